@@ -1,0 +1,18 @@
+#pragma once
+/// Registers planflow's HTTP API on a router. Each area has its own function,
+/// so tests can mount exactly what they exercise.
+
+#include <planflow/app/context.hpp>
+#include <planflow/http/router.hpp>
+
+namespace planflow::api {
+
+/// GET /healthz and GET /readyz.
+void add_health_routes(http::router& r, app::context& ctx);
+/// GET /api/v1/provinces[/{code}].
+void add_province_routes(http::router& r, app::context& ctx);
+
+/// Every route of the API.
+void add_all_routes(http::router& r, app::context& ctx);
+
+}  // namespace planflow::api

@@ -1,0 +1,48 @@
+#pragma once
+/// Server configuration, read from (highest precedence first) command-line
+/// flags, PLANFLOW_* environment variables and an optional INI-style file.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planflow::app {
+
+struct listen_address {
+  std::string host;
+  unsigned short port = 0;
+};
+
+/// Parses "host:port", "[v6]:port" or ":port" (all interfaces); throws
+/// std::invalid_argument naming the problem.
+listen_address parse_listen(const std::string& text);
+
+struct config {
+  std::string command;  ///< serve, migrate, ...
+  std::vector<std::string> arguments;  ///< the command's positional arguments
+  std::string db = "sqlite://./var/planflow.db";
+  std::string listen = "127.0.0.1:8080";
+  std::size_t threads = 4;     ///< worker threads for handlers; also the pool size
+  std::size_t io_threads = 1;  ///< one I/O thread measured fastest on 2 cores
+  std::size_t body_limit = 8 * 1024 * 1024;
+  std::string plugins_dir;
+  std::string workflows_dir;
+  std::string web_dir;
+  std::string log_level = "info";
+  bool migrate = true;
+  bool access_log = true;
+};
+
+/// The outcome of reading the command line: a config to run, or text to print
+/// (help, version, a usage error) with an exit code.
+struct parsed_command_line {
+  std::optional<app::config> config;
+  std::string message;
+  int exit_code = 0;
+};
+
+/// `environment` holds NAME=VALUE strings (as `environ`); tests pass their own.
+parsed_command_line parse_command_line(int argc, const char* const* argv, const std::vector<std::string>& environment);
+
+}  // namespace planflow::app

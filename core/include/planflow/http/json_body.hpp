@@ -1,0 +1,63 @@
+#pragma once
+/// Reading JSON request bodies with errors that name every offending field.
+
+#include <planflow/http/message.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planflow::http {
+
+/// The body as JSON. Throws 415 unless the Content-Type is JSON, and 400
+/// `malformed-json` (with the byte offset) for bad syntax or invalid UTF-8.
+boost::json::value parse_json_body(const request& req);
+
+/// Appends `key` to a JSON Pointer, escaping '~' and '/'.
+std::string pointer_append(std::string_view pointer, std::string_view key);
+
+/// Number of Unicode code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
+/// Reads the members of one JSON object, collecting a field_error for each
+/// missing, mistyped, out-of-range or unknown member instead of stopping at
+/// the first, so that a client can fix everything in one round trip.
+class object_reader {
+ public:
+  object_reader(const boost::json::value& value, std::vector<field_error>& errors, std::string pointer = "");
+
+  std::optional<std::string> optional_string(std::string_view key, std::size_t max_chars = 1000);
+  std::string required_string(std::string_view key, std::size_t max_chars = 1000);
+  std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min, std::int64_t max);
+  std::int64_t required_int(std::string_view key, std::int64_t min, std::int64_t max);
+  std::optional<bool> optional_bool(std::string_view key);
+  /// Any JSON value, unchecked; nullptr when absent.
+  const boost::json::value* optional_value(std::string_view key);
+  const boost::json::value& required_value(std::string_view key);
+
+  /// Records an error on a member of this object.
+  void reject(std::string_view key, std::string detail);
+  const std::string& pointer() const noexcept { return pointer_; }
+
+  /// Flags every member that was never read as unknown. Call once, last.
+  void reject_unknown();
+
+ private:
+  const boost::json::value* lookup(std::string_view key);
+
+  const boost::json::object* object_ = nullptr;
+  std::vector<field_error>& errors_;
+  std::string pointer_;
+  std::set<std::string, std::less<>> seen_;
+};
+
+/// Throws validation_failed when `errors` is not empty.
+void throw_if_invalid(std::vector<field_error> errors);
+
+}  // namespace planflow::http

@@ -1,0 +1,103 @@
+#include <planflow/api/routes.hpp>
+#include <planflow/app/commands.hpp>
+#include <planflow/app/context.hpp>
+#include <planflow/http/server.hpp>
+#include <planflow/storage/migrations.hpp>
+#include <planflow/util/log.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <functional>
+
+extern char** environ;
+
+namespace planflow::app {
+namespace {
+
+std::unique_ptr<storage::database> open_database(const config& c, std::size_t pool_size) {
+  auto url = storage::parse_database_url(c.db);
+  log::info("opening database", {{"url", url.redacted}});
+  return std::make_unique<storage::database>(url, pool_size);
+}
+
+void check_schema(storage::database& db, bool migrate_now) {
+  if (migrate_now) {
+    storage::apply_migrations(db);
+    return;
+  }
+  auto status = storage::inspect_migrations(db);
+  if (!status.pending.empty()) log::warn("migrations are pending; /readyz reports not ready until `planflow migrate` runs");
+}
+
+}  // namespace
+
+int serve(const config& c) {
+  auto db = open_database(c, c.threads);
+  check_schema(*db, c.migrate);
+  auto status = storage::inspect_migrations(*db);
+  if (!status.unknown.empty()) log::warn("the database has migrations this binary does not know; it may be older than the schema");
+
+  context ctx{*db};
+  http::router routes;
+  api::add_all_routes(routes, ctx);
+
+  auto address = parse_listen(c.listen);
+  http::server_options options;
+  options.address = address.host;
+  options.port = address.port;
+  options.io_threads = c.io_threads;
+  options.worker_threads = c.threads;
+  options.body_limit = c.body_limit;
+  options.access_log = c.access_log;
+  http::server server(options, routes);
+  server.listen();
+
+  const bool v6 = address.host.find(':') != std::string::npos;
+  std::string url = "http://" + (v6 ? "[" + address.host + "]" : address.host) + ":" + std::to_string(server.port()) + "/";
+  log::info("listening", {{"url", url}});
+  // Scripts and tests read the URL from standard output.
+  std::cout << "planflow listening on " << url << std::endl;
+  server.run(true);
+  log::info("stopped");
+  return 0;
+}
+
+int migrate(const config& c) {
+  auto db = open_database(c, 1);
+  auto applied = storage::apply_migrations(*db);
+  auto status = storage::inspect_migrations(*db);
+  std::cout << "applied " << applied.size() << " migration(s); schema version "
+            << (status.applied.empty() ? 0 : status.applied.back()) << std::endl;
+  return 0;
+}
+
+int run_command_line(int argc, const char* const* argv) {
+  std::vector<std::string> environment;
+  for (char** e = environ; e && *e; ++e) environment.emplace_back(*e);
+  auto parsed = parse_command_line(argc, argv, environment);
+  if (!parsed.config) {
+    (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message;
+    return parsed.exit_code;
+  }
+  const auto& c = *parsed.config;
+  static const std::map<std::string, std::function<int(const config&)>> commands{
+      {"serve", serve},
+      {"migrate", migrate},
+  };
+  auto command = commands.find(c.command);
+  if (command == commands.end()) {
+    std::cerr << "planflow: unknown command '" << c.command << "'\nRun `planflow --help` for usage.\n";
+    return 2;
+  }
+  try {
+    log::set_level(log::parse_level(c.log_level));
+    return command->second(c);
+  } catch (const std::exception& e) {
+    log::error("fatal", {{"command", c.command}, {"error", e.what()}});
+    std::cerr << "planflow " << c.command << ": " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace planflow::app

@@ -1,0 +1,161 @@
+#include <planflow/app/config.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <charconv>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace planflow::app {
+namespace po = boost::program_options;
+
+listen_address parse_listen(const std::string& text) {
+  std::string host;
+  std::string port;
+  if (text.starts_with("[")) {
+    auto close = text.find(']');
+    if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      throw std::invalid_argument("--listen '" + text + "': expected [ipv6]:port");
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos) throw std::invalid_argument("--listen '" + text + "': expected host:port");
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  if (host.empty()) host = "0.0.0.0";
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc{} || end != port.data() + port.size() || value > 65535) {
+    throw std::invalid_argument("--listen '" + text + "': the port must be a number from 0 to 65535");
+  }
+  return {host, static_cast<unsigned short>(value)};
+}
+
+namespace {
+
+constexpr const char* k_usage = R"(planflow — workflow and approval server for provincial plans
+
+Usage:
+  planflow serve   [options]   run the HTTP server (applies migrations first)
+  planflow migrate [options]   apply pending database migrations and exit
+  planflow --help | --version
+
+Every option can also be set as an environment variable PLANFLOW_<NAME>
+(--log-level is PLANFLOW_LOG_LEVEL) or in the file given by --config, one
+`name = value` per line. Flags win over the environment, which wins over the file.
+)";
+
+// PLANFLOW_LOG_LEVEL=debug becomes --log-level=debug; a switch such as
+// PLANFLOW_NO_MIGRATE is on for 1/true/yes. Unknown PLANFLOW_* variables (the
+// test suite's own, say) are not ours to reject.
+std::vector<std::string> environment_as_flags(const std::vector<std::string>& environment,
+                                              const po::options_description& desc) {
+  constexpr std::string_view prefix = "PLANFLOW_";
+  std::vector<std::string> flags;
+  for (const auto& entry : environment) {
+    auto eq = entry.find('=');
+    if (!entry.starts_with(prefix) || eq == std::string::npos) continue;
+    std::string name = entry.substr(prefix.size(), eq - prefix.size());
+    for (auto& c : name) c = c == '_' ? '-' : char(std::tolower(static_cast<unsigned char>(c)));
+    const auto* option = desc.find_nothrow(name, false);
+    if (!option) continue;
+    std::string value = entry.substr(eq + 1);
+    if (option->semantic()->max_tokens() == 0) {
+      if (value == "1" || value == "true" || value == "yes") flags.push_back("--" + name);
+    } else {
+      flags.push_back("--" + name + "=" + value);
+    }
+  }
+  return flags;
+}
+
+}  // namespace
+
+parsed_command_line parse_command_line(int argc, const char* const* argv, const std::vector<std::string>& environment) {
+  po::options_description general("General");
+  general.add_options()
+      ("help,h", "show this help and exit")
+      ("version", "show the version and exit")
+      ("config", po::value<std::string>(), "read options from this file (name = value lines)")
+      ("db", po::value<std::string>(), "database URL: sqlite:///abs/file.db, sqlite://./rel.db or "
+                                       "mysql://user:pass@host:port/db (default sqlite://./var/planflow.db)")
+      ("log-level", po::value<std::string>(), "debug, info, warn, error or off (default info)");
+  po::options_description serve("serve");
+  serve.add_options()
+      ("listen", po::value<std::string>(), "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")
+      ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: cores, at least 4)")
+      ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
+      ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
+      ("plugins", po::value<std::string>(), "directory of plan-type plugins")
+      ("workflows", po::value<std::string>(), "directory of built-in workflow definitions")
+      ("web", po::value<std::string>(), "directory of the web interface's built assets")
+      ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
+      ("no-access-log", po::bool_switch(), "do not log one line per request");
+  po::options_description hidden;
+  hidden.add_options()
+      ("command", po::value<std::string>())
+      ("args", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(general).add(serve).add(hidden);
+  po::options_description visible;
+  visible.add(general).add(serve);
+  po::positional_options_description positional;
+  positional.add("command", 1).add("args", -1);
+
+  parsed_command_line out;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::options_description env_desc;
+    env_desc.add(general).add(serve);
+    po::store(po::command_line_parser(environment_as_flags(environment, env_desc)).options(env_desc).run(), vm);
+    if (vm.count("config")) {
+      po::store(po::parse_config_file<char>(vm["config"].as<std::string>().c_str(), visible), vm);
+    }
+    po::notify(vm);
+
+    std::ostringstream help;
+    help << k_usage << visible;
+    if (vm.count("help")) {
+      out.message = help.str();
+      return out;
+    }
+    if (vm.count("version")) {
+      out.message = "planflow " PLANFLOW_VERSION "\n";
+      return out;
+    }
+    if (!vm.count("command")) {
+      out.message = help.str();
+      out.exit_code = 2;
+      return out;
+    }
+    config c;
+    c.command = vm["command"].as<std::string>();
+    if (vm.count("args")) c.arguments = vm["args"].as<std::vector<std::string>>();
+    c.threads = std::max(4u, std::thread::hardware_concurrency());
+    if (vm.count("db")) c.db = vm["db"].as<std::string>();
+    if (vm.count("log-level")) c.log_level = vm["log-level"].as<std::string>();
+    if (vm.count("listen")) c.listen = vm["listen"].as<std::string>();
+    if (vm.count("threads")) c.threads = vm["threads"].as<std::size_t>();
+    if (vm.count("io-threads")) c.io_threads = vm["io-threads"].as<std::size_t>();
+    if (vm.count("body-limit")) c.body_limit = vm["body-limit"].as<std::size_t>();
+    if (vm.count("plugins")) c.plugins_dir = vm["plugins"].as<std::string>();
+    if (vm.count("workflows")) c.workflows_dir = vm["workflows"].as<std::string>();
+    if (vm.count("web")) c.web_dir = vm["web"].as<std::string>();
+    c.migrate = !vm["no-migrate"].as<bool>();
+    c.access_log = !vm["no-access-log"].as<bool>();
+    if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
+    parse_listen(c.listen);  // reject a bad address before anything starts
+    out.config = std::move(c);
+  } catch (const std::exception& e) {
+    out.message = std::string("planflow: ") + e.what() + "\nRun `planflow --help` for usage.\n";
+    out.exit_code = 2;
+  }
+  return out;
+}
+
+}  // namespace planflow::app

@@ -1,0 +1,27 @@
+#include <planflow/directory/provinces.hpp>
+
+namespace planflow::directory {
+namespace {
+
+province from_row(const soci::row& row) {
+  return {row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)};
+}
+
+}  // namespace
+
+std::vector<province> list_provinces(soci::session& sql) {
+  std::vector<province> out;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT code, name_th, name_en, region FROM provinces ORDER BY code");
+  for (const auto& row : rows) out.push_back(from_row(row));
+  return out;
+}
+
+std::optional<province> find_province(soci::session& sql, std::string_view code) {
+  std::string key(code);
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT code, name_th, name_en, region FROM provinces WHERE code = :code", soci::use(key));
+  for (const auto& row : rows) return from_row(row);
+  return std::nullopt;
+}
+
+}  // namespace planflow::directory

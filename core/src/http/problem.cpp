@@ -1,0 +1,76 @@
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/serialize.hpp>
+
+namespace planflow::http {
+
+problem_error::problem_error(int status, std::string slug, std::string title, std::string detail)
+    : std::runtime_error(title + (detail.empty() ? "" : ": " + detail)),
+      status_(status),
+      slug_(std::move(slug)),
+      title_(std::move(title)),
+      detail_(std::move(detail)) {}
+
+problem_error& problem_error::with_errors(std::vector<field_error> errors) {
+  errors_ = std::move(errors);
+  return *this;
+}
+
+problem_error& problem_error::with_header(std::string name, std::string value) {
+  headers_.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+problem_error& problem_error::with_extension(std::string key, boost::json::value value) {
+  extensions_[key] = std::move(value);
+  return *this;
+}
+
+http::response problem_error::to_response() const {
+  boost::json::object body;
+  body["type"] = "urn:planflow:problem:" + slug_;
+  body["title"] = title_;
+  body["status"] = status_;
+  if (!detail_.empty()) body["detail"] = detail_;
+  if (!errors_.empty()) {
+    boost::json::array list;
+    for (const auto& e : errors_) list.push_back({{"pointer", e.pointer}, {"detail", e.detail}});
+    body["errors"] = std::move(list);
+  }
+  for (const auto& ext : extensions_) body[ext.key()] = ext.value();
+
+  http::response r;
+  r.status = status_;
+  r.body = boost::json::serialize(body);
+  r.set_header("Content-Type", "application/problem+json");
+  for (const auto& [name, value] : headers_) r.set_header(name, value);
+  return r;
+}
+
+http::response problem_response(int status, std::string slug, std::string title, std::string detail) {
+  return problem_error(status, std::move(slug), std::move(title), std::move(detail)).to_response();
+}
+
+problem_error bad_request(std::string detail) {
+  return problem_error(400, "bad-request", "Bad request", std::move(detail));
+}
+
+problem_error not_found(std::string detail) {
+  return problem_error(404, "not-found", "Not found", std::move(detail));
+}
+
+problem_error validation_failed(std::vector<field_error> errors) {
+  return problem_error(422, "validation-failed", "The request has invalid fields",
+                       "See `errors` for each offending field.")
+      .with_errors(std::move(errors));
+}
+
+problem_error conflict(std::string detail) {
+  return problem_error(409, "conflict", "Conflict", std::move(detail));
+}
+
+problem_error unsupported_media_type(std::string detail) {
+  return problem_error(415, "unsupported-media-type", "Unsupported media type", std::move(detail));
+}
+
+}  // namespace planflow::http

@@ -1,0 +1,110 @@
+#include <planflow/http/problem.hpp>
+#include <planflow/http/router.hpp>
+#include <planflow/util/log.hpp>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+namespace planflow::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    auto slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool is_capture(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+void router::add(method m, std::string pattern, handler h, execution how) {
+  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/': " + pattern);
+  route r{m, pattern, {}, std::move(h), how};
+  for (auto part : split_path(pattern)) {
+    if ((part.find('{') != std::string_view::npos || part.find('}') != std::string_view::npos) && !is_capture(part)) {
+      throw std::invalid_argument("malformed capture in route pattern: " + pattern);
+    }
+    r.segments.emplace_back(part);
+  }
+  for (const auto& existing : routes_) {
+    if (existing.verb == m && existing.segments == r.segments) throw std::invalid_argument("duplicate route: " + pattern);
+  }
+  routes_.push_back(std::move(r));
+}
+
+bool router::match(const route& r, const std::vector<std::string_view>& parts,
+                   std::map<std::string, std::string>* captures) {
+  if (r.segments.size() != parts.size()) return false;
+  std::map<std::string, std::string> captured;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& seg = r.segments[i];
+    if (is_capture(seg)) {
+      captured[seg.substr(1, seg.size() - 2)] = std::string(parts[i]);
+    } else if (seg != parts[i]) {
+      return false;
+    }
+  }
+  if (captures) *captures = std::move(captured);
+  return true;
+}
+
+response router::dispatch(request& req) const {
+  const auto parts = split_path(req.path);
+  const route* found = nullptr;
+  const route* get_fallback = nullptr;
+  std::set<std::string> allowed;
+  for (const auto& r : routes_) {
+    if (!match(r, parts, nullptr)) continue;
+    allowed.insert(std::string(to_string(r.verb)));
+    if (r.verb == method::get) allowed.insert("HEAD");
+    if (r.verb == req.method) found = &r;
+    if (r.verb == method::get) get_fallback = &r;
+  }
+  if (!found && req.method == method::head) found = get_fallback;
+
+  try {
+    if (!found) {
+      if (allowed.empty()) throw not_found("No resource at " + req.path + ".");
+      std::string allow;
+      for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+      throw problem_error(405, "method-not-allowed", "Method not allowed",
+                          req.method_name + " is not supported here; allowed: " + allow + ".")
+          .with_header("Allow", allow);
+    }
+    match(*found, parts, &req.path_params);
+    return found->fn(req);
+  } catch (const problem_error& p) {
+    return p.to_response();
+  } catch (const std::exception& e) {
+    log::error("unhandled exception in handler", {{"path", req.path}, {"error", e.what()}});
+    return problem_response(500, "internal-error", "Internal server error",
+                            "The server could not complete the request; it has been logged.");
+  }
+}
+
+bool router::runs_inline(const request& req) const {
+  const auto parts = split_path(req.path);
+  for (const auto& r : routes_) {
+    if (!match(r, parts, nullptr)) continue;
+    if (r.verb == req.method || (req.method == method::head && r.verb == method::get)) return r.how == execution::inline_;
+  }
+  return true;  // a 404 or 405 is cheap to answer
+}
+
+std::vector<std::pair<method, std::string>> router::routes() const {
+  std::vector<std::pair<method, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.verb, r.pattern);
+  return out;
+}
+
+}  // namespace planflow::http

@@ -1,0 +1,323 @@
+// The only translation unit that includes Beast: it is the expensive one to
+// compile, so everything else talks to it through planflow/http/message.hpp.
+#include <planflow/http/problem.hpp>
+#include <planflow/http/server.hpp>
+#include <planflow/util/log.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <atomic>
+#include <cctype>
+#include <list>
+#include <mutex>
+#include <thread>
+
+namespace planflow::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::use_awaitable;
+constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+// What graceful shutdown needs to know of a live connection; touched only on
+// the connection's strand except for the `busy` flag.
+struct connection {
+  asio::any_io_executor executor;
+  beast::tcp_stream* stream = nullptr;  // null once the connection has ended
+  std::atomic<bool> busy{false};
+};
+
+bool is_disconnect(const beast::error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+         ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == asio::error::broken_pipe ||
+         ec == asio::error::bad_descriptor;
+}
+
+// Converts Beast's message into the transport-neutral request. Throws
+// problem_error(400) for a target that is not a valid origin-form URL.
+request to_request(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  request req;
+  req.method_name = std::string(msg.method_string());
+  req.method = method_from_string(req.method_name);
+  req.target = std::string(msg.target());
+  auto url = boost::urls::parse_origin_form(msg.target());
+  if (!url) throw bad_request("The request target is not a valid URL path: " + url.error().message() + ".");
+  req.path = std::string(url->path());
+  for (auto param : url->params()) req.query.emplace(param.key, param.value);
+  for (const auto& field : msg) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, inserted] = req.headers.emplace(name, std::string(field.value()));
+    if (!inserted) it->second += ", " + std::string(field.value());
+  }
+  req.body = msg.body();
+  req.remote_address = remote;
+  return req;
+}
+
+bhttp::response<bhttp::string_body> to_message(response res, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(res.status), version};
+  msg.set(bhttp::field::server, "planflow");
+  for (auto& [name, value] : res.headers) msg.set(name, value);
+  msg.keep_alive(keep_alive);
+  if (head) {
+    msg.content_length(res.body.size());
+  } else {
+    msg.body() = std::move(res.body);
+    msg.prepare_payload();
+  }
+  return msg;
+}
+
+}  // namespace
+
+struct server::impl {
+  server_options options;
+  const router& routes;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::list<std::shared_ptr<connection>> connections;
+
+  impl(server_options opts, const router& r)
+      : options(std::move(opts)),
+        routes(r),
+        ioc(int(std::max<std::size_t>(1, options.io_threads))),
+        workers(std::max<std::size_t>(1, options.worker_threads)),
+        acceptor(asio::make_strand(ioc)),
+        signals(ioc) {}
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), as_tuple_awaitable);
+      if (stopping || ec == asio::error::operation_aborted) co_return;
+      if (ec) {
+        // Out of descriptors and the like: back off briefly rather than spin.
+        log::warn("accept failed", {{"error", ec.message()}});
+        asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
+        co_await pause.async_wait(as_tuple_awaitable);
+        continue;
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, serve_connection(std::move(socket)), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log::error("connection failed", {{"error", ex.what()}});
+        }
+      });
+    }
+  }
+
+  std::shared_ptr<connection> track(beast::tcp_stream& stream) {
+    auto conn = std::make_shared<connection>();
+    conn->executor = stream.get_executor();
+    conn->stream = &stream;
+    std::lock_guard lock(connections_mutex);
+    connections.push_back(conn);
+    return conn;
+  }
+
+  // Runs on the connection's strand, like the cancellations posted to it.
+  void untrack(const std::shared_ptr<connection>& conn) {
+    conn->stream = nullptr;
+    std::lock_guard lock(connections_mutex);
+    connections.remove(conn);
+  }
+
+  asio::awaitable<void> write(beast::tcp_stream& stream, bhttp::response<bhttp::string_body>& msg) {
+    stream.expires_after(options.body_timeout);
+    auto [ec, n] = co_await bhttp::async_write(stream, msg, as_tuple_awaitable);
+    (void)n;
+    if (ec && !is_disconnect(ec)) log::debug("write failed", {{"error", ec.message()}});
+  }
+
+  // One coroutine per connection: read a request, answer it, repeat while the
+  // client keeps the connection alive and the server is not stopping.
+  asio::awaitable<void> serve_connection(tcp::socket socket) {
+    beast::error_code remote_ec;
+    auto endpoint = socket.remote_endpoint(remote_ec);
+    const std::string remote = remote_ec ? "" : endpoint.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    auto conn = track(stream);
+    beast::flat_buffer buffer;
+
+    for (;;) {
+      if (stopping) break;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(options.body_limit);
+      parser.header_limit(16 * 1024);
+
+      // Wait for the first byte with the keep-alive timeout, then give the
+      // rest of the header its own, shorter, budget (slow-loris protection).
+      if (buffer.size() == 0) {
+        stream.expires_after(options.idle_timeout);
+        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(8192), as_tuple_awaitable);
+        if (ec) break;
+        buffer.commit(n);
+      }
+      conn->busy = true;
+      const auto started = std::chrono::steady_clock::now();
+      stream.expires_after(options.header_timeout);
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple_awaitable);
+      (void)hn;
+      beast::error_code ec = hec;
+      if (!ec) {
+        stream.expires_after(options.body_timeout);
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);
+        (void)bn;
+        ec = bec;
+      }
+      if (ec) {
+        if (is_disconnect(ec) || ec == bhttp::error::partial_message) break;
+        // The request cannot be framed reliably after a parse error, so the
+        // answer closes the connection.
+        response problem = ec == bhttp::error::body_limit
+                               ? problem_response(413, "payload-too-large", "Payload too large",
+                                                  "The body exceeds the limit of " +
+                                                      std::to_string(options.body_limit) + " bytes.")
+                           : ec == bhttp::error::header_limit
+                               ? problem_response(431, "headers-too-large", "Request header fields too large")
+                               : problem_response(400, "malformed-request", "Malformed HTTP request", ec.message());
+        auto msg = to_message(std::move(problem), 11, false, false);
+        co_await write(stream, msg);
+        log_access(parser.is_header_done() ? std::string(parser.get().method_string()) : "-",
+                   parser.is_header_done() ? std::string(parser.get().target()) : "-", msg.result_int(), started,
+                   remote);
+        break;
+      }
+
+      auto& msg = parser.get();
+      const bool head = msg.method() == bhttp::verb::head;
+      response res;
+      request req;
+      try {
+        req = to_request(msg, remote);
+        if (routes.runs_inline(req)) {
+          res = routes.dispatch(req);
+        } else {
+          res = co_await asio::co_spawn(
+              workers, [&]() -> asio::awaitable<response> { co_return routes.dispatch(req); }, use_awaitable);
+        }
+      } catch (const problem_error& p) {
+        res = p.to_response();
+      }
+      const bool keep_alive = msg.keep_alive() && !stopping;
+      auto out = to_message(std::move(res), msg.version(), keep_alive, head);
+      co_await write(stream, out);
+      log_access(std::string(msg.method_string()), req.path.empty() ? std::string(msg.target()) : req.path,
+                 out.result_int(), started, remote);
+      conn->busy = false;
+      if (!keep_alive) break;
+    }
+
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    untrack(conn);
+  }
+
+  void log_access(const std::string& method, const std::string& path, unsigned status,
+                  std::chrono::steady_clock::time_point started, const std::string& remote) {
+    if (!options.access_log || !log::enabled(log::level::info)) return;
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    log::info("request", {{"method", method},
+                          {"path", path},
+                          {"status", status},
+                          {"duration_ms", double(micros.count()) / 1000.0},
+                          {"remote", remote}});
+  }
+
+  // Runs on the I/O context: stop accepting, drop idle connections, then wait
+  // for busy ones to finish their current request.
+  asio::awaitable<void> shut_down() {
+    if (stopping.exchange(true)) co_return;
+    log::info("shutting down", {{"grace_ms", options.shutdown_grace.count()}});
+    signals.cancel();
+    co_await asio::post(acceptor.get_executor(), use_awaitable);
+    beast::error_code ignored;
+    acceptor.close(ignored);
+
+    auto close_idle = [this](bool force) {
+      std::lock_guard lock(connections_mutex);
+      for (const auto& conn : connections) {
+        if (force || !conn->busy) {
+          asio::post(conn->executor, [conn] {
+            if (conn->stream) conn->stream->socket().cancel();
+          });
+        }
+      }
+      return connections.size();
+    };
+    const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+    asio::steady_timer tick(ioc);
+    while (close_idle(std::chrono::steady_clock::now() >= deadline) > 0) {
+      tick.expires_after(std::chrono::milliseconds(20));
+      co_await tick.async_wait(as_tuple_awaitable);
+    }
+    log::info("all connections closed");
+  }
+};
+
+server::server(server_options options, const router& routes)
+    : impl_(std::make_unique<impl>(std::move(options), routes)) {}
+
+server::~server() {
+  impl_->workers.join();
+}
+
+void server::listen() {
+  auto address = asio::ip::make_address(impl_->options.address);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+unsigned short server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void server::run(bool handle_signals) {
+  auto& s = *impl_;
+  asio::co_spawn(s.acceptor.get_executor(), s.accept_loop(), asio::detached);
+  if (handle_signals) {
+    s.signals.add(SIGINT);
+    s.signals.add(SIGTERM);
+    s.signals.async_wait([this](const beast::error_code& ec, int signo) {
+      if (ec) return;
+      log::info("signal received", {{"signal", signo}});
+      stop();
+    });
+  }
+  std::vector<std::thread> extra;
+  for (std::size_t i = 1; i < s.options.io_threads; ++i) extra.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : extra) t.join();
+}
+
+void server::stop() {
+  asio::co_spawn(impl_->ioc, impl_->shut_down(), asio::detached);
+}
+
+}  // namespace planflow::http
