@@ -25,6 +25,10 @@ bool is_capture(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+std::size_t literal_count(const auto& r) {
+  return std::size_t(std::ranges::count_if(r.segments, [](const std::string& s) { return !is_capture(s); }));
+}
+
 }  // namespace
 
 void router::add(method m, std::string pattern, handler h, execution how) {
@@ -67,8 +71,13 @@ response router::dispatch(request& req) const {
     if (!match(r, parts, nullptr)) continue;
     allowed.insert(std::string(to_string(r.verb)));
     if (r.verb == method::get) allowed.insert("HEAD");
-    if (r.verb == req.method) found = &r;
-    if (r.verb == method::get) get_fallback = &r;
+    // Among routes that match, the one with more literal segments wins, so
+    // "/items/new" beats "/items/{id}" whatever the order of registration.
+    auto more_specific = [](const route* best, const route& candidate) {
+      return !best || literal_count(candidate) > literal_count(*best);
+    };
+    if (r.verb == req.method && more_specific(found, r)) found = &r;
+    if (r.verb == method::get && more_specific(get_fallback, r)) get_fallback = &r;
   }
   if (!found && req.method == method::head) found = get_fallback;
 

@@ -1,0 +1,209 @@
+// The HTTP server in-process, over a real loopback socket, with routes made
+// for the test: framing, limits, timeouts and graceful shutdown.
+#include "../support/http_client.hpp"
+
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/server.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+namespace planflow::http {
+namespace {
+
+using namespace std::chrono_literals;
+using test::http_client;
+
+class running_server {
+ public:
+  running_server(router& routes, server_options options) {
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.access_log = false;
+    server_ = std::make_unique<server>(options, routes);
+    server_->listen();
+    thread_ = std::thread([this] { server_->run(false); });
+  }
+  ~running_server() {
+    server_->stop();
+    thread_.join();
+  }
+  unsigned short port() const { return server_->port(); }
+  void stop() { server_->stop(); }
+
+ private:
+  std::unique_ptr<server> server_;
+  std::thread thread_;
+};
+
+router test_routes() {
+  router r;
+  r.add(method::get, "/hello", [](request&) { return response::json(200, R"({"hello":"สวัสดี"})"); },
+        execution::inline_);
+  r.add(method::get, "/echo/{word}", [](request& req) {
+    boost::json::object out{{"word", req.path_param("word")}, {"q", std::string(req.query_param("q").value_or(""))}};
+    return response::json(200, boost::json::serialize(out));
+  });
+  r.add(method::post, "/json", [](request& req) {
+    auto body = parse_json_body(req);
+    std::vector<field_error> errors;
+    object_reader in(body, errors);
+    auto name = in.required_string("name", 20);
+    in.reject_unknown();
+    throw_if_invalid(std::move(errors));
+    return response::json(201, boost::json::serialize(boost::json::object{{"name", name}}));
+  });
+  r.add(method::get, "/slow", [](request&) {
+    std::this_thread::sleep_for(600ms);
+    return response::text(200, "finished");
+  });
+  return r;
+}
+
+class server_test : public testing::Test {
+ protected:
+  server_options options() {
+    server_options o;
+    o.body_limit = 1024;
+    o.header_timeout = 300ms;
+    o.idle_timeout = 400ms;
+    o.shutdown_grace = 5s;
+    return o;
+  }
+  router routes = test_routes();
+};
+
+TEST_F(server_test, keeps_the_connection_alive_between_requests) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto first = client.get("/hello");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, R"({"hello":"สวัสดี"})");
+  EXPECT_EQ(first.header("content-type"), "application/json");
+  auto second = client.get("/echo/%E0%B8%81?q=a%20b");
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(boost::json::parse(second.body).as_object()["word"], "ก");
+  EXPECT_EQ(boost::json::parse(second.body).as_object()["q"], "a b");
+}
+
+TEST_F(server_test, head_sends_headers_without_body) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto head = client.request("HEAD", "/hello");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), std::to_string(std::string(R"({"hello":"สวัสดี"})").size()));
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(client.get("/hello").status, 200);  // framing intact after HEAD
+}
+
+TEST_F(server_test, oversize_body_is_413_problem_and_closes) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto reply = client.request("POST", "/json", std::string(2000, 'x'));
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+  EXPECT_EQ(boost::json::parse(reply.body).as_object()["type"], "urn:planflow:problem:payload-too-large");
+  EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST_F(server_test, malformed_http_is_400_problem_and_closes) {
+  running_server s(routes, options());
+  for (std::string garbage : {std::string("NOT HTTP AT ALL\r\n\r\n"), std::string("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n"),
+                              std::string("GET /hello HTTP/1.1\r\nContent-Length: -5\r\n\r\n")}) {
+    http_client client(s.port());
+    client.send_raw(garbage);
+    auto reply = client.read_reply();
+    EXPECT_EQ(reply.status, 400) << garbage;
+    EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+    EXPECT_TRUE(client.closed_by_peer());
+  }
+  EXPECT_EQ(test::fetch(s.port(), "GET", "/hello").status, 200);  // the server is unharmed
+}
+
+TEST_F(server_test, invalid_target_is_400) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  client.send_raw("GET /echo/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(client.read_reply().status, 400);
+}
+
+TEST_F(server_test, bad_json_answers_and_keeps_the_connection) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto wrong_type = client.request("POST", "/json", R"({"name":"a"})", {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(wrong_type.status, 415);
+  auto broken = client.request("POST", "/json", R"({"name":)");
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_EQ(boost::json::parse(broken.body).as_object()["type"], "urn:planflow:problem:malformed-json");
+  auto bad_utf8 = client.request("POST", "/json", "{\"name\":\"\xFF\xFE\"}");
+  EXPECT_EQ(bad_utf8.status, 400);
+  auto invalid = client.request("POST", "/json", R"({"name":"", "colour":"red"})");
+  EXPECT_EQ(invalid.status, 422);
+  auto errors = boost::json::parse(invalid.body).as_object()["errors"].as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].as_object()["pointer"], "/name");
+  EXPECT_EQ(errors[1].as_object()["pointer"], "/colour");
+  auto ok = client.request("POST", "/json", R"({"name":"ชื่อ"})");
+  EXPECT_EQ(ok.status, 201);
+}
+
+TEST_F(server_test, unfinished_headers_time_out) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  client.send_raw("GET /hello HTTP/1.1\r\nHost: x\r\n");
+  EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST_F(server_test, idle_keep_alive_connections_time_out) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  EXPECT_EQ(client.get("/hello").status, 200);
+  EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST_F(server_test, connection_close_is_honoured) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto reply = client.request("GET", "/hello", {}, {{"Connection", "close"}});
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST_F(server_test, shutdown_finishes_in_flight_requests_then_refuses_new_ones) {
+  auto s = std::make_unique<running_server>(routes, options());
+  const auto port = s->port();
+  http_client idle(port);
+  EXPECT_EQ(idle.get("/hello").status, 200);
+
+  auto slow = std::async(std::launch::async, [port] { return test::fetch(port, "GET", "/slow"); });
+  std::this_thread::sleep_for(150ms);  // the slow request is now being handled
+  s->stop();
+  auto reply = slow.get();
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "finished");
+  EXPECT_EQ(reply.header("connection"), "close");
+  EXPECT_TRUE(idle.closed_by_peer());
+  s.reset();  // run() has returned
+  EXPECT_THROW(http_client late(port), std::runtime_error);
+}
+
+TEST_F(server_test, serves_many_concurrent_clients) {
+  running_server s(routes, options());
+  std::vector<std::future<int>> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.push_back(std::async(std::launch::async, [port = s.port()] {
+      http_client client(port);
+      int ok = 0;
+      for (int i = 0; i < 50; ++i) ok += client.get("/echo/" + std::to_string(i)).status == 200;
+      return ok;
+    }));
+  }
+  for (auto& c : clients) EXPECT_EQ(c.get(), 50);
+}
+
+}  // namespace
+}  // namespace planflow::http

@@ -1,0 +1,136 @@
+// Storage behaviour that must be the same on SQLite and MySQL/MariaDB.
+#include "../support/databases.hpp"
+
+#include <planflow/directory/provinces.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/migrations.hpp>
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace planflow::storage {
+namespace {
+
+class storage_test : public testing::TestWithParam<std::string> {
+ protected:
+  test::scratch_database scratch{GetParam()};
+  database db{parse_database_url(scratch.url()), 4};
+};
+
+TEST_P(storage_test, migrations_apply_once_and_rerun_is_a_no_op) {
+  auto before = inspect_migrations(db);
+  EXPECT_TRUE(before.applied.empty());
+  EXPECT_EQ(before.pending.size(), embedded_migrations().size());
+
+  auto applied = apply_migrations(db);
+  EXPECT_EQ(applied.size(), embedded_migrations().size());
+  EXPECT_TRUE(apply_migrations(db).empty());
+
+  auto after = inspect_migrations(db);
+  EXPECT_TRUE(after.pending.empty());
+  EXPECT_TRUE(after.unknown.empty());
+}
+
+TEST_P(storage_test, concurrent_migrators_apply_each_migration_once) {
+  std::vector<std::thread> threads;
+  std::atomic<std::size_t> total{0};
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      database own(parse_database_url(scratch.url()), 1);
+      total += apply_migrations(own).size();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(total.load(), embedded_migrations().size());
+  lease session(db);
+  int rows = 0;
+  *session << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
+  EXPECT_EQ(std::size_t(rows), embedded_migrations().size());
+}
+
+TEST_P(storage_test, a_failing_migration_leaves_no_record) {
+  apply_migrations(db);
+  std::vector<migration> broken = embedded_migrations();
+  broken.push_back({int(broken.size()) + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
+  EXPECT_ANY_THROW(apply_migrations(db, broken));
+  auto status = inspect_migrations(db, broken);
+  ASSERT_EQ(status.pending.size(), 1u);
+  EXPECT_EQ(status.pending[0], broken.back().version);
+}
+
+TEST_P(storage_test, provinces_are_seeded_in_thai_and_english) {
+  apply_migrations(db);
+  lease session(db);
+  auto all = directory::list_provinces(*session);
+  EXPECT_EQ(all.size(), 77u);
+  auto narathiwat = directory::find_province(*session, "TH-96");
+  ASSERT_TRUE(narathiwat);
+  EXPECT_EQ(narathiwat->name_th, "นราธิวาส");
+  EXPECT_EQ(narathiwat->name_en, "Narathiwat");
+  EXPECT_FALSE(directory::find_province(*session, "TH-00"));
+}
+
+TEST_P(storage_test, thai_text_round_trips_byte_for_byte) {
+  apply_migrations(db);
+  // Tone marks, combining vowels, Thai digits, the baht sign and a 4-byte
+  // character (which MySQL's 3-byte utf8 would refuse).
+  const std::string samples[] = {
+      "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
+      "ไม่ใช้งบประมาณ ๑,๐๒๕,๔๔๐ บาท ฿",
+      "กิ่ง\u200bอำเภอ \U0001F4CB",
+  };
+  int i = 0;
+  for (const auto& text : samples) {
+    std::string code = "TX-" + std::to_string(i++);
+    in_transaction(db, [&](soci::session& sql) {
+      sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES (:c, :th, 'x', 'x')", soci::use(code),
+          soci::use(text);
+    });
+    lease session(db);
+    auto back = directory::find_province(*session, code);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->name_th, text);
+    EXPECT_EQ(back->name_th.size(), text.size());
+  }
+}
+
+TEST_P(storage_test, transaction_rolls_back_unless_committed) {
+  apply_migrations(db);
+  EXPECT_THROW(in_transaction(db,
+                              [&](soci::session& sql) {
+                                sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES ('TX-R', 'a', 'b', 'c')";
+                                throw std::runtime_error("fails after the write");
+                              }),
+               std::runtime_error);
+  lease session(db);
+  EXPECT_FALSE(directory::find_province(*session, "TX-R"));
+}
+
+TEST_P(storage_test, concurrent_writers_all_commit) {
+  apply_migrations(db);
+  constexpr int per_thread = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < per_thread; ++i) {
+        std::string code = "W" + std::to_string(t) + "-" + std::to_string(i);
+        in_transaction(db, [&](soci::session& sql) {
+          sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES (:c, 'ก', 'k', 'x')", soci::use(code);
+        });
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  lease session(db);
+  int rows = 0;
+  *session << "SELECT COUNT(*) FROM provinces WHERE code LIKE 'W%'", soci::into(rows);
+  EXPECT_EQ(rows, 4 * per_thread);
+}
+
+TEST_P(storage_test, ping_reports_a_reachable_database) { EXPECT_TRUE(db.ping()); }
+
+INSTANTIATE_TEST_SUITE_P(backends, storage_test, testing::ValuesIn(test::available_backends()), test::backend_name{});
+
+}  // namespace
+}  // namespace planflow::storage

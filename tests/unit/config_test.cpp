@@ -1,0 +1,88 @@
+#include <planflow/app/config.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace planflow::app {
+namespace {
+
+parsed_command_line parse(std::vector<const char*> args, std::vector<std::string> env = {}) {
+  args.insert(args.begin(), "planflow");
+  return parse_command_line(int(args.size()), args.data(), env);
+}
+
+TEST(listen_address, parses_forms) {
+  auto a = parse_listen("127.0.0.1:8080");
+  EXPECT_EQ(a.host, "127.0.0.1");
+  EXPECT_EQ(a.port, 8080);
+  auto b = parse_listen("[::1]:0");
+  EXPECT_EQ(b.host, "::1");
+  EXPECT_EQ(b.port, 0);
+  EXPECT_EQ(parse_listen(":9000").host, "0.0.0.0");
+  EXPECT_THROW(parse_listen("localhost"), std::invalid_argument);
+  EXPECT_THROW(parse_listen("host:99999"), std::invalid_argument);
+  EXPECT_THROW(parse_listen("host:80x"), std::invalid_argument);
+  EXPECT_THROW(parse_listen("[::1]8080"), std::invalid_argument);
+}
+
+TEST(command_line, defaults) {
+  auto p = parse({"serve"});
+  ASSERT_TRUE(p.config);
+  EXPECT_EQ(p.config->command, "serve");
+  EXPECT_EQ(p.config->db, "sqlite://./var/planflow.db");
+  EXPECT_EQ(p.config->listen, "127.0.0.1:8080");
+  EXPECT_TRUE(p.config->migrate);
+  EXPECT_GE(p.config->threads, 4u);
+}
+
+TEST(command_line, help_and_version_exit_zero_with_text) {
+  auto help = parse({"--help"});
+  EXPECT_FALSE(help.config);
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.message.find("--listen"), std::string::npos);
+  EXPECT_NE(help.message.find("PLANFLOW_"), std::string::npos);
+  auto version = parse({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(version.message.starts_with("planflow "));
+}
+
+TEST(command_line, usage_errors_exit_2) {
+  EXPECT_EQ(parse({}).exit_code, 2);
+  EXPECT_EQ(parse({"serve", "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(parse({"serve", "--threads", "many"}).exit_code, 2);
+  EXPECT_EQ(parse({"serve", "--threads", "0"}).exit_code, 2);
+  EXPECT_EQ(parse({"serve", "--listen", "nowhere"}).exit_code, 2);
+}
+
+TEST(command_line, flags_beat_environment_which_beats_file) {
+  auto dir = std::filesystem::temp_directory_path() / ("planflow_cfg_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto file = dir / "planflow.conf";
+  {
+    std::ofstream out(file);
+    out << "listen = 0.0.0.0:7000\nlog-level = warn\nthreads = 3\ndb = sqlite:///from/file.db\n";
+  }
+  auto p = parse({"serve", "--config", file.c_str(), "--listen", "127.0.0.1:9000"},
+                 {"PLANFLOW_LISTEN=127.0.0.1:8000", "PLANFLOW_LOG_LEVEL=debug", "PLANFLOW_NO_MIGRATE=1",
+                  "PLANFLOW_TEST_MYSQL_URL=ignored", "HOME=/root"});
+  ASSERT_TRUE(p.config) << p.message;
+  EXPECT_EQ(p.config->listen, "127.0.0.1:9000");  // flag
+  EXPECT_EQ(p.config->log_level, "debug");         // environment over file
+  EXPECT_EQ(p.config->threads, 3u);                // file
+  EXPECT_EQ(p.config->db, "sqlite:///from/file.db");
+  EXPECT_FALSE(p.config->migrate);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(command_line, positional_arguments_follow_the_command) {
+  auto p = parse({"import", "plan.txt"});
+  ASSERT_TRUE(p.config);
+  EXPECT_EQ(p.config->command, "import");
+  ASSERT_EQ(p.config->arguments.size(), 1u);
+  EXPECT_EQ(p.config->arguments[0], "plan.txt");
+}
+
+}  // namespace
+}  // namespace planflow::app

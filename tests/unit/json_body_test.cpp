@@ -1,0 +1,112 @@
+#include <planflow/http/json_body.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace planflow::http {
+namespace {
+
+request json_request(std::string body, std::string content_type = "application/json") {
+  request r;
+  r.headers["content-type"] = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+
+int status_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const problem_error& p) {
+    return p.status();
+  }
+  return 0;
+}
+
+TEST(json_body, parses_json_with_charset_parameter) {
+  auto v = parse_json_body(json_request(R"({"a":"ไทย"})", "application/json; charset=utf-8"));
+  EXPECT_EQ(v.as_object().at("a").as_string(), "ไทย");
+}
+
+TEST(json_body, wrong_content_type_is_415) {
+  EXPECT_EQ(status_of([] { parse_json_body(json_request("{}", "text/plain")); }), 415);
+  EXPECT_EQ(status_of([] { parse_json_body(json_request("{}", "")); }), 415);
+}
+
+TEST(json_body, malformed_and_empty_json_are_400) {
+  EXPECT_EQ(status_of([] { parse_json_body(json_request("{\"a\":")); }), 400);
+  EXPECT_EQ(status_of([] { parse_json_body(json_request("")); }), 400);
+  EXPECT_EQ(status_of([] { parse_json_body(json_request("{} trailing")); }), 400);
+}
+
+TEST(json_body, invalid_utf8_is_400) {
+  try {
+    parse_json_body(json_request("{\"a\":\"\xE0\xB8\"}"));
+    FAIL() << "accepted invalid UTF-8";
+  } catch (const problem_error& p) {
+    EXPECT_EQ(p.status(), 400);
+    EXPECT_EQ(p.slug(), "malformed-json");
+  }
+}
+
+TEST(object_reader, collects_every_error_with_its_pointer) {
+  auto v = boost::json::parse(R"({"title": 5, "year": "2566", "extra": true, "note": "x"})");
+  std::vector<field_error> errors;
+  object_reader in(v, errors);
+  in.required_string("title");
+  in.required_int("year", 2500, 2700);
+  in.required_string("province");
+  in.optional_string("note", 0);
+  in.reject_unknown();
+  ASSERT_EQ(errors.size(), 5u);
+  EXPECT_EQ(errors[0].pointer, "/title");
+  EXPECT_EQ(errors[0].detail, "must be a string");
+  EXPECT_EQ(errors[1].pointer, "/year");
+  EXPECT_EQ(errors[2].pointer, "/province");
+  EXPECT_EQ(errors[2].detail, "is required");
+  EXPECT_EQ(errors[3].pointer, "/note");
+  EXPECT_EQ(errors[4].pointer, "/extra");
+  EXPECT_EQ(errors[4].detail, "is not a known field");
+}
+
+TEST(object_reader, counts_length_in_characters_not_bytes) {
+  auto v = boost::json::parse(R"({"name": "นราธิวาส"})");  // 8 characters, 24 bytes
+  std::vector<field_error> errors;
+  object_reader in(v, errors);
+  EXPECT_EQ(in.optional_string("name", 8).value_or(""), "นราธิวาส");
+  EXPECT_TRUE(errors.empty());
+  object_reader again(v, errors);
+  EXPECT_FALSE(again.optional_string("name", 7).has_value());
+  EXPECT_EQ(errors.size(), 1u);
+}
+
+TEST(object_reader, range_and_blank_checks) {
+  auto v = boost::json::parse(R"({"n": 3000, "s": "   ", "b": "yes"})");
+  std::vector<field_error> errors;
+  object_reader in(v, errors, "/plan");
+  in.required_int("n", 1, 10);
+  in.required_string("s");
+  in.optional_bool("b");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].pointer, "/plan/n");
+  EXPECT_EQ(errors[1].detail, "must not be blank");
+  EXPECT_EQ(errors[2].detail, "must be true or false");
+}
+
+TEST(object_reader, non_object_is_an_error_at_its_pointer) {
+  auto v = boost::json::parse("[1,2]");
+  std::vector<field_error> errors;
+  object_reader in(v, errors);
+  in.required_string("a");
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].pointer, "/");
+}
+
+TEST(json_pointer, escapes_tilde_and_slash) { EXPECT_EQ(pointer_append("/a", "b/c~d"), "/a/b~1c~0d"); }
+
+TEST(json_body, throw_if_invalid_throws_422_only_with_errors) {
+  EXPECT_NO_THROW(throw_if_invalid({}));
+  EXPECT_EQ(status_of([] { throw_if_invalid({{"/a", "bad"}}); }), 422);
+}
+
+}  // namespace
+}  // namespace planflow::http

@@ -1,0 +1,124 @@
+#include <planflow/http/problem.hpp>
+#include <planflow/http/router.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace planflow::http {
+namespace {
+
+request make(method m, std::string path) {
+  request r;
+  r.method = m;
+  r.method_name = std::string(to_string(m));
+  r.path = std::move(path);
+  return r;
+}
+
+boost::json::object problem_of(const response& res) {
+  EXPECT_EQ(res.header("Content-Type").value_or(""), "application/problem+json");
+  return boost::json::parse(res.body).as_object();
+}
+
+TEST(router, captures_path_parameters) {
+  router r;
+  r.add(method::get, "/plans/{id}/actions/{action}", [](request& req) {
+    return response::text(200, req.path_param("id") + "|" + req.path_param("action"));
+  });
+  auto req = make(method::get, "/plans/42/actions/submit");
+  auto res = r.dispatch(req);
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(res.body, "42|submit");
+}
+
+TEST(router, prefers_literal_route_registered_alongside_capture) {
+  router r;
+  r.add(method::get, "/items/{id}", [](request&) { return response::text(200, "capture"); });
+  r.add(method::get, "/items/new", [](request&) { return response::text(200, "literal"); });
+  auto req = make(method::get, "/items/7");
+  EXPECT_EQ(r.dispatch(req).body, "capture");
+  auto literal = make(method::get, "/items/new");
+  EXPECT_EQ(r.dispatch(literal).body, "literal");
+  router reversed;
+  reversed.add(method::get, "/items/new", [](request&) { return response::text(200, "literal"); });
+  reversed.add(method::get, "/items/{id}", [](request&) { return response::text(200, "capture"); });
+  EXPECT_EQ(reversed.dispatch(literal).body, "literal");
+}
+
+TEST(router, unknown_path_is_404_problem) {
+  router r;
+  r.add(method::get, "/a", [](request&) { return response::text(200, "a"); });
+  auto req = make(method::get, "/b");
+  auto res = r.dispatch(req);
+  EXPECT_EQ(res.status, 404);
+  auto body = problem_of(res);
+  EXPECT_EQ(body["type"], "urn:planflow:problem:not-found");
+  EXPECT_EQ(body["status"], 404);
+}
+
+TEST(router, wrong_method_is_405_with_allow) {
+  router r;
+  r.add(method::get, "/a", [](request&) { return response::text(200, "a"); });
+  r.add(method::put, "/a", [](request&) { return response::text(200, "a"); });
+  auto req = make(method::delete_, "/a");
+  auto res = r.dispatch(req);
+  EXPECT_EQ(res.status, 405);
+  EXPECT_EQ(res.header("Allow").value_or(""), "GET, HEAD, PUT");
+  EXPECT_EQ(problem_of(res)["type"], "urn:planflow:problem:method-not-allowed");
+}
+
+TEST(router, head_falls_back_to_get) {
+  router r;
+  r.add(method::get, "/a", [](request&) { return response::text(200, "body"); });
+  auto req = make(method::head, "/a");
+  EXPECT_EQ(r.dispatch(req).status, 200);
+}
+
+TEST(router, trailing_and_double_slashes_match_the_same_route) {
+  router r;
+  r.add(method::get, "/a/b", [](request&) { return response::text(200, "ok"); });
+  auto req = make(method::get, "/a//b/");
+  EXPECT_EQ(r.dispatch(req).status, 200);
+}
+
+TEST(router, problem_error_becomes_its_response) {
+  router r;
+  r.add(method::post, "/v", [](request&) -> response {
+    throw validation_failed({{"/title", "is required"}, {"/year", "must be an integer"}});
+  });
+  auto req = make(method::post, "/v");
+  auto res = r.dispatch(req);
+  EXPECT_EQ(res.status, 422);
+  auto body = problem_of(res);
+  ASSERT_EQ(body["errors"].as_array().size(), 2u);
+  EXPECT_EQ(body["errors"].as_array()[0].as_object()["pointer"], "/title");
+}
+
+TEST(router, other_exceptions_become_500_without_leaking_details) {
+  router r;
+  r.add(method::get, "/boom", [](request&) -> response { throw std::runtime_error("secret connection string"); });
+  auto req = make(method::get, "/boom");
+  auto res = r.dispatch(req);
+  EXPECT_EQ(res.status, 500);
+  EXPECT_EQ(res.body.find("secret"), std::string::npos);
+}
+
+TEST(router, rejects_duplicate_and_malformed_patterns) {
+  router r;
+  r.add(method::get, "/a/{id}", [](request&) { return response::no_content(); });
+  EXPECT_THROW(r.add(method::get, "/a/{id}", [](request&) { return response::no_content(); }), std::invalid_argument);
+  EXPECT_THROW(r.add(method::get, "/a/{id", [](request&) { return response::no_content(); }), std::invalid_argument);
+  EXPECT_THROW(r.add(method::get, "a", [](request&) { return response::no_content(); }), std::invalid_argument);
+}
+
+TEST(router, reports_whether_a_route_runs_inline) {
+  router r;
+  r.add(method::get, "/fast", [](request&) { return response::no_content(); }, execution::inline_);
+  r.add(method::get, "/slow", [](request&) { return response::no_content(); });
+  EXPECT_TRUE(r.runs_inline(make(method::get, "/fast")));
+  EXPECT_FALSE(r.runs_inline(make(method::get, "/slow")));
+  EXPECT_FALSE(r.runs_inline(make(method::head, "/slow")));
+}
+
+}  // namespace
+}  // namespace planflow::http
