@@ -34,7 +34,7 @@ TEST(command_line, defaults) {
   EXPECT_EQ(p.config->db, "sqlite://./var/planflow.db");
   EXPECT_EQ(p.config->listen, "127.0.0.1:8080");
   EXPECT_TRUE(p.config->migrate);
-  EXPECT_GE(p.config->threads, 4u);
+  EXPECT_GE(p.config->threads, 2u);
 }
 
 TEST(command_line, help_and_version_exit_zero_with_text) {

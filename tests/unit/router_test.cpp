@@ -115,9 +115,15 @@ TEST(router, reports_whether_a_route_runs_inline) {
   router r;
   r.add(method::get, "/fast", [](request&) { return response::no_content(); }, execution::inline_);
   r.add(method::get, "/slow", [](request&) { return response::no_content(); });
-  EXPECT_TRUE(r.runs_inline(make(method::get, "/fast")));
-  EXPECT_FALSE(r.runs_inline(make(method::get, "/slow")));
-  EXPECT_FALSE(r.runs_inline(make(method::head, "/slow")));
+  auto fast = make(method::get, "/fast");
+  auto slow = make(method::get, "/slow");
+  auto head = make(method::head, "/slow");
+  auto missing = make(method::get, "/missing");
+  EXPECT_EQ(r.resolve(fast).how, execution::inline_);
+  EXPECT_EQ(r.resolve(slow).how, execution::blocking);
+  EXPECT_EQ(r.resolve(head).how, execution::blocking);
+  EXPECT_EQ(r.resolve(missing).how, execution::inline_);
+  EXPECT_EQ(r.resolve(missing).fn, nullptr);
 }
 
 }  // namespace

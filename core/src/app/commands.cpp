@@ -92,7 +92,9 @@ int run_command_line(int argc, const char* const* argv) {
   }
   try {
     log::set_level(log::parse_level(c.log_level));
-    return command->second(c);
+    int code = command->second(c);
+    log::flush();
+    return code;
   } catch (const std::exception& e) {
     log::error("fatal", {{"command", c.command}, {"error", e.what()}});
     std::cerr << "planflow " << c.command << ": " << e.what() << "\n";

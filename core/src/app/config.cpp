@@ -87,7 +87,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
   po::options_description serve("serve");
   serve.add_options()
       ("listen", po::value<std::string>(), "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")
-      ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: cores, at least 4)")
+      ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps a remote MySQL)")
       ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
       ("plugins", po::value<std::string>(), "directory of plan-type plugins")
@@ -136,7 +136,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     config c;
     c.command = vm["command"].as<std::string>();
     if (vm.count("args")) c.arguments = vm["args"].as<std::vector<std::string>>();
-    c.threads = std::max(4u, std::thread::hardware_concurrency());
+    c.threads = std::max(2u, std::thread::hardware_concurrency());
     if (vm.count("db")) c.db = vm["db"].as<std::string>();
     if (vm.count("log-level")) c.log_level = vm["log-level"].as<std::string>();
     if (vm.count("listen")) c.listen = vm["listen"].as<std::string>();

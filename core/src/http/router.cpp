@@ -62,36 +62,45 @@ bool router::match(const route& r, const std::vector<std::string_view>& parts,
   return true;
 }
 
-response router::dispatch(request& req) const {
+router::resolution router::resolve(request& req) const {
   const auto parts = split_path(req.path);
   const route* found = nullptr;
   const route* get_fallback = nullptr;
   std::set<std::string> allowed;
+  // Among routes that match, the one with more literal segments wins, so
+  // "/items/new" beats "/items/{id}" whatever the order of registration.
+  auto more_specific = [](const route* best, const route& candidate) {
+    return !best || literal_count(candidate) > literal_count(*best);
+  };
   for (const auto& r : routes_) {
     if (!match(r, parts, nullptr)) continue;
     allowed.insert(std::string(to_string(r.verb)));
     if (r.verb == method::get) allowed.insert("HEAD");
-    // Among routes that match, the one with more literal segments wins, so
-    // "/items/new" beats "/items/{id}" whatever the order of registration.
-    auto more_specific = [](const route* best, const route& candidate) {
-      return !best || literal_count(candidate) > literal_count(*best);
-    };
     if (r.verb == req.method && more_specific(found, r)) found = &r;
     if (r.verb == method::get && more_specific(get_fallback, r)) get_fallback = &r;
   }
   if (!found && req.method == method::head) found = get_fallback;
 
-  try {
-    if (!found) {
-      if (allowed.empty()) throw not_found("No resource at " + req.path + ".");
-      std::string allow;
-      for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
-      throw problem_error(405, "method-not-allowed", "Method not allowed",
-                          req.method_name + " is not supported here; allowed: " + allow + ".")
-          .with_header("Allow", allow);
-    }
+  resolution out;
+  if (found) {
     match(*found, parts, &req.path_params);
-    return found->fn(req);
+    out.fn = &found->fn;
+    out.how = found->how;
+  } else {
+    for (const auto& m : allowed) out.allow += (out.allow.empty() ? "" : ", ") + m;
+  }
+  return out;
+}
+
+response router::invoke(const resolution& match, request& req) {
+  try {
+    if (!match.fn) {
+      if (match.allow.empty()) throw not_found("No resource at " + req.path + ".");
+      throw problem_error(405, "method-not-allowed", "Method not allowed",
+                          req.method_name + " is not supported here; allowed: " + match.allow + ".")
+          .with_header("Allow", match.allow);
+    }
+    return (*match.fn)(req);
   } catch (const problem_error& p) {
     return p.to_response();
   } catch (const std::exception& e) {
@@ -99,15 +108,6 @@ response router::dispatch(request& req) const {
     return problem_response(500, "internal-error", "Internal server error",
                             "The server could not complete the request; it has been logged.");
   }
-}
-
-bool router::runs_inline(const request& req) const {
-  const auto parts = split_path(req.path);
-  for (const auto& r : routes_) {
-    if (!match(r, parts, nullptr)) continue;
-    if (r.verb == req.method || (req.method == method::head && r.verb == method::get)) return r.how == execution::inline_;
-  }
-  return true;  // a 404 or 405 is cheap to answer
 }
 
 std::vector<std::pair<method, std::string>> router::routes() const {

@@ -214,11 +214,12 @@ struct server::impl {
       request req;
       try {
         req = to_request(msg, remote);
-        if (routes.runs_inline(req)) {
-          res = routes.dispatch(req);
+        auto match = routes.resolve(req);
+        if (match.how == execution::inline_) {
+          res = router::invoke(match, req);
         } else {
           res = co_await asio::co_spawn(
-              workers, [&]() -> asio::awaitable<response> { co_return routes.dispatch(req); }, use_awaitable);
+              workers, [&]() -> asio::awaitable<response> { co_return router::invoke(match, req); }, use_awaitable);
         }
       } catch (const problem_error& p) {
         res = p.to_response();
@@ -241,11 +242,7 @@ struct server::impl {
                   std::chrono::steady_clock::time_point started, const std::string& remote) {
     if (!options.access_log || !log::enabled(log::level::info)) return;
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    log::info("request", {{"method", method},
-                          {"path", path},
-                          {"status", status},
-                          {"duration_ms", double(micros.count()) / 1000.0},
-                          {"remote", remote}});
+    log::access(method, path, status, double(micros.count()) / 1000.0, remote);
   }
 
   // Runs on the I/O context: stop accepting, drop idle connections, then wait

@@ -23,7 +23,7 @@ struct config {
   std::vector<std::string> arguments;  ///< the command's positional arguments
   std::string db = "sqlite://./var/planflow.db";
   std::string listen = "127.0.0.1:8080";
-  std::size_t threads = 4;     ///< worker threads for handlers; also the pool size
+  std::size_t threads = 2;     ///< worker threads for handlers; also the pool size
   std::size_t io_threads = 1;  ///< one I/O thread measured fastest on 2 cores
   std::size_t body_limit = 8 * 1024 * 1024;
   std::string plugins_dir;

@@ -23,14 +23,24 @@ class router {
   /// or a duplicate method and pattern.
   void add(method m, std::string pattern, handler h, execution how = execution::blocking);
 
-  /// True when the route this request would reach is registered inline_
-  /// (or when no route matches: errors are cheap to produce).
-  bool runs_inline(const request& req) const;
+  /// The route a request reaches, found once and then invoked (the server
+  /// needs to know how a handler runs before running it).
+  struct resolution {
+    const handler* fn = nullptr;  ///< null when no route takes this method here
+    execution how = execution::inline_;  ///< a 404 or 405 is cheap to answer
+    std::string allow;  ///< the methods this path takes, when fn is null
+  };
 
-  /// Runs the matching handler. Never throws: problem_error becomes its
-  /// problem response, any other exception a logged 500; no route is a 404,
-  /// a route without this method a 405 with `Allow`. HEAD falls back to GET.
-  response dispatch(request& req) const;
+  /// Finds the route for the request's method and path and stores its
+  /// captures in req.path_params. HEAD falls back to GET.
+  resolution resolve(request& req) const;
+
+  /// Runs a resolved handler. Never throws: problem_error becomes its problem
+  /// response, any other exception a logged 500; no route is a 404, a route
+  /// without this method a 405 with `Allow`.
+  static response invoke(const resolution& match, request& req);
+
+  response dispatch(request& req) const { return invoke(resolve(req), req); }
 
   /// Every registered (method, pattern), e.g. for checking the OpenAPI document.
   std::vector<std::pair<method, std::string>> routes() const;

@@ -16,8 +16,17 @@ level parse_level(std::string_view name);
 void set_level(level min_level);
 bool enabled(level lvl);
 
-/// Writes {"ts":..., "level":..., "msg":..., <fields>} as one line.
+/// Writes {"ts":..., "level":..., "msg":..., <fields>} as one line. Info and
+/// debug lines reach stderr within ~20 ms; warnings and errors at once.
 void write(level lvl, std::string_view message, boost::json::object fields = {});
+
+/// The access log line, formatted without building a JSON object (it is
+/// written once per request): method, path, status, duration in ms, remote.
+void access(std::string_view method, std::string_view path, unsigned status, double duration_ms,
+            std::string_view remote);
+
+/// Writes out buffered lines now (before exit, or in tests that read the log).
+void flush();
 
 inline void debug(std::string_view m, boost::json::object f = {}) { write(level::debug, m, std::move(f)); }
 inline void info(std::string_view m, boost::json::object f = {}) { write(level::info, m, std::move(f)); }

@@ -1,0 +1,32 @@
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
+
+#include <gtest/gtest.h>
+
+namespace planflow {
+namespace {
+
+TEST(format_iso, utc_with_milliseconds) {
+  using namespace std::chrono;
+  sys_days day = 2026y / November / 23;
+  auto t = day + 10h + 5min + 7s + 42ms;
+  EXPECT_EQ(format_iso(time_point_cast<system_clock::duration>(t)), "2026-11-23T10:05:07.042Z");
+  EXPECT_EQ(format_iso(system_clock::time_point{}), "1970-01-01T00:00:00.000Z");
+}
+
+TEST(log_level, parses_known_names_only) {
+  EXPECT_EQ(log::parse_level("debug"), log::level::debug);
+  EXPECT_EQ(log::parse_level("off"), log::level::off);
+  EXPECT_THROW(log::parse_level("verbose"), std::invalid_argument);
+}
+
+TEST(log_level, filters_below_the_minimum) {
+  log::set_level(log::level::warn);
+  EXPECT_FALSE(log::enabled(log::level::info));
+  EXPECT_TRUE(log::enabled(log::level::error));
+  EXPECT_FALSE(log::enabled(log::level::off));
+  log::set_level(log::level::info);
+}
+
+}  // namespace
+}  // namespace planflow
