@@ -83,15 +83,13 @@ health_ratio=$(ratio "$pf_health_rps" "$ng_small_rps")
 json_ratio=$(ratio "$pf_json_rps" "$ng_json_rps")
 verdict() { awk -v r="$1" -v min="$2" -v p99="$3" 'BEGIN { print (r >= min && p99 < 10) ? "met" : "NOT met" }'; }
 
-cat >bench/RESULTS.md <<MD
-# Benchmark results
+bench/write_section.sh http <<MD
+## HTTP: planflow next to nginx
 
 Written by \`bench/http_bench.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)).
 wrk $threads threads, $connections connections, ${duration} s per run, keep-alive, on loopback; wrk shares the two cores with the server.
 planflow: Release build, default threads (1 I/O, one worker per core), SQLite (WAL), access log on (one JSON line per request, written to a file).
 nginx $(nginx -v 2>&1 | sed 's/.*\///'): 1 worker, access log off, serving byte-identical copies of planflow's responses.
-
-## HTTP
 
 | endpoint | server | requests/s | p50 ms | p90 ms | p99 ms | planflow / nginx |
 |---|---|---:|---:|---:|---:|---:|
@@ -105,4 +103,4 @@ Peak resident memory of planflow over the whole run (VmHWM): **$((peak_kb / 1024
 Targets (issue 2): \`/healthz\` at least as many requests/s as nginx — $(verdict "$health_ratio" 1.0 "$pf_health_p99");
 the database-backed read at least half of nginx — $(verdict "$json_ratio" 0.5 "$pf_json_p99"); p99 under 10 ms at $connections connections (checked in both verdicts).
 MD
-cat bench/RESULTS.md
+sed -n '/<!-- http:begin -->/,/<!-- http:end -->/p' bench/RESULTS.md
