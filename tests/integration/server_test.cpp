@@ -129,6 +129,10 @@ TEST_F(server_test, invalid_target_is_400) {
   http_client client(s.port());
   client.send_raw("GET /echo/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(client.read_reply().status, 400);
+  auto bad_utf8 = client.get("/echo/%FF%FE");
+  EXPECT_EQ(bad_utf8.status, 400);
+  EXPECT_EQ(client.get("/echo/x?q=%E0%B8").status, 400);
+  EXPECT_EQ(client.get("/echo/%E0%B8%81").status, 200);
 }
 
 TEST_F(server_test, bad_json_answers_and_keeps_the_connection) {

@@ -1,5 +1,6 @@
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
+#include <planflow/util/utf8.hpp>
 
 #include <gtest/gtest.h>
 
@@ -26,6 +27,21 @@ TEST(log_level, filters_below_the_minimum) {
   EXPECT_TRUE(log::enabled(log::level::error));
   EXPECT_FALSE(log::enabled(log::level::off));
   log::set_level(log::level::info);
+}
+
+TEST(utf8, accepts_thai_and_four_byte_text) {
+  EXPECT_TRUE(is_valid_utf8("แผนปฏิบัติการ ๒๕๖๖ ฿"));
+  EXPECT_TRUE(is_valid_utf8("\U0001F4CB"));
+  EXPECT_TRUE(is_valid_utf8(""));
+}
+
+TEST(utf8, rejects_malformed_sequences) {
+  EXPECT_FALSE(is_valid_utf8("\xFF"));
+  EXPECT_FALSE(is_valid_utf8("\xE0\xB8"));          // truncated Thai character
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
+#include <planflow/util/utf8.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -61,6 +62,10 @@ request to_request(const bhttp::request<bhttp::string_body>& msg, const std::str
   if (!url) throw bad_request("The request target is not a valid URL path: " + url.error().message() + ".");
   req.path = std::string(url->path());
   for (auto param : url->params()) req.query.emplace(param.key, param.value);
+  // Decoded paths and parameters reach SQL and JSON: refuse what is not text.
+  bool valid = is_valid_utf8(req.path);
+  for (const auto& [key, value] : req.query) valid = valid && is_valid_utf8(key) && is_valid_utf8(value);
+  if (!valid) throw bad_request("The request target decodes to invalid UTF-8.");
   for (const auto& field : msg) {
     std::string name(field.name_string());
     for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
