@@ -29,9 +29,4 @@ void add_province_routes(http::router& r, app::context& ctx) {
   });
 }
 
-void add_all_routes(http::router& r, app::context& ctx) {
-  add_health_routes(r, ctx);
-  add_province_routes(r, ctx);
-}
-
 }  // namespace planflow::api

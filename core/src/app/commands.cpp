@@ -1,6 +1,8 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/app/commands.hpp>
 #include <planflow/app/context.hpp>
+#include <planflow/app/user_command.hpp>
+#include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
@@ -38,7 +40,16 @@ int serve(const config& c) {
   auto status = storage::inspect_migrations(*db);
   if (!status.unknown.empty()) log::warn("the database has migrations this binary does not know; it may be older than the schema");
 
-  context ctx{*db};
+  auth::initialize_crypto();
+  auth::sessions sessions(*db);
+  workflow::store workflows(*db);
+  if (!c.workflows_dir.empty()) {
+    for (const auto& p : workflows.load_builtin(c.workflows_dir)) {
+      log::info("built-in workflow", {{"id", p.id}, {"version", p.version}, {"new", p.created}});
+    }
+  }
+  workflow::engine engine(*db, workflows, workflow::own_roles);
+  context ctx{*db, sessions, workflows, engine};
   http::router routes;
   api::add_all_routes(routes, ctx);
 
@@ -84,6 +95,7 @@ int run_command_line(int argc, const char* const* argv) {
   static const std::map<std::string, std::function<int(const config&)>> commands{
       {"serve", serve},
       {"migrate", migrate},
+      {"user", [](const config& cfg) { return user_command(cfg, std::cin); }},
   };
   auto command = commands.find(c.command);
   if (command == commands.end()) {

@@ -42,6 +42,10 @@ constexpr const char* k_usage = R"(planflow — workflow and approval server for
 Usage:
   planflow serve   [options]   run the HTTP server (applies migrations first)
   planflow migrate [options]   apply pending database migrations and exit
+  planflow user add --username U --role ROLE [--role ...] --password-stdin
+                               create a user (the first administrator, say);
+                               ROLE is role[:province[:plan_type]], e.g. admin or
+                               committee_member:TH-96:anti_corruption_action_plan
   planflow --help | --version
 
 Every option can also be set as an environment variable PLANFLOW_<NAME>
@@ -95,14 +99,21 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("web", po::value<std::string>(), "directory of the web interface's built assets")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
       ("no-access-log", po::bool_switch(), "do not log one line per request");
+  po::options_description user("user add");
+  user.add_options()
+      ("username", po::value<std::string>(), "login name of the new user")
+      ("display-name", po::value<std::string>(), "name shown to people (default: the username)")
+      ("role", po::value<std::vector<std::string>>()->composing(), "role[:province[:plan_type]]; repeat for several")
+      ("agency", po::value<std::int64_t>(), "id of the user's agency (needed for agency roles)")
+      ("password-stdin", po::bool_switch(), "read the password from standard input");
   po::options_description hidden;
   hidden.add_options()
       ("command", po::value<std::string>())
       ("args", po::value<std::vector<std::string>>());
   po::options_description all;
-  all.add(general).add(serve).add(hidden);
+  all.add(general).add(serve).add(user).add(hidden);
   po::options_description visible;
-  visible.add(general).add(serve);
+  visible.add(general).add(serve).add(user);
   po::positional_options_description positional;
   positional.add("command", 1).add("args", -1);
 
@@ -146,6 +157,11 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("plugins")) c.plugins_dir = vm["plugins"].as<std::string>();
     if (vm.count("workflows")) c.workflows_dir = vm["workflows"].as<std::string>();
     if (vm.count("web")) c.web_dir = vm["web"].as<std::string>();
+    if (vm.count("username")) c.username = vm["username"].as<std::string>();
+    if (vm.count("display-name")) c.display_name = vm["display-name"].as<std::string>();
+    if (vm.count("role")) c.roles = vm["role"].as<std::vector<std::string>>();
+    if (vm.count("agency")) c.agency_id = vm["agency"].as<std::int64_t>();
+    c.password_stdin = vm["password-stdin"].as<bool>();
     c.migrate = !vm["no-migrate"].as<bool>();
     c.access_log = !vm["no-access-log"].as<bool>();
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");

@@ -1,10 +1,12 @@
 #include <planflow/directory/provinces.hpp>
+#include <planflow/storage/row.hpp>
 
 namespace planflow::directory {
 namespace {
 
 province from_row(const soci::row& row) {
-  return {row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)};
+  using storage::column_text;
+  return {column_text(row, 0), column_text(row, 1), column_text(row, 2), column_text(row, 3)};
 }
 
 }  // namespace

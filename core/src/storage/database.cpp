@@ -133,6 +133,12 @@ void transaction::commit() {
   open_ = false;
 }
 
+std::int64_t last_insert_id(soci::session& sql, const std::string& table) {
+  long long id = 0;
+  if (!sql.get_last_insert_id(table, id)) throw std::runtime_error("no insert id for " + table);
+  return id;
+}
+
 std::string now_iso() {
   return format_iso(std::chrono::system_clock::now());
 }

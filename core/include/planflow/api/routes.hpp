@@ -12,6 +12,12 @@ void add_health_routes(http::router& r, app::context& ctx);
 /// GET /api/v1/provinces[/{code}].
 void add_province_routes(http::router& r, app::context& ctx);
 
+/// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me.
+void add_auth_routes(http::router& r, app::context& ctx);
+
+/// The workflow definitions: list, publish, versions, graphs, default version.
+void add_workflow_routes(http::router& r, app::context& ctx);
+
 /// Every route of the API.
 void add_all_routes(http::router& r, app::context& ctx);
 

@@ -3,6 +3,7 @@
 /// flags, PLANFLOW_* environment variables and an optional INI-style file.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,13 @@ struct config {
   std::string log_level = "info";
   bool migrate = true;
   bool access_log = true;
+
+  // `user add`
+  std::string username;
+  std::string display_name;
+  std::vector<std::string> roles;  ///< role[:province[:plan_type]]
+  std::optional<std::int64_t> agency_id;
+  bool password_stdin = false;
 };
 
 /// The outcome of reading the command line: a config to run, or text to print

@@ -92,6 +92,9 @@ auto in_transaction(database& db, Fn&& fn) {
   }
 }
 
+/// The id the last INSERT on this session gave to an auto-increment key of `table`.
+std::int64_t last_insert_id(soci::session& sql, const std::string& table);
+
 /// Current UTC time as an ISO 8601 string with milliseconds ("2026-11-23T10:00:00.123Z"),
 /// the form every timestamp column holds.
 std::string now_iso();

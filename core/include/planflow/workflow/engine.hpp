@@ -1,0 +1,214 @@
+#pragma once
+/// The workflow engine: moves cases (plans, quarterly reports) through the
+/// stages of the workflow version they started on. Every change is one
+/// transaction: the case row is locked, the stage, role, comment, revision
+/// and guards are checked, and the transition, its event and the new stage
+/// are written together.
+
+#include <planflow/directory/users.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/workflow/definition.hpp>
+#include <planflow/workflow/store.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planflow::workflow {
+
+/// One workflow instance as stored in workflow_cases.
+struct case_state {
+  std::int64_t id = 0;
+  std::string subject_kind;  ///< "plan" or "report"
+  std::string workflow_id;
+  int workflow_version = 0;
+  std::string stage;
+  int stage_seq = 1;  ///< counts stage entries; signatures belong to one entry
+  std::string stage_entered_at;
+  std::optional<std::string> deadline_at;
+  bool deadline_done = false;
+  int revision = 1;
+  std::string content_sha256;
+  int content_errors = 0;
+  int revision_rounds = 0;
+  std::string province_code;
+  std::string plan_type;
+  std::optional<std::int64_t> agency_id;
+  std::optional<std::int64_t> created_by;
+  int event_count = 0;
+
+  directory::case_scope scope() const { return {province_code, plan_type, agency_id}; }
+};
+
+struct new_case {
+  std::string subject_kind;
+  std::string workflow_id;
+  int workflow_version = 0;  ///< 0: the version new cases get
+  std::string province_code;
+  std::string plan_type;
+  std::optional<std::int64_t> agency_id;
+  std::int64_t created_by = 0;
+  std::string content_sha256;
+  int content_errors = 0;
+};
+
+struct guard_result {
+  std::string type;
+  bool met = false;
+  std::string reason;  ///< why it is not met, or what it saw (e.g. "2 of 3 signed; 2 needed")
+};
+
+/// Evaluates one kind of guard; the engine has valid_content and quorum
+/// built in, other modules register theirs (all_progress_confirmed).
+using guard_evaluator = std::function<guard_result(soci::session&, const case_state&, const guard&)>;
+
+/// The person acting and, when they act under a delegation, whom for.
+struct acting_as {
+  std::string role;
+  std::optional<std::int64_t> on_behalf_of;
+};
+
+/// Finds the roles a user may act in for a case: their own and those
+/// delegated to them. The directory supplies it (delegations live there).
+using role_resolver =
+    std::function<std::map<std::string, acting_as>(soci::session&, const directory::user&, const directory::case_scope&)>;
+
+struct apply_request {
+  std::int64_t case_id = 0;
+  std::string action;
+  directory::user actor;
+  std::string comment;
+  std::optional<int> expected_revision;  ///< refused with 412 when the case moved on
+  std::optional<std::string> idempotency_key;
+  std::string remote_address;
+};
+
+struct apply_result {
+  std::int64_t case_id = 0;
+  std::string action;
+  std::string from;
+  std::string to;  ///< equals `from` when a signature was recorded but guards are not met yet
+  bool moved = false;
+  bool signed_ = false;
+  int revision = 0;
+  std::vector<guard_result> guards;
+  bool replayed = false;  ///< answered from an earlier request with the same Idempotency-Key
+
+  boost::json::object to_json() const;
+  static apply_result from_json(const boost::json::object& json);
+};
+
+struct available_action {
+  std::string action;
+  localized title;
+  std::string to;
+  std::string as_role;
+  bool comment_required = false;
+  bool signature = false;
+  bool enabled = false;
+  std::vector<std::string> blocked_by;  ///< reasons, when not enabled
+  std::vector<guard_result> guards;
+};
+
+struct event {
+  int seq = 0;
+  std::string kind;  ///< created, transition, signature, revision, overdue, escalation, workflow_migrated, comment
+  std::string action;
+  std::string from_stage;
+  std::string to_stage;
+  int revision = 0;
+  std::optional<std::int64_t> actor_id;
+  std::optional<std::int64_t> on_behalf_of;
+  std::string actor_role;
+  std::string comment;
+  std::string data;  ///< JSON text, may be empty
+  std::string remote_address;
+  std::string created_at;
+};
+
+struct signature {
+  std::int64_t user_id = 0;
+  std::optional<std::int64_t> on_behalf_of;
+  std::string role;
+  int revision = 0;
+  int stage_seq = 0;
+  std::string content_sha256;
+  std::string comment;
+  std::string signed_at;
+  std::optional<std::string> voided_at;
+};
+
+class engine {
+ public:
+  engine(storage::database& db, workflow::store& store, role_resolver roles);
+
+  void register_guard(const std::string& type, guard_evaluator evaluator);
+
+  /// Creates a case in its workflow's initial stage (within the caller's
+  /// transaction) and records the `created` event.
+  std::int64_t start_case(soci::session& sql, const new_case& input);
+
+  /// Takes `action` for `actor`. Throws problem_error: 404 unknown case, 409
+  /// `action-not-available` (wrong stage), 403 (no role, or self-approval),
+  /// 412 `stale-revision`, 422 (missing comment), 409 `guards-unmet` with the
+  /// unmet guards, 409 `already-signed`, 409 `revision-cap-reached`.
+  apply_result apply(const apply_request& request);
+
+  /// What `user` can do now, with reasons for what is blocked.
+  std::vector<available_action> available_actions(const case_state& c, const directory::user& user);
+
+  /// Records a new content revision within the caller's transaction (which
+  /// must not have read the case yet: this locks it): voids the signatures on
+  /// earlier revisions. Refused with 409 `not-editable` when the stage does not
+  /// let `editor` edit, 412 `stale-revision` when `revision` is not the next one.
+  void record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
+                       int content_errors, const directory::user& editor);
+
+  /// True when `user` may edit the case's content in its current stage.
+  bool may_edit(soci::session& sql, const case_state& c, const directory::user& user);
+
+  /// Moves a running case to a newer version of its workflow, mapping its
+  /// current stage explicitly; recorded as a `workflow_migrated` event.
+  void migrate_case(std::int64_t case_id, int to_version, const std::map<std::string, std::string>& stage_mapping,
+                    const directory::user& admin, const std::string& remote_address);
+
+  /// Handles every case whose stage deadline has passed: takes the stage's
+  /// escalation action or records `overdue`. Each case is handled exactly once
+  /// even with several processes (a row lock and a flag in one transaction).
+  /// Returns how many cases were handled.
+  int run_due_deadlines(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+
+  std::optional<case_state> find_case(soci::session& sql, std::int64_t id, bool for_update = false);
+  std::vector<event> history(soci::session& sql, std::int64_t case_id);
+  std::vector<signature> signatures(soci::session& sql, std::int64_t case_id);
+  std::vector<guard_result> evaluate_guards(soci::session& sql, const case_state& c, const transition& t);
+
+  /// The stage a case is in after replaying its events from the start: used
+  /// to check that history and state agree.
+  static std::string replay_stage(const std::vector<event>& events);
+
+  workflow::store& definitions() { return store_; }
+
+ private:
+  int append_event(soci::session& sql, case_state& c, const event& e);
+  void void_signatures(soci::session& sql, std::int64_t case_id, const std::string& reason);
+  void enter_stage(soci::session& sql, case_state& c, const definition& def, const std::string& stage);
+  std::shared_ptr<const definition> definition_of(soci::session& sql, const case_state& c);
+
+  storage::database& db_;
+  workflow::store& store_;
+  role_resolver roles_;
+  std::map<std::string, guard_evaluator> guards_;
+};
+
+/// A role resolver that sees only the user's own grants (no delegations).
+std::map<std::string, acting_as> own_roles(soci::session& sql, const directory::user& user,
+                                           const directory::case_scope& scope);
+
+}  // namespace planflow::workflow

@@ -1,0 +1,48 @@
+#include <planflow/api/access.hpp>
+#include <planflow/http/problem.hpp>
+
+namespace planflow::api {
+
+std::string_view bearer_token(const http::request& req) {
+  auto header = req.header("authorization").value_or("");
+  constexpr std::string_view scheme = "Bearer ";
+  if (header.size() <= scheme.size()) return {};
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != std::tolower(static_cast<unsigned char>(scheme[i]))) return {};
+  }
+  return header.substr(scheme.size());
+}
+
+directory::user require_user(app::context& ctx, const http::request& req) {
+  auto token = bearer_token(req);
+  auto user = token.empty() ? std::nullopt : ctx.sessions.authenticate(token);
+  if (!user) {
+    throw http::problem_error(401, "unauthenticated", "Authentication required",
+                              token.empty() ? "Send Authorization: Bearer <token> from POST /api/v1/auth/login."
+                                            : "The token is unknown, expired or revoked; log in again.")
+        .with_header("WWW-Authenticate", R"(Bearer realm="planflow")");
+  }
+  return std::move(*user);
+}
+
+void require_role(const directory::user& user, std::string_view role) {
+  if (!user.has_role(role)) {
+    throw http::problem_error(403, "forbidden", "Forbidden", "This needs the role " + std::string(role) + ".");
+  }
+}
+
+boost::json::object user_json(const directory::user& user) {
+  boost::json::array roles;
+  for (const auto& g : user.roles) {
+    roles.push_back({{"role", g.role}, {"province", g.province_code}, {"plan_type", g.plan_type}});
+  }
+  boost::json::object out{{"id", user.id},
+                          {"username", user.username},
+                          {"display_name", user.display_name},
+                          {"active", user.active},
+                          {"roles", std::move(roles)}};
+  out["agency_id"] = user.agency_id ? boost::json::value(*user.agency_id) : boost::json::value(nullptr);
+  return out;
+}
+
+}  // namespace planflow::api

@@ -1,0 +1,12 @@
+#include <planflow/api/routes.hpp>
+
+namespace planflow::api {
+
+void add_all_routes(http::router& r, app::context& ctx) {
+  add_health_routes(r, ctx);
+  add_province_routes(r, ctx);
+  add_auth_routes(r, ctx);
+  add_workflow_routes(r, ctx);
+}
+
+}  // namespace planflow::api

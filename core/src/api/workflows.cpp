@@ -1,0 +1,113 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <charconv>
+
+namespace planflow::api {
+namespace {
+
+int version_param(const http::request& req) {
+  const auto& text = req.path_param("version");
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < 1) {
+    throw http::not_found("Workflow versions are numbered from 1.");
+  }
+  return value;
+}
+
+boost::json::object localized_json(const workflow::localized& t) { return {{"th", t.th}, {"en", t.en}}; }
+
+boost::json::array findings_json(const std::vector<workflow::finding>& list) {
+  boost::json::array out;
+  for (const auto& f : list) out.push_back({{"pointer", f.pointer}, {"code", f.code}, {"detail", f.message}});
+  return out;
+}
+
+std::shared_ptr<const workflow::definition> require_version(app::context& ctx, const http::request& req) {
+  auto def = ctx.workflows.get(req.path_param("id"), version_param(req));
+  if (!def) throw http::not_found("No such workflow version.");
+  return def;
+}
+
+}  // namespace
+
+void add_workflow_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::get, "/api/v1/workflows", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    boost::json::array items;
+    for (const auto& w : ctx.workflows.list()) {
+      boost::json::array types;
+      for (const auto& t : w.plan_types) types.push_back(boost::json::string(t));
+      items.push_back({{"id", w.id},
+                       {"title", localized_json(w.title)},
+                       {"plan_types", std::move(types)},
+                       {"latest_version", w.latest_version},
+                       {"default_version", w.default_version == 0 ? w.latest_version : w.default_version},
+                       {"default_is_latest", w.default_version == 0}});
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::post, "/api/v1/workflows", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    auto body = http::parse_json_body(req);
+    auto published = ctx.workflows.publish(body, user.id);
+    boost::json::object out{{"id", published.id}, {"version", published.version}, {"warnings", findings_json(published.warnings)}};
+    auto res = http::response::json(201, boost::json::serialize(out));
+    res.set_header("Location", "/api/v1/workflows/" + published.id + "/versions/" + std::to_string(published.version));
+    return res;
+  });
+
+  r.add(http::method::get, "/api/v1/workflows/{id}/versions", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    auto versions = ctx.workflows.versions(req.path_param("id"));
+    if (versions.empty()) throw http::not_found("No workflow has the id " + req.path_param("id") + ".");
+    boost::json::array items;
+    for (const auto& v : versions) {
+      items.push_back({{"version", v.version},
+                       {"content_sha256", v.content_sha256},
+                       {"origin", v.origin},
+                       {"published_by", v.published_by ? boost::json::value(*v.published_by) : boost::json::value(nullptr)},
+                       {"published_at", v.published_at}});
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::get, "/api/v1/workflows/{id}/versions/{version}", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    auto def = require_version(ctx, req);
+    boost::json::object out{{"id", def->id}, {"version", def->version}, {"definition", workflow::to_json(*def)}};
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::get, "/api/v1/workflows/{id}/versions/{version}/graph", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    auto def = require_version(ctx, req);
+    auto format = req.query_param("format").value_or("mermaid");
+    if (format == "dot") return http::response::text(200, workflow::to_dot(*def), "text/vnd.graphviz; charset=utf-8");
+    if (format == "mermaid") return http::response::text(200, workflow::to_mermaid(*def), "text/plain; charset=utf-8");
+    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "format must be dot or mermaid.")
+        .with_errors({{"query:format", "must be dot or mermaid"}});
+  });
+
+  r.add(http::method::put, "/api/v1/workflows/{id}/default-version", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    auto version = int(in.required_int("version", 0, 1'000'000));
+    in.reject_unknown();
+    http::throw_if_invalid(std::move(errors));
+    ctx.workflows.set_default_version(req.path_param("id"), version, user.id);
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"id", req.path_param("id")}, {"default_version", version}}));
+  });
+}
+
+}  // namespace planflow::api
