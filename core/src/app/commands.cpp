@@ -1,8 +1,7 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/app/commands.hpp>
-#include <planflow/app/context.hpp>
+#include <planflow/app/application.hpp>
 #include <planflow/app/user_command.hpp>
-#include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
@@ -10,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <filesystem>
 #include <functional>
 
 extern char** environ;
@@ -23,35 +23,21 @@ std::unique_ptr<storage::database> open_database(const config& c, std::size_t po
   return std::make_unique<storage::database>(url, pool_size);
 }
 
-void check_schema(storage::database& db, bool migrate_now) {
-  if (migrate_now) {
-    storage::apply_migrations(db);
-    return;
-  }
-  auto status = storage::inspect_migrations(db);
-  if (!status.pending.empty()) log::warn("migrations are pending; /readyz reports not ready until `planflow migrate` runs");
+// Plugins and built-in workflows sit beside the executable's folder
+// (build/plugins and build/workflows beside build/core).
+std::string beside_executable(const std::string& folder) {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  auto dir = exe.parent_path().parent_path() / folder;
+  return std::filesystem::is_directory(dir) ? dir.string() : std::string{};
 }
 
 }  // namespace
 
 int serve(const config& c) {
-  auto db = open_database(c, c.threads);
-  check_schema(*db, c.migrate);
-  auto status = storage::inspect_migrations(*db);
-  if (!status.unknown.empty()) log::warn("the database has migrations this binary does not know; it may be older than the schema");
-
-  auth::initialize_crypto();
-  auth::sessions sessions(*db);
-  workflow::store workflows(*db);
-  if (!c.workflows_dir.empty()) {
-    for (const auto& p : workflows.load_builtin(c.workflows_dir)) {
-      log::info("built-in workflow", {{"id", p.id}, {"version", p.version}, {"new", p.created}});
-    }
-  }
-  workflow::engine engine(*db, workflows, workflow::own_roles);
-  context ctx{*db, sessions, workflows, engine};
-  http::router routes;
-  api::add_all_routes(routes, ctx);
+  application app({c.db, c.threads, c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
+                   c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir, c.migrate});
 
   auto address = parse_listen(c.listen);
   http::server_options options;
@@ -61,7 +47,7 @@ int serve(const config& c) {
   options.worker_threads = c.threads;
   options.body_limit = c.body_limit;
   options.access_log = c.access_log;
-  http::server server(options, routes);
+  http::server server(options, app.routes());
   server.listen();
 
   const bool v6 = address.host.find(':') != std::string::npos;

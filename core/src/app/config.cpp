@@ -94,8 +94,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps a remote MySQL)")
       ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
-      ("plugins", po::value<std::string>(), "directory of plan-type plugins")
-      ("workflows", po::value<std::string>(), "directory of built-in workflow definitions")
+      ("plugins", po::value<std::string>(), "directory of plan-type plugins (default: ../plugins beside the executable)")
+      ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
       ("web", po::value<std::string>(), "directory of the web interface's built assets")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
       ("no-access-log", po::bool_switch(), "do not log one line per request");

@@ -1,3 +1,4 @@
+#include <planflow/directory/delegations.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/row.hpp>
@@ -106,6 +107,19 @@ std::map<std::string, acting_as> own_roles(soci::session&, const directory::user
   return out;
 }
 
+std::map<std::string, acting_as> roles_with_delegations(soci::session& sql, const directory::user& user,
+                                                        const directory::case_scope& scope) {
+  auto out = own_roles(sql, user, scope);
+  for (const auto& d : directory::active_delegations_to(sql, user.id, storage::now_iso())) {
+    if (out.contains(d.role)) continue;  // one's own role comes first
+    auto delegator = directory::find_user(sql, d.from_user_id);
+    if (delegator && directory::roles_in_scope(*delegator, scope).contains(d.role)) {
+      out[d.role] = {d.role, delegator->id};
+    }
+  }
+  return out;
+}
+
 engine::engine(storage::database& db, workflow::store& store, role_resolver roles)
     : db_(db), store_(store), roles_(std::move(roles)) {
   register_guard("valid_content", [](soci::session&, const case_state& c, const guard& g) {
@@ -181,6 +195,7 @@ int engine::append_event(soci::session& sql, case_state& c, const event& e) {
       soci::use(actor, actor_ind), soci::use(behalf, behalf_ind), soci::use(e.actor_role, role_ind),
       soci::use(e.comment, comment_ind), soci::use(e.data, data_ind), soci::use(e.remote_address, remote_ind),
       soci::use(now);
+  if (observer_) observer_(sql, c, e);
   return c.event_count;
 }
 

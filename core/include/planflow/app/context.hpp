@@ -1,8 +1,10 @@
 #pragma once
-/// What request handlers share: the database and the loaded configuration.
-/// Built once by the `serve` command (or a test) and outliving the server.
+/// What request handlers share. Built once by app::application (for `serve`
+/// or a test) and outliving the server.
 
 #include <planflow/auth/sessions.hpp>
+#include <planflow/plans/plans.hpp>
+#include <planflow/plugin/registry.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/engine.hpp>
 #include <planflow/workflow/store.hpp>
@@ -14,6 +16,14 @@ struct context {
   auth::sessions& sessions;
   workflow::store& workflows;
   workflow::engine& engine;
+  plugin::registry& plan_types;
+  plans::service& plans;
+  std::vector<plugin::province_name> provinces;  ///< read once at start: they do not change
+
+  /// What a plugin is told about a plan of this province and year.
+  plugin::plan_context plan_context(const std::string& province_code, int fiscal_year) const {
+    return {province_code, fiscal_year, provinces};
+  }
 };
 
 }  // namespace planflow::app

@@ -150,6 +150,11 @@ class engine {
 
   void register_guard(const std::string& type, guard_evaluator evaluator);
 
+  /// Called inside the transaction of every event appended to a case (the
+  /// audit log hooks in here, so an event and its audit entry commit together).
+  using event_observer = std::function<void(soci::session&, const case_state&, const event&)>;
+  void set_event_observer(event_observer observer) { observer_ = std::move(observer); }
+
   /// Creates a case in its workflow's initial stage (within the caller's
   /// transaction) and records the `created` event.
   std::int64_t start_case(soci::session& sql, const new_case& input);
@@ -205,10 +210,16 @@ class engine {
   workflow::store& store_;
   role_resolver roles_;
   std::map<std::string, guard_evaluator> guards_;
+  event_observer observer_;
 };
 
 /// A role resolver that sees only the user's own grants (no delegations).
 std::map<std::string, acting_as> own_roles(soci::session& sql, const directory::user& user,
                                            const directory::case_scope& scope);
+
+/// The user's own roles plus those delegated to them and in force now: a
+/// delegated role counts when the delegator holds it for this case.
+std::map<std::string, acting_as> roles_with_delegations(soci::session& sql, const directory::user& user,
+                                                        const directory::case_scope& scope);
 
 }  // namespace planflow::workflow

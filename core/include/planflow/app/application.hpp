@@ -1,0 +1,43 @@
+#pragma once
+/// planflow's parts, built and wired in dependency order: database (with
+/// migrations), sessions, workflow store (with the built-in definitions),
+/// engine, plan-type plugins, plans service, and the HTTP routes over them.
+
+#include <planflow/app/context.hpp>
+#include <planflow/http/router.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace planflow::app {
+
+struct application_options {
+  std::string db_url;
+  std::size_t pool_size = 4;
+  std::string plugins_dir;    ///< "" loads no plugins
+  std::string workflows_dir;  ///< "" publishes no built-in definitions
+  bool migrate = true;
+};
+
+class application {
+ public:
+  explicit application(const application_options& options);
+  ~application();
+
+  app::context& context() { return *context_; }
+  const http::router& routes() const { return routes_; }
+  storage::database& db() { return *db_; }
+
+ private:
+  std::unique_ptr<storage::database> db_;
+  std::unique_ptr<auth::sessions> sessions_;
+  std::unique_ptr<workflow::store> workflows_;
+  std::unique_ptr<workflow::engine> engine_;
+  std::unique_ptr<plugin::registry> plan_types_;
+  std::unique_ptr<plans::service> plans_;
+  std::unique_ptr<app::context> context_;
+  http::router routes_;
+};
+
+}  // namespace planflow::app

@@ -1,0 +1,120 @@
+#pragma once
+/// Plans: a plan type's content in numbered revisions, driven through its
+/// workflow by a case. Every write (the plan, its revision, the case and its
+/// events) commits in one transaction.
+
+#include <planflow/directory/users.hpp>
+#include <planflow/plugin/registry.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/workflow/engine.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planflow::plans {
+
+struct plan {
+  std::int64_t id = 0;
+  std::string plan_type;
+  std::string title;
+  std::string province_code;
+  std::int64_t agency_id = 0;
+  int fiscal_year = 0;
+  std::int64_t created_by = 0;
+  std::string created_at;
+  std::string updated_at;
+  workflow::case_state state;
+};
+
+struct revision {
+  int number = 0;
+  boost::json::value content;
+  std::string content_sha256;  ///< of the canonical JSON
+  int error_count = 0;
+  int warning_count = 0;
+  std::int64_t created_by = 0;
+  std::string created_at;
+};
+
+struct new_plan {
+  std::string plan_type;
+  std::string title;
+  std::string province_code;
+  std::int64_t agency_id = 0;
+  int fiscal_year = 0;
+  boost::json::value content;
+  std::string workflow_id;   ///< "" = the plan type's default
+  int workflow_version = 0;  ///< 0 = the version new plans get
+};
+
+struct filter {
+  std::string stage;
+  std::string plan_type;
+  std::string province_code;
+  std::optional<std::int64_t> agency_id;
+  std::optional<int> fiscal_year;
+  std::string title_contains;
+  /// Visibility, applied in SQL so pagination counts only what one may see.
+  std::vector<std::int64_t> agency_ids;          ///< plans of these agencies
+  std::vector<std::string> province_codes;       ///< plans of these provinces, outside editing stages
+  std::vector<std::string> all_stage_provinces;  ///< plans of these provinces, any stage ("*" = every province)
+  std::vector<std::string> hidden_stages;        ///< editing stages, hidden from province_codes viewers
+};
+
+struct page {
+  std::vector<plan> items;
+  std::optional<std::int64_t> next_cursor;
+};
+
+struct comment {
+  std::int64_t id = 0;
+  int revision = 0;
+  std::int64_t author_id = 0;
+  std::string anchor;  ///< JSON Pointer into the content, "" for the whole plan
+  std::string body;
+  std::string created_at;
+};
+
+class service {
+ public:
+  service(storage::database& db, workflow::engine& engine, plugin::registry& types,
+          std::vector<plugin::province_name> provinces);
+
+  const plugin::plan_type& type_of(const std::string& id) const;  ///< throws 422 when not loaded
+  plugin::plan_context context_for(const std::string& province_code, int fiscal_year) const;
+
+  /// Creates the plan in its workflow's initial stage with revision 1.
+  plan create(const new_plan& input, const directory::user& creator, const std::string& remote_address);
+  std::optional<plan> find(std::int64_t id);
+  std::optional<plan> find_by_case(std::int64_t case_id);
+  page list(const filter& f, std::optional<std::int64_t> cursor, int limit);
+
+  /// Saves `content` as revision expected_revision + 1 (412 when stale, 409
+  /// when the stage does not let `editor` edit).
+  plan update_content(std::int64_t id, int expected_revision, const boost::json::value& content,
+                      const directory::user& editor, const std::string& remote_address);
+
+  std::optional<revision> get_revision(std::int64_t plan_id, int number);
+  std::vector<revision> revisions(std::int64_t plan_id);  ///< without content
+
+  comment add_comment(std::int64_t plan_id, const directory::user& author, const std::string& anchor,
+                      const std::string& body, const std::string& remote_address);
+  std::vector<comment> comments(std::int64_t plan_id);
+
+  std::vector<plugin::finding> validate(const plan& p, const boost::json::value& content) const;
+
+ private:
+  storage::database& db_;
+  workflow::engine& engine_;
+  plugin::registry& types_;
+  std::vector<plugin::province_name> provinces_;
+};
+
+/// A structural diff: the JSON Pointers added, removed and changed between two documents.
+boost::json::object structural_diff(const boost::json::value& before, const boost::json::value& after);
+
+}  // namespace planflow::plans

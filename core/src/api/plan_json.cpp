@@ -1,0 +1,35 @@
+#include <planflow/api/plan_json.hpp>
+
+#include <algorithm>
+
+namespace planflow::api {
+
+boost::json::array findings_json(const std::vector<plugin::finding>& findings) {
+  boost::json::array out;
+  for (const auto& f : findings) {
+    out.push_back({{"severity", f.severity},
+                   {"code", f.code},
+                   {"message_th", f.message_th},
+                   {"message_en", f.message_en},
+                   {"path", f.path}});
+  }
+  return out;
+}
+
+int count_errors(const std::vector<plugin::finding>& findings) {
+  return int(std::ranges::count_if(findings, [](const plugin::finding& f) { return f.severity == "error"; }));
+}
+
+boost::json::object plan_type_json(const plugin::plan_type& type) {
+  boost::json::array sections;
+  for (const auto& s : type.report_sections()) {
+    sections.push_back({{"id", s.id}, {"title_th", s.title_th}, {"title_en", s.title_en}});
+  }
+  return {{"id", type.id()},
+          {"name_th", type.name_th()},
+          {"name_en", type.name_en()},
+          {"default_workflow", type.default_workflow()},
+          {"report_sections", std::move(sections)}};
+}
+
+}  // namespace planflow::api

@@ -1,0 +1,72 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/plan_json.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <charconv>
+
+namespace planflow::api {
+namespace {
+
+const plugin::plan_type& require_type(app::context& ctx, const std::string& id) {
+  const auto* type = ctx.plan_types.find(id);
+  if (!type) throw http::not_found("No plan type " + id + " is loaded.");
+  return *type;
+}
+
+int fiscal_year_param(const http::request& req) {
+  auto text = req.query_param("fiscal_year").value_or("");
+  if (text.empty()) return 0;
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size() || year < 2500 || year > 2700) {
+    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "fiscal_year is a Buddhist-era year.")
+        .with_errors({{"query:fiscal_year", "must be a Buddhist-era year such as 2567"}});
+  }
+  return year;
+}
+
+}  // namespace
+
+void add_plan_type_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::get, "/api/v1/plan-types", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    boost::json::array items;
+    for (const auto* type : ctx.plan_types.all()) items.push_back(plan_type_json(*type));
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::get, "/api/v1/plan-types/{id}", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    const auto& type = require_type(ctx, req.path_param("id"));
+    auto out = plan_type_json(type);
+    out["content_schema"] = type.content_schema();
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  // The empty template a new plan starts from, for the given province and year.
+  r.add(http::method::get, "/api/v1/plan-types/{id}/template", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    const auto& type = require_type(ctx, req.path_param("id"));
+    auto content = type.empty_content(ctx.plan_context(std::string(req.query_param("province").value_or("")),
+                                                       fiscal_year_param(req)));
+    return http::response::json(200, boost::json::serialize(content));
+  });
+
+  // Validation without saving: what the forms call as the user types.
+  r.add(http::method::post, "/api/v1/plan-types/{id}/validate", [&ctx](http::request& req) {
+    require_user(ctx, req);
+    const auto& type = require_type(ctx, req.path_param("id"));
+    auto content = http::parse_json_body(req);
+    auto findings = type.validate(content, ctx.plan_context(std::string(req.query_param("province").value_or("")),
+                                                            fiscal_year_param(req)));
+    boost::json::object out{{"findings", findings_json(findings)}};
+    if (count_errors(findings) == 0) out["totals"] = type.compute_totals(content).json;
+    return http::response::json(200, boost::json::serialize(out));
+  });
+}
+
+}  // namespace planflow::api

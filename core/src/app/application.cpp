@@ -1,0 +1,73 @@
+#include <planflow/api/routes.hpp>
+#include <planflow/app/application.hpp>
+#include <planflow/audit/log.hpp>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/directory/provinces.hpp>
+#include <planflow/storage/migrations.hpp>
+#include <planflow/util/log.hpp>
+
+#include <boost/json/parse.hpp>
+
+namespace planflow::app {
+namespace {
+
+std::vector<plugin::province_name> load_provinces(storage::database& db) {
+  storage::lease session(db);
+  std::vector<plugin::province_name> out;
+  for (auto& p : directory::list_provinces(*session)) out.push_back({p.code, p.name_th, p.name_en});
+  return out;
+}
+
+}  // namespace
+
+application::application(const application_options& options) {
+  auth::initialize_crypto();
+  auto url = storage::parse_database_url(options.db_url);
+  log::info("opening database", {{"url", url.redacted}});
+  db_ = std::make_unique<storage::database>(url, options.pool_size);
+  if (options.migrate) storage::apply_migrations(*db_);
+  // Without the schema the server still starts, so that /readyz can say what
+  // is missing; what needs the tables waits for a restart after `migrate`.
+  const bool schema_ready = storage::inspect_migrations(*db_).pending.empty();
+  if (!schema_ready) {
+    log::warn("migrations are pending: /readyz reports not ready; run `planflow migrate` and restart");
+  }
+  if (!storage::inspect_migrations(*db_).unknown.empty()) {
+    log::warn("the database has migrations this binary does not know; it may be older than the schema");
+  }
+
+  sessions_ = std::make_unique<auth::sessions>(*db_);
+  workflows_ = std::make_unique<workflow::store>(*db_);
+  if (schema_ready && !options.workflows_dir.empty()) {
+    for (const auto& p : workflows_->load_builtin(options.workflows_dir)) {
+      log::info("built-in workflow", {{"id", p.id}, {"version", p.version}, {"new", p.created}});
+    }
+  }
+  engine_ = std::make_unique<workflow::engine>(*db_, *workflows_, workflow::roles_with_delegations);
+  // Every case event is also an audit entry, written in the same transaction.
+  engine_->set_event_observer([backend = db_->backend()](soci::session& sql, const workflow::case_state& c,
+                                                         const workflow::event& e) {
+    boost::json::object details{{"seq", c.event_count}, {"stage", c.stage}, {"revision", c.revision}};
+    if (!e.action.empty()) details["action"] = e.action;
+    if (!e.from_stage.empty()) details["from"] = e.from_stage;
+    if (!e.to_stage.empty()) details["to"] = e.to_stage;
+    if (!e.actor_role.empty()) details["role"] = e.actor_role;
+    if (!e.comment.empty()) details["comment"] = e.comment;
+    if (!e.data.empty()) details["data"] = boost::json::parse(e.data);
+    audit::append(sql, backend,
+                  {e.actor_id, e.on_behalf_of, e.remote_address, c.subject_kind + "." + e.kind, c.subject_kind + "_case",
+                   std::to_string(c.id), std::move(details)});
+  });
+
+  plan_types_ = std::make_unique<plugin::registry>();
+  if (!options.plugins_dir.empty()) plan_types_->load_directory(options.plugins_dir);
+  auto provinces = schema_ready ? load_provinces(*db_) : std::vector<plugin::province_name>{};
+  plans_ = std::make_unique<plans::service>(*db_, *engine_, *plan_types_, provinces);
+  context_ = std::make_unique<app::context>(
+      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, std::move(provinces)});
+  api::add_all_routes(routes_, *context_);
+}
+
+application::~application() = default;
+
+}  // namespace planflow::app
