@@ -7,6 +7,10 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_province_routes(r, ctx);
   add_auth_routes(r, ctx);
   add_workflow_routes(r, ctx);
+  add_plan_type_routes(r, ctx);
+  add_plan_routes(r, ctx);
+  add_action_routes(r, ctx);
+  add_directory_routes(r, ctx);
 }
 
 }  // namespace planflow::api

@@ -218,9 +218,9 @@ page service::list(const filter& f, std::optional<std::int64_t> cursor, int limi
       visible.push_back("p.province_code IN " +
                         params.list(f.all_stage_provinces, [&](const auto& v) { return params.text(v); }));
     }
-    if (!f.province_codes.empty()) {
-      std::string clause = "(p.province_code IN " +
-                           params.list(f.province_codes, [&](const auto& v) { return params.text(v); });
+    for (const auto& [province, type] : f.committee_scopes) {
+      std::string clause = "(p.province_code = " + params.text(province);
+      if (!type.empty()) clause += " AND p.plan_type = " + params.text(type);
       if (!f.hidden_stages.empty()) {
         clause += " AND c.stage NOT IN " + params.list(f.hidden_stages, [&](const auto& v) { return params.text(v); });
       }

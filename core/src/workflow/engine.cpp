@@ -54,11 +54,6 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-boost::json::array guards_json(const std::vector<guard_result>& guards) {
-  boost::json::array out;
-  for (const auto& g : guards) out.push_back({{"type", g.type}, {"met", g.met}, {"reason", g.reason}});
-  return out;
-}
 
 // Saves the state the engine changes; the rest of the row is fixed at creation.
 void save_case(soci::session& sql, const case_state& c) {
@@ -78,6 +73,20 @@ void save_case(soci::session& sql, const case_state& c) {
 
 }  // namespace
 
+boost::json::array guards_json(const std::vector<guard_result>& guards) {
+  boost::json::array out;
+  for (const auto& g : guards) {
+    boost::json::object o{{"type", g.type}, {"met", g.met}, {"reason", g.reason}};
+    if (g.needed >= 0) {
+      o["signed"] = g.have;
+      o["members"] = g.members;
+      o["needed"] = g.needed;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 boost::json::object apply_result::to_json() const {
   return {{"case_id", case_id}, {"action", action}, {"from", from},     {"to", to},
           {"moved", moved},     {"signed", signed_}, {"revision", revision}, {"guards", guards_json(guards)},
@@ -93,9 +102,15 @@ apply_result apply_result::from_json(const boost::json::object& json) {
   r.moved = json.at("moved").as_bool();
   r.signed_ = json.at("signed").as_bool();
   r.revision = json.at("revision").to_number<int>();
-  for (const auto& g : json.at("guards").as_array()) {
-    const auto& o = g.as_object();
-    r.guards.push_back({std::string(o.at("type").as_string()), o.at("met").as_bool(), std::string(o.at("reason").as_string())});
+  for (const auto& item : json.at("guards").as_array()) {
+    const auto& o = item.as_object();
+    guard_result g{std::string(o.at("type").as_string()), o.at("met").as_bool(), std::string(o.at("reason").as_string())};
+    if (o.contains("needed")) {
+      g.have = o.at("signed").to_number<int>();
+      g.members = o.at("members").to_number<int>();
+      g.needed = o.at("needed").to_number<int>();
+    }
+    r.guards.push_back(std::move(g));
   }
   return r;
 }
@@ -148,7 +163,7 @@ engine::engine(storage::database& db, workflow::store& store, role_resolver role
     std::string seen = std::to_string(have) + " of " + std::to_string(members) + " " + g.role + " signed revision " +
                        std::to_string(c.revision) + "; " + std::to_string(needed) + " needed";
     if (needed > members) seen += " (more than there are members)";
-    return guard_result{g.type, have >= needed && needed <= members, seen};
+    return guard_result{g.type, have >= needed && needed <= members, seen, have, members, needed};
   });
   register_guard("all_progress_confirmed", [](soci::session&, const case_state&, const guard& g) {
     return guard_result{g.type, false, "quarterly progress reporting is not set up for this case"};

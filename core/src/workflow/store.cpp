@@ -161,6 +161,22 @@ std::vector<workflow_summary> store::list() {
   return out;
 }
 
+std::vector<std::string> store::editing_stage_ids() {
+  std::vector<std::pair<std::string, int>> all;
+  {
+    storage::lease session(db_);
+    soci::rowset<soci::row> rows = (session->prepare << "SELECT workflow_id, version FROM workflow_definitions");
+    for (const auto& row : rows) all.emplace_back(storage::column_text(row, 0), int(storage::column_int(row, 1)));
+  }
+  std::vector<std::string> out;
+  for (const auto& [id, version] : all) {
+    for (const auto& s : get(id, version)->stages) {
+      if (s.kind == stage_kind::editing && std::ranges::find(out, s.id) == out.end()) out.push_back(s.id);
+    }
+  }
+  return out;
+}
+
 std::vector<version_info> store::versions(const std::string& id) {
   storage::lease session(db_);
   std::vector<version_info> out;

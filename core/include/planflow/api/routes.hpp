@@ -18,6 +18,16 @@ void add_auth_routes(http::router& r, app::context& ctx);
 /// The workflow definitions: list, publish, versions, graphs, default version.
 void add_workflow_routes(http::router& r, app::context& ctx);
 
+/// GET /api/v1/plan-types[/{id}[/template]], POST /api/v1/plan-types/{id}/validate.
+void add_plan_type_routes(http::router& r, app::context& ctx);
+/// Plans: create, list, read, edit content, revisions, diff, comments, history.
+void add_plan_routes(http::router& r, app::context& ctx);
+/// Workflow actions on plans, one or many at a time, and workflow migration.
+void add_action_routes(http::router& r, app::context& ctx);
+
+/// Administration of provinces, agencies, users and committees; delegations; audit verification.
+void add_directory_routes(http::router& r, app::context& ctx);
+
 /// Every route of the API.
 void add_all_routes(http::router& r, app::context& ctx);
 

@@ -59,10 +59,12 @@ struct filter {
   std::optional<int> fiscal_year;
   std::string title_contains;
   /// Visibility, applied in SQL so pagination counts only what one may see.
-  std::vector<std::int64_t> agency_ids;          ///< plans of these agencies
-  std::vector<std::string> province_codes;       ///< plans of these provinces, outside editing stages
+  std::vector<std::int64_t> agency_ids;  ///< plans of these agencies, any stage
+  /// (province, plan type or "" for every type): committee scopes, which see
+  /// plans outside the editing stages
+  std::vector<std::pair<std::string, std::string>> committee_scopes;
   std::vector<std::string> all_stage_provinces;  ///< plans of these provinces, any stage ("*" = every province)
-  std::vector<std::string> hidden_stages;        ///< editing stages, hidden from province_codes viewers
+  std::vector<std::string> hidden_stages;        ///< editing stages, hidden from committee scopes
 };
 
 struct page {

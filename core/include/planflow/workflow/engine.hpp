@@ -62,7 +62,13 @@ struct guard_result {
   std::string type;
   bool met = false;
   std::string reason;  ///< why it is not met, or what it saw (e.g. "2 of 3 signed; 2 needed")
+  // quorum only: signatures counted, members holding the role, signatures needed
+  int have = -1;
+  int members = -1;
+  int needed = -1;
 };
+
+boost::json::array guards_json(const std::vector<guard_result>& guards);
 
 /// Evaluates one kind of guard; the engine has valid_content and quorum
 /// built in, other modules register theirs (all_progress_confirmed).

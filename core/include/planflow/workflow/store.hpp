@@ -66,6 +66,9 @@ class store {
   std::optional<boost::json::value> document(soci::session& sql, const std::string& id, int version);
 
   std::vector<workflow_summary> list();
+  /// Ids of the editing-kind stages of every stored version (what committees
+  /// do not see in plan lists).
+  std::vector<std::string> editing_stage_ids();
   std::vector<version_info> versions(const std::string& id);
 
   /// The version a new case of workflow `id` starts on (the chosen default or

@@ -1,0 +1,148 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/policy.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace planflow::api {
+namespace {
+
+std::optional<std::string> idempotency_key(const http::request& req) {
+  auto key = req.header("idempotency-key");
+  if (!key) return std::nullopt;
+  if (key->empty() || key->size() > 128) {
+    throw http::problem_error(400, "invalid-header", "Invalid header", "Idempotency-Key is 1 to 128 characters.")
+        .with_errors({{"header:Idempotency-Key", "must be 1 to 128 characters"}});
+  }
+  return std::string(*key);
+}
+
+std::string read_comment(const http::request& req) {
+  if (req.body.empty()) return {};
+  auto body = http::parse_json_body(req);
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  auto comment = in.optional_string("comment", 5000).value_or("");
+  in.reject_unknown();
+  http::throw_if_invalid(std::move(errors));
+  return comment;
+}
+
+}  // namespace
+
+void add_action_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::post, "/api/v1/plans/{id}/actions/{action}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    workflow::apply_request request;
+    request.case_id = p.state.id;
+    request.action = req.path_param("action");
+    request.actor = user;
+    request.comment = read_comment(req);
+    request.expected_revision = if_match_revision(req);
+    request.idempotency_key = idempotency_key(req);
+    request.remote_address = req.remote_address;
+    auto result = ctx.engine.apply(request);
+    auto out = result.to_json();
+    out["plan_id"] = p.id;
+    auto res = http::response::json(200, boost::json::serialize(out));
+    if (result.replayed) res.set_header("Idempotent-Replayed", "true");
+    return res;
+  });
+
+  // Several plans at once (a committee member approving a batch): each plan
+  // succeeds or fails on its own, in its own transaction.
+  r.add(http::method::post, "/api/v1/plans/actions/{action}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    const auto& ids = in.required_value("plan_ids");
+    auto comment = in.optional_string("comment", 5000).value_or("");
+    in.reject_unknown();
+    std::vector<std::int64_t> plan_ids;
+    if (!ids.is_null()) {
+      if (!ids.is_array() || ids.as_array().empty() || ids.as_array().size() > 100) {
+        errors.push_back({"/plan_ids", "must be an array of 1 to 100 plan ids"});
+      } else {
+        for (std::size_t i = 0; i < ids.as_array().size(); ++i) {
+          const auto& v = ids.as_array()[i];
+          if (!v.is_int64() || v.as_int64() < 1) {
+            errors.push_back({"/plan_ids/" + std::to_string(i), "must be a positive integer"});
+          } else {
+            plan_ids.push_back(v.as_int64());
+          }
+        }
+      }
+    }
+    http::throw_if_invalid(std::move(errors));
+    boost::json::array results;
+    int succeeded = 0;
+    for (auto id : plan_ids) {
+      boost::json::object item{{"plan_id", id}};
+      try {
+        auto p = visible_plan(ctx, user, id);
+        workflow::apply_request request;
+        request.case_id = p.state.id;
+        request.action = req.path_param("action");
+        request.actor = user;
+        request.comment = comment;
+        request.remote_address = req.remote_address;
+        auto result = ctx.engine.apply(request).to_json();
+        item["ok"] = true;
+        item["status"] = 200;
+        item["result"] = std::move(result);
+        ++succeeded;
+      } catch (const http::problem_error& p) {
+        item["ok"] = false;
+        item["status"] = p.status();
+        item["problem"] = boost::json::parse(p.to_response().body);
+      }
+      results.push_back(std::move(item));
+    }
+    boost::json::object out{{"succeeded", succeeded},
+                            {"failed", int(plan_ids.size()) - succeeded},
+                            {"results", std::move(results)}};
+    // 207-style answer in a 200: the request as a whole was understood.
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::post, "/api/v1/plans/{id}/workflow-migration", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    auto p = visible_plan(ctx, user, id_param(req));
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    auto version = int(in.required_int("version", 1, 1'000'000));
+    const auto& mapping_json = in.required_value("stage_mapping");
+    in.reject_unknown();
+    std::map<std::string, std::string> mapping;
+    if (!mapping_json.is_null()) {
+      if (!mapping_json.is_object()) {
+        errors.push_back({"/stage_mapping", "must be an object from old stage to new stage"});
+      } else {
+        for (const auto& kv : mapping_json.as_object()) {
+          if (!kv.value().is_string()) {
+            errors.push_back({http::pointer_append("/stage_mapping", kv.key()), "must be a stage id"});
+          } else {
+            mapping[kv.key()] = kv.value().as_string();
+          }
+        }
+      }
+    }
+    http::throw_if_invalid(std::move(errors));
+    ctx.engine.migrate_case(p.state.id, version, mapping, user, req.remote_address);
+    auto moved = *ctx.plans.find(p.id);
+    boost::json::object out{{"plan_id", p.id},
+                            {"workflow", {{"id", moved.state.workflow_id}, {"version", moved.state.workflow_version}}},
+                            {"stage", moved.state.stage}};
+    return http::response::json(200, boost::json::serialize(out));
+  });
+}
+
+}  // namespace planflow::api

@@ -1,0 +1,51 @@
+#include <planflow/api/params.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <charconv>
+
+namespace planflow::api {
+namespace {
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::int64_t id_param(const http::request& req, const std::string& name) {
+  auto value = parse_int(req.path_param(name));
+  if (!value || *value < 1) throw http::not_found("No resource has the id " + req.path_param(name) + ".");
+  return *value;
+}
+
+std::optional<std::int64_t> int_query(const http::request& req, const std::string& name, std::int64_t min,
+                                      std::int64_t max) {
+  auto text = req.query_param(name);
+  if (!text) return std::nullopt;
+  auto value = parse_int(*text);
+  if (!value || *value < min || *value > max) {
+    throw http::problem_error(400, "invalid-parameter", "Invalid parameter",
+                              name + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max) + ".")
+        .with_errors({{"query:" + name, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)}});
+  }
+  return value;
+}
+
+std::optional<int> if_match_revision(const http::request& req) {
+  auto header = req.header("if-match");
+  if (!header) return std::nullopt;
+  std::string_view text = *header;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+  auto value = parse_int(text);
+  if (!value || *value < 1 || *value > 1'000'000) {
+    throw http::problem_error(400, "invalid-header", "Invalid header", "If-Match must name a revision, e.g. \"3\".")
+        .with_errors({{"header:If-Match", "must be a revision number in quotes, e.g. \"3\""}});
+  }
+  return int(*value);
+}
+
+}  // namespace planflow::api

@@ -1,0 +1,348 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/plan_json.hpp>
+#include <planflow/api/policy.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/directory/agencies.hpp>
+#include <planflow/directory/provinces.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <map>
+
+namespace planflow::api {
+namespace {
+
+boost::json::value nullable(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+// Display names for the people a response mentions, looked up once each.
+class names {
+ public:
+  explicit names(soci::session& sql) : sql_(sql) {}
+  boost::json::value of(const std::optional<std::int64_t>& id) {
+    if (!id) return nullptr;
+    auto [it, inserted] = cache_.try_emplace(*id);
+    if (inserted) {
+      auto u = directory::find_user(sql_, *id);
+      it->second = u ? u->display_name : "#" + std::to_string(*id);
+    }
+    return boost::json::value(boost::json::string(it->second));
+  }
+
+ private:
+  soci::session& sql_;
+  std::map<std::int64_t, std::string> cache_;
+};
+
+}  // namespace
+
+bool in_editing_stage(app::context& ctx, const plans::plan& p) {
+  auto def = ctx.workflows.get(p.state.workflow_id, p.state.workflow_version);
+  const auto* s = def ? def->find_stage(p.state.stage) : nullptr;
+  return s && s->kind == workflow::stage_kind::editing;
+}
+
+plans::plan visible_plan(app::context& ctx, const directory::user& user, std::int64_t id) {
+  auto p = ctx.plans.find(id);
+  if (!p || !can_view(user, *p, in_editing_stage(ctx, *p))) {
+    throw http::not_found("No plan has the id " + std::to_string(id) + ".");
+  }
+  return std::move(*p);
+}
+
+namespace {
+
+boost::json::object summary_json(app::context& ctx, const plans::plan& p) {
+  auto def = ctx.workflows.get(p.state.workflow_id, p.state.workflow_version);
+  const auto* stage = def ? def->find_stage(p.state.stage) : nullptr;
+  boost::json::object out{{"id", p.id},
+                          {"plan_type", p.plan_type},
+                          {"title", p.title},
+                          {"province", p.province_code},
+                          {"agency", p.agency_id},
+                          {"fiscal_year", p.fiscal_year},
+                          {"stage", p.state.stage},
+                          {"stage_kind", stage ? std::string(workflow::to_string(stage->kind)) : std::string()},
+                          {"stage_title", {{"th", stage ? stage->title.th : ""}, {"en", stage ? stage->title.en : ""}}},
+                          {"stage_entered_at", p.state.stage_entered_at},
+                          {"deadline_at", p.state.deadline_at ? boost::json::value(*p.state.deadline_at) : nullptr},
+                          {"revision", p.state.revision},
+                          {"revision_rounds", p.state.revision_rounds},
+                          {"workflow", {{"id", p.state.workflow_id}, {"version", p.state.workflow_version}}},
+                          {"created_by", p.created_by},
+                          {"created_at", p.created_at},
+                          {"updated_at", p.updated_at}};
+  return out;
+}
+
+boost::json::array actions_json(const std::vector<workflow::available_action>& actions) {
+  boost::json::array out;
+  for (const auto& a : actions) {
+    boost::json::array blocked;
+    for (const auto& b : a.blocked_by) blocked.push_back(boost::json::string(b));
+    out.push_back({{"action", a.action},
+                   {"title", {{"th", a.title.th}, {"en", a.title.en}}},
+                   {"to", a.to},
+                   {"as_role", a.as_role},
+                   {"comment_required", a.comment_required},
+                   {"signature", a.signature},
+                   {"enabled", a.enabled},
+                   {"blocked_by", std::move(blocked)},
+                   {"guards", workflow::guards_json(a.guards)}});
+  }
+  return out;
+}
+
+boost::json::object full_json(app::context& ctx, const plans::plan& p, const directory::user& user) {
+  auto out = summary_json(ctx, p);
+  auto rev = ctx.plans.get_revision(p.id, p.state.revision);
+  const auto& type = ctx.plans.type_of(p.plan_type);
+  auto findings = type.validate(rev->content, ctx.plans.context_for(p.province_code, p.fiscal_year));
+  out["content"] = rev->content;
+  out["content_sha256"] = rev->content_sha256;
+  out["findings"] = findings_json(findings);
+  try {
+    out["totals"] = type.compute_totals(rev->content).json;
+  } catch (const std::exception&) {
+    out["totals"] = nullptr;  // content too broken to total; the findings say why
+  }
+  out["available_actions"] = actions_json(ctx.engine.available_actions(p.state, user));
+
+  storage::lease session(ctx.db);
+  names people(*session);
+  if (auto agency = directory::find_agency(*session, p.agency_id)) out["agency_name_th"] = agency->name_th;
+  boost::json::array sigs;
+  for (const auto& s : ctx.engine.signatures(*session, p.state.id)) {
+    sigs.push_back({{"user_id", s.user_id},
+                    {"user", people.of(s.user_id)},
+                    {"on_behalf_of", nullable(s.on_behalf_of)},
+                    {"on_behalf_of_name", people.of(s.on_behalf_of)},
+                    {"role", s.role},
+                    {"revision", s.revision},
+                    {"content_sha256", s.content_sha256},
+                    {"comment", s.comment},
+                    {"signed_at", s.signed_at},
+                    {"current", !s.voided_at && s.stage_seq == p.state.stage_seq && s.revision == p.state.revision},
+                    {"voided_at", s.voided_at ? boost::json::value(*s.voided_at) : nullptr}});
+  }
+  out["signatures"] = std::move(sigs);
+  out["may_edit"] = ctx.engine.may_edit(*session, p.state, user);
+  return out;
+}
+
+void check_agency_officer(const directory::user& user, const std::string& province, std::int64_t agency_id) {
+  auto roles = directory::roles_in_scope(user, {province, "", agency_id});
+  if (!roles.contains("agency_officer")) {
+    throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer of that agency creates its plans.");
+  }
+}
+
+}  // namespace
+
+void add_plan_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::post, "/api/v1/plans", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    plans::new_plan input;
+    input.plan_type = in.required_string("plan_type", 64);
+    input.title = in.required_string("title", 500);
+    input.province_code = in.required_string("province", 8);
+    input.agency_id = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
+    input.fiscal_year = int(in.required_int("fiscal_year", 2500, 2700));
+    const auto* content = in.optional_value("content");
+    if (content && !content->is_object()) in.reject("content", "must be a JSON object");
+    input.workflow_id = in.optional_string("workflow", 64).value_or("");
+    input.workflow_version = int(in.optional_int("workflow_version", 1, 1'000'000).value_or(0));
+    in.reject_unknown();
+    {
+      storage::lease session(ctx.db);
+      if (!input.province_code.empty() && !directory::find_province(*session, input.province_code)) {
+        errors.push_back({"/province", "is not a province code (e.g. TH-96)"});
+      }
+      auto agency = input.agency_id ? directory::find_agency(*session, input.agency_id) : std::nullopt;
+      if (input.agency_id && !agency) errors.push_back({"/agency", "no agency has this id"});
+      if (agency && agency->province_code != input.province_code) {
+        errors.push_back({"/agency", "the agency belongs to " + agency->province_code + ", not " + input.province_code});
+      }
+    }
+    if (!input.plan_type.empty() && !ctx.plan_types.find(input.plan_type)) {
+      errors.push_back({"/plan_type", "no plan type '" + input.plan_type + "' is loaded"});
+    }
+    http::throw_if_invalid(std::move(errors));
+    check_agency_officer(user, input.province_code, input.agency_id);
+    const auto& type = ctx.plans.type_of(input.plan_type);
+    input.content = content ? *content
+                            : boost::json::value(type.empty_content(
+                                  ctx.plans.context_for(input.province_code, input.fiscal_year)));
+    auto created = ctx.plans.create(input, user, req.remote_address);
+    auto res = http::response::json(201, boost::json::serialize(full_json(ctx, created, user)));
+    res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
+    res.set_header("ETag", "\"" + std::to_string(created.state.revision) + "\"");
+    return res;
+  });
+
+  r.add(http::method::get, "/api/v1/plans", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    plans::filter f;
+    f.stage = req.query_param("stage").value_or("");
+    f.plan_type = req.query_param("plan_type").value_or("");
+    f.province_code = req.query_param("province").value_or("");
+    f.agency_id = int_query(req, "agency", 1, std::numeric_limits<std::int64_t>::max());
+    if (auto year = int_query(req, "fiscal_year", 2500, 2700)) f.fiscal_year = int(*year);
+    f.title_contains = req.query_param("q").value_or("");
+    if (http::utf8_length(f.title_contains) > 200) {
+      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "q is at most 200 characters.")
+          .with_errors({{"query:q", "must be at most 200 characters"}});
+    }
+    auto cursor = int_query(req, "cursor", 1, std::numeric_limits<std::int64_t>::max());
+    auto limit = int(int_query(req, "limit", 1, 200).value_or(50));
+    restrict_to_visible(f, user, ctx.workflows.editing_stage_ids());
+    auto page = ctx.plans.list(f, cursor, limit);
+    boost::json::array items;
+    for (const auto& p : page.items) items.push_back(summary_json(ctx, p));
+    boost::json::object out{{"items", std::move(items)}, {"next_cursor", nullable(page.next_cursor)}};
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    auto res = http::response::json(200, boost::json::serialize(full_json(ctx, p, user)));
+    res.set_header("ETag", "\"" + std::to_string(p.state.revision) + "\"");
+    return res;
+  });
+
+  r.add(http::method::put, "/api/v1/plans/{id}/content", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    auto expected = if_match_revision(req);
+    if (!expected) {
+      throw http::problem_error(428, "precondition-required", "If-Match required",
+                                "Send If-Match: \"<revision>\" with the revision you edited, so that no change is lost.")
+          .with_errors({{"header:If-Match", "is required"}});
+    }
+    auto content = http::parse_json_body(req);
+    if (!content.is_object()) throw http::validation_failed({{"/", "the content must be a JSON object"}});
+    if (*expected != p.state.revision) {
+      throw http::problem_error(412, "stale-revision", "The plan has changed",
+                                "You edited revision " + std::to_string(*expected) + " but it is now at " +
+                                    std::to_string(p.state.revision) + "; reload it and apply your change again.")
+          .with_extension("revision", p.state.revision);
+    }
+    auto updated = ctx.plans.update_content(p.id, *expected, content, user, req.remote_address);
+    auto res = http::response::json(200, boost::json::serialize(full_json(ctx, updated, user)));
+    res.set_header("ETag", "\"" + std::to_string(updated.state.revision) + "\"");
+    return res;
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}/revisions", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    boost::json::array items;
+    for (const auto& rev : ctx.plans.revisions(p.id)) {
+      items.push_back({{"revision", rev.number},
+                       {"content_sha256", rev.content_sha256},
+                       {"errors", rev.error_count},
+                       {"warnings", rev.warning_count},
+                       {"created_by", rev.created_by},
+                       {"created_at", rev.created_at}});
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}/revisions/{n}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    auto rev = ctx.plans.get_revision(p.id, int(std::min<std::int64_t>(id_param(req, "n"), 1'000'000)));
+    if (!rev) throw http::not_found("The plan has no such revision.");
+    boost::json::object out{{"revision", rev->number},     {"content", rev->content},
+                            {"content_sha256", rev->content_sha256}, {"errors", rev->error_count},
+                            {"warnings", rev->warning_count}, {"created_by", rev->created_by},
+                            {"created_at", rev->created_at}};
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}/diff", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    auto from = int(int_query(req, "from", 1, 1'000'000).value_or(std::max(1, p.state.revision - 1)));
+    auto to = int(int_query(req, "to", 1, 1'000'000).value_or(p.state.revision));
+    auto a = ctx.plans.get_revision(p.id, from);
+    auto b = ctx.plans.get_revision(p.id, to);
+    if (!a || !b) throw http::not_found("The plan has no such revision.");
+    auto out = plans::structural_diff(a->content, b->content);
+    out["from"] = from;
+    out["to"] = to;
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}/comments", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    storage::lease session(ctx.db);
+    names people(*session);
+    boost::json::array items;
+    for (const auto& c : ctx.plans.comments(p.id)) {
+      items.push_back({{"id", c.id},
+                       {"revision", c.revision},
+                       {"author_id", c.author_id},
+                       {"author", people.of(c.author_id)},
+                       {"anchor", c.anchor},
+                       {"body", c.body},
+                       {"created_at", c.created_at}});
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::post, "/api/v1/plans/{id}/comments", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    if (user.roles.size() == 1 && user.roles[0].role == "observer") {
+      throw http::problem_error(403, "forbidden", "Forbidden", "Observers read only.");
+    }
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    auto text = in.required_string("body", 5000);
+    auto anchor = in.optional_string("anchor", 500).value_or("");
+    in.reject_unknown();
+    http::throw_if_invalid(std::move(errors));
+    auto c = ctx.plans.add_comment(p.id, user, anchor, text, req.remote_address);
+    boost::json::object out{{"id", c.id},         {"revision", c.revision}, {"author_id", c.author_id},
+                            {"anchor", c.anchor}, {"body", c.body},         {"created_at", c.created_at}};
+    return http::response::json(201, boost::json::serialize(out));
+  });
+
+  r.add(http::method::get, "/api/v1/plans/{id}/history", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    storage::lease session(ctx.db);
+    names people(*session);
+    boost::json::array items;
+    for (const auto& e : ctx.engine.history(*session, p.state.id)) {
+      boost::json::object item{{"seq", e.seq},
+                               {"kind", e.kind},
+                               {"action", e.action},
+                               {"from", e.from_stage},
+                               {"to", e.to_stage},
+                               {"revision", e.revision},
+                               {"actor_id", nullable(e.actor_id)},
+                               {"actor", people.of(e.actor_id)},
+                               {"on_behalf_of", nullable(e.on_behalf_of)},
+                               {"on_behalf_of_name", people.of(e.on_behalf_of)},
+                               {"role", e.actor_role},
+                               {"comment", e.comment},
+                               {"at", e.created_at}};
+      items.push_back(std::move(item));
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+}
+
+}  // namespace planflow::api
