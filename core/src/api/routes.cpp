@@ -11,6 +11,8 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_plan_routes(r, ctx);
   add_action_routes(r, ctx);
   add_directory_routes(r, ctx);
+  add_import_routes(r, ctx);
+  add_openapi_route(r);
 }
 
 }  // namespace planflow::api

@@ -60,7 +60,13 @@ application::application(const application_options& options) {
   });
 
   plan_types_ = std::make_unique<plugin::registry>();
-  if (!options.plugins_dir.empty()) plan_types_->load_directory(options.plugins_dir);
+  // Several directories may be given, separated by ':' as in PATH.
+  for (std::size_t start = 0; start < options.plugins_dir.size();) {
+    auto end = options.plugins_dir.find(':', start);
+    if (end == std::string::npos) end = options.plugins_dir.size();
+    if (end > start) plan_types_->load_directory(options.plugins_dir.substr(start, end - start));
+    start = end + 1;
+  }
   auto provinces = schema_ready ? load_provinces(*db_) : std::vector<plugin::province_name>{};
   plans_ = std::make_unique<plans::service>(*db_, *engine_, *plan_types_, provinces);
   context_ = std::make_unique<app::context>(

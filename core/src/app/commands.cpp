@@ -1,6 +1,8 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/app/commands.hpp>
 #include <planflow/app/application.hpp>
+#include <planflow/app/paths.hpp>
+#include <planflow/app/tool_commands.hpp>
 #include <planflow/app/user_command.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/storage/migrations.hpp>
@@ -23,15 +25,6 @@ std::unique_ptr<storage::database> open_database(const config& c, std::size_t po
   return std::make_unique<storage::database>(url, pool_size);
 }
 
-// Plugins and built-in workflows sit beside the executable's folder
-// (build/plugins and build/workflows beside build/core).
-std::string beside_executable(const std::string& folder) {
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  auto dir = exe.parent_path().parent_path() / folder;
-  return std::filesystem::is_directory(dir) ? dir.string() : std::string{};
-}
 
 }  // namespace
 
@@ -82,6 +75,8 @@ int run_command_line(int argc, const char* const* argv) {
       {"serve", serve},
       {"migrate", migrate},
       {"user", [](const config& cfg) { return user_command(cfg, std::cin); }},
+      {"import", [](const config& cfg) { return import_command(cfg, std::cout); }},
+      {"audit", [](const config& cfg) { return audit_command(cfg, std::cout); }},
   };
   auto command = commands.find(c.command);
   if (command == commands.end()) {

@@ -46,6 +46,10 @@ Usage:
                                create a user (the first administrator, say);
                                ROLE is role[:province[:plan_type]], e.g. admin or
                                committee_member:TH-96:anti_corruption_action_plan
+  planflow import FILE [--plan-type T] [--province CODE]
+                               turn a plan document into JSON {plan_type, plan,
+                               totals, findings}; the type is detected when omitted
+  planflow audit verify        check the audit log's hash chain
   planflow --help | --version
 
 Every option can also be set as an environment variable PLANFLOW_<NAME>
@@ -94,7 +98,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps a remote MySQL)")
       ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
-      ("plugins", po::value<std::string>(), "directory of plan-type plugins (default: ../plugins beside the executable)")
+      ("plugins", po::value<std::string>(), "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")
       ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
       ("web", po::value<std::string>(), "directory of the web interface's built assets")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
@@ -106,14 +110,18 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("role", po::value<std::vector<std::string>>()->composing(), "role[:province[:plan_type]]; repeat for several")
       ("agency", po::value<std::int64_t>(), "id of the user's agency (needed for agency roles)")
       ("password-stdin", po::bool_switch(), "read the password from standard input");
+  po::options_description import_options("import");
+  import_options.add_options()
+      ("plan-type", po::value<std::string>(), "plan type of the document (default: detected)")
+      ("province", po::value<std::string>(), "the plan's province code, e.g. TH-96 (default: as the document says)");
   po::options_description hidden;
   hidden.add_options()
       ("command", po::value<std::string>())
       ("args", po::value<std::vector<std::string>>());
   po::options_description all;
-  all.add(general).add(serve).add(user).add(hidden);
+  all.add(general).add(serve).add(user).add(import_options).add(hidden);
   po::options_description visible;
-  visible.add(general).add(serve).add(user);
+  visible.add(general).add(serve).add(user).add(import_options);
   po::positional_options_description positional;
   positional.add("command", 1).add("args", -1);
 
@@ -162,6 +170,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("role")) c.roles = vm["role"].as<std::vector<std::string>>();
     if (vm.count("agency")) c.agency_id = vm["agency"].as<std::int64_t>();
     c.password_stdin = vm["password-stdin"].as<bool>();
+    if (vm.count("plan-type")) c.plan_type = vm["plan-type"].as<std::string>();
+    if (vm.count("province")) c.province = vm["province"].as<std::string>();
     c.migrate = !vm["no-migrate"].as<bool>();
     c.access_log = !vm["no-access-log"].as<bool>();
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");

@@ -555,6 +555,16 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
   if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
   case_state c = std::move(*found);
   if (!may_edit(sql, c, editor)) {
+    // Someone who could edit in some stage hears "not now" (409); someone who
+    // never edits this plan hears "not you" (403).
+    auto def = definition_of(sql, c);
+    auto roles = roles_(sql, editor, c.scope());
+    const bool ever = std::ranges::any_of(def->stages, [&](const stage& s) {
+      return std::ranges::any_of(s.editable_by, [&](const std::string& r) { return roles.contains(r); });
+    });
+    if (!ever) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "You do not edit this plan's content in any stage.");
+    }
     throw http::problem_error(409, "not-editable", "Not editable now",
                               "The content cannot be changed by you in the stage '" + c.stage + "'.")
         .with_extension("stage", boost::json::string(c.stage));

@@ -5,6 +5,8 @@
 #include <planflow/app/context.hpp>
 #include <planflow/http/router.hpp>
 
+#include <string_view>
+
 namespace planflow::api {
 
 /// GET /healthz and GET /readyz.
@@ -27,6 +29,13 @@ void add_action_routes(http::router& r, app::context& ctx);
 
 /// Administration of provinces, agencies, users and committees; delegations; audit verification.
 void add_directory_routes(http::router& r, app::context& ctx);
+
+/// POST /api/v1/imports: a document in, {plan_type, plan, totals, findings} out.
+void add_import_routes(http::router& r, app::context& ctx);
+
+/// GET /api/v1/openapi.json: the API described (api/openapi.json, built in).
+void add_openapi_route(http::router& r);
+std::string_view openapi_document();
 
 /// Every route of the API.
 void add_all_routes(http::router& r, app::context& ctx);

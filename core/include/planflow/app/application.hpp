@@ -15,7 +15,7 @@ namespace planflow::app {
 struct application_options {
   std::string db_url;
   std::size_t pool_size = 4;
-  std::string plugins_dir;    ///< "" loads no plugins
+  std::string plugins_dir;    ///< directories separated by ':'; "" loads no plugins
   std::string workflows_dir;  ///< "" publishes no built-in definitions
   bool migrate = true;
 };

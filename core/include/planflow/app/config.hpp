@@ -34,6 +34,10 @@ struct config {
   bool migrate = true;
   bool access_log = true;
 
+  // `import`
+  std::string plan_type;
+  std::string province;
+
   // `user add`
   std::string username;
   std::string display_name;

@@ -1,0 +1,25 @@
+#pragma once
+/// Importing a document: choosing the plan type and producing the
+/// {plan_type, plan, totals, findings} answer, shared by the CLI and the API.
+
+#include <planflow/plugin/registry.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace planflow::api {
+
+struct import_outcome {
+  const plugin::plan_type* type = nullptr;
+  plugin::import_result result;
+  boost::json::object json;  ///< {plan_type, plan, totals, findings, detected}
+};
+
+/// Imports with `plan_type_id` or, when empty, the type the plugins detect.
+/// Throws problem_error 422 naming `field` when the type is unknown or cannot be detected.
+import_outcome import_document(const plugin::registry& types, std::string_view text, const std::string& plan_type_id,
+                               plugin::plan_context ctx, const std::string& field = "plan_type");
+
+}  // namespace planflow::api

@@ -1,0 +1,98 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/import.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/plan_json.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/directory/agencies.hpp>
+#include <planflow/http/problem.hpp>
+#include <planflow/util/utf8.hpp>
+
+#include <boost/json/serialize.hpp>
+
+namespace planflow::api {
+
+import_outcome import_document(const plugin::registry& types, std::string_view text, const std::string& plan_type_id,
+                               plugin::plan_context ctx, const std::string& field) {
+  import_outcome out;
+  if (!plan_type_id.empty()) {
+    out.type = types.find(plan_type_id);
+    if (!out.type) throw http::validation_failed({{field, "no plan type '" + plan_type_id + "' is loaded"}});
+  } else {
+    out.type = types.detect(text);
+    if (!out.type) {
+      throw http::validation_failed({{field, "the document's plan type could not be detected; name it"}});
+    }
+  }
+  out.result = out.type->import_document(text, ctx);
+  boost::json::value totals = nullptr;
+  try {
+    totals = out.type->compute_totals(out.result.content).json;
+  } catch (const std::exception&) {
+    // Content too broken to total: the findings say why.
+  }
+  out.json = {{"plan_type", out.type->id()},
+              {"plan", out.result.content},
+              {"totals", std::move(totals)},
+              {"findings", findings_json(out.result.findings)},
+              {"detected", {{"title", out.result.title},
+                            {"province", out.result.province_code},
+                            {"fiscal_year", out.result.fiscal_year}}}};
+  return out;
+}
+
+void add_import_routes(http::router& r, app::context& ctx) {
+  // The body is the document's text. ?plan_type= names the type (otherwise
+  // detected); ?create_draft=true also creates a draft plan from it for the
+  // caller's agency.
+  r.add(http::method::post, "/api/v1/imports", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto type = req.header("content-type").value_or("");
+    if (!type.starts_with("text/plain")) {
+      throw http::unsupported_media_type("Send the document as Content-Type: text/plain; charset=utf-8.");
+    }
+    if (req.body.empty()) throw http::validation_failed({{"body", "the document is empty"}});
+    if (!is_valid_utf8(req.body)) throw http::bad_request("The document is not valid UTF-8.");
+    const auto create = req.query_param("create_draft").value_or("false");
+    if (create != "true" && create != "false") {
+      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "create_draft is true or false.")
+          .with_errors({{"query:create_draft", "must be true or false"}});
+    }
+    auto plan_type = std::string(req.query_param("plan_type").value_or(""));
+    auto province = std::string(req.query_param("province").value_or(""));
+    auto outcome = import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+    if (create == "false") return http::response::json(200, boost::json::serialize(outcome.json));
+
+    if (!user.agency_id) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer creates draft plans.");
+    }
+    std::optional<directory::agency> agency;
+    {
+      storage::lease session(ctx.db);
+      agency = directory::find_agency(*session, *user.agency_id);
+    }
+    plans::new_plan input;
+    input.plan_type = outcome.type->id();
+    input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;
+    input.province_code = agency->province_code;
+    input.agency_id = agency->id;
+    input.fiscal_year = int(int_query(req, "fiscal_year", 2500, 2700).value_or(outcome.result.fiscal_year));
+    if (input.fiscal_year == 0) {
+      throw http::validation_failed({{"query:fiscal_year", "the document names no fiscal year; give one"}});
+    }
+    input.content = outcome.result.content;
+    if (!directory::roles_in_scope(user, {input.province_code, input.plan_type, input.agency_id}).contains("agency_officer")) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer creates draft plans.");
+    }
+    auto created = ctx.plans.create(input, user, req.remote_address);
+    // Re-validate against the agency's own province: the draft's findings are
+    // what the agency must fix, and may differ from the import's guesses.
+    auto findings = ctx.plans.validate(created, input.content);
+    outcome.json["plan_id"] = created.id;
+    outcome.json["findings"] = findings_json(findings);
+    auto res = http::response::json(201, boost::json::serialize(outcome.json));
+    res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
+    return res;
+  });
+}
+
+}  // namespace planflow::api

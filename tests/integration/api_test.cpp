@@ -1,0 +1,490 @@
+// The REST API over HTTP against the whole application, on each database:
+// authentication, every authorization rule, plans, actions, sign-off,
+// delegation, bad input and the audit chain. Uses the small `simple_plan`
+// test plan type so content can be made valid or invalid at will.
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace planflow::test {
+namespace {
+
+const std::string k_password = "correct horse battery";
+const std::string k_type = "simple_plan";
+
+boost::json::object valid_content() {
+  return {{"items", {{{"id", "a1"}, {"title", "อบรมเครือข่าย"}, {"budget_baht", 20000}, {"target", 80}},
+                     {{"id", "a2"}, {"title", "ประชุม"}, {"budget_baht", 5000.5}}}},
+          {"stated_total", 25000.5}};
+}
+
+class api_test : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    server.add_user("admin", k_password, {{"admin", "", ""}});
+    ASSERT_EQ(admin.login("admin", k_password).status, 200);
+    agency_a = make_agency("TH-96", "สำนักงานจังหวัดนราธิวาส");
+    agency_b = make_agency("TH-96", "สำนักงานสาธารณสุขจังหวัดนราธิวาส");
+    agency_c = make_agency("TH-30", "สำนักงานจังหวัดนครราชสีมา");
+    make_user("officer_a", {{{"role", "agency_officer"}}}, agency_a);
+    make_user("head_a", {{{"role", "agency_head"}}}, agency_a);
+    make_user("officer_b", {{{"role", "agency_officer"}}}, agency_b);
+    make_user("head_b", {{{"role", "agency_head"}}}, agency_b);
+    for (int i = 1; i <= 3; ++i) {
+      make_user("member" + std::to_string(i),
+                {{{"role", "committee_member"}, {"province", "TH-96"}, {"plan_type", k_type}}});
+    }
+    make_user("member_other", {{{"role", "committee_member"}, {"province", "TH-30"}, {"plan_type", k_type}}});
+    make_user("observer", {{{"role", "observer"}, {"province", "TH-96"}}});
+    make_user("observer_other", {{{"role", "observer"}, {"province", "TH-30"}}});
+  }
+
+  std::int64_t make_agency(const std::string& province, const std::string& name) {
+    auto r = admin.post("/api/v1/agencies", {{"province", province}, {"name_th", name}, {"name_en", ""}});
+    EXPECT_EQ(r.status, 201) << boost::json::serialize(r.body);
+    return r.obj().at("id").as_int64();
+  }
+
+  std::int64_t make_user(const std::string& name, boost::json::array roles, std::optional<std::int64_t> agency = {}) {
+    boost::json::object body{{"username", name}, {"display_name", "คุณ " + name}, {"password", k_password},
+                             {"roles", std::move(roles)}};
+    if (agency) body["agency"] = *agency;
+    auto r = admin.post("/api/v1/users", body);
+    EXPECT_EQ(r.status, 201) << boost::json::serialize(r.body);
+    ids[name] = r.obj().at("id").as_int64();
+    return ids[name];
+  }
+
+  api_client as(const std::string& name) {
+    api_client c(server.port());
+    EXPECT_EQ(c.login(name, k_password).status, 200) << name;
+    return c;
+  }
+
+  json_reply create_plan(api_client& c, boost::json::value content = valid_content(), std::int64_t agency = 0) {
+    return c.post("/api/v1/plans", {{"plan_type", k_type},
+                                    {"title", "แผนปฏิบัติการ ๒๕๖๗"},
+                                    {"province", "TH-96"},
+                                    {"agency", agency ? agency : agency_a},
+                                    {"fiscal_year", 2567},
+                                    {"content", std::move(content)}});
+  }
+
+  std::string plan_url(std::int64_t id, const std::string& rest = "") {
+    return "/api/v1/plans/" + std::to_string(id) + rest;
+  }
+
+  json_reply act(api_client c, std::int64_t plan, const std::string& action, const std::string& comment = "",
+                 std::map<std::string, std::string> headers = {}) {
+    boost::json::object body;
+    if (!comment.empty()) body["comment"] = comment;
+    return c.post(plan_url(plan, "/actions/" + action), body, std::move(headers));
+  }
+
+  // Officer creates, submits; head endorses: the plan waits for the committee.
+  std::int64_t plan_in_committee() {
+    auto officer = as("officer_a");
+    auto id = create_plan(officer).obj().at("id").as_int64();
+    EXPECT_EQ(act(officer, id, "submit").status, 200);
+    auto head = as("head_a");
+    EXPECT_EQ(act(head, id, "endorse").status, 200);
+    return id;
+  }
+
+  scratch_database db{GetParam()};
+  app_server server{db.url()};
+  api_client admin{server.port()};
+  std::int64_t agency_a = 0, agency_b = 0, agency_c = 0;
+  std::map<std::string, std::int64_t> ids;
+};
+
+TEST_P(api_test, login_me_and_logout) {
+  api_client c(server.port());
+  auto login = c.login("officer_a", k_password);
+  ASSERT_EQ(login.status, 200);
+  EXPECT_EQ(login.obj().at("token").as_string().size(), 43u);
+  EXPECT_EQ(login.obj().at("user").at("username"), "officer_a");
+  EXPECT_FALSE(login.obj().at("user").as_object().contains("password_hash"));
+  EXPECT_FALSE(login.obj().at("expires_at").as_string().empty());
+  auto me = c.get("/api/v1/me");
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(me.obj().at("display_name"), "คุณ officer_a");
+  EXPECT_EQ(c.post("/api/v1/auth/logout", boost::json::object{}).status, 204);
+  auto after = c.get("/api/v1/me");
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.problem(), "unauthenticated");
+}
+
+TEST_P(api_test, missing_or_bad_tokens_are_401_with_a_challenge) {
+  api_client anonymous(server.port());
+  auto r = anonymous.get("/api/v1/me");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.header("www-authenticate"), R"(Bearer realm="planflow")");
+  anonymous.set_token("not-a-real-token");
+  EXPECT_EQ(anonymous.get("/api/v1/plans").status, 401);
+}
+
+TEST_P(api_test, wrong_passwords_are_refused_the_same_way_and_then_slowed_down) {
+  api_client c(server.port());
+  auto unknown = c.login("nobody", k_password);
+  auto wrong = c.login("officer_b", "wrong password");
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.obj().at("detail"), wrong.obj().at("detail"));
+  for (int i = 0; i < 4; ++i) c.login("officer_b", "wrong password");
+  auto throttled = c.login("officer_b", k_password);  // even the right password waits now
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.problem(), "too-many-attempts");
+  EXPECT_FALSE(throttled.header("retry-after").empty());
+}
+
+TEST_P(api_test, only_administrators_govern_the_directory) {
+  auto officer = as("officer_a");
+  EXPECT_EQ(officer.get("/api/v1/users").status, 403);
+  EXPECT_EQ(officer.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "x"}}).status, 403);
+  EXPECT_EQ(officer.post("/api/v1/users", {{"username", "x"}}).status, 403);
+  EXPECT_EQ(officer.put("/api/v1/provinces/TH-96", {{"name_th", "x"}, {"name_en", "x"}, {"region", "x"}}).status, 403);
+  EXPECT_EQ(admin.get("/api/v1/users").status, 200);
+  auto own = officer.get("/api/v1/users/" + std::to_string(ids["officer_a"]));
+  EXPECT_EQ(own.status, 200);  // one may read oneself
+  EXPECT_EQ(officer.get("/api/v1/users/" + std::to_string(ids["head_a"])).status, 403);
+}
+
+TEST_P(api_test, directory_input_is_checked_field_by_field) {
+  auto r = admin.post("/api/v1/users", {{"username", "Bad Name"},
+                                        {"display_name", ""},
+                                        {"password", "short"},
+                                        {"roles", {{{"role", "emperor"}}, {{"role", "committee_member"}}}},
+                                        {"shoe_size", 42}});
+  ASSERT_EQ(r.status, 422);
+  std::set<std::string> pointers;
+  for (const auto& e : r.obj().at("errors").as_array()) pointers.insert(std::string(e.at("pointer").as_string()));
+  EXPECT_TRUE(pointers.contains("/username"));
+  EXPECT_TRUE(pointers.contains("/display_name"));
+  EXPECT_TRUE(pointers.contains("/password"));
+  EXPECT_TRUE(pointers.contains("/shoe_size"));
+  auto roles = admin.post("/api/v1/users", {{"username", "valid.name"},
+                                            {"display_name", "x"},
+                                            {"password", k_password},
+                                            {"roles", {{{"role", "emperor"}}, {{"role", "committee_member"}}}}});
+  ASSERT_EQ(roles.status, 422);
+  std::set<std::string> role_pointers;
+  for (const auto& e : roles.obj().at("errors").as_array()) role_pointers.insert(std::string(e.at("pointer").as_string()));
+  EXPECT_TRUE(role_pointers.contains("/roles/0/role"));
+  EXPECT_TRUE(role_pointers.contains("/roles/1/province"));
+  EXPECT_EQ(admin.get("/api/v1/users").obj().at("items").as_array().size(), 11u);  // nothing half-written
+  auto dup = admin.post("/api/v1/users", {{"username", "officer_a"}, {"display_name", "x"}, {"password", k_password}});
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_EQ(admin.post("/api/v1/agencies", {{"province", "TH-99"}, {"name_th", "x"}}).status, 422);
+}
+
+TEST_P(api_test, agencies_create_plans_only_for_themselves) {
+  auto officer_b = as("officer_b");
+  EXPECT_EQ(create_plan(officer_b).status, 403);  // agency A's plan
+  auto head = as("head_a");
+  EXPECT_EQ(create_plan(head).status, 403);  // heads review, officers write
+  EXPECT_EQ(create_plan(admin).status, 403);  // administrators govern
+  auto officer = as("officer_a");
+  auto created = create_plan(officer);
+  ASSERT_EQ(created.status, 201) << boost::json::serialize(created.body);
+  EXPECT_EQ(created.obj().at("stage"), "draft");
+  EXPECT_EQ(created.obj().at("revision"), 1);
+  EXPECT_EQ(created.obj().at("workflow").at("id"), "simple_workflow");
+  EXPECT_EQ(created.header("etag"), "\"1\"");
+  EXPECT_EQ(created.obj().at("totals").at("overall").at("budget_baht").as_double(), 25000.5);
+}
+
+TEST_P(api_test, who_sees_a_plan_in_each_stage) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto url = plan_url(id);
+  auto officer_b = as("officer_b");
+  auto member = as("member1");
+  auto member_other = as("member_other");
+  auto observer = as("observer");
+  auto observer_other = as("observer_other");
+  // Draft: the agency, observers of the province, administrators.
+  EXPECT_EQ(officer.get(url).status, 200);
+  EXPECT_EQ(as("head_a").get(url).status, 200);
+  EXPECT_EQ(observer.get(url).status, 200);
+  EXPECT_EQ(admin.get(url).status, 200);
+  EXPECT_EQ(officer_b.get(url).status, 404);
+  EXPECT_EQ(member.get(url).status, 404);
+  EXPECT_EQ(observer_other.get(url).status, 404);
+  EXPECT_EQ(member.get("/api/v1/plans").obj().at("items").as_array().size(), 0u);
+  // In review the province's committee sees it too; others still do not.
+  act(officer, id, "submit");
+  EXPECT_EQ(member.get(url).status, 200);
+  EXPECT_EQ(member.get("/api/v1/plans").obj().at("items").as_array().size(), 1u);
+  EXPECT_EQ(member_other.get(url).status, 404);
+  EXPECT_EQ(officer_b.get(url).status, 404);
+  EXPECT_EQ(officer_b.get("/api/v1/plans").obj().at("items").as_array().size(), 0u);
+  EXPECT_EQ(observer_other.get(url).status, 404);
+}
+
+TEST_P(api_test, editing_content_needs_if_match_the_right_stage_and_role) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto content = valid_content();
+  content["stated_total"] = 1;
+  auto missing = officer.put(plan_url(id, "/content"), content);
+  EXPECT_EQ(missing.status, 428);
+  auto saved = officer.put(plan_url(id, "/content"), content, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  EXPECT_EQ(saved.obj().at("revision"), 2);
+  bool mismatch = false;
+  for (const auto& f : saved.obj().at("findings").as_array()) mismatch |= f.at("code") == "total_mismatch";
+  EXPECT_TRUE(mismatch);
+  auto stale = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_EQ(stale.obj().at("revision"), 2);
+  auto head = as("head_a");
+  EXPECT_EQ(head.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"2\""}}).status, 403);
+  auto observer = as("observer");
+  EXPECT_EQ(observer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"2\""}}).status, 403);
+  // Submitted, the draft is out of the officer's hands until returned.
+  ASSERT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"2\""}}).status, 200);
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto locked = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"3\""}});
+  EXPECT_EQ(locked.status, 409);
+  EXPECT_EQ(locked.problem(), "not-editable");
+  auto revisions = officer.get(plan_url(id, "/revisions"));
+  EXPECT_EQ(revisions.obj().at("items").as_array().size(), 3u);
+  auto first = officer.get(plan_url(id, "/revisions/1"));
+  EXPECT_EQ(first.obj().at("content").at("stated_total").as_double(), 25000.5);
+  auto diff = officer.get(plan_url(id, "/diff?from=1&to=2"));
+  ASSERT_EQ(diff.obj().at("changed").as_array().size(), 1u);
+  EXPECT_EQ(diff.obj().at("changed").as_array()[0].at("path"), "/stated_total");
+}
+
+TEST_P(api_test, invalid_content_cannot_be_submitted) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer, {{"items", boost::json::array{}}, {"stated_total", 0}}).obj().at("id").as_int64();
+  auto r = act(officer, id, "submit");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.problem(), "guards-unmet");
+  EXPECT_EQ(r.obj().at("guards").as_array()[0].at("type"), "valid_content");
+  auto plan = officer.get(plan_url(id));
+  const auto& actions = plan.obj().at("available_actions").as_array();
+  ASSERT_EQ(actions.size(), 1u);
+  EXPECT_FALSE(actions[0].at("enabled").as_bool());
+}
+
+TEST_P(api_test, review_return_endorse_and_quorum_approval) {
+  auto officer = as("officer_a");
+  auto head = as("head_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  EXPECT_EQ(act(officer, id, "endorse").status, 403);  // not the head
+  auto no_comment = act(head, id, "return");
+  EXPECT_EQ(no_comment.status, 422);
+  EXPECT_EQ(no_comment.obj().at("errors").as_array()[0].at("pointer"), "/comment");
+  ASSERT_EQ(act(head, id, "return", "ระบุหน่วยงานรับผิดชอบให้ครบ").obj().at("to"), "draft");
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  ASSERT_EQ(act(head, id, "endorse").obj().at("to"), "committee_approval");
+
+  auto m1 = as("member1"), m2 = as("member2");
+  EXPECT_EQ(act(admin, id, "approve").status, 403);           // administrators do not sign
+  EXPECT_EQ(act(as("observer"), id, "approve").status, 403);  // observers read only
+  EXPECT_EQ(act(as("member_other"), id, "approve").status, 404);
+  auto first = act(m1, id, "approve", "เห็นชอบ");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_FALSE(first.obj().at("moved").as_bool());
+  EXPECT_EQ(first.obj().at("guards").as_array()[0].at("signed"), 1);
+  EXPECT_EQ(first.obj().at("guards").as_array()[0].at("needed"), 2);
+  EXPECT_EQ(act(m1, id, "approve").problem(), "already-signed");
+  auto second = act(m2, id, "approve");
+  EXPECT_TRUE(second.obj().at("moved").as_bool());
+  auto plan = m1.get(plan_url(id));
+  EXPECT_EQ(plan.obj().at("stage"), "approved");
+  const auto& sigs = plan.obj().at("signatures").as_array();
+  ASSERT_EQ(sigs.size(), 2u);
+  EXPECT_EQ(sigs[0].at("content_sha256"), plan.obj().at("content_sha256"));
+  EXPECT_EQ(sigs[0].at("comment"), "เห็นชอบ");
+  auto history = m1.get(plan_url(id, "/history")).obj().at("items").as_array();
+  EXPECT_EQ(history.back().at("to"), "approved");
+  auto returned = std::ranges::find_if(history, [](const auto& e) { return e.at("action") == "return"; });
+  ASSERT_NE(returned, history.end());
+  EXPECT_EQ(returned->at("comment"), "ระบุหน่วยงานรับผิดชอบให้ครบ");
+  EXPECT_EQ(returned->at("actor"), "คุณ head_a");
+}
+
+TEST_P(api_test, idempotency_key_makes_a_retry_harmless) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto first = act(officer, id, "submit", "", {{"Idempotency-Key", "9f1c-submit"}});
+  auto retry = act(officer, id, "submit", "", {{"Idempotency-Key", "9f1c-submit"}});
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(retry.status, 200);
+  EXPECT_EQ(retry.header("idempotent-replayed"), "true");
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), 2u);
+}
+
+TEST_P(api_test, a_committee_member_approves_several_plans_at_once) {
+  auto a = plan_in_committee(), b = plan_in_committee();
+  auto officer = as("officer_a");
+  auto draft = create_plan(officer).obj().at("id").as_int64();
+  auto m1 = as("member1");
+  auto r = m1.post("/api/v1/plans/actions/approve", {{"plan_ids", {a, b, draft, 999999}}, {"comment", "ชุดที่ ๑"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.obj().at("succeeded"), 2);
+  EXPECT_EQ(r.obj().at("failed"), 2);
+  const auto& results = r.obj().at("results").as_array();
+  EXPECT_TRUE(results[0].at("ok").as_bool());
+  EXPECT_EQ(results[2].at("status"), 404);  // a draft is invisible to the committee
+  EXPECT_EQ(results[3].at("status"), 404);
+  EXPECT_EQ(m1.post("/api/v1/plans/actions/approve", {{"plan_ids", boost::json::array{}}}).status, 422);
+}
+
+TEST_P(api_test, delegated_approval_names_both_people_and_ends_when_revoked) {
+  auto id = plan_in_committee();
+  auto m3 = as("member3");
+  // member3 is away: head_b acts for them (รักษาราชการแทน).
+  auto d = m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "committee_member"},
+                                           {"valid_to", "2099-12-31"}});
+  ASSERT_EQ(d.status, 201) << boost::json::serialize(d.body);
+  auto acting = as("head_b");
+  EXPECT_EQ(acting.get(plan_url(id)).status, 404);  // visibility stays by one's own roles...
+  // ...but the delegated role acts: the bulk endpoint shows why, per plan.
+  auto direct = m3.post("/api/v1/plans/actions/approve", {{"plan_ids", {id}}});
+  EXPECT_EQ(direct.obj().at("succeeded"), 1);
+  auto history = as("member1").get(plan_url(id, "/history")).obj().at("items").as_array();
+  EXPECT_EQ(history.back().at("kind"), "signature");
+  EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 204);
+  EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 409);
+  EXPECT_EQ(m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "admin"}, {"valid_to", "2099-12-31"}}).status, 422);
+}
+
+TEST_P(api_test, comments_can_point_into_the_content) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto observer = as("observer");
+  EXPECT_EQ(observer.post(plan_url(id, "/comments"), {{"body", "x"}}).status, 403);
+  auto c = as("head_a").post(plan_url(id, "/comments"), {{"body", "งบประมาณสูงเกินไป"}, {"anchor", "/items/0/budget_baht"}});
+  ASSERT_EQ(c.status, 201);
+  EXPECT_EQ(as("head_a").post(plan_url(id, "/comments"), {{"body", "x"}, {"anchor", "/items/9"}}).status, 422);
+  auto list = officer.get(plan_url(id, "/comments")).obj().at("items").as_array();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].at("anchor"), "/items/0/budget_baht");
+  EXPECT_EQ(list[0].at("author"), "คุณ head_a");
+}
+
+TEST_P(api_test, bad_input_is_a_problem_naming_the_field_and_writes_nothing) {
+  auto officer = as("officer_a");
+  auto malformed = officer.send("POST", "/api/v1/plans", R"({"plan_type": )", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.problem(), "malformed-json");
+  auto bad_utf8 = officer.send("POST", "/api/v1/plans", "{\"title\": \"\xE0\xB8\"}", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad_utf8.status, 400);
+  auto wrong = officer.post("/api/v1/plans", {{"plan_type", 7},
+                                              {"title", std::string(501, 'x')},
+                                              {"province", "TH-96"},
+                                              {"agency", "one"},
+                                              {"fiscal_year", 1999},
+                                              {"extra", true}});
+  ASSERT_EQ(wrong.status, 422);
+  std::set<std::string> pointers;
+  for (const auto& e : wrong.obj().at("errors").as_array()) pointers.insert(std::string(e.at("pointer").as_string()));
+  EXPECT_EQ(pointers, (std::set<std::string>{"/plan_type", "/title", "/agency", "/fiscal_year", "/extra"}));
+  auto other_agency = officer.post("/api/v1/plans", {{"plan_type", k_type}, {"title", "t"}, {"province", "TH-96"},
+                                                     {"agency", agency_c}, {"fiscal_year", 2567}});
+  EXPECT_EQ(other_agency.status, 422);
+  EXPECT_EQ(officer.get("/api/v1/plans").obj().at("items").as_array().size(), 0u);
+  EXPECT_EQ(officer.get("/api/v1/plans/987654").status, 404);
+  EXPECT_EQ(officer.get("/api/v1/plans/abc").status, 404);
+  EXPECT_EQ(officer.get("/api/v1/plans?limit=1000").status, 400);
+  EXPECT_EQ(officer.send("POST", "/api/v1/plans", "{}", {{"Content-Type", "text/plain"}}).status, 415);
+}
+
+TEST_P(api_test, plan_lists_filter_and_page_with_cursors) {
+  auto officer = as("officer_a");
+  for (int i = 0; i < 5; ++i) create_plan(officer);
+  auto page1 = officer.get("/api/v1/plans?limit=2");
+  ASSERT_EQ(page1.obj().at("items").as_array().size(), 2u);
+  auto cursor = page1.obj().at("next_cursor").as_int64();
+  auto page2 = officer.get("/api/v1/plans?limit=2&cursor=" + std::to_string(cursor));
+  EXPECT_LT(page2.obj().at("items").as_array()[0].at("id").as_int64(), cursor);
+  auto page3 = officer.get("/api/v1/plans?limit=2&cursor=" + std::to_string(page2.obj().at("next_cursor").as_int64()));
+  EXPECT_EQ(page3.obj().at("items").as_array().size(), 1u);
+  EXPECT_TRUE(page3.obj().at("next_cursor").is_null());
+  EXPECT_EQ(officer.get("/api/v1/plans?stage=agency_review").obj().at("items").as_array().size(), 0u);
+  EXPECT_EQ(officer.get("/api/v1/plans?q=%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%97").obj().at("items").as_array().size(), 5u);
+  EXPECT_EQ(officer.get("/api/v1/plans?q=nothing").obj().at("items").as_array().size(), 0u);
+  EXPECT_EQ(officer.get("/api/v1/plans?fiscal_year=2566").obj().at("items").as_array().size(), 0u);
+}
+
+TEST_P(api_test, administrators_publish_workflows_and_new_plans_follow_them) {
+  auto officer = as("officer_a");
+  auto old_plan = create_plan(officer).obj().at("id").as_int64();
+  auto current = admin.get("/api/v1/workflows/simple_workflow/versions/1");
+  ASSERT_EQ(current.status, 200);
+  auto def = current.obj().at("definition");
+  // Version 2: the head's endorsement goes straight to approval of a single member.
+  for (auto& t : def.as_object()["transitions"].as_array()) {
+    for (auto& g : t.as_object()["guards"].as_array()) {
+      if (g.at("type") == "quorum") g.as_object()["k"] = 1;
+    }
+  }
+  EXPECT_EQ(officer.post("/api/v1/workflows", def).status, 403);
+  auto broken = def;
+  broken.as_object()["initial_stage"] = "nowhere";
+  auto refused = admin.post("/api/v1/workflows", broken);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.obj().at("errors").as_array()[0].at("pointer"), "/initial_stage");
+  auto published = admin.post("/api/v1/workflows", def);
+  ASSERT_EQ(published.status, 201) << boost::json::serialize(published.body);
+  EXPECT_EQ(published.obj().at("version"), 2);
+  auto versions = admin.get("/api/v1/workflows/simple_workflow/versions").obj().at("items").as_array();
+  EXPECT_EQ(versions.size(), 2u);
+  auto graph = admin.get("/api/v1/workflows/simple_workflow/versions/2/graph?format=mermaid");
+  EXPECT_EQ(graph.status, 200);
+  EXPECT_NE(std::string(graph.body.as_string()).find("flowchart"), std::string::npos);
+  EXPECT_EQ(admin.get("/api/v1/workflows/simple_workflow/versions/2/graph?format=svg").status, 400);
+
+  auto new_plan = create_plan(officer).obj().at("id").as_int64();
+  EXPECT_EQ(officer.get(plan_url(new_plan)).obj().at("workflow").at("version"), 2);
+  EXPECT_EQ(officer.get(plan_url(old_plan)).obj().at("workflow").at("version"), 1);
+  for (auto id : {old_plan, new_plan}) {
+    act(officer, id, "submit");
+    act(as("head_a"), id, "endorse");
+  }
+  auto m1 = as("member1");
+  EXPECT_TRUE(act(m1, new_plan, "approve").obj().at("moved").as_bool());   // one signature is a quorum in v2
+  EXPECT_FALSE(act(m1, old_plan, "approve").obj().at("moved").as_bool());  // the old plan still needs two
+  EXPECT_TRUE(act(as("member2"), old_plan, "approve").obj().at("moved").as_bool());
+}
+
+TEST_P(api_test, every_change_is_in_the_audit_chain) {
+  auto id = plan_in_committee();
+  act(as("member1"), id, "approve");
+  auto verify = admin.get("/api/v1/audit/verify");
+  ASSERT_EQ(verify.status, 200);
+  EXPECT_TRUE(verify.obj().at("intact").as_bool());
+  EXPECT_GT(verify.obj().at("entries").as_int64(), 15);  // directory set-up and the plan's events
+  EXPECT_EQ(as("officer_a").get("/api/v1/audit/verify").status, 403);
+}
+
+TEST_P(api_test, plan_types_are_listed_with_templates) {
+  auto officer = as("officer_a");
+  auto types = officer.get("/api/v1/plan-types");
+  ASSERT_EQ(types.status, 200);
+  std::set<std::string> loaded;
+  for (const auto& t : types.obj().at("items").as_array()) loaded.insert(std::string(t.at("id").as_string()));
+  EXPECT_TRUE(loaded.contains(k_type));
+  auto tpl = officer.get("/api/v1/plan-types/simple_plan/template?province=TH-96&fiscal_year=2567");
+  EXPECT_EQ(tpl.status, 200);
+  EXPECT_TRUE(tpl.obj().at("items").as_array().empty());
+  auto check = officer.post("/api/v1/plan-types/simple_plan/validate", valid_content());
+  EXPECT_TRUE(check.obj().at("findings").as_array().empty());
+  EXPECT_EQ(officer.get("/api/v1/plan-types/unknown").status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, api_test, testing::ValuesIn(available_backends()), backend_name{});
+
+}  // namespace
+}  // namespace planflow::test

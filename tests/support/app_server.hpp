@@ -1,0 +1,78 @@
+#pragma once
+// The whole application (real database, real plugins, built-in workflows)
+// served in-process on an ephemeral loopback port, and a small JSON client
+// that logs in and carries the bearer token.
+
+#include "http_client.hpp"
+
+#include <planflow/app/application.hpp>
+#include <planflow/http/server.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace planflow::test {
+
+class app_server {
+ public:
+  /// `db_url` from a scratch_database.
+  explicit app_server(const std::string& db_url);
+  ~app_server();
+
+  unsigned short port() const { return server_->port(); }
+  app::application& app() { return *app_; }
+
+  /// Creates a user directly in the directory (an administrator, say) with a password.
+  std::int64_t add_user(const std::string& username, const std::string& password,
+                        const std::vector<directory::role_grant>& roles,
+                        std::optional<std::int64_t> agency = std::nullopt);
+
+ private:
+  std::unique_ptr<app::application> app_;
+  std::unique_ptr<http::server> server_;
+  std::thread thread_;
+};
+
+struct json_reply {
+  int status = 0;
+  boost::json::value body;
+  std::map<std::string, std::string> headers;
+
+  const boost::json::object& obj() const { return body.as_object(); }
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string{} : it->second;
+  }
+  /// The `type` slug of a problem response ("" otherwise).
+  std::string problem() const;
+};
+
+class api_client {
+ public:
+  explicit api_client(unsigned short port) : port_(port) {}
+
+  /// Logs in; returns the login reply (token kept on success).
+  json_reply login(const std::string& username, const std::string& password);
+  void set_token(std::string token) { token_ = std::move(token); }
+  const std::string& token() const { return token_; }
+
+  json_reply get(const std::string& target);
+  json_reply post(const std::string& target, const boost::json::value& body,
+                  std::map<std::string, std::string> headers = {});
+  json_reply put(const std::string& target, const boost::json::value& body,
+                 std::map<std::string, std::string> headers = {});
+  json_reply del(const std::string& target);
+  /// Any request with a raw body.
+  json_reply send(const std::string& method, const std::string& target, const std::string& body,
+                  std::map<std::string, std::string> headers = {});
+
+ private:
+  unsigned short port_;
+  std::string token_;
+};
+
+}  // namespace planflow::test
