@@ -397,6 +397,21 @@ TEST_P(engine_test, conflicting_actions_never_both_succeed) {
   }
 }
 
+TEST_P(engine_test, concurrent_publishers_get_distinct_versions) {
+  std::vector<std::thread> threads;
+  std::vector<int> versions(3);
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&, i] {
+      auto def = builtin_definition();
+      def.as_object()["max_revision_rounds"] = 20 + i;  // three different definitions
+      versions[std::size_t(i)] = store.publish(def, std::nullopt).version;
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::ranges::sort(versions);
+  EXPECT_EQ(versions, (std::vector<int>{2, 3, 4}));
+}
+
 // Thousands of random actions by random people; after each, the invariants.
 TEST_P(engine_test, randomized_actions_keep_the_invariants) {
   std::mt19937 rng(20261123);

@@ -70,6 +70,7 @@ void add_import_routes(http::router& r, app::context& ctx) {
       storage::lease session(ctx.db);
       agency = directory::find_agency(*session, *user.agency_id);
     }
+    if (!agency) throw http::problem_error(403, "forbidden", "Forbidden", "Your agency no longer exists.");
     plans::new_plan input;
     input.plan_type = outcome.type->id();
     input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;

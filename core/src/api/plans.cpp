@@ -303,9 +303,10 @@ void add_plan_routes(http::router& r, app::context& ctx) {
   r.add(http::method::post, "/api/v1/plans/{id}/comments", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto p = visible_plan(ctx, user, id_param(req));
-    if (user.roles.size() == 1 && user.roles[0].role == "observer") {
-      throw http::problem_error(403, "forbidden", "Forbidden", "Observers read only.");
-    }
+    // Observers read only: commenting takes a role in the plan's own process.
+    auto roles = directory::roles_in_scope(user, p.state.scope());
+    roles.erase("observer");
+    if (roles.empty()) throw http::problem_error(403, "forbidden", "Forbidden", "Observers read only.");
     auto body = http::parse_json_body(req);
     std::vector<http::field_error> errors;
     http::object_reader in(body, errors);

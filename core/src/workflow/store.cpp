@@ -48,6 +48,23 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
   const std::string sha = auth::sha256_hex(text);
 
   publish_result result{def.id, 0, true, parsed.report.warnings};
+  // Two administrators publishing the same id at once both read version N;
+  // the primary key lets one insert N+1 and the other retries with N+2.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      publish_once(def, text, sha, published_by, origin, result);
+      break;
+    } catch (const soci::soci_error& e) {
+      if (attempt >= 3) throw;
+      log::warn("workflow publish retried", {{"id", def.id}, {"error", e.what()}});
+    }
+  }
+  if (result.created) log::info("workflow published", {{"id", result.id}, {"version", result.version}, {"origin", origin}});
+  return result;
+}
+
+void store::publish_once(const definition& def, const std::string& text, const std::string& sha,
+                         std::optional<std::int64_t> published_by, const std::string& origin, publish_result& result) {
   storage::in_transaction(db_, [&](soci::session& sql) {
     if (origin == "builtin") {
       int existing = 0;
@@ -71,8 +88,6 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
         soci::use(def.id), soci::use(result.version), soci::use(text), soci::use(sha), soci::use(origin),
         soci::use(by, by_ind), soci::use(now);
   });
-  if (result.created) log::info("workflow published", {{"id", result.id}, {"version", result.version}, {"origin", origin}});
-  return result;
 }
 
 std::vector<publish_result> store::load_builtin(const std::filesystem::path& dir) {

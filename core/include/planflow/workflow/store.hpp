@@ -80,6 +80,9 @@ class store {
   void set_default_version(const std::string& id, int version, std::optional<std::int64_t> by);
 
  private:
+  void publish_once(const definition& def, const std::string& text, const std::string& sha,
+                    std::optional<std::int64_t> published_by, const std::string& origin, publish_result& result);
+
   storage::database& db_;
   std::mutex cache_mutex_;
   std::map<std::pair<std::string, int>, std::shared_ptr<const definition>> cache_;
