@@ -12,6 +12,7 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_action_routes(r, ctx);
   add_directory_routes(r, ctx);
   add_import_routes(r, ctx);
+  add_report_routes(r, ctx);
   add_openapi_route(r);
 }
 

@@ -44,9 +44,15 @@ application::application(const application_options& options) {
     }
   }
   engine_ = std::make_unique<workflow::engine>(*db_, *workflows_, workflow::roles_with_delegations);
-  // Every case event is also an audit entry, written in the same transaction.
-  engine_->set_event_observer([backend = db_->backend()](soci::session& sql, const workflow::case_state& c,
-                                                         const workflow::event& e) {
+  plan_types_ = std::make_unique<plugin::registry>();
+  progress_ = std::make_unique<reports::progress_service>(*db_, *engine_, *plan_types_);
+  engine_->register_guard("all_progress_confirmed",
+                          [progress = progress_.get()](soci::session& sql, const workflow::case_state& c,
+                                                       const workflow::guard&) { return progress->progress_confirmed(sql, c); });
+  // Every case event is also an audit entry, and may start quarterly
+  // reporting, all in the event's own transaction.
+  engine_->set_event_observer([backend = db_->backend(), progress = progress_.get()](
+                                  soci::session& sql, const workflow::case_state& c, const workflow::event& e) {
     boost::json::object details{{"seq", c.event_count}, {"stage", c.stage}, {"revision", c.revision}};
     if (!e.action.empty()) details["action"] = e.action;
     if (!e.from_stage.empty()) details["from"] = e.from_stage;
@@ -57,9 +63,9 @@ application::application(const application_options& options) {
     audit::append(sql, backend,
                   {e.actor_id, e.on_behalf_of, e.remote_address, c.subject_kind + "." + e.kind, c.subject_kind + "_case",
                    std::to_string(c.id), std::move(details)});
+    progress->on_case_event(sql, c, e);
   });
 
-  plan_types_ = std::make_unique<plugin::registry>();
   // Several directories may be given, separated by ':' as in PATH.
   for (std::size_t start = 0; start < options.plugins_dir.size();) {
     auto end = options.plugins_dir.find(':', start);
@@ -70,7 +76,7 @@ application::application(const application_options& options) {
   auto provinces = schema_ready ? load_provinces(*db_) : std::vector<plugin::province_name>{};
   plans_ = std::make_unique<plans::service>(*db_, *engine_, *plan_types_, provinces);
   context_ = std::make_unique<app::context>(
-      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, std::move(provinces)});
+      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, std::move(provinces)});
   api::add_all_routes(routes_, *context_);
 }
 

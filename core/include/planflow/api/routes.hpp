@@ -37,6 +37,10 @@ void add_import_routes(http::router& r, app::context& ctx);
 void add_openapi_route(http::router& r);
 std::string_view openapi_document();
 
+/// Quarterly reports: progress entry, confirmation, compiling, acknowledging,
+/// and the provincial report in JSON, CSV, XLSX and HTML.
+void add_report_routes(http::router& r, app::context& ctx);
+
 /// Every route of the API.
 void add_all_routes(http::router& r, app::context& ctx);
 

@@ -36,6 +36,7 @@ class application {
   std::unique_ptr<workflow::engine> engine_;
   std::unique_ptr<plugin::registry> plan_types_;
   std::unique_ptr<plans::service> plans_;
+  std::unique_ptr<reports::progress_service> progress_;
   std::unique_ptr<app::context> context_;
   http::router routes_;
 };

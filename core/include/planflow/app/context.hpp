@@ -4,6 +4,7 @@
 
 #include <planflow/auth/sessions.hpp>
 #include <planflow/plans/plans.hpp>
+#include <planflow/reports/progress.hpp>
 #include <planflow/plugin/registry.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/engine.hpp>
@@ -18,6 +19,7 @@ struct context {
   workflow::engine& engine;
   plugin::registry& plan_types;
   plans::service& plans;
+  reports::progress_service& progress;
   std::vector<plugin::province_name> provinces;  ///< read once at start: they do not change
 
   /// What a plugin is told about a plan of this province and year.

@@ -1,0 +1,329 @@
+#include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/policy.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+#include <planflow/reports/query.hpp>
+#include <planflow/reports/render.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <cmath>
+
+namespace planflow::api {
+namespace {
+
+boost::json::value opt(const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+boost::json::value opt(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+double baht(std::int64_t satang) { return double(satang) / 100.0; }
+
+std::int64_t to_satang(double baht_value) { return std::llround(baht_value * 100.0); }
+
+bool responsible_for(app::context& ctx, std::int64_t plan_id, std::int64_t agency_id) {
+  storage::lease session(ctx.db);
+  long long p = plan_id, a = agency_id;
+  int count = 0;
+  *session << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p AND agency_id = :a", soci::use(p), soci::use(a),
+      soci::into(count);
+  return count > 0;
+}
+
+// The report and its plan, if the caller may see the plan.
+std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const directory::user& user,
+                                                                 std::int64_t report_id) {
+  std::optional<reports::quarterly_report> r;
+  {
+    storage::lease session(ctx.db);
+    r = ctx.progress.find_report(*session, report_id);
+  }
+  if (!r) throw http::not_found("No quarterly report has this id.");
+  try {
+    return {*r, visible_plan(ctx, user, r->plan_id)};
+  } catch (const http::problem_error&) {
+    // An agency responsible for some of the plan's activities sees its reports too.
+    if (user.agency_id && responsible_for(ctx, r->plan_id, *user.agency_id)) return {*r, *ctx.plans.find(r->plan_id)};
+    throw http::not_found("No quarterly report has this id.");
+  }
+}
+
+boost::json::object report_summary(app::context& ctx, soci::session& sql, const reports::quarterly_report& r) {
+  const auto today = reports::today_iso();
+  boost::json::array agencies;
+  for (const auto& s : ctx.progress.agency_statuses(sql, r, today)) {
+    agencies.push_back({{"agency_id", s.agency_id},
+                        {"agency", s.agency_name},
+                        {"items", s.items},
+                        {"entered", s.entered},
+                        {"confirmed", s.confirmed},
+                        {"state", s.state}});
+  }
+  return {{"id", r.id},
+          {"plan_id", r.plan_id},
+          {"fiscal_year", r.fiscal_year},
+          {"quarter", r.quarter},
+          {"opens_on", r.opens_on},
+          {"due_on", r.due_on},
+          {"open", r.is_open(today)},
+          {"opened_early", r.opened_at.has_value()},
+          {"late", r.is_late(today) && r.stage == "collecting"},
+          {"stage", r.stage},
+          {"agencies", std::move(agencies)}};
+}
+
+reports::entry_input read_entry(const boost::json::value& body) {
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  reports::entry_input e;
+  e.status = in.required_string("status", 16);
+  e.cancel_reason = in.optional_string("cancel_reason", 2000).value_or("");
+  if (const auto* v = in.optional_value("percent_complete")) {
+    if (v->is_number()) e.percent_complete = v->to_number<double>();
+    else in.reject("percent_complete", "must be a number");
+  }
+  if (const auto* v = in.optional_value("disbursed_baht")) {
+    if (v->is_number() && v->to_number<double>() < 1e13) e.disbursed_satang = to_satang(v->to_number<double>());
+    else in.reject("disbursed_baht", "must be a number of baht");
+  }
+  e.over_budget_reason = in.optional_string("over_budget_reason", 2000).value_or("");
+  if (const auto* v = in.optional_value("result_value")) {
+    if (v->is_number()) e.result_value = v->to_number<double>();
+    else in.reject("result_value", "must be a number");
+  }
+  e.narrative = in.optional_string("narrative", 5000).value_or("");
+  if (const auto* v = in.optional_value("evidence")) {
+    if (!v->is_array() || v->as_array().size() > 20) {
+      in.reject("evidence", "must be an array of at most 20 links");
+    } else {
+      for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+        const auto& link = v->as_array()[i];
+        if (link.is_string()) e.evidence.emplace_back(link.as_string());
+        else errors.push_back({"/evidence/" + std::to_string(i), "must be a link"});
+      }
+    }
+  }
+  in.reject_unknown();
+  http::throw_if_invalid(std::move(errors));
+  return e;
+}
+
+}  // namespace
+
+void add_report_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::get, "/api/v1/plans/{id}/reports", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto p = visible_plan(ctx, user, id_param(req));
+    storage::lease session(ctx.db);
+    boost::json::array items;
+    for (const auto& rep : ctx.progress.reports_of(*session, p.id)) items.push_back(report_summary(ctx, *session, rep));
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  // The reports the caller's agency has activities in (what an agency reports on).
+  r.add(http::method::get, "/api/v1/reports", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    boost::json::array items;
+    if (user.agency_id) {
+      storage::lease session(ctx.db);
+      long long agency = *user.agency_id;
+      std::vector<long long> ids;
+      {
+        soci::rowset<long long> rows =
+            (session->prepare << "SELECT DISTINCT r.id FROM quarterly_reports r JOIN report_items ri ON ri.plan_id = "
+                                 "r.plan_id WHERE ri.agency_id = :a ORDER BY r.id",
+             soci::use(agency));
+        for (long long id : rows) ids.push_back(id);
+      }
+      for (auto id : ids) {
+        auto rep = ctx.progress.find_report(*session, id);
+        auto summary = report_summary(ctx, *session, *rep);
+        long long pid = rep->plan_id;
+        std::string title;
+        *session << "SELECT title FROM plans WHERE id = :p", soci::use(pid), soci::into(title);
+        summary["plan_title"] = title;
+        items.push_back(std::move(summary));
+      }
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::get, "/api/v1/reports/{id}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    storage::lease session(ctx.db);
+    auto out = report_summary(ctx, *session, rep);
+    auto entries = ctx.progress.entries_of(*session, rep.id);
+    boost::json::array items;
+    for (const auto& item : ctx.progress.items_of(*session, rep.plan_id)) {
+      boost::json::object o{{"item_id", item.item_id},
+                            {"title", item.title},
+                            {"goal", item.goal},
+                            {"indicator", item.indicator},
+                            {"budget_baht", item.budget_satang ? boost::json::value(baht(*item.budget_satang)) : nullptr},
+                            {"measurable", item.measurable},
+                            {"target_value", opt(item.target_value)},
+                            {"unit", item.unit},
+                            {"agency_id", item.agency_id},
+                            {"agency_text", item.agency_text},
+                            {"entry", nullptr}};
+      auto e = std::ranges::find_if(entries, [&](const reports::entry& x) { return x.item_row_id == item.row_id; });
+      if (e != entries.end()) {
+        boost::json::array evidence;
+        for (const auto& link : e->evidence) evidence.push_back(boost::json::string(link));
+        o["entry"] = {{"status", e->status},
+                      {"cancel_reason", e->cancel_reason},
+                      {"percent_complete", opt(e->percent_complete)},
+                      {"disbursed_baht", baht(e->disbursed_satang)},
+                      {"over_budget_reason", e->over_budget_reason},
+                      {"result_value", opt(e->result_value)},
+                      {"narrative", e->narrative},
+                      {"evidence", std::move(evidence)},
+                      {"entered_by", e->entered_by},
+                      {"entered_at", e->entered_at},
+                      {"confirmed_by", opt(e->confirmed_by)},
+                      {"confirmed_at", e->confirmed_at ? boost::json::value(*e->confirmed_at) : nullptr}};
+      }
+      items.push_back(std::move(o));
+    }
+    out["items"] = std::move(items);
+    auto c = ctx.engine.find_case(*session, rep.case_id);
+    boost::json::array actions;
+    for (const auto& a : ctx.engine.available_actions(*c, user)) {
+      boost::json::array blocked;
+      for (const auto& b : a.blocked_by) blocked.push_back(boost::json::string(b));
+      actions.push_back({{"action", a.action}, {"title", {{"th", a.title.th}, {"en", a.title.en}}},
+                         {"enabled", a.enabled}, {"comment_required", a.comment_required}, {"blocked_by", std::move(blocked)}});
+    }
+    out["available_actions"] = std::move(actions);
+    out["plan_title"] = plan.title;
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::post, "/api/v1/reports/{id}/open", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    ctx.progress.open_early(rep.id, user, req.remote_address);
+    storage::lease session(ctx.db);
+    return http::response::json(200, boost::json::serialize(report_summary(ctx, *session, *ctx.progress.find_report(*session, rep.id))));
+  });
+
+  r.add(http::method::put, "/api/v1/reports/{id}/entries/{item}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    auto input = read_entry(http::parse_json_body(req));
+    auto saved = ctx.progress.save_entry(rep.id, req.path_param("item"), input, user, req.remote_address);
+    boost::json::object out{{"item_id", req.path_param("item")},
+                            {"status", saved.status},
+                            {"disbursed_baht", baht(saved.disbursed_satang)},
+                            {"percent_complete", opt(saved.percent_complete)},
+                            {"result_value", opt(saved.result_value)},
+                            {"confirmed", false}};
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::post, "/api/v1/reports/{id}/confirm", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    auto confirmed = ctx.progress.confirm_agency(rep.id, user, req.remote_address);
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"confirmed", confirmed}}));
+  });
+
+  r.add(http::method::post, "/api/v1/reports/{id}/actions/{action}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    std::string comment;
+    if (!req.body.empty()) {
+      auto body = http::parse_json_body(req);
+      std::vector<http::field_error> errors;
+      http::object_reader in(body, errors);
+      comment = in.optional_string("comment", 5000).value_or("");
+      in.reject_unknown();
+      http::throw_if_invalid(std::move(errors));
+    }
+    workflow::apply_request request;
+    request.case_id = rep.case_id;
+    request.action = req.path_param("action");
+    request.actor = user;
+    request.comment = comment;
+    request.remote_address = req.remote_address;
+    auto out = ctx.engine.apply(request).to_json();
+    out["report_id"] = rep.id;
+    return http::response::json(200, boost::json::serialize(out));
+  });
+
+  r.add(http::method::put, "/api/v1/plans/{id}/report-items/{item}/agency", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto plan = visible_plan(ctx, user, id_param(req));
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    auto agency = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
+    in.reject_unknown();
+    http::throw_if_invalid(std::move(errors));
+    ctx.progress.assign_item(plan.id, req.path_param("item"), agency, user);
+    return http::response::no_content();
+  });
+
+  // The provincial report (with province) or the national roll-up (without).
+  r.add(http::method::get, "/api/v1/reports/quarterly", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    reports::report_query q;
+    q.province_code = std::string(req.query_param("province").value_or(""));
+    q.plan_type = std::string(req.query_param("plan_type").value_or(""));
+    auto year = int_query(req, "fiscal_year", 2500, 2700);
+    if (!year) {
+      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "fiscal_year is required.")
+          .with_errors({{"query:fiscal_year", "is required (Buddhist era, e.g. 2567)"}});
+    }
+    q.fiscal_year = int(*year);
+    q.quarter = int(int_query(req, "quarter", 0, 4).value_or(0));
+    const auto format = std::string(req.query_param("format").value_or("json"));
+    if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {
+      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "format is json, csv, xlsx or html.")
+          .with_errors({{"query:format", "must be json, csv, xlsx or html"}});
+    }
+    // Who may read what: the province's people read its report; only
+    // administrators and national observers read the national roll-up.
+    const bool national_reader = std::ranges::any_of(user.roles, [](const directory::role_grant& g) {
+      return g.role == "admin" || (g.role == "observer" && g.province_code.empty());
+    });
+    if (q.province_code.empty() && !national_reader) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "The national roll-up is for national observers.");
+    }
+    if (!q.province_code.empty() && !national_reader) {
+      const bool in_province =
+          std::ranges::any_of(user.roles, [&](const directory::role_grant& g) { return g.province_code == q.province_code; }) ||
+          user.agency_province == q.province_code;
+      if (!in_province) throw http::problem_error(403, "forbidden", "Forbidden", "That province's report is not yours to read.");
+    }
+    reports::report rep;
+    {
+      storage::lease session(ctx.db);
+      rep = reports::build_report(*session, q, reports::today_iso());
+    }
+    const std::string stem = "report-" + (q.province_code.empty() ? std::string("national") : q.province_code) + "-" +
+                             std::to_string(q.fiscal_year) + (q.quarter ? "-q" + std::to_string(q.quarter) : "-year");
+    if (format == "csv") {
+      auto res = http::response::text(200, reports::to_csv(rep), "text/csv; charset=utf-8");
+      res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".csv\"");
+      return res;
+    }
+    if (format == "xlsx") {
+      auto res = http::response::text(200, reports::to_xlsx(rep),
+                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"");
+      return res;
+    }
+    if (format == "html") {
+      reports::html_options options;
+      options.thai_digits = req.query_param("digits").value_or("") == "thai";
+      return http::response::text(200, reports::to_html(rep, options), "text/html; charset=utf-8");
+    }
+    return http::response::json(200, boost::json::serialize(reports::to_json(rep)));
+  });
+}
+
+}  // namespace planflow::api
