@@ -19,6 +19,13 @@ if(PLANFLOW_SANITIZE)
     -fsanitize=${PLANFLOW_SANITIZE} -fno-sanitize=vptr)
 endif()
 
+# Fuzzing builds (clang only) instrument everything for coverage and check
+# memory with ASan; the targets themselves carry -fsanitize=fuzzer.
+if(PLANFLOW_FUZZ)
+  target_compile_options(planflow_options INTERFACE -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
+  target_link_options(planflow_options INTERFACE -fsanitize=address)
+endif()
+
 if(PLANFLOW_CCACHE)
   find_program(CCACHE_PROGRAM ccache)
   if(CCACHE_PROGRAM)

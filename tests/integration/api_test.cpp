@@ -349,13 +349,21 @@ TEST_P(api_test, delegated_approval_names_both_people_and_ends_when_revoked) {
                                            {"valid_to", "2099-12-31"}});
   ASSERT_EQ(d.status, 201) << boost::json::serialize(d.body);
   auto acting = as("head_b");
-  EXPECT_EQ(acting.get(plan_url(id)).status, 404);  // visibility stays by one's own roles...
-  // ...but the delegated role acts: the bulk endpoint shows why, per plan.
-  auto direct = m3.post("/api/v1/plans/actions/approve", {{"plan_ids", {id}}});
-  EXPECT_EQ(direct.obj().at("succeeded"), 1);
+  EXPECT_EQ(acting.get(plan_url(id)).status, 200);  // sees what member3 sees
+  auto signed_for = act(acting, id, "approve", "ลงนามแทน");
+  ASSERT_EQ(signed_for.status, 200) << boost::json::serialize(signed_for.body);
+  EXPECT_TRUE(signed_for.obj().at("signed").as_bool());
+  EXPECT_EQ(act(m3, id, "approve").problem(), "already-signed");  // one person, one signature
   auto history = as("member1").get(plan_url(id, "/history")).obj().at("items").as_array();
   EXPECT_EQ(history.back().at("kind"), "signature");
+  EXPECT_EQ(history.back().at("actor"), "คุณ head_b");
+  EXPECT_EQ(history.back().at("on_behalf_of_name"), "คุณ member3");
+  auto sigs = as("member1").get(plan_url(id)).obj().at("signatures").as_array();
+  ASSERT_EQ(sigs.size(), 1u);
+  EXPECT_EQ(sigs[0].at("user"), "คุณ head_b");
+  EXPECT_EQ(sigs[0].at("on_behalf_of_name"), "คุณ member3");
   EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 204);
+  EXPECT_EQ(acting.get(plan_url(id)).status, 404);  // revoked: back to one's own scope
   EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 409);
   EXPECT_EQ(m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "admin"}, {"valid_to", "2099-12-31"}}).status, 422);
 }

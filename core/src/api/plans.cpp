@@ -4,6 +4,7 @@
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/agencies.hpp>
+#include <planflow/directory/delegations.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
@@ -46,12 +47,26 @@ bool in_editing_stage(app::context& ctx, const plans::plan& p) {
   return s && s->kind == workflow::stage_kind::editing;
 }
 
+// Someone acting for another (a delegation in force) sees what the other
+// would see through the delegated role.
+bool visible_by_delegation(app::context& ctx, const directory::user& user, const plans::plan& p, bool editing) {
+  storage::lease session(ctx.db);
+  for (const auto& d : directory::active_delegations_to(*session, user.id, storage::now_iso())) {
+    auto delegator = directory::find_user(*session, d.from_user_id);
+    if (!delegator) continue;
+    std::erase_if(delegator->roles, [&](const directory::role_grant& g) { return g.role != d.role; });
+    if (can_view(*delegator, p, editing)) return true;
+  }
+  return false;
+}
+
 plans::plan visible_plan(app::context& ctx, const directory::user& user, std::int64_t id) {
   auto p = ctx.plans.find(id);
-  if (!p || !can_view(user, *p, in_editing_stage(ctx, *p))) {
-    throw http::not_found("No plan has the id " + std::to_string(id) + ".");
+  if (p) {
+    const bool editing = in_editing_stage(ctx, *p);
+    if (can_view(user, *p, editing) || visible_by_delegation(ctx, user, *p, editing)) return std::move(*p);
   }
-  return std::move(*p);
+  throw http::not_found("No plan has the id " + std::to_string(id) + ".");
 }
 
 namespace {
