@@ -122,7 +122,7 @@ report provincial_report() {
 }
 
 constexpr std::int64_t k_planned_sum = 11300000 + 2500000 + 123456789;  // 1,372,567.89 baht
-constexpr std::int64_t k_disbursed_sum = 5650050 + 10000000;           // 156,500.50 baht
+constexpr std::int64_t k_disbursed_sum = 5650050 + 10000000;            // 156,500.50 baht
 
 report national_report() {
   report r;
@@ -202,8 +202,8 @@ class scratch_file {
  public:
   explicit scratch_file(std::string_view suffix) {
     static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("planflow_report_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + std::string(suffix));
+    path_ = std::filesystem::temp_directory_path() / ("planflow_report_test_" + std::to_string(::getpid()) + "_" +
+                                                      std::to_string(counter++) + std::string(suffix));
   }
   ~scratch_file() {
     std::error_code ignored;
@@ -348,8 +348,8 @@ TEST(report_csv, bom_header_rows_and_crlf) {
   ASSERT_EQ(rows.size(), 1u + 5u + 1u);  // header, activities, totals
   const auto& header = rows[0];
   EXPECT_EQ(header[0], "แผน");
-  for (auto name : {"เป้าหมาย", "ตัวชี้วัด", "โครงการ/กิจกรรม", "หน่วยงาน", "สถานะ", "งบประมาณที่ได้รับ (บาท)",
-                    "เบิกจ่าย (บาท)", "ร้อยละการเบิกจ่าย", "ค่าเป้าหมาย", "ผลการดำเนินงาน", "หน่วยนับ", "ล่าช้า"}) {
+  for (auto name : {"เป้าหมาย", "ตัวชี้วัด", "โครงการ/กิจกรรม", "หน่วยงาน", "สถานะ", "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)",
+                    "ร้อยละการเบิกจ่าย", "ค่าเป้าหมาย", "ผลการดำเนินงาน", "หน่วยนับ", "ล่าช้า"}) {
     column_of(header, name);
   }
   for (const auto& row : rows) EXPECT_EQ(row.size(), header.size());
@@ -446,7 +446,8 @@ TEST(report_xlsx, is_a_zip) {
 }
 
 TEST(report_xlsx, openpyxl_reads_numbers_and_totals) {
-  if (!have_openpyxl()) GTEST_SKIP() << "python3 with openpyxl is not installed";
+  // scripts/setup.sh --test installs python3-openpyxl: without it this test fails, never skips.
+  ASSERT_TRUE(have_openpyxl()) << "python3 with openpyxl is not installed";
   auto dump = read_with_openpyxl(to_xlsx(provincial_report()));
   ASSERT_TRUE(dump);
   const auto& names = dump->all.at("sheets").as_array();
@@ -517,7 +518,8 @@ TEST(report_xlsx, openpyxl_reads_numbers_and_totals) {
 }
 
 TEST(report_xlsx, national_rows_and_totals) {
-  if (!have_openpyxl()) GTEST_SKIP() << "python3 with openpyxl is not installed";
+  // scripts/setup.sh --test installs python3-openpyxl: without it this test fails, never skips.
+  ASSERT_TRUE(have_openpyxl()) << "python3 with openpyxl is not installed";
   auto dump = read_with_openpyxl(to_xlsx(national_report()));
   ASSERT_TRUE(dump);
   const auto& rows = dump->sheets.at("รายงาน").as_array();

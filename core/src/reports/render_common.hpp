@@ -53,7 +53,8 @@ std::vector<activity_line> activity_lines(const report& r);
 /// Disbursed / planned in percent for one activity; nullopt without a budget.
 std::optional<double> disbursed_percent(const activity_row& a);
 
-/// Percent rounded to two decimals, as every format shows it.
+/// Percent rounded to two decimals, as JSON, CSV and the page give it; the
+/// workbook keeps the full value behind a 0.00 format, so sums stay exact.
 double round_percent(double percent);
 
 // Sums of the rows a renderer writes. Computed from the rows rather than
@@ -90,6 +91,7 @@ enum class activity_column {
   progress,
   late,
 };
+// clang-format off: one heading a line
 inline constexpr std::array<std::string_view, 14> k_activity_headers{
     "แผน",
     "เป้าหมาย",
@@ -106,6 +108,7 @@ inline constexpr std::array<std::string_view, 14> k_activity_headers{
     "ร้อยละความก้าวหน้า",
     "ล่าช้า",
 };
+// clang-format on
 
 enum class province_column {
   code,
@@ -122,21 +125,13 @@ enum class province_column {
   disbursed_percent,
   late_agencies,
 };
+// clang-format off: one heading a line
 inline constexpr std::array<std::string_view, 13> k_province_headers{
-    "รหัสจังหวัด",
-    "จังหวัด",
-    "จำนวนแผน",
-    "จำนวนโครงการ/กิจกรรม",
-    "ยังไม่ดำเนินการ",
-    "อยู่ระหว่างดำเนินการ",
-    "ดำเนินการแล้ว",
-    "ยกเลิก",
-    "ไม่ได้รายงาน",
-    "งบประมาณที่ได้รับ (บาท)",
-    "เบิกจ่าย (บาท)",
-    "ร้อยละการเบิกจ่าย",
-    "หน่วยงานที่ล่าช้า",
+    "รหัสจังหวัด",         "จังหวัด",          "จำนวนแผน",     "จำนวนโครงการ/กิจกรรม", "ยังไม่ดำเนินการ",
+    "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้ว",    "ยกเลิก",        "ไม่ได้รายงาน",          "งบประมาณที่ได้รับ (บาท)",
+    "เบิกจ่าย (บาท)",     "ร้อยละการเบิกจ่าย", "หน่วยงานที่ล่าช้า",
 };
+// clang-format on
 
 /// The status counts of `t` in the order of the status columns above.
 std::array<int, 5> status_counts(const totals& t);

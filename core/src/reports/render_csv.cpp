@@ -1,10 +1,10 @@
-#include "render_common.hpp"
-
 #include <planflow/reports/render.hpp>
 
 #include <fmt/format.h>
 
 #include <array>
+
+#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {
@@ -121,13 +121,27 @@ void provincial_rows(csv_writer& csv, const report& r) {
   auto sums = detail::sum_activities(lines);
   for (std::size_t c = 0; c < detail::k_activity_headers.size(); ++c) {
     switch (static_cast<col>(c)) {
-      case col::plan: csv.text(detail::k_total_label); break;
-      case col::activity: csv.number(std::to_string(sums.activities)); break;
-      case col::planned: csv.number(detail::plain_baht(sums.planned_satang)); break;
-      case col::disbursed: csv.number(detail::plain_baht(sums.disbursed_satang)); break;
-      case col::disbursed_percent: percent(csv, sums.disbursed_percent()); break;
-      case col::late: csv.number(std::to_string(sums.late)); break;
-      default: csv.empty(); break;
+      case col::plan:
+        csv.text(detail::k_total_label);
+        break;
+      case col::activity:
+        csv.number(std::to_string(sums.activities));
+        break;
+      case col::planned:
+        csv.number(detail::plain_baht(sums.planned_satang));
+        break;
+      case col::disbursed:
+        csv.number(detail::plain_baht(sums.disbursed_satang));
+        break;
+      case col::disbursed_percent:
+        percent(csv, sums.disbursed_percent());
+        break;
+      case col::late:
+        csv.number(std::to_string(sums.late));
+        break;
+      default:
+        csv.empty();
+        break;
     }
   }
   csv.end_row();

@@ -1,5 +1,3 @@
-#include "render_common.hpp"
-
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 
@@ -7,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+
+#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {
@@ -40,19 +40,12 @@ tfoot th, tfoot td { font-weight: bold; border-top: 1.2pt solid #000 }
 
 // The plan's own columns; the plan is the section around the table and the
 // goal and indicator are the group rows inside it.
+// clang-format off: one heading a line
 constexpr std::array<std::string_view, 11> k_plan_table_headers{
-    "โครงการ/กิจกรรม",
-    "หน่วยงาน",
-    "สถานะ",
-    "งบประมาณที่ได้รับ (บาท)",
-    "เบิกจ่าย (บาท)",
-    "ร้อยละการเบิกจ่าย",
-    "ค่าเป้าหมาย",
-    "ผลการดำเนินงาน",
-    "หน่วยนับ",
-    "ร้อยละความก้าวหน้า",
-    "ล่าช้า",
+    "โครงการ/กิจกรรม", "หน่วยงาน",       "สถานะ",  "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)", "ร้อยละการเบิกจ่าย",
+    "ค่าเป้าหมาย",      "ผลการดำเนินงาน", "หน่วยนับ", "ร้อยละความก้าวหน้า",     "ล่าช้า",
 };
+// clang-format on
 // Cells after the money: target, result, unit, progress, late.
 constexpr int k_cells_after_money = 5;
 
@@ -87,12 +80,23 @@ class page {
   void write_text(std::string_view s) {
     for (char c : s) {
       switch (c) {
-        case '&': out_ += "&amp;"; break;
-        case '<': out_ += "&lt;"; break;
-        case '>': out_ += "&gt;"; break;
-        case '"': out_ += "&quot;"; break;
-        case '\'': out_ += "&#39;"; break;
-        default: out_ += c;
+        case '&':
+          out_ += "&amp;";
+          break;
+        case '<':
+          out_ += "&lt;";
+          break;
+        case '>':
+          out_ += "&gt;";
+          break;
+        case '"':
+          out_ += "&quot;";
+          break;
+        case '\'':
+          out_ += "&#39;";
+          break;
+        default:
+          out_ += c;
       }
     }
   }
@@ -202,7 +206,7 @@ class page {
     out_ += "<tr class=\"";
     out_ += css_class;
     out_ += "\">";
-    cell("th", label, " colspan=\"3\" scope=\"rowgroup\"");
+    cell("th", label, css_class == "total" ? " colspan=\"3\" scope=\"row\"" : " colspan=\"3\" scope=\"rowgroup\"");
     baht_td(t.planned_satang);
     baht_td(t.disbursed_satang);
     percent_td(t.disbursed_percent());
@@ -254,7 +258,8 @@ class page {
       }
     }
     out_ += "</tbody>\n<tfoot>";
-    auto label = fmt::format("{} ({} โครงการ/กิจกรรม)", detail::k_total_label, digits(std::to_string(plan.totals.activities)));
+    auto label =
+        fmt::format("{} ({} โครงการ/กิจกรรม)", detail::k_total_label, digits(std::to_string(plan.totals.activities)));
     group_row("total", label, plan.totals);
     out_ += "</tfoot>\n</table>\n";
     late_agencies(plan.late_agencies);

@@ -1,9 +1,9 @@
-#include "render_common.hpp"
-
 #include <planflow/reports/render.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
+
+#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {

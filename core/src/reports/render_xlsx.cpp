@@ -1,5 +1,3 @@
-#include "render_common.hpp"
-
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 
@@ -14,6 +12,8 @@
 #include <memory>
 #include <stdexcept>
 #include <system_error>
+
+#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {
@@ -85,6 +85,7 @@ struct formats {
   lxw_format* total_baht;
   lxw_format* total_percent;
   lxw_format* title;
+  lxw_format* label;
 };
 
 formats make_formats(lxw_workbook* workbook) {
@@ -125,6 +126,8 @@ formats make_formats(lxw_workbook* workbook) {
   f.title = add();
   format_set_bold(f.title);
   format_set_font_size(f.title, 14);
+  f.label = add();
+  format_set_bold(f.label);
   return f;
 }
 
@@ -145,8 +148,7 @@ class sheet_writer {
   void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr) {
     check(worksheet_write_number(sheet_, row, col, value, format));
   }
-  void optional_number(lxw_row_t row, lxw_col_t col, const std::optional<double>& value,
-                       lxw_format* format = nullptr) {
+  void optional_number(lxw_row_t row, lxw_col_t col, const std::optional<double>& value, lxw_format* format = nullptr) {
     if (value) number(row, col, *value, format);
   }
   // The cached result is what readers without a calculation engine
@@ -179,9 +181,11 @@ void header_row(sheet_writer& sheet, const std::array<std::string_view, N>& head
   sheet.check(worksheet_repeat_rows(sheet.get(), 0, 0));
 }
 
-void page_setup(lxw_worksheet* sheet) {
-  worksheet_set_landscape(sheet);
+// A4 as Thai offices print; the wide report sheet across, one page wide.
+void page_setup(lxw_worksheet* sheet, bool wide) {
   worksheet_set_paper(sheet, k_paper_a4);
+  if (!wide) return;
+  worksheet_set_landscape(sheet);
   worksheet_fit_to_pages(sheet, 1, 0);
 }
 
@@ -199,8 +203,8 @@ void total_cell(sheet_writer& sheet, lxw_row_t total_row, lxw_col_t col, std::st
 void percent_total(sheet_writer& sheet, lxw_row_t total_row, lxw_col_t col, lxw_col_t planned, lxw_col_t disbursed,
                    const std::optional<double>& value) {
   if (!value) return;  // nothing planned: no percentage, as in the rows
-  sheet.formula(total_row, col, fmt::format("={}/{}*100", cell(total_row, disbursed), cell(total_row, planned)),
-                *value, sheet.format().total_percent);
+  sheet.formula(total_row, col, fmt::format("={}/{}*100", cell(total_row, disbursed), cell(total_row, planned)), *value,
+                sheet.format().total_percent);
 }
 
 void provincial_sheet(sheet_writer& sheet, const report& r) {
@@ -239,16 +243,17 @@ void provincial_sheet(sheet_writer& sheet, const report& r) {
   total_cell(sheet, total, c(col::disbursed), "SUM", detail::to_baht(sums.disbursed_satang), f.total_baht);
   percent_total(sheet, total, c(col::disbursed_percent), c(col::planned), c(col::disbursed), sums.disbursed_percent());
   if (total > 1) {
-    sheet.formula(total, c(col::late),
-                  fmt::format("=COUNTIF({},\"{}\")", column_range(c(col::late), 1, total - 1), detail::late_label(true)),
-                  sums.late, f.total_count);
+    sheet.formula(
+        total, c(col::late),
+        fmt::format("=COUNTIF({},\"{}\")", column_range(c(col::late), 1, total - 1), detail::late_label(true)),
+        sums.late, f.total_count);
     sheet.check(worksheet_autofilter(sheet.get(), 0, 0, total - 1, c(col::late)));
   } else {
     sheet.number(total, c(col::late), sums.late, f.total_count);
   }
 
   constexpr std::array<double, detail::k_activity_headers.size()> widths{30, 30, 30, 40, 25, 18, 16,
-                                                                        16, 11, 11, 13, 12, 11, 8};
+                                                                         16, 11, 11, 13, 12, 11, 8};
   for (std::size_t i = 0; i < widths.size(); ++i) {
     bool wraps = i <= detail::index(col::agency);
     sheet.width(static_cast<lxw_col_t>(i), widths[i], wraps ? f.text : nullptr);
@@ -293,7 +298,7 @@ void national_sheet(sheet_writer& sheet, const report& r) {
   if (total > 1) sheet.check(worksheet_autofilter(sheet.get(), 0, 0, total - 1, c(col::late_agencies)));
 
   constexpr std::array<double, detail::k_province_headers.size()> widths{12, 22, 10, 12, 12, 14, 12,
-                                                                        10, 12, 18, 18, 11, 12};
+                                                                         10, 12, 18, 18, 11, 12};
   for (std::size_t i = 0; i < widths.size(); ++i) sheet.width(static_cast<lxw_col_t>(i), widths[i]);
 }
 
@@ -301,7 +306,7 @@ void summary_sheet(sheet_writer& sheet, const report& r) {
   const auto& f = sheet.format();
   sheet.text(0, 0, detail::report_title(r), f.title);
   lxw_row_t row = 2;
-  auto label = [&](std::string_view text) { sheet.text(row, 0, text, f.total_label); };
+  auto label = [&](std::string_view text) { sheet.text(row, 0, text, f.label); };
   auto text_line = [&](std::string_view name, std::string_view value) {
     label(name);
     sheet.text(row++, 1, value);
@@ -365,8 +370,8 @@ std::string to_xlsx(const report& r) {
   auto f = make_formats(workbook.get());
   sheet_writer report_sheet(add_sheet(workbook.get(), k_report_sheet), f);
   sheet_writer summary(add_sheet(workbook.get(), k_summary_sheet), f);
-  page_setup(report_sheet.get());
-  page_setup(summary.get());
+  page_setup(report_sheet.get(), true);
+  page_setup(summary.get(), false);
   if (detail::is_national(r)) {
     national_sheet(report_sheet, r);
   } else {
