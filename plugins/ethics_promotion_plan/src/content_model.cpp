@@ -1,0 +1,237 @@
+#include "content_model.hpp"
+
+#include "master_plan.hpp"
+#include "text_util.hpp"
+
+#include <boost/json/string.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace planflow::plugins::ethics {
+
+namespace json = boost::json;
+
+namespace {
+
+// Whole numbers are written as integers: Boost.JSON prints the double 88.0
+// as 8.8E1, which no person reviewing a plan should have to read.
+json::value number_json(double value) {
+  if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9e15) {
+    return static_cast<std::int64_t>(value);
+  }
+  return value;
+}
+
+json::object targets_json(const target_series& series) {
+  json::object out;
+  for (const auto& [year, target] : series.years) {
+    json::object cell;
+    cell["value"] = target.value ? number_json(*target.value) : json::value(nullptr);
+    cell["text"] = target.text;
+    out[std::to_string(year)] = std::move(cell);
+  }
+  return out;
+}
+
+json::array strings_json(const std::vector<std::string>& list) {
+  json::array out;
+  for (const auto& s : list) out.emplace_back(s);
+  return out;
+}
+
+json::object budget_json(const budget_info& budget) {
+  json::object out;
+  out["kind"] = budget.kind;
+  if (budget.kind == "amount" && budget.satang) {
+    out["baht"] = *budget.satang % 100 == 0 ? json::value(*budget.satang / 100)
+                                            : json::value(static_cast<double>(*budget.satang) / 100.0);
+  } else {
+    out["baht"] = nullptr;
+  }
+  out["text"] = budget.text;
+  return out;
+}
+
+json::object project_json(const project_node& p) {
+  json::object out;
+  out["id"] = p.id;
+  out["title"] = p.title;
+  json::array activities;
+  for (const auto& a : p.activities) activities.push_back(json::object{{"id", a.id}, {"title", a.title}});
+  out["activities"] = std::move(activities);
+  out["main_agencies"] = strings_json(p.main_agencies);
+  out["supporting_agencies"] = strings_json(p.supporting_agencies);
+  out["budget"] = budget_json(p.budget);
+  out["budget_source"] = p.budget_source;
+  if (p.has_targets) {
+    out["unit"] = p.unit;
+    out["targets"] = targets_json(p.targets);
+  }
+  if (!p.unplaced.empty()) {
+    json::array unplaced;
+    for (const auto& u : p.unplaced) {
+      json::object cell{{"column", u.column}, {"text", u.text}};
+      if (u.line > 0) cell["line"] = u.line;
+      unplaced.push_back(std::move(cell));
+    }
+    out["unplaced"] = std::move(unplaced);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool target_series::all_blank() const {
+  for (const auto& entry : years) {
+    if (!entry.second.text.empty()) return false;
+  }
+  return true;
+}
+
+json::object to_json(const plan_node& plan) {
+  json::object out;
+  out["province"] = json::object{{"code", plan.province_code}, {"name_th", plan.province_name_th}};
+  if (plan.first_year && plan.last_year) {
+    out["span"] = json::object{{"first_year", *plan.first_year}, {"last_year", *plan.last_year}};
+  }
+  if (plan.fiscal_year) out["fiscal_year"] = *plan.fiscal_year;
+  out["title"] = plan.title;
+  json::array strategies;
+  for (const auto& s : plan.strategies) {
+    json::array goals;
+    for (const auto& g : s.goals) {
+      json::array indicators;
+      for (const auto& i : g.indicators) {
+        json::array tactics;
+        for (const auto& t : i.tactics) {
+          json::array projects;
+          for (const auto& p : t.projects) projects.push_back(project_json(p));
+          tactics.push_back(json::object{{"id", t.id}, {"title", t.title}, {"projects", std::move(projects)}});
+        }
+        indicators.push_back(json::object{{"id", i.id},
+                                          {"text", i.text},
+                                          {"unit", i.unit},
+                                          {"targets", targets_json(i.targets)},
+                                          {"strategies", std::move(tactics)}});
+      }
+      goals.push_back(json::object{{"id", g.id}, {"text", g.text}, {"indicators", std::move(indicators)}});
+    }
+    strategies.push_back(json::object{{"number", s.number}, {"title", s.title}, {"goals", std::move(goals)}});
+  }
+  out["strategies"] = std::move(strategies);
+  return out;
+}
+
+plan_node empty_plan(const plugin::plan_context& ctx) {
+  plan_node plan;
+  plan.province_code = ctx.province_code;
+  plan.title = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม";
+  if (const auto* province = ctx.province()) {
+    plan.province_name_th = province->name_th;
+    // Bangkok is no changwat: its plans name it without "จังหวัด".
+    plan.title += (province->code == "TH-10" ? " " : " จังหวัด") + province->name_th;
+  }
+  // A fiscal year outside the current plan span starts a new five-year span.
+  int first = k_plan_first_year;
+  if (ctx.fiscal_year != 0 && (ctx.fiscal_year < k_plan_first_year || ctx.fiscal_year > k_plan_last_year)) {
+    first = ctx.fiscal_year;
+  }
+  plan.first_year = first;
+  plan.last_year = first + (k_plan_last_year - k_plan_first_year);
+  if (ctx.fiscal_year != 0) plan.fiscal_year = ctx.fiscal_year;
+  for (const auto& m : master_strategies()) plan.strategies.push_back({m.number, std::string(m.title_th), {}});
+  return plan;
+}
+
+target_series empty_series(const std::vector<int>& years) {
+  target_series series;
+  for (int year : years) series.years.emplace_back(year, target_value{});
+  return series;
+}
+
+std::string goal_id(int strategy_number, std::size_t goal) {
+  return "s" + std::to_string(strategy_number) + ".g" + std::to_string(goal + 1);
+}
+
+std::string child_id(std::string_view parent_id, char kind, std::size_t index) {
+  return std::string(parent_id) + '.' + kind + std::to_string(index + 1);
+}
+
+std::string strategy_pointer(std::size_t s) { return pointer_append("/strategies", s); }
+std::string goal_pointer(std::size_t s, std::size_t g) { return pointer_append(strategy_pointer(s) + "/goals", g); }
+std::string indicator_pointer(std::size_t s, std::size_t g, std::size_t i) {
+  return pointer_append(goal_pointer(s, g) + "/indicators", i);
+}
+std::string tactic_pointer(std::size_t s, std::size_t g, std::size_t i, std::size_t t) {
+  return pointer_append(indicator_pointer(s, g, i) + "/strategies", t);
+}
+std::string project_pointer(std::size_t s, std::size_t g, std::size_t i, std::size_t t, std::size_t p) {
+  return pointer_append(tactic_pointer(s, g, i, t) + "/projects", p);
+}
+
+const json::object* object_at(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it == o.end() ? nullptr : it->value().if_object();
+}
+
+const json::array* array_at(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it == o.end() ? nullptr : it->value().if_array();
+}
+
+std::string_view string_at(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  if (it == o.end()) return {};
+  const auto* s = it->value().if_string();
+  return s ? std::string_view(*s) : std::string_view{};
+}
+
+std::optional<std::int64_t> integer_of(const json::value& v) {
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) {
+    auto n = v.get_uint64();
+    return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
+                                                                       : std::int64_t(n);
+  }
+  if (v.is_double()) {
+    double d = v.get_double();
+    if (!std::isfinite(d) || std::trunc(d) != d) return std::nullopt;
+    if (d >= 9.2e18) return std::numeric_limits<std::int64_t>::max();
+    if (d <= -9.2e18) return std::numeric_limits<std::int64_t>::min();
+    return std::int64_t(d);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> integer_at(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it == o.end() ? std::nullopt : integer_of(it->value());
+}
+
+std::optional<double> number_of(const json::value& v) {
+  if (v.is_int64()) return static_cast<double>(v.get_int64());
+  if (v.is_uint64()) return static_cast<double>(v.get_uint64());
+  if (v.is_double() && std::isfinite(v.get_double())) return v.get_double();
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> budget_satang(const json::object& project) {
+  const auto* budget = object_at(project, "budget");
+  if (!budget || string_at(*budget, "kind") != "amount") return std::nullopt;
+  auto it = budget->find("baht");
+  if (it == budget->end()) return std::nullopt;
+  auto baht = number_of(it->value());
+  if (!baht || *baht < 0 || *baht > k_max_budget_baht) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(*baht * 100.0));
+}
+
+std::optional<double> target_of(const json::object* targets, int year) {
+  if (!targets) return std::nullopt;
+  const auto* cell = object_at(*targets, std::to_string(year));
+  if (!cell) return std::nullopt;
+  auto it = cell->find("value");
+  return it == cell->end() ? std::nullopt : number_of(it->value());
+}
+
+}  // namespace planflow::plugins::ethics

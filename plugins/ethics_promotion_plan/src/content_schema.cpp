@@ -1,0 +1,160 @@
+#include "content_schema.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/system/error_code.hpp>
+
+#include <string_view>
+#include <utility>
+
+namespace planflow::plugins::ethics {
+
+namespace {
+
+// Kept as JSON text rather than built in code: it reads like the README's
+// description of the content and can be copied into tools as it is.
+constexpr std::string_view k_schema = R"json({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม (ethics promotion plan)",
+  "type": "object",
+  "required": ["province", "span", "fiscal_year", "title", "strategies"],
+  "properties": {
+    "province": {
+      "type": "object",
+      "required": ["code", "name_th"],
+      "properties": {
+        "code": {"type": "string", "description": "ISO 3166-2:TH, e.g. TH-96"},
+        "name_th": {"type": "string"}
+      }
+    },
+    "span": {
+      "type": "object",
+      "description": "the plan's years, Buddhist era, both inclusive (at most ten)",
+      "required": ["first_year", "last_year"],
+      "properties": {
+        "first_year": {"type": "integer", "minimum": 2400, "maximum": 2799},
+        "last_year": {"type": "integer", "minimum": 2400, "maximum": 2799}
+      }
+    },
+    "fiscal_year": {"type": "integer", "description": "the edition's fiscal year (BE), within the span"},
+    "title": {"type": "string"},
+    "strategies": {
+      "type": "array",
+      "description": "the five strategies of the public-sector ethics strategy, numbers 1..5 (ยุทธศาสตร์)",
+      "items": {"$ref": "#/$defs/strategy"}
+    }
+  },
+  "$defs": {
+    "text": {"type": "string", "minLength": 1},
+    "strategy": {
+      "type": "object",
+      "required": ["number", "title", "goals"],
+      "properties": {
+        "number": {"type": "integer", "minimum": 1, "maximum": 5},
+        "title": {"type": "string"},
+        "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}}
+      }
+    },
+    "goal": {
+      "type": "object",
+      "description": "เป้าหมาย",
+      "required": ["id", "text", "indicators"],
+      "properties": {
+        "id": {"$ref": "#/$defs/text"},
+        "text": {"$ref": "#/$defs/text"},
+        "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}}
+      }
+    },
+    "indicator": {
+      "type": "object",
+      "description": "ตัวชี้วัด",
+      "required": ["id", "text", "unit", "targets", "strategies"],
+      "properties": {
+        "id": {"$ref": "#/$defs/text"},
+        "text": {"$ref": "#/$defs/text"},
+        "unit": {"$ref": "#/$defs/text"},
+        "targets": {"$ref": "#/$defs/targets"},
+        "strategies": {"type": "array", "description": "กลยุทธ์", "items": {"$ref": "#/$defs/tactic"}}
+      }
+    },
+    "targets": {
+      "type": "object",
+      "description": "one member per BE year of the span",
+      "propertyNames": {"pattern": "^[0-9]{4}$"},
+      "additionalProperties": {
+        "type": "object",
+        "required": ["value"],
+        "properties": {
+          "value": {"type": ["number", "null"], "description": "null: the document gives no usable number"},
+          "text": {"type": "string", "description": "the cell as the document has it"}
+        }
+      }
+    },
+    "tactic": {
+      "type": "object",
+      "description": "กลยุทธ์",
+      "required": ["id", "title", "projects"],
+      "properties": {
+        "id": {"$ref": "#/$defs/text"},
+        "title": {"$ref": "#/$defs/text"},
+        "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}}
+      }
+    },
+    "project": {
+      "type": "object",
+      "description": "แผนงาน/โครงการ/กิจกรรม: one row of the plan's table",
+      "required": ["id", "title", "main_agencies", "supporting_agencies", "budget"],
+      "properties": {
+        "id": {"$ref": "#/$defs/text"},
+        "title": {"$ref": "#/$defs/text"},
+        "activities": {
+          "type": "array",
+          "description": "the numbered items of the row, when it lists more than one",
+          "items": {
+            "type": "object",
+            "required": ["id", "title"],
+            "properties": {"id": {"$ref": "#/$defs/text"}, "title": {"$ref": "#/$defs/text"}}
+          }
+        },
+        "main_agencies": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "supporting_agencies": {"type": "array", "items": {"type": "string"}},
+        "budget": {
+          "type": "object",
+          "required": ["kind", "baht"],
+          "properties": {
+            "kind": {"enum": ["amount", "none", "unparsed"]},
+            "baht": {"type": ["number", "null"], "minimum": 0},
+            "text": {"type": "string"}
+          }
+        },
+        "budget_source": {"type": "string"},
+        "unit": {"type": "string", "description": "with targets: the project carries its own targets"},
+        "targets": {"$ref": "#/$defs/targets"},
+        "unplaced": {
+          "type": "array",
+          "description": "cells of the document the importer could not place; each is a misplaced_value finding",
+          "items": {
+            "type": "object",
+            "required": ["column", "text"],
+            "properties": {
+              "column": {"enum": ["budget", "targets", "unit", "agencies"]},
+              "text": {"type": "string"},
+              "line": {"type": "integer"}
+            }
+          }
+        }
+      },
+      "dependentRequired": {"targets": ["unit"]}
+    }
+  }
+})json";
+
+}  // namespace
+
+boost::json::object content_schema_json() {
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(k_schema, ec);
+  if (ec || !parsed.is_object()) return {};
+  return std::move(parsed.as_object());
+}
+
+}  // namespace planflow::plugins::ethics

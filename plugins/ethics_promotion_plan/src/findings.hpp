@@ -1,0 +1,67 @@
+#pragma once
+// Finding codes and a collector. The codes are the plugin's stable interface
+// to forms and reports (README.md lists each with its severity), so they are
+// spelled once, here.
+
+#include <planflow/plugin/plan_type.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace planflow::plugins::ethics {
+
+namespace codes {
+// structure
+inline constexpr std::string_view missing_field = "missing_field";
+inline constexpr std::string_view invalid_type = "invalid_type";
+inline constexpr std::string_view invalid_value = "invalid_value";
+inline constexpr std::string_view duplicate_id = "duplicate_id";
+// plan
+inline constexpr std::string_view fiscal_year_outside_span = "fiscal_year_outside_span";
+inline constexpr std::string_view fiscal_year_mismatch = "fiscal_year_mismatch";
+inline constexpr std::string_view other_province = "other_province";
+inline constexpr std::string_view strategy_missing = "strategy_missing";
+inline constexpr std::string_view unknown_strategy = "unknown_strategy";
+inline constexpr std::string_view strategy_title_mismatch = "strategy_title_mismatch";
+inline constexpr std::string_view empty_strategy = "empty_strategy";
+// targets
+inline constexpr std::string_view target_years_mismatch = "target_years_mismatch";
+inline constexpr std::string_view missing_target = "missing_target";
+inline constexpr std::string_view percentage_over_100 = "percentage_over_100";
+inline constexpr std::string_view suspicious_target = "suspicious_target";
+// projects
+inline constexpr std::string_view unparseable_budget = "unparseable_budget";
+inline constexpr std::string_view missing_agency = "missing_agency";
+inline constexpr std::string_view misplaced_value = "misplaced_value";
+// import repairs (the importer reports them; the content no longer shows them)
+inline constexpr std::string_view target_header_mismatch = "target_header_mismatch";
+inline constexpr std::string_view target_value_dropped = "target_value_dropped";
+inline constexpr std::string_view header_copied_into_data = "header_copied_into_data";
+inline constexpr std::string_view no_plan_table = "no_plan_table";
+
+/// Every code above, for documentation checks.
+inline constexpr std::array all{
+    missing_field,           invalid_type,          invalid_value,    duplicate_id,           fiscal_year_outside_span,
+    fiscal_year_mismatch,    other_province,        strategy_missing, unknown_strategy,       strategy_title_mismatch,
+    empty_strategy,          target_years_mismatch, missing_target,   percentage_over_100,    suspicious_target,
+    unparseable_budget,      missing_agency,        misplaced_value,  target_header_mismatch, target_value_dropped,
+    header_copied_into_data, no_plan_table};
+}  // namespace codes
+
+/// Collects findings in the order they are found.
+class finding_list {
+ public:
+  void error(std::string_view code, std::string path, std::string message_th, std::string message_en);
+  void warning(std::string_view code, std::string path, std::string message_th, std::string message_en);
+
+  const std::vector<plugin::finding>& items() const { return items_; }
+  std::vector<plugin::finding> take() { return std::move(items_); }
+
+ private:
+  std::vector<plugin::finding> items_;
+};
+
+}  // namespace planflow::plugins::ethics

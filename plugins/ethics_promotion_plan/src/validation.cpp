@@ -1,0 +1,666 @@
+#include "validation.hpp"
+
+#include "content_model.hpp"
+#include "findings.hpp"
+#include "master_plan.hpp"
+#include "province_scan.hpp"
+#include "targets.hpp"
+#include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/object.hpp>
+#include <boost/json/string.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace planflow::plugins::ethics {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr int k_min_year = 2400;
+constexpr int k_max_year = 2799;
+constexpr int k_max_span_years = 10;
+
+// Thai messages show Thai digits, as the plans themselves do.
+std::string th(long long n) { return text::arabic_digits_to_thai(std::to_string(n)); }
+std::string th(std::string_view s) { return text::arabic_digits_to_thai(s); }
+
+std::string number_text(double value) { return fmt::format("{}", value); }
+
+std::string year_list(const std::vector<int>& years, bool thai) {
+  std::string out;
+  for (int y : years) {
+    if (!out.empty()) out += ", ";
+    out += thai ? th(y) : std::to_string(y);
+  }
+  return out;
+}
+
+struct type_name {
+  std::string_view th;
+  std::string_view en;
+};
+constexpr type_name k_object{"ออบเจ็กต์ JSON", "a JSON object"};
+constexpr type_name k_array{"อาร์เรย์", "an array"};
+constexpr type_name k_string{"ข้อความ", "a string"};
+constexpr type_name k_integer{"จำนวนเต็ม", "an integer"};
+constexpr type_name k_number_or_null{"ตัวเลขหรือ null", "a number or null"};
+
+class validator {
+ public:
+  explicit validator(const plugin::plan_context& ctx) : ctx_(ctx) {}
+
+  std::vector<plugin::finding> run(const json::value& content);
+
+ private:
+  // Field readers: report what is missing or of the wrong type, return what is usable.
+  const json::value* require(const json::object& parent, const std::string& parent_path, std::string_view key);
+  const json::object* require_object(const json::object& parent, const std::string& parent_path, std::string_view key);
+  const json::array* require_array(const json::object& parent, const std::string& parent_path, std::string_view key);
+  std::optional<std::string_view> require_text(const json::object& parent, const std::string& parent_path,
+                                               std::string_view key);
+  std::optional<std::int64_t> require_integer(const json::object& parent, const std::string& parent_path,
+                                              std::string_view key);
+  const json::object* element_object(const json::value& element, const std::string& path);
+  void invalid_type(const std::string& path, std::string_view key, type_name type);
+
+  void check_frame(const json::object& root);
+  void check_strategies(const json::object& root);
+  void check_goal(const json::object& goal, const std::string& path);
+  void check_indicator(const json::object& indicator, const std::string& path);
+  void check_tactic(const json::object& tactic, const std::string& path);
+  void check_project(const json::object& project, const std::string& path);
+  void check_agencies(const json::object& project, const std::string& path, std::string_view key, bool required);
+  void check_budget(const json::object& project, const std::string& path);
+  void check_unplaced(const json::object& project, const std::string& path);
+  void check_targets(const json::value& targets_value, const std::string& path, std::string_view unit);
+  void check_series(const json::object& targets, const std::string& path, std::string_view unit);
+  void check_id(const json::object& node, const std::string& path);
+  void check_province_text(std::string_view text, const std::string& path);
+
+  const plugin::plan_context& ctx_;
+  finding_list findings_;
+  std::optional<int> first_year_;  // set only when the span is valid
+  std::optional<int> last_year_;
+  std::string own_code_;  // the plan's province, for other_province
+  std::string own_name_;
+  std::unordered_map<std::string, std::string> ids_;  // id -> pointer of its first use
+};
+
+std::vector<plugin::finding> validator::run(const json::value& content) {
+  const auto* root = content.if_object();
+  if (!root) {
+    findings_.error(codes::invalid_type, "", "เนื้อหาแผนต้องเป็นออบเจ็กต์ JSON", "the plan's content must be a JSON object");
+    return findings_.take();
+  }
+  check_frame(*root);
+  check_strategies(*root);
+  return findings_.take();
+}
+
+const json::value* validator::require(const json::object& parent, const std::string& parent_path,
+                                      std::string_view key) {
+  auto it = parent.find(key);
+  if (it != parent.end()) return &it->value();
+  findings_.error(codes::missing_field, pointer_append(parent_path, key), fmt::format("ไม่มี \"{}\"", key),
+                  fmt::format("\"{}\" is missing", key));
+  return nullptr;
+}
+
+void validator::invalid_type(const std::string& path, std::string_view key, type_name type) {
+  findings_.error(codes::invalid_type, path, fmt::format("\"{}\" ต้องเป็น{}", key, type.th),
+                  fmt::format("\"{}\" must be {}", key, type.en));
+}
+
+const json::object* validator::require_object(const json::object& parent, const std::string& parent_path,
+                                              std::string_view key) {
+  const auto* v = require(parent, parent_path, key);
+  if (!v) return nullptr;
+  if (const auto* o = v->if_object()) return o;
+  invalid_type(pointer_append(parent_path, key), key, k_object);
+  return nullptr;
+}
+
+const json::array* validator::require_array(const json::object& parent, const std::string& parent_path,
+                                            std::string_view key) {
+  const auto* v = require(parent, parent_path, key);
+  if (!v) return nullptr;
+  if (const auto* a = v->if_array()) return a;
+  invalid_type(pointer_append(parent_path, key), key, k_array);
+  return nullptr;
+}
+
+std::optional<std::string_view> validator::require_text(const json::object& parent, const std::string& parent_path,
+                                                        std::string_view key) {
+  const auto* v = require(parent, parent_path, key);
+  if (!v) return std::nullopt;
+  const auto* s = v->if_string();
+  if (!s) {
+    invalid_type(pointer_append(parent_path, key), key, k_string);
+    return std::nullopt;
+  }
+  if (trim_spaces(*s).empty()) {
+    findings_.error(codes::missing_field, pointer_append(parent_path, key), fmt::format("\"{}\" ว่าง", key),
+                    fmt::format("\"{}\" is empty", key));
+    return std::nullopt;
+  }
+  return std::string_view(*s);
+}
+
+std::optional<std::int64_t> validator::require_integer(const json::object& parent, const std::string& parent_path,
+                                                       std::string_view key) {
+  const auto* v = require(parent, parent_path, key);
+  if (!v) return std::nullopt;
+  auto n = integer_of(*v);
+  if (!n) invalid_type(pointer_append(parent_path, key), key, k_integer);
+  return n;
+}
+
+const json::object* validator::element_object(const json::value& element, const std::string& path) {
+  if (const auto* o = element.if_object()) return o;
+  findings_.error(codes::invalid_type, path, "รายการนี้ต้องเป็นออบเจ็กต์ JSON", "must be a JSON object");
+  return nullptr;
+}
+
+void validator::check_frame(const json::object& root) {
+  if (const auto* province = require_object(root, "", "province")) {
+    auto code = require_text(*province, "/province", "code");
+    auto name = require_text(*province, "/province", "name_th");
+    own_code_ = !ctx_.province_code.empty() ? ctx_.province_code : std::string(code.value_or(""));
+    if (const auto* own = province_by_code(ctx_.provinces, own_code_)) {
+      own_name_ = own->name_th;
+    } else {
+      own_name_ = std::string(name.value_or(""));
+    }
+    if (code && !ctx_.province_code.empty() && *code != ctx_.province_code) {
+      const auto* named = province_by_code(ctx_.provinces, *code);
+      findings_.error(
+          codes::other_province, "/province/code",
+          fmt::format("แผนนี้เป็นของจังหวัด{} แต่เนื้อหาระบุจังหวัด{}", own_name_, named ? named->name_th : std::string(*code)),
+          fmt::format("the plan belongs to {} but its content names province {}", ctx_.province_code, *code));
+    }
+  }
+
+  if (const auto* span = require_object(root, "", "span")) {
+    auto first = require_integer(*span, "/span", "first_year");
+    auto last = require_integer(*span, "/span", "last_year");
+    bool ok = first && last;
+    for (auto [key, year] :
+         {std::pair{std::string_view("first_year"), first}, std::pair{std::string_view("last_year"), last}}) {
+      if (year && (*year < k_min_year || *year > k_max_year)) {
+        ok = false;
+        findings_.error(codes::invalid_value, pointer_append("/span", key),
+                        fmt::format("ปี {} ไม่ใช่ปีพุทธศักราชที่ใช้ได้ ({}–{})", th(*year), th(k_min_year), th(k_max_year)),
+                        fmt::format("{} is not a Buddhist-era year ({}–{})", *year, k_min_year, k_max_year));
+      }
+    }
+    if (ok && (*last < *first || *last - *first >= k_max_span_years)) {
+      ok = false;
+      findings_.error(
+          codes::invalid_value, "/span",
+          fmt::format("ช่วงปีของแผน {}–{} ไม่ถูกต้อง (ต้องเรียงจากน้อยไปมาก และไม่เกิน {} ปี)", th(*first), th(*last),
+                      th(k_max_span_years)),
+          fmt::format("the span {}–{} is not valid (in order, at most {} years)", *first, *last, k_max_span_years));
+    }
+    if (ok) {
+      first_year_ = static_cast<int>(*first);
+      last_year_ = static_cast<int>(*last);
+    }
+  }
+
+  if (auto fiscal_year = require_integer(root, "", "fiscal_year")) {
+    if (first_year_ && (*fiscal_year < *first_year_ || *fiscal_year > *last_year_)) {
+      findings_.error(
+          codes::fiscal_year_outside_span, "/fiscal_year",
+          fmt::format("ปีงบประมาณ {} อยู่นอกช่วงปีของแผน ({}–{})", th(*fiscal_year), th(*first_year_), th(*last_year_)),
+          fmt::format("fiscal year {} lies outside the plan's span ({}–{})", *fiscal_year, *first_year_, *last_year_));
+    }
+    if (ctx_.fiscal_year != 0 && *fiscal_year != ctx_.fiscal_year) {
+      findings_.error(
+          codes::fiscal_year_mismatch, "/fiscal_year",
+          fmt::format("แผนนี้เป็นของปีงบประมาณ {} แต่เนื้อหาระบุปี {}", th(ctx_.fiscal_year), th(*fiscal_year)),
+          fmt::format("the plan is for fiscal year {} but its content says {}", ctx_.fiscal_year, *fiscal_year));
+    }
+  }
+
+  if (auto title = require_text(root, "", "title")) check_province_text(*title, "/title");
+}
+
+void validator::check_strategies(const json::object& root) {
+  const auto* strategies = require_array(root, "", "strategies");
+  if (!strategies) return;
+  std::set<std::int64_t> seen;
+  for (std::size_t s = 0; s < strategies->size(); ++s) {
+    const std::string path = strategy_pointer(s);
+    const auto* strategy = element_object((*strategies)[s], path);
+    if (!strategy) continue;
+    auto number = require_integer(*strategy, path, "number");
+    const master_strategy* master =
+        number ? find_master_strategy(static_cast<int>(std::clamp<std::int64_t>(*number, -1, 99))) : nullptr;
+    if (number && !master) {
+      findings_.error(codes::unknown_strategy, path + "/number",
+                      fmt::format("ยุทธศาสตร์ที่ {} ไม่มีในยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ "
+                                  "(มีเฉพาะยุทธศาสตร์ที่ ๑–๕)",
+                                  th(*number)),
+                      fmt::format("strategy {} is not one of the ethics strategy's five (1–5)", *number));
+    } else if (master && !seen.insert(*number).second) {
+      findings_.error(codes::unknown_strategy, path + "/number",
+                      fmt::format("ยุทธศาสตร์ที่ {} ซ้ำ: แต่ละยุทธศาสตร์มีได้ครั้งเดียว", th(*number)),
+                      fmt::format("strategy {} appears twice; each strategy appears once", *number));
+    }
+    if (auto title = require_text(*strategy, path, "title")) {
+      if (master && !same_title(*title, master->title_th)) {
+        findings_.warning(
+            codes::strategy_title_mismatch, path + "/title",
+            fmt::format("ชื่อยุทธศาสตร์ที่ {} ไม่ตรงกับยุทธศาสตร์ชาติด้านจริยธรรม: “{}” ควรเป็น “{}”", th(*number), *title,
+                        master->title_th),
+            fmt::format("the title of strategy {} differs from the ethics strategy's: “{}” should be “{}” "
+                        "({})",
+                        *number, *title, master->title_th, master->title_en));
+      }
+      check_province_text(*title, path + "/title");
+    }
+    const auto* goals = require_array(*strategy, path, "goals");
+    if (!goals) continue;
+    if (goals->empty() && master) {
+      findings_.warning(codes::empty_strategy, path + "/goals",
+                        fmt::format("ยุทธศาสตร์ที่ {} ยังไม่มีเป้าหมาย ตัวชี้วัด หรือโครงการ", th(*number)),
+                        fmt::format("strategy {} has no goals, indicators or projects yet", *number));
+    }
+    for (std::size_t g = 0; g < goals->size(); ++g) {
+      const std::string goal_path = pointer_append(path + "/goals", g);
+      if (const auto* goal = element_object((*goals)[g], goal_path)) check_goal(*goal, goal_path);
+    }
+  }
+  for (const auto& m : master_strategies()) {
+    if (seen.count(m.number) != 0) continue;
+    findings_.error(codes::strategy_missing, "/strategies",
+                    fmt::format("ไม่มียุทธศาสตร์ที่ {} “{}”", th(m.number), m.title_th),
+                    fmt::format("strategy {} (“{}”) is missing", m.number, m.title_en));
+  }
+}
+
+void validator::check_goal(const json::object& goal, const std::string& path) {
+  check_id(goal, path);
+  if (auto text = require_text(goal, path, "text")) check_province_text(*text, path + "/text");
+  const auto* indicators = require_array(goal, path, "indicators");
+  if (!indicators) return;
+  for (std::size_t i = 0; i < indicators->size(); ++i) {
+    const std::string indicator_path = pointer_append(path + "/indicators", i);
+    if (const auto* indicator = element_object((*indicators)[i], indicator_path))
+      check_indicator(*indicator, indicator_path);
+  }
+}
+
+void validator::check_indicator(const json::object& indicator, const std::string& path) {
+  check_id(indicator, path);
+  if (auto text = require_text(indicator, path, "text")) check_province_text(*text, path + "/text");
+  auto unit = require_text(indicator, path, "unit");
+  if (const auto* targets = require(indicator, path, "targets")) check_targets(*targets, path, unit.value_or(""));
+  const auto* tactics = require_array(indicator, path, "strategies");
+  if (!tactics) return;
+  for (std::size_t t = 0; t < tactics->size(); ++t) {
+    const std::string tactic_path = pointer_append(path + "/strategies", t);
+    if (const auto* tactic = element_object((*tactics)[t], tactic_path)) check_tactic(*tactic, tactic_path);
+  }
+}
+
+void validator::check_tactic(const json::object& tactic, const std::string& path) {
+  check_id(tactic, path);
+  if (auto title = require_text(tactic, path, "title")) check_province_text(*title, path + "/title");
+  const auto* projects = require_array(tactic, path, "projects");
+  if (!projects) return;
+  for (std::size_t p = 0; p < projects->size(); ++p) {
+    const std::string project_path = pointer_append(path + "/projects", p);
+    if (const auto* project = element_object((*projects)[p], project_path)) check_project(*project, project_path);
+  }
+}
+
+void validator::check_project(const json::object& project, const std::string& path) {
+  check_id(project, path);
+  if (auto title = require_text(project, path, "title")) check_province_text(*title, path + "/title");
+  if (auto it = project.find("activities"); it != project.end()) {
+    if (const auto* activities = it->value().if_array()) {
+      for (std::size_t a = 0; a < activities->size(); ++a) {
+        const std::string activity_path = pointer_append(path + "/activities", a);
+        const auto* activity = element_object((*activities)[a], activity_path);
+        if (!activity) continue;
+        check_id(*activity, activity_path);
+        if (auto title = require_text(*activity, activity_path, "title")) {
+          check_province_text(*title, activity_path + "/title");
+        }
+      }
+    } else {
+      invalid_type(path + "/activities", "activities", k_array);
+    }
+  }
+  check_agencies(project, path, "main_agencies", true);
+  check_agencies(project, path, "supporting_agencies", false);
+  check_budget(project, path);
+  if (auto it = project.find("budget_source"); it != project.end()) {
+    if (const auto* source = it->value().if_string()) {
+      check_province_text(*source, path + "/budget_source");
+    } else {
+      invalid_type(path + "/budget_source", "budget_source", k_string);
+    }
+  }
+  // A project carries a unit and targets of its own only when the document
+  // gives it a target row; the unit then comes with them.
+  const json::value* unit_value = nullptr;
+  if (auto it = project.find("unit"); it != project.end()) unit_value = &it->value();
+  std::string_view unit;
+  if (unit_value) {
+    if (const auto* s = unit_value->if_string()) unit = *s;
+    else invalid_type(path + "/unit", "unit", k_string);
+  }
+  if (auto it = project.find("targets"); it != project.end()) {
+    if (!unit_value) {
+      require(project, path, "unit");
+    } else if (unit_value->is_string() && trim_spaces(unit).empty()) {
+      findings_.error(codes::missing_field, path + "/unit", "\"unit\" ว่าง", "\"unit\" is empty");
+    }
+    check_targets(it->value(), path, unit);
+  }
+  check_unplaced(project, path);
+}
+
+void validator::check_agencies(const json::object& project, const std::string& path, std::string_view key,
+                               bool required) {
+  const auto* list = require_array(project, path, key);
+  if (!list) return;
+  bool any = false;
+  for (std::size_t a = 0; a < list->size(); ++a) {
+    const std::string agency_path = pointer_append(pointer_append(path, key), a);
+    const auto* name = (*list)[a].if_string();
+    if (!name) {
+      findings_.error(codes::invalid_type, agency_path, "ชื่อหน่วยงานต้องเป็นข้อความ", "an agency must be a string");
+      continue;
+    }
+    if (trim_spaces(*name).empty()) continue;
+    any = true;
+    check_province_text(*name, agency_path);
+  }
+  if (required && !any) {
+    findings_.error(codes::missing_agency, pointer_append(path, key), "ไม่ได้ระบุหน่วยงานหลักที่รับผิดชอบ",
+                    "no main responsible agency is named");
+  }
+}
+
+void validator::check_budget(const json::object& project, const std::string& path) {
+  const std::string budget_path = path + "/budget";
+  const auto* budget = require_object(project, path, "budget");
+  if (!budget) return;
+  std::string_view text;
+  if (auto it = budget->find("text"); it != budget->end()) {
+    if (const auto* s = it->value().if_string()) text = *s;
+    else invalid_type(budget_path + "/text", "text", k_string);
+  }
+  const auto* kind_value = require(*budget, budget_path, "kind");
+  const auto* kind = kind_value ? kind_value->if_string() : nullptr;
+  if (kind_value && !kind) {
+    invalid_type(budget_path + "/kind", "kind", k_string);
+    return;
+  }
+  if (!kind) return;
+  const json::value* baht = nullptr;
+  if (auto it = budget->find("baht"); it != budget->end()) baht = &it->value();
+  if (*kind == "amount") {
+    if (!baht) {
+      require(*budget, budget_path, "baht");
+      return;
+    }
+    auto amount = number_of(*baht);
+    if (!amount) {
+      invalid_type(budget_path + "/baht", "baht", type_name{"ตัวเลข", "a number"});
+    } else if (*amount < 0 || *amount > k_max_budget_baht) {
+      findings_.error(codes::invalid_value, budget_path + "/baht",
+                      fmt::format("งบประมาณ {} บาท ไม่อยู่ในช่วงที่เป็นไปได้", th(number_text(*amount))),
+                      fmt::format("a budget of {} baht is out of range", number_text(*amount)));
+    }
+  } else if (*kind == "none") {
+    if (baht && !baht->is_null()) {
+      findings_.error(codes::invalid_value, budget_path + "/baht", "ระบุว่าไม่ใช้งบประมาณ แต่มีจำนวนเงิน",
+                      "the budget says \"none\" but gives an amount");
+    }
+  } else if (*kind == "unparsed") {
+    if (trim_spaces(text).empty()) {
+      findings_.error(codes::unparseable_budget, budget_path,
+                      "ไม่ได้ระบุงบประมาณ (ช่องว่าง): ให้ระบุจำนวนเงิน หรือ “-” ถ้าไม่ใช้งบประมาณ",
+                      "no budget is stated (the cell is empty): give an amount, or “-” when none is used");
+    } else {
+      findings_.error(codes::unparseable_budget, budget_path,
+                      fmt::format("อ่านงบประมาณไม่ได้: “{}” ให้ระบุเป็นจำนวนบาท หรือ “-” ถ้าไม่ใช้งบประมาณ", text),
+                      fmt::format("the budget “{}” cannot be read as an amount of baht or as “none”", text));
+    }
+  } else {
+    findings_.error(codes::invalid_value, budget_path + "/kind",
+                    fmt::format("ประเภทงบประมาณ “{}” ไม่รู้จัก (amount, none หรือ unparsed)", std::string_view(*kind)),
+                    fmt::format("unknown budget kind “{}” (amount, none or unparsed)", std::string_view(*kind)));
+  }
+}
+
+void validator::check_unplaced(const json::object& project, const std::string& path) {
+  auto it = project.find("unplaced");
+  if (it == project.end()) return;
+  const auto* list = it->value().if_array();
+  if (!list) {
+    invalid_type(path + "/unplaced", "unplaced", k_array);
+    return;
+  }
+  std::string budget_text;
+  if (const auto* budget = object_at(project, "budget")) budget_text = string_at(*budget, "text");
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    const std::string entry_path = pointer_append(path + "/unplaced", k);
+    const auto* entry = element_object((*list)[k], entry_path);
+    if (!entry) continue;
+    auto column = require_text(*entry, entry_path, "column");
+    std::string_view cell = string_at(*entry, "text");
+    auto line = integer_at(*entry, "line").value_or(0);
+    std::string where_th = line > 0 ? fmt::format(" (บรรทัด {})", th(line)) : std::string();
+    std::string where_en = line > 0 ? fmt::format(" (line {})", line) : std::string();
+    if (column == "budget") {
+      // Money must be unambiguous before approval: a number in the budget
+      // column may be a budget the main row left out or a stray target.
+      findings_.error(codes::misplaced_value, entry_path,
+                      fmt::format("พบ “{}” ในช่องงบประมาณของแถวต่อเนื่อง{} ขณะที่งบประมาณของโครงการคือ “{}”: "
+                                  "น่าจะเป็นค่าเป้าหมายที่พิมพ์ผิดช่อง จึงไม่นับเป็นงบประมาณ ให้ตรวจสอบแล้วลบรายการนี้",
+                                  cell, where_th, budget_text),
+                      fmt::format("“{}” stands in the budget column of a continuation row{} while the project's budget "
+                                  "is “{}”: most likely a target typed into the wrong column, so it is not counted as "
+                                  "budget; check the budget and remove this entry",
+                                  cell, where_en, budget_text));
+    } else if (column == "targets") {
+      findings_.warning(codes::misplaced_value, entry_path,
+                        fmt::format("แถวต่อเนื่อง{} มีค่าเป้าหมายอีกชุด “{}” ซึ่งไม่ได้ระบุว่าเป็นของตัวชี้วัดหรือโครงการใด "
+                                    "จึงไม่ได้นำมาใช้",
+                                    where_th, cell),
+                        fmt::format("a continuation row{} holds another set of targets “{}” that belongs to no "
+                                    "indicator or project the plan names; not used",
+                                    where_en, cell));
+    } else if (column) {
+      findings_.warning(
+          codes::misplaced_value, entry_path,
+          fmt::format("พบ “{}” ในคอลัมน์ {} ของแถวต่อเนื่อง{} ซึ่งไม่ตรงกับข้อมูลของโครงการ จึงไม่ได้นำมาใช้", cell, *column,
+                      where_th),
+          fmt::format("“{}” in the {} column of a continuation row{} conflicts with the project; not used", cell,
+                      *column, where_en));
+    }
+  }
+}
+
+void validator::check_targets(const json::value& targets_value, const std::string& path, std::string_view unit) {
+  const std::string targets_path = path + "/targets";
+  const auto* targets = targets_value.if_object();
+  if (!targets) {
+    invalid_type(targets_path, "targets", k_object);
+    return;
+  }
+  std::vector<int> extra;
+  std::vector<std::string> odd_keys;
+  for (const auto& member : *targets) {
+    const std::string cell_path = pointer_append(targets_path, member.key());
+    const auto* cell = member.value().if_object();
+    if (!cell) {
+      findings_.error(codes::invalid_type, cell_path, "ค่าเป้าหมายแต่ละปีต้องเป็นออบเจ็กต์ {\"value\", \"text\"}",
+                      "each year's target must be an object {\"value\", \"text\"}");
+    } else {
+      if (const auto* value = require(*cell, cell_path, "value"); value && !value->is_null() && !number_of(*value)) {
+        invalid_type(cell_path + "/value", "value", k_number_or_null);
+      }
+      if (auto it = cell->find("text"); it != cell->end() && !it->value().is_string()) {
+        invalid_type(cell_path + "/text", "text", k_string);
+      }
+    }
+    if (!first_year_) continue;
+    auto year = cell_year(member.key());
+    bool four_ascii_digits = member.key().size() == 4 && std::all_of(member.key().begin(), member.key().end(),
+                                                                     [](char c) { return c >= '0' && c <= '9'; });
+    if (!year || !four_ascii_digits) odd_keys.emplace_back(member.key());
+    else if (*year < *first_year_ || *year > *last_year_) extra.push_back(*year);
+  }
+  if (!first_year_) return;
+  std::vector<int> missing;
+  for (int y = *first_year_; y <= *last_year_; ++y) {
+    if (!targets->contains(std::to_string(y))) missing.push_back(y);
+  }
+  if (!missing.empty() || !extra.empty() || !odd_keys.empty()) {
+    std::string th_parts, en_parts;
+    if (!missing.empty()) {
+      th_parts += " ขาดปี " + year_list(missing, true);
+      en_parts += " missing " + year_list(missing, false) + ";";
+    }
+    if (!extra.empty()) {
+      th_parts += " มีปีนอกช่วงแผน " + year_list(extra, true);
+      en_parts += " outside the span " + year_list(extra, false) + ";";
+    }
+    for (const auto& key : odd_keys) {
+      th_parts += fmt::format(" “{}” ไม่ใช่ปี", key);
+      en_parts += fmt::format(" “{}” is not a year;", key);
+    }
+    if (!en_parts.empty()) en_parts.pop_back();
+    findings_.error(
+        codes::target_years_mismatch, targets_path,
+        fmt::format("ค่าเป้าหมายต้องมีปีละหนึ่งค่าตามช่วงปีของแผน ({}–{}):{}", th(*first_year_), th(*last_year_), th_parts),
+        fmt::format("targets need one value per year of the span ({}–{}):{}", *first_year_, *last_year_, en_parts));
+  }
+  check_series(*targets, targets_path, unit);
+}
+
+void validator::check_series(const json::object& targets, const std::string& path, std::string_view unit) {
+  std::vector<int> null_years;
+  std::vector<std::string> null_texts;
+  std::vector<int> years;
+  std::vector<double> values;
+  for (int y = *first_year_; y <= *last_year_; ++y) {
+    const auto* cell = object_at(targets, std::to_string(y));
+    if (!cell) continue;
+    auto it = cell->find("value");
+    if (it == cell->end()) continue;
+    if (it->value().is_null()) {
+      null_years.push_back(y);
+      null_texts.emplace_back(string_at(*cell, "text"));
+      continue;
+    }
+    auto value = number_of(it->value());
+    if (!value) continue;
+    years.push_back(y);
+    values.push_back(*value);
+  }
+  if (!null_years.empty()) {
+    std::string th_detail, en_detail;
+    for (std::size_t k = 0; k < null_years.size(); ++k) {
+      th_detail += (k ? ", " : "") + th(null_years[k]);
+      en_detail += (k ? ", " : "") + std::to_string(null_years[k]);
+      if (!null_texts[k].empty()) {
+        th_detail += fmt::format(" (“{}”)", null_texts[k]);
+        en_detail += fmt::format(" (“{}”)", null_texts[k]);
+      }
+    }
+    findings_.error(codes::missing_target, path, fmt::format("ไม่มีค่าเป้าหมายที่เป็นตัวเลขของปี {}", th_detail),
+                    fmt::format("no numeric target for {}", en_detail));
+  }
+  std::set<std::size_t> flagged;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const std::string value_path = pointer_append(path, std::to_string(years[k])) + "/value";
+    const std::string shown = number_text(values[k]);
+    if (values[k] < 0) {
+      findings_.error(codes::invalid_value, value_path, fmt::format("ค่าเป้าหมายติดลบ ({})", th(shown)),
+                      fmt::format("a negative target ({})", shown));
+      flagged.insert(k);
+    } else if (is_percentage_unit(unit) && values[k] > 100) {
+      findings_.error(codes::percentage_over_100, value_path,
+                      fmt::format("ค่าเป้าหมายปี {} เป็นร้อยละ {} ซึ่งเกิน ๑๐๐", th(years[k]), th(shown)),
+                      fmt::format("the {} target is {} per cent, above 100", years[k], shown));
+      flagged.insert(k);
+    } else if (looks_like_year(values[k], *first_year_, *last_year_)) {
+      findings_.warning(
+          codes::suspicious_target, value_path,
+          fmt::format("ค่าเป้าหมายปี {} คือ {} ซึ่งดูเหมือนปี พ.ศ. ที่คัดลอกมาจากหัวตาราง", th(years[k]), th(shown)),
+          fmt::format("the {} target {} looks like a year copied from the table header", years[k], shown));
+      flagged.insert(k);
+    }
+  }
+  for (auto k : drops_in_rising_series(values)) {
+    if (!flagged.insert(k).second) continue;
+    findings_.warning(codes::suspicious_target, pointer_append(path, std::to_string(years[k])) + "/value",
+                      fmt::format("ค่าเป้าหมายปี {} ({}) ลดลงจากปีก่อน ({}) ในชุดที่เพิ่มขึ้นทุกปี: อาจพิมพ์ผิด", th(years[k]),
+                                  th(number_text(values[k])), th(number_text(values[k - 1]))),
+                      fmt::format("the {} target ({}) falls below the year before ({}) in a series that otherwise "
+                                  "rises: possibly a typing slip",
+                                  years[k], number_text(values[k]), number_text(values[k - 1])));
+  }
+  for (auto k : outliers(values)) {
+    if (!flagged.insert(k).second) continue;
+    findings_.warning(
+        codes::suspicious_target, pointer_append(path, std::to_string(years[k])) + "/value",
+        fmt::format("ค่าเป้าหมายปี {} ({}) ต่างจากปีอื่นมาก: อาจพิมพ์ผิด", th(years[k]), th(number_text(values[k]))),
+        fmt::format("the {} target ({}) is far from the other years': possibly a typing slip", years[k],
+                    number_text(values[k])));
+  }
+}
+
+void validator::check_id(const json::object& node, const std::string& path) {
+  auto id = require_text(node, path, "id");
+  if (!id) return;
+  auto [it, inserted] = ids_.emplace(std::string(*id), path);
+  if (inserted) return;
+  findings_.error(codes::duplicate_id, path + "/id", fmt::format("รหัส “{}” ซ้ำกับที่ใช้แล้วที่ {}", *id, it->second),
+                  fmt::format("id “{}” is already used at {}", *id, it->second));
+}
+
+void validator::check_province_text(std::string_view text, const std::string& path) {
+  if (own_code_.empty() && own_name_.empty()) return;  // nothing to compare with
+  for (const auto* named : provinces_named(text, ctx_.provinces)) {
+    if (named->code == own_code_ || (own_code_.empty() && named->name_th == own_name_)) continue;
+    findings_.error(codes::other_province, path, fmt::format("ระบุจังหวัด{} ในแผนของจังหวัด{}", named->name_th, own_name_),
+                    fmt::format("names {} ({}) in the plan of another province ({})", named->name_en, named->name_th,
+                                own_code_.empty() ? own_name_ : own_code_));
+  }
+}
+
+}  // namespace
+
+std::vector<plugin::finding> validate_content(const json::value& content, const plugin::plan_context& ctx) {
+  try {
+    return validator(ctx).run(content);
+  } catch (const std::exception& e) {
+    // Nothing above throws by design; should an allocation fail, the host
+    // still gets a finding rather than an exception through the plugin ABI.
+    return {{"error", std::string(codes::invalid_value), "ตรวจสอบเนื้อหาไม่สำเร็จ",
+             std::string("validation failed: ") + e.what(), ""}};
+  }
+}
+
+}  // namespace planflow::plugins::ethics

@@ -1,0 +1,857 @@
+// Tests of the ethics promotion plan plugin: golden tests on the real plan in
+// tests/fixtures/seeds/002 (line numbers below are that file's), one test per
+// finding code on small hand-made content, and robustness on garbage.
+
+#include "detect.hpp"
+#include "document_scan.hpp"
+#include "ethics_plan_type.hpp"
+#include "findings.hpp"
+#include "master_plan.hpp"
+#include "text_util.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+extern "C" int planflow_plugin_abi_version();
+extern "C" planflow::plugin::plan_type* planflow_plugin_create();
+
+namespace planflow::plugins::ethics {
+namespace {
+
+namespace json = boost::json;
+using plugin::finding;
+using code_path = std::pair<std::string, std::string>;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string seed(const std::string& name) { return read_file(std::string(PLANFLOW_SEEDS_DIR) + "/" + name); }
+
+// All 77 provinces, from the migration that seeds the server's table, so the
+// tests see the names the host passes in plan_context.
+const std::vector<plugin::province_name>& provinces() {
+  static const std::vector<plugin::province_name> list = [] {
+    std::vector<plugin::province_name> out;
+    // Rows read "... VALUES ('TH-10', 'กรุงเทพมหานคร', 'Bangkok', 'central');"
+    std::istringstream sql(read_file(std::string(PLANFLOW_SEEDS_DIR) + "/../../../sql/002_provinces_seed.sql"));
+    constexpr std::string_view k_values = "VALUES ('";
+    for (std::string line; std::getline(sql, line);) {
+      auto start = line.find(k_values);
+      if (start == std::string::npos) continue;
+      std::vector<std::string> fields;
+      std::string_view rest = std::string_view(line).substr(start + k_values.size());
+      for (auto end = rest.find("', '"); end != std::string_view::npos; end = rest.find("', '")) {
+        fields.emplace_back(rest.substr(0, end));
+        rest.remove_prefix(end + 4);
+      }
+      if (fields.size() >= 3) out.push_back({fields[0], fields[1], fields[2]});
+    }
+    return out;
+  }();
+  return list;
+}
+
+plugin::plan_context context(std::string province_code = "", int fiscal_year = 0) {
+  plugin::plan_context ctx;
+  ctx.province_code = std::move(province_code);
+  ctx.fiscal_year = fiscal_year;
+  ctx.provinces = provinces();
+  return ctx;
+}
+
+std::vector<code_path> with_severity(const std::vector<finding>& findings, std::string_view severity) {
+  std::vector<code_path> out;
+  for (const auto& f : findings) {
+    if (f.severity == severity) out.emplace_back(f.code, f.path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<code_path> sorted(std::vector<code_path> list) {
+  std::sort(list.begin(), list.end());
+  return list;
+}
+
+std::vector<code_path> errors(const std::vector<finding>& findings) { return with_severity(findings, "error"); }
+std::vector<code_path> warnings(const std::vector<finding>& findings) { return with_severity(findings, "warning"); }
+
+bool has(const std::vector<finding>& findings, std::string_view severity, std::string_view code,
+         std::string_view path) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const finding& f) { return f.severity == severity && f.code == code && f.path == path; });
+}
+
+std::string dump(const std::vector<finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += f.severity + " " + f.code + " " + f.path + ": " + f.message_en + "\n";
+  return out;
+}
+
+const ethics_plan_type& plan_type() {
+  static const ethics_plan_type type;
+  return type;
+}
+
+// --- The seed: golden ------------------------------------------------------------
+
+class seed_002 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    document_ = new std::string(seed("002_11b89dd9d74e0ac8.txt"));
+    result_ = new plugin::import_result(plan_type().import_document(*document_, context()));
+    root_ = new json::value(result_->content);
+  }
+  static void TearDownTestSuite() {
+    delete root_;
+    delete result_;
+    delete document_;
+  }
+  static const json::object& content() { return result_->content; }
+  static const json::value& at(std::string_view pointer) { return root_->at_pointer(pointer); }
+  static std::vector<double> targets(std::string_view pointer) {
+    std::vector<double> out;
+    for (const auto& [year, cell] : at(pointer).as_object()) {
+      const auto& v = cell.as_object().at("value");
+      out.push_back(v.is_null() ? -1 : v.to_number<double>());
+    }
+    return out;
+  }
+
+  static inline std::string* document_ = nullptr;
+  static inline plugin::import_result* result_ = nullptr;
+  static inline json::value* root_ = nullptr;
+};
+
+TEST_F(seed_002, frame) {
+  ASSERT_EQ(provinces().size(), 77u);  // the host's list, read from sql/002_provinces_seed.sql
+  EXPECT_EQ(content().at("province").at("code"), "TH-96");
+  EXPECT_EQ(content().at("province").at("name_th"), "นราธิวาส");
+  // line 7 "(พ.ศ. ๒๕๖๖ - ๒๕๗๐)"; not the master plan's ๒๕๖๕–๒๕๗๐ of line 20
+  EXPECT_EQ(content().at("span").at("first_year"), 2566);
+  EXPECT_EQ(content().at("span").at("last_year"), 2570);
+  // line 9 "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"
+  EXPECT_EQ(content().at("fiscal_year"), 2569);
+  EXPECT_EQ(content().at("title"), "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดนราธิวาส");
+  EXPECT_EQ(result_->title, "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดนราธิวาส");
+  EXPECT_EQ(result_->province_code, "TH-96");
+  EXPECT_EQ(result_->fiscal_year, 2569);
+}
+
+TEST_F(seed_002, the_five_strategies_with_the_master_plan_titles) {
+  const auto& strategies = content().at("strategies").as_array();
+  ASSERT_EQ(strategies.size(), 5u);
+  for (std::size_t s = 0; s < 5; ++s) {
+    EXPECT_EQ(strategies[s].at("number"), static_cast<int>(s + 1));
+    EXPECT_EQ(strategies[s].at("title").as_string(), find_master_strategy(static_cast<int>(s + 1))->title_th);
+  }
+}
+
+TEST_F(seed_002, counts_checked_by_hand) {
+  // goals: s1 line 173; s2 lines 179, 180 (lines 186-187 continue goal ๒
+  // after the page break of line 182); s3 lines 193, 195; s4 line 203; s5
+  // line 214.  indicators: 1 + 4 (179, 180, 186, 187) + 2 + 2 (203, 205) + 1.
+  // projects: one per row with a plan/project cell: 1 + 4 + 3 + 3 + 3.
+  // activities: line 173 lists two ("๑. … ๒. …"), every other project is one.
+  const auto totals = plan_type().compute_totals(content()).json;
+  const auto& overall = totals.at("overall");
+  EXPECT_EQ(overall.at("goals"), 7);
+  EXPECT_EQ(overall.at("indicators"), 10);
+  EXPECT_EQ(overall.at("projects"), 14);
+  EXPECT_EQ(overall.at("activities"), 15);
+  // every budget cell is "-" or empty; the "๑๐๐" of lines 204 and 206 is not money
+  EXPECT_EQ(overall.at("budget_baht"), 0);
+  EXPECT_EQ(overall.at("budgeted_projects"), 0);
+  const auto& per_strategy = totals.at("strategies").as_array();
+  ASSERT_EQ(per_strategy.size(), 5u);
+  const std::vector<std::int64_t> goals{1, 2, 2, 1, 1}, indicators{1, 4, 2, 2, 1}, projects{1, 4, 3, 3, 3},
+      activities{2, 4, 3, 3, 3};
+  for (std::size_t s = 0; s < 5; ++s) {
+    SCOPED_TRACE(s);
+    EXPECT_EQ(per_strategy[s].at("number"), static_cast<int>(s + 1));
+    EXPECT_EQ(per_strategy[s].at("goals"), goals[s]);
+    EXPECT_EQ(per_strategy[s].at("indicators"), indicators[s]);
+    EXPECT_EQ(per_strategy[s].at("projects"), projects[s]);
+    EXPECT_EQ(per_strategy[s].at("activities"), activities[s]);
+  }
+}
+
+TEST_F(seed_002, rows_as_read) {
+  // line 173: the indicator's targets, five values under a header of four years
+  EXPECT_EQ(at("/strategies/0/goals/0/indicators/0/unit"), "ร้อยละ");
+  EXPECT_EQ(targets("/strategies/0/goals/0/indicators/0/targets"), (std::vector<double>{88, 91, 94, 97, 100}));
+  const auto& p173 = at("/strategies/0/goals/0/indicators/0/strategies/0/projects/0").as_object();
+  ASSERT_EQ(p173.at("activities").as_array().size(), 2u);
+  EXPECT_EQ(p173.at("activities").at(0).at("title"), "การออกข้อกำหนดจริยธรรม");
+  EXPECT_EQ(p173.at("activities").at(1).at("title"), "การจัดทำคู่มือ Dos & Don'ts");
+  EXPECT_EQ(p173.at("main_agencies"), json::array{"กลุ่มงานบริหารทรัพยากรบุคคล"});
+  EXPECT_EQ(p173.at("supporting_agencies"), json::array{"ทุกส่วนราชการ"});
+  EXPECT_EQ(p173.at("budget").at("kind"), "none");
+  EXPECT_FALSE(p173.contains("targets"));  // the row's targets are its indicator's
+
+  // line 179: the year headings copied into the data: empty, text kept
+  const auto& t179 = at("/strategies/1/goals/0/indicators/0/targets").as_object();
+  EXPECT_TRUE(t179.at("2566").at("value").is_null());
+  EXPECT_EQ(t179.at("2566").at("text"), "๒๕๖๖");
+  EXPECT_EQ(t179.at("2570").at("text"), "๒๕๗๐");
+
+  // line 186: shifted left from the supporting agency on
+  EXPECT_EQ(at("/strategies/1/goals/1/indicators/1/unit"), "ร้อยละ");
+  const auto& p186 = at("/strategies/1/goals/1/indicators/1/strategies/0/projects/0").as_object();
+  EXPECT_EQ(p186.at("main_agencies"), json::array{"สำนักงาน ราชการ"});
+  EXPECT_TRUE(p186.at("supporting_agencies").as_array().empty());
+  EXPECT_EQ(p186.at("budget").at("kind"), "none");
+  EXPECT_EQ(p186.at("budget").at("text"), "-");
+
+  // line 193: six ๕ under five years, the one under the label dropped
+  EXPECT_EQ(targets("/strategies/2/goals/0/indicators/0/targets"), (std::vector<double>{5, 5, 5, 5, 5}));
+  // line 197: a project under the indicator of line 195 with its own targets
+  const auto& p197 = at("/strategies/2/goals/1/indicators/0/strategies/0/projects/1").as_object();
+  EXPECT_EQ(p197.at("title"), "การให้บริการจ่ายเหรียญพิทักษ์เสรีชนและเหรียญราชการชายแดน");
+  EXPECT_EQ(p197.at("unit"), "ร้อยละ");
+  EXPECT_EQ(targets("/strategies/2/goals/1/indicators/0/strategies/0/projects/1/targets"),
+            (std::vector<double>{80, 86, 89, 89, 81}));
+  // line 203: "๒๕๖๖" under the label dropped, five ๕ kept
+  EXPECT_EQ(targets("/strategies/3/goals/0/indicators/0/targets"), (std::vector<double>{5, 5, 5, 5, 5}));
+  // line 205: "๑๖" under the label dropped
+  EXPECT_EQ(targets("/strategies/3/goals/0/indicators/1/targets"), (std::vector<double>{94, 96, 98, 98, 100}));
+  // line 204: the stray ๑๐๐ kept verbatim, not as a budget
+  const auto& p203 = at("/strategies/3/goals/0/indicators/0/strategies/0/projects/0").as_object();
+  EXPECT_EQ(p203.at("budget").at("kind"), "none");
+  ASSERT_EQ(p203.at("unplaced").as_array().size(), 2u);
+  EXPECT_EQ(p203.at("unplaced").at(0), (json::object{{"column", "budget"}, {"text", "๑๐๐"}, {"line", 204}}));
+  EXPECT_EQ(p203.at("unplaced").at(1).at("text"), "๑๐๐ ๑๐๐ ๑๐๐");
+  // line 216: a second strategy (กลยุทธ์) under the indicator of line 214
+  EXPECT_EQ(at("/strategies/4/goals/0/indicators/0/strategies").as_array().size(), 3u);
+  EXPECT_EQ(at("/strategies/4/goals/0/indicators/0/strategies/1/projects/0/unit"), "จำนวน (คน)");
+}
+
+TEST_F(seed_002, every_error_is_a_defect_of_the_document) {
+  const std::string s2 = "/strategies/1", s3 = "/strategies/2", s4 = "/strategies/3", s5 = "/strategies/4";
+  std::vector<code_path> expected{
+      // line 179: targets "๒๕๖๖ … ๒๕๗๐" are the header's years: the indicator has no targets
+      {"missing_target", s2 + "/goals/0/indicators/0/targets"},
+      // line 186: the same, after the row's shift is undone
+      {"missing_target", s2 + "/goals/1/indicators/1/targets"},
+      // lines 179 and 180: the budget cell is empty (the table's other pages say "-")
+      {"unparseable_budget", s2 + "/goals/0/indicators/0/strategies/0/projects/0/budget"},
+      {"unparseable_budget", s2 + "/goals/1/indicators/0/strategies/0/projects/0/budget"},
+      // lines 204 and 206: "๑๐๐" in the budget column of a continuation row
+      {"misplaced_value", s4 + "/goals/0/indicators/0/strategies/0/projects/0/unplaced/0"},
+      {"misplaced_value", s4 + "/goals/0/indicators/1/strategies/0/projects/0/unplaced/0"},
+      // a Narathiwat plan whose agencies are Nakhon Ratchasima's provincial
+      // office (lines 179, 180, 193, 195, 197, 203, 205, 207) ...
+      {"other_province", s2 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s2 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s3 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/1/main_agencies/0"},
+      {"other_province", s4 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/1/main_agencies/0"},
+      // ... and Chanthaburi's (lines 214, 216, 218), down to a strategy
+      // "between agencies in Chanthaburi" (line 216)
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/1/title"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/1/projects/0/main_agencies/0"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/2/projects/0/main_agencies/0"},
+  };
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(errors(result_->findings), expected) << dump(result_->findings);
+}
+
+TEST_F(seed_002, every_repair_is_reported) {
+  const std::string s2 = "/strategies/1", s3 = "/strategies/2", s4 = "/strategies/3", s5 = "/strategies/4";
+  std::vector<code_path> expected{
+      // line 169 "ภายในของหน่วยงาน", line 175 "การพัฒนาผลิตภัณฑ์และบริการ…"
+      {"strategy_title_mismatch", "/strategies/0/title"},
+      {"strategy_title_mismatch", s2 + "/title"},
+      // lines 172 and 185: "ประจำปีงบประมาณ พ.ศ." in a year column, years ๒๕๖๖–๒๕๖๙ only
+      {"target_header_mismatch", "/strategies/0"},
+      {"target_header_mismatch", s2},
+      // lines 179 and 186: year headings as targets
+      {"header_copied_into_data", s2 + "/goals/0/indicators/0/targets"},
+      {"header_copied_into_data", s2 + "/goals/1/indicators/1/targets"},
+      // line 186: shifted one column left
+      {"misplaced_value", s2 + "/goals/1/indicators/1/strategies/0/projects/0"},
+      // six values under five years: lines 193, 195, 203 (๒๕๖๖), 205 (๑๖), 214, 216, 218
+      {"target_value_dropped", s3 + "/goals/0/indicators/0/targets"},
+      {"target_value_dropped", s3 + "/goals/1/indicators/0/targets"},
+      {"target_value_dropped", s4 + "/goals/0/indicators/0/targets"},
+      {"target_value_dropped", s4 + "/goals/0/indicators/1/targets"},
+      {"target_value_dropped", s5 + "/goals/0/indicators/0/targets"},
+      {"target_value_dropped", s5 + "/goals/0/indicators/0/strategies/1/projects/0/targets"},
+      {"target_value_dropped", s5 + "/goals/0/indicators/0/strategies/2/projects/0/targets"},
+      // lines 197 and 207: five values starting under the label column
+      {"misplaced_value", s3 + "/goals/1/indicators/0/strategies/0/projects/1/targets"},
+      {"misplaced_value", s4 + "/goals/0/indicators/1/strategies/0/projects/1/targets"},
+      // second lines of targets: 194, 196, 204, 206, 208, 215, 217
+      {"misplaced_value", s3 + "/goals/0/indicators/0/strategies/0/projects/0/unplaced/0"},
+      {"misplaced_value", s3 + "/goals/1/indicators/0/strategies/0/projects/0/unplaced/0"},
+      {"misplaced_value", s4 + "/goals/0/indicators/0/strategies/0/projects/0/unplaced/1"},
+      {"misplaced_value", s4 + "/goals/0/indicators/1/strategies/0/projects/0/unplaced/1"},
+      {"misplaced_value", s4 + "/goals/0/indicators/1/strategies/0/projects/1/unplaced/0"},
+      {"misplaced_value", s5 + "/goals/0/indicators/0/strategies/0/projects/0/unplaced/0"},
+      {"misplaced_value", s5 + "/goals/0/indicators/0/strategies/1/projects/0/unplaced/0"},
+      // line 197: ๘๐ ๘๖ ๘๙ ๘๙ ๘๑ falls at the end; line 207: ๑๖ before ๙๔ ๙๖ ๙๘ ๑๐๐
+      {"suspicious_target", s3 + "/goals/1/indicators/0/strategies/0/projects/1/targets/2570/value"},
+      {"suspicious_target", s4 + "/goals/0/indicators/1/strategies/0/projects/1/targets/2566/value"},
+  };
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(warnings(result_->findings), expected) << dump(result_->findings);
+}
+
+TEST_F(seed_002, findings_are_well_formed_and_point_into_the_content) {
+  const json::value root = content();
+  for (const auto& f : result_->findings) {
+    SCOPED_TRACE(f.code + " " + f.path);
+    EXPECT_TRUE(f.severity == "error" || f.severity == "warning");
+    EXPECT_FALSE(f.message_th.empty());
+    EXPECT_FALSE(f.message_en.empty());
+    EXPECT_NE(std::find(codes::all.begin(), codes::all.end(), f.code), codes::all.end());
+    if (f.path.empty()) continue;
+    boost::system::error_code ec;
+    EXPECT_NE(root.find_pointer(f.path, ec), nullptr) << ec.message();
+  }
+}
+
+TEST_F(seed_002, revalidating_the_content_finds_the_same_errors) {
+  EXPECT_EQ(errors(plan_type().validate(content(), context("TH-96", 2569))), errors(result_->findings));
+}
+
+TEST_F(seed_002, month_abbreviations_in_prose_are_not_read) {
+  // "สำนักงาน ก.พ." (lines 56, 79) is the civil service office, not February.
+  for (const auto& f : result_->findings) {
+    EXPECT_EQ(f.message_en.find("February"), std::string::npos);
+    EXPECT_EQ(f.message_th.find("ก.พ."), std::string::npos);
+  }
+}
+
+TEST_F(seed_002, progress_items_for_fiscal_year_2569) {
+  const auto items = plan_type().progress_items(content());
+  ASSERT_EQ(items.size(), 15u);  // the two activities of line 173, then one per project
+  EXPECT_EQ(items[0].id, "s1.g1.i1.t1.p1.a1");
+  EXPECT_EQ(items[0].path, "/strategies/0/goals/0/indicators/0/strategies/0/projects/0/activities/0");
+  EXPECT_EQ(items[0].title, "การออกข้อกำหนดจริยธรรม");
+  EXPECT_TRUE(items[0].measurable);
+  EXPECT_EQ(items[0].target_value, 97.0);  // the indicator's 2569 target
+  EXPECT_EQ(items[0].unit, "ร้อยละ");
+  EXPECT_EQ(items[0].agencies, std::vector<std::string>{"กลุ่มงานบริหารทรัพยากรบุคคล"});
+  EXPECT_EQ(items[0].goal, "การสร้างการรับรู้และความเข้าใจมาตรฐานทางจริยธรรมให้กับเจ้าหน้าที่ของรัฐ");
+  EXPECT_FALSE(items[0].budget_satang.has_value());
+  EXPECT_EQ(items[1].id, "s1.g1.i1.t1.p1.a2");
+
+  std::map<std::string, plugin::progress_item> by_id;
+  for (const auto& item : items) by_id[item.id] = item;
+  // line 179: no usable target
+  EXPECT_FALSE(by_id.at("s2.g1.i1.t1.p1").measurable);
+  EXPECT_FALSE(by_id.at("s2.g1.i1.t1.p1").target_value.has_value());
+  // line 197: the project's own target for 2569
+  EXPECT_EQ(by_id.at("s3.g2.i1.t1.p2").target_value, 89.0);
+  EXPECT_EQ(by_id.at("s3.g2.i1.t1.p2").unit, "ร้อยละ");
+  // line 218: own targets in persons
+  EXPECT_EQ(by_id.at("s5.g1.i1.t3.p1").target_value, 500.0);
+  EXPECT_EQ(by_id.at("s5.g1.i1.t3.p1").unit, "จำนวน (คน)");
+}
+
+// --- The other seed, detection ---------------------------------------------------
+
+TEST(detect, tells_the_ethics_plan_from_the_anti_corruption_plan) {
+  EXPECT_GE(plan_type().detect(seed("002_11b89dd9d74e0ac8.txt")), 0.5);
+  EXPECT_LT(plan_type().detect(seed("000_f86febe8b6e44396.txt")), 0.5);
+  EXPECT_EQ(plan_type().detect(""), 0.0);
+  EXPECT_LT(plan_type().detect("แผนปฏิบัติการป้องกันและปราบปรามการทุจริต"), 0.5);
+}
+
+TEST(import, the_anti_corruption_seed_gives_no_plan_table_and_does_not_crash) {
+  auto result = plan_type().import_document(seed("000_f86febe8b6e44396.txt"), context());
+  EXPECT_TRUE(has(result.findings, "warning", "no_plan_table", "")) << dump(result.findings);
+}
+
+// --- Hand-made content: one test per code -----------------------------------------
+
+constexpr std::string_view k_valid_plan = R"json({
+  "province": {"code": "TH-96", "name_th": "นราธิวาส"},
+  "span": {"first_year": 2566, "last_year": 2570},
+  "fiscal_year": 2569,
+  "title": "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดนราธิวาส",
+  "strategies": [
+    {"number": 1, "title": "การสร้างมาตรฐานทางจริยธรรมภายในหน่วยงานของรัฐ", "goals": [
+      {"id": "s1.g1", "text": "การสร้างการรับรู้มาตรฐานทางจริยธรรม", "indicators": [
+        {"id": "s1.g1.i1", "text": "ร้อยละของเจ้าหน้าที่ที่เข้าใจมาตรฐานทางจริยธรรม", "unit": "ร้อยละ",
+         "targets": {"2566": {"value": 88, "text": "๘๘"}, "2567": {"value": 91, "text": "๙๑"},
+                     "2568": {"value": 94, "text": "๙๔"}, "2569": {"value": 97, "text": "๙๗"},
+                     "2570": {"value": 100, "text": "๑๐๐"}},
+         "strategies": [
+          {"id": "s1.g1.i1.t1", "title": "ส่งเสริมให้หน่วยงานสร้างการตระหนักเพื่อรักษาจริยธรรม", "projects": [
+            {"id": "s1.g1.i1.t1.p1", "title": "การจัดทำคู่มือจริยธรรม",
+             "activities": [{"id": "s1.g1.i1.t1.p1.a1", "title": "การออกข้อกำหนดจริยธรรม"},
+                            {"id": "s1.g1.i1.t1.p1.a2", "title": "การจัดทำคู่มือ Dos & Don'ts"}],
+             "main_agencies": ["สำนักงานจังหวัดนราธิวาส (กลุ่มงานบริหารทรัพยากรบุคคล)"],
+             "supporting_agencies": ["ทุกส่วนราชการ"],
+             "budget": {"kind": "amount", "baht": 1500.5, "text": "๑,๕๐๐.๕๐ บาท"}, "budget_source": "งบพัฒนาจังหวัด"},
+            {"id": "s1.g1.i1.t1.p2", "title": "การอบรมเผยแพร่ประมวลจริยธรรม",
+             "main_agencies": ["สำนักงานจังหวัดนราธิวาส"], "supporting_agencies": [],
+             "budget": {"kind": "none", "baht": null, "text": "-"}, "budget_source": "",
+             "unit": "คน",
+             "targets": {"2566": {"value": 100, "text": "๑๐๐"}, "2567": {"value": 110, "text": "๑๑๐"},
+                         "2568": {"value": 120, "text": "๑๒๐"}, "2569": {"value": 130, "text": "๑๓๐"},
+                         "2570": {"value": 140, "text": "๑๔๐"}}}
+          ]}]}]}]},
+    {"number": 2, "title": "การพัฒนาผลักดันนโยบายและระบบบริหารการส่งเสริมมาตรฐานทางจริยธรรมภาครัฐให้ครอบคลุมทุกหน่วยงานและทุกระดับ",
+     "goals": [{"id": "s2.g1", "text": "ส่งเสริมบทบาทของผู้นำองค์กร", "indicators": []}]},
+    {"number": 3, "title": "การส่งเสริมการนำมาตรฐานทางจริยธรรมไปใช้ในการบริหารงานบุคคล",
+     "goals": [{"id": "s3.g1", "text": "หน่วยงานของรัฐนำ พจก. ไปใช้", "indicators": []}]},
+    {"number": 4, "title": "การรวมพลังทุกภาคส่วนในการสร้างสังคม-วัฒนธรรมทางจริยธรรม",
+     "goals": [{"id": "s4.g1", "text": "สร้างกลไกทางจริยธรรมให้ภาคประชาชนมีส่วนร่วม", "indicators": []}]},
+    {"number": 5, "title": "การสื่อสารเพื่อสร้างความรู้ความเข้าใจและเสริมสร้างทัศนคติเรื่องมาตรฐานทางจริยธรรมและการกระทำผิด",
+     "goals": [{"id": "s5.g1", "text": "รณรงค์ส่งเสริมจิตสำนึก", "indicators": []}]}
+  ]
+})json";
+
+constexpr std::string_view k_indicator = "/strategies/0/goals/0/indicators/0";
+constexpr std::string_view k_project = "/strategies/0/goals/0/indicators/0/strategies/0/projects/0";
+constexpr std::string_view k_project2 = "/strategies/0/goals/0/indicators/0/strategies/0/projects/1";
+
+json::value valid_plan() { return json::parse(k_valid_plan); }
+
+std::string ptr(std::string_view base, std::string_view rest) { return std::string(base) + std::string(rest); }
+
+std::vector<finding> check(const json::value& content, plugin::plan_context ctx = context()) {
+  return plan_type().validate(content, ctx);
+}
+
+TEST(validate, the_hand_made_plan_is_clean) {
+  auto findings = check(valid_plan(), context("TH-96", 2569));
+  EXPECT_TRUE(findings.empty()) << dump(findings);
+}
+
+TEST(validate, missing_field) {
+  auto plan = valid_plan();
+  plan.as_object().erase("title");
+  plan.at_pointer(k_indicator).as_object().erase("unit");
+  plan.at_pointer(ptr(k_project, "/title")) = "  ";
+  auto findings = check(plan);
+  EXPECT_TRUE(has(findings, "error", "missing_field", "/title"));
+  EXPECT_TRUE(has(findings, "error", "missing_field", ptr(k_indicator, "/unit")));
+  EXPECT_TRUE(has(findings, "error", "missing_field", ptr(k_project, "/title")));  // blank counts as missing
+}
+
+TEST(validate, invalid_type) {
+  EXPECT_TRUE(has(check(json::value(5)), "error", "invalid_type", ""));
+  auto plan = valid_plan();
+  plan.at_pointer("/strategies/1") = "ยุทธศาสตร์";
+  plan.at_pointer("/fiscal_year") = "๒๕๖๙";
+  plan.at_pointer(ptr(k_indicator, "/targets/2567/value")) = "๙๑";
+  plan.at_pointer(ptr(k_project, "/main_agencies")) = json::array{7};
+  auto findings = check(plan);
+  EXPECT_TRUE(has(findings, "error", "invalid_type", "/strategies/1"));
+  EXPECT_TRUE(has(findings, "error", "invalid_type", "/fiscal_year"));
+  EXPECT_TRUE(has(findings, "error", "invalid_type", ptr(k_indicator, "/targets/2567/value")));
+  EXPECT_TRUE(has(findings, "error", "invalid_type", ptr(k_project, "/main_agencies/0")));
+}
+
+TEST(validate, invalid_value) {
+  auto plan = valid_plan();
+  plan.at_pointer("/span/first_year") = 2571;  // after last_year
+  plan.at_pointer(ptr(k_project, "/budget/baht")) = -5;
+  plan.at_pointer(ptr(k_project2, "/budget/kind")) = "maybe";
+  auto findings = check(plan);
+  EXPECT_TRUE(has(findings, "error", "invalid_value", "/span"));
+  EXPECT_TRUE(has(findings, "error", "invalid_value", ptr(k_project, "/budget/baht")));
+  EXPECT_TRUE(has(findings, "error", "invalid_value", ptr(k_project2, "/budget/kind")));
+}
+
+TEST(validate, target_years_mismatch) {
+  auto plan = valid_plan();
+  auto& targets = plan.at_pointer(ptr(k_indicator, "/targets")).as_object();
+  targets.erase("2570");
+  targets["2571"] = json::object{{"value", 100}, {"text", "๑๐๐"}};
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"target_years_mismatch", ptr(k_indicator, "/targets")}})) << dump(findings);
+  auto plan2 = valid_plan();
+  plan2.at_pointer(ptr(k_project2, "/targets")).as_object()["year"] = json::object{{"value", 1}};
+  EXPECT_TRUE(has(check(plan2), "error", "target_years_mismatch", ptr(k_project2, "/targets")));
+}
+
+TEST(validate, missing_target) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_indicator, "/targets/2568")) = json::object{{"value", nullptr}, {"text", "๒๕๖๘"}};
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"missing_target", ptr(k_indicator, "/targets")}}));
+  EXPECT_NE(findings.front().message_en.find("2568"), std::string::npos);
+}
+
+TEST(validate, percentage_over_100) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_indicator, "/targets/2570/value")) = 120;
+  EXPECT_TRUE(has(check(plan), "error", "percentage_over_100", ptr(k_indicator, "/targets/2570/value")));
+  // 120 persons is no percentage
+  auto plan2 = valid_plan();
+  plan2.at_pointer(ptr(k_project2, "/targets/2570/value")) = 150;
+  EXPECT_TRUE(errors(check(plan2)).empty());
+}
+
+TEST(validate, unparseable_budget) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/budget")) =
+      json::object{{"kind", "unparsed"}, {"baht", nullptr}, {"text", "ห้าหมื่นบาท"}};
+  plan.at_pointer(ptr(k_project2, "/budget")) = json::object{{"kind", "unparsed"}, {"baht", nullptr}, {"text", ""}};
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"unparseable_budget", ptr(k_project, "/budget")},
+                                      {"unparseable_budget", ptr(k_project2, "/budget")}}));
+}
+
+TEST(validate, missing_agency) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/main_agencies")) = json::array{};
+  plan.at_pointer(ptr(k_project2, "/main_agencies")) = json::array{" "};
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"missing_agency", ptr(k_project, "/main_agencies")},
+                                      {"missing_agency", ptr(k_project2, "/main_agencies")}}));
+}
+
+TEST(validate, other_province) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/main_agencies/0")) = "สำนักงาน จังหวัด นครราชสีมา";
+  plan.at_pointer(ptr(k_project2, "/title")) = "สร้างเครือข่ายระหว่างหน่วยงานของรัฐในจังหวัดจันทบุรี";
+  // "แพร่" inside "เผยแพร่" and "เลย" (also a province) are words, not provinces
+  plan.at_pointer(ptr(k_project, "/title")) = "เผยแพร่คู่มือ ไม่เลย";
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"other_province", ptr(k_project, "/main_agencies/0")},
+                                      {"other_province", ptr(k_project2, "/title")}}))
+      << dump(findings);
+  // The host's province wins over the content's.
+  EXPECT_TRUE(has(check(valid_plan(), context("TH-22")), "error", "other_province", "/province/code"));
+  // Without the list of provinces nothing can be recognised, and nothing is claimed.
+  plugin::plan_context bare;
+  EXPECT_TRUE(errors(check(plan, bare)).empty());
+}
+
+TEST(validate, fiscal_year_outside_span_and_mismatch) {
+  auto plan = valid_plan();
+  plan.at_pointer("/fiscal_year") = 2571;
+  EXPECT_EQ(errors(check(plan)), sorted({{"fiscal_year_outside_span", "/fiscal_year"}}));
+  EXPECT_EQ(errors(check(valid_plan(), context("TH-96", 2568))), sorted({{"fiscal_year_mismatch", "/fiscal_year"}}));
+}
+
+TEST(validate, strategy_missing_and_unknown_strategy) {
+  auto plan = valid_plan();
+  auto& strategies = plan.at_pointer("/strategies").as_array();
+  strategies.erase(strategies.begin() + 3);  // no strategy 4
+  json::value third = strategies[2];
+  strategies.push_back(std::move(third));  // strategy 3 twice
+  strategies.push_back(json::object{{"number", 6}, {"title", "ยุทธศาสตร์ที่หก"}, {"goals", json::array{}}});
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"duplicate_id", "/strategies/4/goals/0/id"},
+                                      {"strategy_missing", "/strategies"},
+                                      {"unknown_strategy", "/strategies/4/number"},
+                                      {"unknown_strategy", "/strategies/5/number"}}))
+      << dump(findings);
+}
+
+TEST(validate, strategy_title_mismatch_and_empty_strategy_are_warnings) {
+  auto plan = valid_plan();
+  plan.at_pointer("/strategies/1/title") =
+      "การพัฒนาผลิตภัณฑ์และบริการการส่งเสริมมาตรฐานทางจริยธรรมภาครัฐให้ครอบคลุมทุกหน่วยงานและทุกระดับ";
+  plan.at_pointer("/strategies/2/goals") = json::array{};
+  // spaces and "(ต่อ)" do not count
+  plan.at_pointer("/strategies/3/title") = "การรวมพลังทุกภาคส่วน ในการสร้างสังคม – วัฒนธรรมทางจริยธรรม (ต่อ)";
+  auto findings = check(plan);
+  EXPECT_TRUE(errors(findings).empty());
+  EXPECT_EQ(warnings(findings),
+            sorted({{"empty_strategy", "/strategies/2/goals"}, {"strategy_title_mismatch", "/strategies/1/title"}}));
+}
+
+TEST(validate, duplicate_id) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project2, "/id")) = "s1.g1.i1.t1.p1";
+  plan.at_pointer(ptr(k_project, "/activities/1/id")) = "s1.g1";
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings),
+            sorted({{"duplicate_id", ptr(k_project, "/activities/1/id")}, {"duplicate_id", ptr(k_project2, "/id")}}));
+}
+
+TEST(validate, suspicious_target) {
+  auto set_series = [](json::value& plan, std::string_view owner, std::vector<double> values) {
+    auto& targets = plan.at_pointer(ptr(owner, "/targets")).as_object();
+    for (std::size_t k = 0; k < values.size(); ++k) targets[std::to_string(2566 + k)].as_object()["value"] = values[k];
+  };
+  auto plan = valid_plan();
+  set_series(plan, k_indicator, {80, 86, 89, 89, 81});  // seed line 197
+  set_series(plan, k_project2, {16, 94, 96, 98, 100});  // seed line 207
+  auto findings = check(plan);
+  EXPECT_TRUE(errors(findings).empty());
+  EXPECT_EQ(warnings(findings), sorted({{"suspicious_target", ptr(k_indicator, "/targets/2570/value")},
+                                        {"suspicious_target", ptr(k_project2, "/targets/2566/value")}}));
+  // a year where a count belongs
+  auto plan2 = valid_plan();
+  set_series(plan2, k_project2, {100, 2567, 120, 130, 140});
+  EXPECT_TRUE(has(check(plan2), "warning", "suspicious_target", ptr(k_project2, "/targets/2567/value")));
+  // series meant to fall, and steady ones, are fine
+  auto plan3 = valid_plan();
+  set_series(plan3, k_project2, {10, 8, 6, 4, 2});
+  set_series(plan3, k_indicator, {5, 5, 5, 5, 5});
+  EXPECT_TRUE(check(plan3).empty()) << dump(check(plan3));
+}
+
+TEST(validate, misplaced_value) {
+  auto plan = valid_plan();
+  plan.at_pointer(k_project).as_object()["unplaced"] =
+      json::array{json::object{{"column", "budget"}, {"text", "๑๐๐"}, {"line", 204}},
+                  json::object{{"column", "targets"}, {"text", "๑๐๐ ๑๐๐ ๑๐๐"}, {"line", 204}}};
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"misplaced_value", ptr(k_project, "/unplaced/0")}}));
+  EXPECT_EQ(warnings(findings), sorted({{"misplaced_value", ptr(k_project, "/unplaced/1")}}));
+}
+
+// --- Never throws -------------------------------------------------------------------
+
+std::vector<json::value> garbage() {
+  json::value deep = json::array{};
+  for (int k = 0; k < 200; ++k) deep = json::array{std::move(deep)};
+  return {nullptr,
+          true,
+          0,
+          -1,
+          1e300,
+          std::numeric_limits<double>::quiet_NaN(),
+          18446744073709551615ull,
+          "",
+          "x",
+          json::array{},
+          json::object{},
+          json::array{nullptr, 1, "y"},
+          json::object{{"value", json::object{}}},
+          std::move(deep)};
+}
+
+TEST(validate, never_throws_for_garbage_anywhere) {
+  const auto junk = garbage();
+  for (const auto& value : junk) {
+    EXPECT_NO_THROW(plan_type().validate(value, context()));
+    EXPECT_NO_THROW(plan_type().compute_totals(value));
+    EXPECT_NO_THROW(plan_type().progress_items(value));
+  }
+  // Every node of a valid plan replaced by every kind of garbage in turn.
+  json::value plan = valid_plan();
+  std::size_t runs = 0;
+  std::function<void(json::value&)> visit = [&](json::value& node) {
+    for (const auto& value : junk) {
+      json::value saved = node;
+      node = value;
+      EXPECT_NO_THROW({
+        auto findings = plan_type().validate(plan, context("TH-96", 2569));
+        for (const auto& f : findings) EXPECT_FALSE(f.code.empty());
+        plan_type().compute_totals(plan);
+        plan_type().progress_items(plan);
+      });
+      ++runs;
+      node = std::move(saved);
+    }
+    if (auto* o = node.if_object()) {
+      for (auto& member : *o) visit(member.value());
+    } else if (auto* a = node.if_array()) {
+      for (auto& element : *a) visit(element);
+    }
+  };
+  visit(plan);
+  EXPECT_GT(runs, 1000u);
+}
+
+// --- Import robustness ----------------------------------------------------------------
+
+void expect_sane(const plugin::import_result& result) {
+  // Content must survive a round trip as JSON text (valid UTF-8 included).
+  boost::system::error_code ec;
+  auto parsed = json::parse(json::serialize(result.content), ec);
+  EXPECT_FALSE(ec) << ec.message();
+  for (const auto& f : result.findings) {
+    EXPECT_TRUE(f.severity == "error" || f.severity == "warning");
+    EXPECT_FALSE(f.code.empty());
+  }
+}
+
+TEST(import, odd_inputs) {
+  const std::vector<std::string> inputs{
+      "",
+      "\n\n\n",
+      "\t\t\t\t",
+      std::string(100000, '\t'),
+      "\xff\xfe\xe0\xb9",
+      "ยุทธศาสตร์ที่ ๙๙๙๙๙๙๙๙๙๙๙ ก\nเป้าหมาย\tตัวชี้วัด\tค่าเป้าหมาย\n\t\t\t",
+      "เป้าหมาย\tตัวชี้วัด\tกลยุทธ์\tค่าเป้าหมาย\n๑. ก\t๑. ข\t๑. ค\t๕\t๕\n\t\t\t" + std::string(5000, '\t') + "๕",
+      "แผน (พ.ศ. ๒๕๖๖ - ๒๕๗๕)\nยุทธศาสตร์ที่ ๒\nเป้าหมาย\tตัวชี้วัด\tค่าเป้าหมาย\n\t\t๒๕๖๖\t๒๕๖๗\n๑.\t๑.\t" +
+          std::string(3000, '\t'),
+  };
+  for (const auto& input : inputs) {
+    plugin::import_result result;
+    EXPECT_NO_THROW(result = plan_type().import_document(input, context()));
+    expect_sane(result);
+  }
+}
+
+TEST(import, mangled_seed_never_throws) {
+  const std::string document = seed("002_11b89dd9d74e0ac8.txt");
+  std::mt19937 random(20250101);  // fixed: a failure must reproduce
+  for (int round = 0; round < 150; ++round) {
+    std::string text = document;
+    std::uniform_int_distribution<std::size_t> position(0, text.size() - 1);
+    const int edits = 1 + round % 40;
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      std::size_t p = position(random) % text.size();
+      switch (random() % 5) {
+        case 0:
+          text[p] = '\t';
+          break;
+        case 1:
+          text[p] = '\n';
+          break;
+        case 2:
+          text.erase(p, std::min<std::size_t>(text.size() - p, random() % 200));
+          break;
+        case 3:
+          text.insert(p, std::string(random() % 8, '\t'));
+          break;
+        default:
+          text[p] = static_cast<char>(random() % 256);
+          break;
+      }
+    }
+    plugin::import_result result;
+    EXPECT_NO_THROW(result = plan_type().import_document(text, context("TH-96", 2569))) << round;
+    expect_sane(result);
+  }
+}
+
+// --- Pieces -----------------------------------------------------------------------------
+
+TEST(import, budgets_with_amounts_and_sources) {
+  const std::string header =
+      "ยุทธศาสตร์ที่ ๑ การสร้างมาตรฐานทางจริยธรรมภายในหน่วยงานของรัฐ\n"
+      "เป้าหมาย\tตัวชี้วัด\tกลยุทธ์\tแผนการดำเนินงาน\tหน่วยงานรับผิดชอบ\t\tงบประมาณ/แหล่งงบประมาณ\tหน่วยนับ\tค่าเป้าหมาย\n"
+      "\t\t\t\tหลัก\tสนับสนุน\t\t\t๒๕๖๖\t๒๕๖๗\n";
+  const std::string text =
+      "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดยะลา (พ.ศ. ๒๕๖๖ - ๒๕๖๗)\nประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n" + header +
+      "๑. ก\t๑. ข\t๑. ค\t๑. ง\t<p>สำนักงานจังหวัดยะลา</p><p>อำเภอเมือง</p>\t-\t๕๐,๐๐๐ บาท (งบพัฒนาจังหวัด)\tคน\t๑๐\t๒๐\n"
+      "\t\t\t๒. จ\tสำนักงานจังหวัดยะลา\t\t๑๒,๕๐๐.๕๐\tคน\t๓\t๔\n";
+  auto result = plan_type().import_document(text, context());
+  json::value content = result.content;
+  EXPECT_EQ(content.at_pointer("/province/code"), "TH-95");
+  EXPECT_EQ(result.fiscal_year, 2567);
+  const auto& p1 = content.at_pointer("/strategies/0/goals/0/indicators/0/strategies/0/projects/0").as_object();
+  EXPECT_EQ(p1.at("budget"), (json::object{{"kind", "amount"}, {"baht", 50000}, {"text", "๕๐,๐๐๐ บาท (งบพัฒนาจังหวัด)"}}));
+  EXPECT_EQ(p1.at("budget_source"), "งบพัฒนาจังหวัด");
+  EXPECT_EQ(p1.at("main_agencies"), (json::array{"สำนักงานจังหวัดยะลา", "อำเภอเมือง"}));
+  EXPECT_TRUE(p1.at("supporting_agencies").as_array().empty());
+  const auto totals = plan_type().compute_totals(content).json;
+  EXPECT_EQ(totals.at("overall").at("budget_baht"), 62500.5);
+  EXPECT_EQ(totals.at("overall").at("budgeted_projects"), 2);
+  // the second project's own targets, read for the span 2566–2567
+  EXPECT_EQ(content.at_pointer("/strategies/0/goals/0/indicators/0/strategies/0/projects/1/targets/2567/value"), 4);
+  EXPECT_TRUE(errors(result.findings).empty()) << dump(result.findings);
+}
+
+TEST(progress_items, own_targets_first_then_the_indicators_and_budget_on_the_first_item) {
+  auto items = plan_type().progress_items(valid_plan());
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].id, "s1.g1.i1.t1.p1.a1");
+  EXPECT_EQ(items[0].budget_satang, 150050);
+  EXPECT_EQ(items[0].target_value, 97.0);
+  EXPECT_EQ(items[0].unit, "ร้อยละ");
+  EXPECT_EQ(items[1].id, "s1.g1.i1.t1.p1.a2");
+  EXPECT_FALSE(items[1].budget_satang.has_value());  // counted once, on the first activity
+  EXPECT_EQ(items[2].id, "s1.g1.i1.t1.p2");
+  EXPECT_EQ(items[2].path, std::string(k_project2));
+  EXPECT_EQ(items[2].target_value, 130.0);
+  EXPECT_EQ(items[2].unit, "คน");
+  EXPECT_TRUE(items[2].measurable);
+  EXPECT_EQ(items[2].agencies, std::vector<std::string>{"สำนักงานจังหวัดนราธิวาส"});
+  EXPECT_EQ(items[2].indicator, "ร้อยละของเจ้าหน้าที่ที่เข้าใจมาตรฐานทางจริยธรรม");
+}
+
+TEST(compute_totals, sums_satang_exactly) {
+  const auto totals = plan_type().compute_totals(valid_plan()).json;
+  EXPECT_EQ(totals.at("overall").at("budget_baht"), 1500.5);
+  EXPECT_EQ(totals.at("overall").at("projects"), 2);
+  EXPECT_EQ(totals.at("overall").at("activities"), 3);
+  EXPECT_EQ(totals.at("strategies").at(0).at("budget_baht"), 1500.5);
+}
+
+TEST(plan_type, empty_content_and_schema_and_sections) {
+  auto content = plan_type().empty_content(context("TH-96", 2569));
+  EXPECT_EQ(content.at("span"), (json::object{{"first_year", 2566}, {"last_year", 2570}}));
+  EXPECT_EQ(content.at("province").at("name_th"), "นราธิวาส");
+  auto findings = check(content, context("TH-96", 2569));
+  EXPECT_TRUE(errors(findings).empty()) << dump(findings);
+  EXPECT_EQ(warnings(findings).size(), 5u);  // five strategies with nothing yet
+  auto later = plan_type().empty_content(context("TH-96", 2572));
+  EXPECT_EQ(later.at("span"), (json::object{{"first_year", 2572}, {"last_year", 2576}}));
+
+  auto schema = plan_type().content_schema();
+  EXPECT_TRUE(schema.contains("$defs"));
+  EXPECT_EQ(schema.at("required").as_array().size(), 5u);
+
+  auto sections = plan_type().report_sections();
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[0].id, "strategies");
+  EXPECT_EQ(sections[1].id, "indicators");
+  EXPECT_EQ(sections[2].id, "projects");
+}
+
+TEST(plan_type, exported_entry_points) {
+  EXPECT_EQ(planflow_plugin_abi_version(), plugin::k_abi_version);
+  std::unique_ptr<plugin::plan_type> created(planflow_plugin_create());
+  EXPECT_EQ(created->id(), "ethics_promotion_plan");
+  EXPECT_EQ(created->default_workflow(), "provincial_plan");
+}
+
+TEST(text, numbered_items_headings_and_ranges) {
+  EXPECT_EQ(split_numbered_items("๑. การออกข้อกำหนดจริยธรรม ๒. การจัดทำคู่มือ"),
+            (std::vector<std::string>{"การออกข้อกำหนดจริยธรรม", "การจัดทำคู่มือ"}));
+  EXPECT_EQ(split_numbered_items("๒. การให้บริการ"), std::vector<std::string>{"การให้บริการ"});
+  EXPECT_EQ(split_numbered_items("ประเมินแบบ ๓๖๐ องศา พ.ศ. ๒๕๖๒"),
+            std::vector<std::string>{"ประเมินแบบ ๓๖๐ องศา พ.ศ. ๒๕๖๒"});
+  EXPECT_EQ(strip_item_number("๑.ส่งเสริมบทบาท"), "ส่งเสริมบทบาท");
+
+  auto heading = parse_strategy_heading("๓.๒ ยุทธศาสตร์ที่ ๒ การพัฒนา (ต่อ)");
+  ASSERT_TRUE(heading);
+  EXPECT_EQ(heading->number, 2);
+  EXPECT_EQ(heading->title, "การพัฒนา");
+  EXPECT_FALSE(parse_strategy_heading("ประเด็นยุทธศาสตร์ ๕ ยุทธศาสตร์ครอบคลุม"));
+
+  auto range = find_year_range("(พ.ศ.๒๕๖๕- พ.ศ.๒๕๗๐)");
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->first, 2565);
+  EXPECT_EQ(range->last, 2570);
+  EXPECT_FALSE(find_year_range("ยุทธศาสตร์ชาติ ๒๐ ปี (พ.ศ. ๒๕๖๑ - ๒๕๘๐)"));  // twenty years: not a plan span
+  EXPECT_EQ(find_fiscal_year("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"), 2569);
+  EXPECT_EQ(valid_utf8("a\xff"), "a\xEF\xBF\xBD");
+}
+
+TEST(readme, documents_every_finding_code) {
+  const std::string readme = read_file(std::string(PLANFLOW_PLUGIN_SOURCE_DIR) + "/README.md");
+  ASSERT_FALSE(readme.empty());
+  for (auto code : codes::all) EXPECT_NE(readme.find("`" + std::string(code) + "`"), std::string::npos) << code;
+}
+
+}  // namespace
+}  // namespace planflow::plugins::ethics
