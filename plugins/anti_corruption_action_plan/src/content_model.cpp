@@ -1,0 +1,687 @@
+#include "content_model.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/string.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+
+namespace planflow::plugins::anti_corruption {
+
+namespace json = boost::json;
+
+namespace {
+
+// Whole numbers in any JSON spelling (7, 7.0, 7e0), clamped to int64 so that
+// an enormous value reads as "out of range" rather than "not a number".
+std::optional<std::int64_t> integer_of(const json::value& value) {
+  if (value.is_int64()) return value.get_int64();
+  if (value.is_uint64()) {
+    auto n = value.get_uint64();
+    return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
+                                                                       : std::int64_t(n);
+  }
+  if (value.is_double()) {
+    double d = value.get_double();
+    if (!std::isfinite(d) || std::trunc(d) != d) return std::nullopt;
+    if (d >= 9.2e18) return std::numeric_limits<std::int64_t>::max();
+    if (d <= -9.2e18) return std::numeric_limits<std::int64_t>::min();
+    return std::int64_t(d);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> number_of(const json::value& value) {
+  if (value.is_int64()) return double(value.get_int64());
+  if (value.is_uint64()) return double(value.get_uint64());
+  if (value.is_double()) return value.get_double();
+  return std::nullopt;
+}
+
+// Baht to satang, exactly, when the value is a non-negative amount of at most
+// k_max_baht with at most two decimals.
+std::optional<std::int64_t> satang_of(const json::value& value) {
+  if (auto whole = integer_of(value)) {
+    if (*whole < 0 || *whole > k_max_baht) return std::nullopt;
+    return *whole * 100;
+  }
+  auto d = number_of(value);
+  if (!d || !std::isfinite(*d) || *d < 0 || *d > double(k_max_baht)) return std::nullopt;
+  double scaled = *d * 100.0;
+  double rounded = std::round(scaled);
+  if (std::fabs(scaled - rounded) > 1e-6) return std::nullopt;
+  return std::int64_t(rounded);
+}
+
+bool is_number_path(std::string_view s) {
+  if (s.empty() || s.size() > 32) return false;
+  bool need_digit = true;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      need_digit = false;
+    } else if (c == '.' && !need_digit) {
+      need_digit = true;
+    } else {
+      return false;
+    }
+  }
+  return !need_digit;
+}
+
+bool is_digits(std::string_view s) {
+  return s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct kind_words {
+  std::string_view th;
+  std::string_view en;
+};
+
+constexpr kind_words k_object{"ออบเจกต์ JSON", "a JSON object"};
+constexpr kind_words k_array{"อาร์เรย์", "an array"};
+constexpr kind_words k_string{"ข้อความ", "a string"};
+constexpr kind_words k_integer{"จำนวนเต็ม", "an integer"};
+constexpr kind_words k_number_or_null{"ตัวเลขหรือ null", "a number or null"};
+constexpr kind_words k_string_or_null{"ข้อความหรือ null", "a string or null"};
+constexpr kind_words k_object_or_null{"ออบเจกต์หรือ null", "an object or null"};
+
+class reader {
+ public:
+  explicit reader(finding_list* issues) : issues_(issues) {}
+
+  plan read(const json::value& content);
+
+ private:
+  void invalid_type(const std::string& path, kind_words expected) {
+    if (issues_) {
+      issues_->error(path, "invalid_type", fmt::format("ต้องเป็น{}", expected.th),
+                     fmt::format("must be {}", expected.en));
+    }
+  }
+  void invalid_value(const std::string& path, std::string th, std::string en) {
+    if (issues_) issues_->error(path, "invalid_value", std::move(th), std::move(en));
+  }
+  void missing(const std::string& parent, std::string_view key) {
+    if (issues_) {
+      issues_->error(pointer_append(parent, key), "missing_field", fmt::format("ไม่มีช่อง \"{}\"", key),
+                     fmt::format("the field \"{}\" is missing", key));
+    }
+  }
+  void unknown_fields(const json::object& object, const std::string& path,
+                      std::initializer_list<std::string_view> known) {
+    if (!issues_) return;
+    for (const auto& member : object) {
+      std::string_view key = member.key();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      issues_->warning(pointer_append(path, key), "unknown_field", "ช่องนี้ไม่อยู่ในรูปแบบข้อมูลของแผน",
+                       "is not a field of the plan content model");
+    }
+  }
+
+  const json::value* member(const json::object& object, const std::string& path, std::string_view key, bool required) {
+    const auto* value = object.if_contains(key);
+    if (!value && required) missing(path, key);
+    return value;
+  }
+
+  std::string read_string(const json::object& object, const std::string& path, std::string_view key, bool required) {
+    const auto* value = member(object, path, key, required);
+    if (!value) return {};
+    if (const auto* s = value->if_string()) return std::string(*s);
+    invalid_type(pointer_append(path, key), k_string);
+    return {};
+  }
+
+  // An optional string that may also be null ("served_by").
+  std::string read_string_or_null(const json::object& object, const std::string& path, std::string_view key) {
+    const auto* value = member(object, path, key, false);
+    if (!value || value->is_null()) return {};
+    if (const auto* s = value->if_string()) return std::string(*s);
+    invalid_type(pointer_append(path, key), k_string_or_null);
+    return {};
+  }
+
+  std::optional<double> read_number_or_null(const json::object& object, const std::string& path, std::string_view key) {
+    const auto* value = member(object, path, key, false);
+    if (!value || value->is_null()) return std::nullopt;
+    auto number = number_of(*value);
+    if (!number) {
+      invalid_type(pointer_append(path, key), k_number_or_null);
+      return std::nullopt;
+    }
+    if (!std::isfinite(*number)) {
+      invalid_value(pointer_append(path, key), "ต้องเป็นตัวเลขจำกัด", "must be a finite number");
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  const json::array* read_array(const json::object& object, const std::string& path, std::string_view key) {
+    const auto* value = member(object, path, key, true);
+    if (!value) return nullptr;
+    const auto* array = value->if_array();
+    if (!array) invalid_type(pointer_append(path, key), k_array);
+    return array;
+  }
+
+  std::string read_id(const json::object& object, const std::string& path) {
+    auto id = read_string(object, path, "id", true);
+    if (object.if_contains("id") && object.at("id").is_string() && !is_valid_id(id)) {
+      invalid_value(pointer_append(path, "id"), "รหัสต้องยาว ๑–๖๔ ตัวอักษร ประกอบด้วย A–Z a–z 0–9 _ . : -",
+                    "an id must be 1–64 characters of A–Z a–z 0–9 _ . : - starting with a letter or digit");
+    }
+    return id;
+  }
+
+  // An item number such as "9" (Thai digits accepted and stored as ASCII).
+  std::string read_item_number(const json::object& object, const std::string& path) {
+    auto number = text::thai_digits_to_arabic(read_string(object, path, "number", false));
+    if (!is_digits(number)) {
+      invalid_value(pointer_append(path, "number"), "ต้องเป็นตัวเลข หรือว่าง", "must be digits (at most nine) or empty");
+      return {};
+    }
+    return number;
+  }
+
+  std::optional<stated_totals> read_stated(const json::object& object, const std::string& path, bool plan_level);
+  goal read_goal(const json::value& value, const std::string& path);
+  indicator read_indicator(const json::value& value, const std::string& path);
+  key_work_item read_work_item(const json::value& value, const std::string& path);
+  project read_project(const json::value& value, const std::string& path);
+  activity read_activity(const json::value& value, const std::string& path);
+  budget_info read_budget(const json::object& object, const std::string& path);
+  period_info read_period(const json::object& object, const std::string& path);
+
+  finding_list* issues_;
+};
+
+plan reader::read(const json::value& content) {
+  plan out;
+  const auto* root = content.if_object();
+  if (!root) {
+    invalid_type("", k_object);
+    return out;
+  }
+  unknown_fields(*root, "", {"province", "fiscal_year", "title", "goals", "stated_totals"});
+
+  if (const auto* province = member(*root, "", "province", true)) {
+    if (const auto* object = province->if_object()) {
+      unknown_fields(*object, "/province", {"code", "name_th"});
+      out.province.code = read_string(*object, "/province", "code", true);
+      out.province.name_th = read_string(*object, "/province", "name_th", true);
+    } else {
+      invalid_type("/province", k_object);
+    }
+  }
+
+  if (const auto* year = member(*root, "", "fiscal_year", true)) {
+    auto value = integer_of(*year);
+    if (!value) {
+      invalid_type("/fiscal_year", k_integer);
+    } else if (*value != 0 && (*value < 2400 || *value > 2799)) {
+      invalid_value("/fiscal_year", "ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง ๒๔๐๐ ถึง ๒๗๙๙",
+                    "the fiscal year must be a Buddhist-era year between 2400 and 2799");
+    } else {
+      out.fiscal_year = int(*value);
+    }
+  }
+
+  out.title = read_string(*root, "", "title", true);
+  if (const auto* goals = read_array(*root, "", "goals")) {
+    out.goals.reserve(goals->size());
+    for (std::size_t i = 0; i < goals->size(); ++i)
+      out.goals.push_back(read_goal((*goals)[i], pointer_append("/goals", i)));
+  }
+  out.stated = read_stated(*root, "", true);
+  return out;
+}
+
+std::optional<stated_totals> reader::read_stated(const json::object& object, const std::string& path, bool plan_level) {
+  const auto* value = member(object, path, "stated_totals", false);
+  if (!value || value->is_null()) return std::nullopt;
+  std::string here = pointer_append(path, "stated_totals");
+  const auto* totals = value->if_object();
+  if (!totals) {
+    invalid_type(here, k_object_or_null);
+    return std::nullopt;
+  }
+  if (plan_level)
+    unknown_fields(*totals, here, {"goals", "projects", "activities", "budget_baht"});
+  else
+    unknown_fields(*totals, here, {"projects", "activities", "budget_baht"});
+
+  stated_totals out;
+  out.path = here;
+  auto count = [&](std::string_view key) -> std::optional<std::int64_t> {
+    const auto* v = totals->if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    auto n = integer_of(*v);
+    if (!n) {
+      invalid_type(pointer_append(here, key), k_integer);
+      return std::nullopt;
+    }
+    if (*n < 0 || *n > 1'000'000) {
+      invalid_value(pointer_append(here, key), "ต้องอยู่ระหว่าง ๐ ถึง ๑,๐๐๐,๐๐๐", "must be between 0 and 1,000,000");
+      return std::nullopt;
+    }
+    return n;
+  };
+  if (plan_level) out.goals = count("goals");
+  out.projects = count("projects");
+  out.activities = count("activities");
+  if (const auto* baht = totals->if_contains("budget_baht"); baht && !baht->is_null()) {
+    if (!number_of(*baht)) {
+      invalid_type(pointer_append(here, "budget_baht"), k_number_or_null);
+    } else if (auto satang = satang_of(*baht)) {
+      out.budget_satang = satang;
+    } else {
+      invalid_value(pointer_append(here, "budget_baht"),
+                    "ต้องเป็นจำนวนเงินบาท ไม่ติดลบ ทศนิยมไม่เกินสองตำแหน่ง ไม่เกินหนึ่งล้านล้านบาท",
+                    "must be a non-negative amount of baht with at most two decimals, at most one trillion");
+    }
+  }
+  return out;
+}
+
+goal reader::read_goal(const json::value& value, const std::string& path) {
+  goal out;
+  out.path = path;
+  const auto* object = value.if_object();
+  if (!object) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(*object, path, {"id", "number", "title", "indicators", "stated_totals"});
+  out.id = read_id(*object, path);
+  if (const auto* number = member(*object, path, "number", true)) {
+    auto n = integer_of(*number);
+    if (!n)
+      invalid_type(pointer_append(path, "number"), k_integer);
+    else if (*n < 1 || *n > 999)
+      invalid_value(pointer_append(path, "number"), "ต้องอยู่ระหว่าง ๑ ถึง ๙๙๙", "must be between 1 and 999");
+    else
+      out.number = int(*n);
+  }
+  out.title = read_string(*object, path, "title", true);
+  if (const auto* indicators = read_array(*object, path, "indicators")) {
+    out.indicators.reserve(indicators->size());
+    for (std::size_t i = 0; i < indicators->size(); ++i) {
+      out.indicators.push_back(read_indicator((*indicators)[i], pointer_append(pointer_append(path, "indicators"), i)));
+    }
+  }
+  out.stated = read_stated(*object, path, false);
+  return out;
+}
+
+indicator reader::read_indicator(const json::value& value, const std::string& path) {
+  indicator out;
+  out.path = path;
+  const auto* object = value.if_object();
+  if (!object) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(
+      *object, path,
+      {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by", "key_work_items"});
+  out.id = read_id(*object, path);
+  out.number = text::thai_digits_to_arabic(read_string(*object, path, "number", true));
+  if (object->if_contains("number") && object->at("number").is_string() && !is_number_path(out.number)) {
+    invalid_value(pointer_append(path, "number"), "ต้องเป็นเลขข้อ เช่น \"1.1\" หรือ \"2.2.1\"",
+                  "must be a dotted number such as \"1.1\" or \"2.2.1\"");
+    out.number.clear();
+  }
+  out.text = read_string(*object, path, "text", true);
+  out.unit = read_string(*object, path, "unit", false);
+  out.target_text = read_string(*object, path, "target_text", false);
+  out.target_value = read_number_or_null(*object, path, "target_value");
+  out.baseline = read_number_or_null(*object, path, "baseline");
+  out.served_by = read_string_or_null(*object, path, "served_by");
+  if (const auto* items = read_array(*object, path, "key_work_items")) {
+    out.key_work_items.reserve(items->size());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      out.key_work_items.push_back(
+          read_work_item((*items)[i], pointer_append(pointer_append(path, "key_work_items"), i)));
+    }
+  }
+  return out;
+}
+
+key_work_item reader::read_work_item(const json::value& value, const std::string& path) {
+  key_work_item out;
+  out.path = path;
+  const auto* object = value.if_object();
+  if (!object) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(*object, path, {"id", "number", "text", "projects"});
+  out.id = read_id(*object, path);
+  out.number = read_item_number(*object, path);
+  out.text = read_string(*object, path, "text", true);
+  if (const auto* projects = read_array(*object, path, "projects")) {
+    out.projects.reserve(projects->size());
+    for (std::size_t i = 0; i < projects->size(); ++i) {
+      out.projects.push_back(read_project((*projects)[i], pointer_append(pointer_append(path, "projects"), i)));
+    }
+  }
+  return out;
+}
+
+project reader::read_project(const json::value& value, const std::string& path) {
+  project out;
+  out.path = path;
+  const auto* object = value.if_object();
+  if (!object) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(*object, path, {"id", "number", "title", "activities"});
+  out.id = read_id(*object, path);
+  out.number = read_item_number(*object, path);
+  out.title = read_string(*object, path, "title", true);
+  if (const auto* activities = read_array(*object, path, "activities")) {
+    out.activities.reserve(activities->size());
+    for (std::size_t i = 0; i < activities->size(); ++i) {
+      out.activities.push_back(read_activity((*activities)[i], pointer_append(pointer_append(path, "activities"), i)));
+    }
+  }
+  return out;
+}
+
+activity reader::read_activity(const json::value& value, const std::string& path) {
+  activity out;
+  out.path = path;
+  const auto* object = value.if_object();
+  if (!object) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(*object, path,
+                 {"id", "number", "title", "method", "indicator_text", "target_text", "target_value", "unit", "budget",
+                  "period", "agencies"});
+  out.id = read_id(*object, path);
+  out.number = read_item_number(*object, path);
+  out.title = read_string(*object, path, "title", true);
+  out.method = read_string(*object, path, "method", false);
+  out.indicator_text = read_string(*object, path, "indicator_text", false);
+  out.target_text = read_string(*object, path, "target_text", false);
+  out.target_value = read_number_or_null(*object, path, "target_value");
+  out.unit = read_string(*object, path, "unit", false);
+  out.budget = read_budget(*object, path);
+  out.period = read_period(*object, path);
+  if (const auto* agencies = read_array(*object, path, "agencies")) {
+    std::string here = pointer_append(path, "agencies");
+    for (std::size_t i = 0; i < agencies->size(); ++i) {
+      if (const auto* s = (*agencies)[i].if_string())
+        out.agencies.emplace_back(*s);
+      else
+        invalid_type(pointer_append(here, i), k_string);
+    }
+  }
+  return out;
+}
+
+budget_info reader::read_budget(const json::object& object, const std::string& path) {
+  budget_info out;
+  const auto* value = member(object, path, "budget", true);
+  if (!value) return out;
+  std::string here = pointer_append(path, "budget");
+  const auto* budget = value->if_object();
+  if (!budget) {
+    invalid_type(here, k_object);
+    return out;
+  }
+  unknown_fields(*budget, here, {"kind", "baht", "text"});
+  out.kind = read_string(*budget, here, "kind", true);
+  out.text = read_string(*budget, here, "text", false);
+  if (budget->if_contains("kind") && budget->at("kind").is_string() && out.kind != k_budget_amount &&
+      out.kind != k_budget_none && out.kind != k_budget_unparsed) {
+    invalid_value(pointer_append(here, "kind"), "ต้องเป็น \"amount\", \"none\" หรือ \"unparsed\"",
+                  "must be \"amount\", \"none\" or \"unparsed\"");
+    out.kind.clear();
+  }
+  const auto* baht = budget->if_contains("baht");
+  bool has_number = baht && !baht->is_null();
+  if (has_number && !number_of(*baht)) {
+    invalid_type(pointer_append(here, "baht"), k_number_or_null);
+    return out;
+  }
+  if (out.kind == k_budget_amount) {
+    if (!has_number) {
+      if (!baht)
+        missing(here, "baht");
+      else
+        invalid_value(pointer_append(here, "baht"), "งบประมาณแบบ amount ต้องระบุจำนวนเงิน",
+                      "an \"amount\" budget needs baht");
+      return out;
+    }
+    out.satang = satang_of(*baht);
+    if (!out.satang) {
+      invalid_value(pointer_append(here, "baht"), "ต้องเป็นจำนวนเงินบาท ไม่ติดลบ ทศนิยมไม่เกินสองตำแหน่ง ไม่เกินหนึ่งล้านล้านบาท",
+                    "must be a non-negative amount of baht with at most two decimals, at most one trillion");
+    }
+  } else if (has_number && (out.kind == k_budget_none || out.kind == k_budget_unparsed)) {
+    // A form may send 0 for "no budget"; any other amount contradicts the kind.
+    auto amount = number_of(*baht);
+    if (amount && *amount != 0) {
+      invalid_value(pointer_append(here, "baht"), "งบประมาณแบบ none หรือ unparsed ต้องไม่ระบุจำนวนเงิน (null)",
+                    "must be null when the kind is \"none\" or \"unparsed\"");
+    }
+  }
+  return out;
+}
+
+period_info reader::read_period(const json::object& object, const std::string& path) {
+  period_info out;
+  const auto* value = member(object, path, "period", true);
+  if (!value) return out;
+  std::string here = pointer_append(path, "period");
+  const auto* period = value->if_object();
+  if (!period) {
+    invalid_type(here, k_object);
+    return out;
+  }
+  unknown_fields(*period, here, {"text", "first_month", "last_month"});
+  out.text = read_string(*period, here, "text", true);
+  auto month = [&](std::string_view key) -> std::optional<int> {
+    const auto* v = period->if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    auto n = integer_of(*v);
+    if (!n) {
+      invalid_type(pointer_append(here, key), {"จำนวนเต็มหรือ null", "an integer or null"});
+      return std::nullopt;
+    }
+    if (*n < 1 || *n > 12) {
+      invalid_value(pointer_append(here, key), "เดือนของปีงบประมาณต้องอยู่ระหว่าง ๑ (ตุลาคม) ถึง ๑๒ (กันยายน)",
+                    "a fiscal month is 1 (October) to 12 (September)");
+      return std::nullopt;
+    }
+    return int(*n);
+  };
+  out.first_month = month("first_month");
+  out.last_month = month("last_month");
+  if (out.first_month.has_value() != out.last_month.has_value()) {
+    invalid_value(here, "ต้องระบุทั้งเดือนแรกและเดือนสุดท้าย หรือไม่ระบุทั้งคู่",
+                  "first_month and last_month are both set or both null");
+    out.first_month.reset();
+    out.last_month.reset();
+  } else if (out.first_month && *out.first_month > *out.last_month) {
+    invalid_value(here, "เดือนแรกอยู่หลังเดือนสุดท้ายของช่วงเวลา", "first_month comes after last_month");
+    out.first_month.reset();
+    out.last_month.reset();
+  }
+  return out;
+}
+
+json::object stated_json(const stated_totals& s) {
+  json::object out;
+  if (s.goals) out["goals"] = *s.goals;
+  if (s.projects) out["projects"] = *s.projects;
+  if (s.activities) out["activities"] = *s.activities;
+  if (s.budget_satang) out["budget_baht"] = baht_json(*s.budget_satang);
+  return out;
+}
+
+json::value optional_number(const std::optional<double>& value) {
+  return value ? number_json(*value) : json::value(nullptr);
+}
+
+json::object activity_json(const activity& a) {
+  json::object out;
+  out["id"] = a.id;
+  out["number"] = a.number;
+  out["title"] = a.title;
+  out["method"] = a.method;
+  out["indicator_text"] = a.indicator_text;
+  out["target_text"] = a.target_text;
+  out["target_value"] = optional_number(a.target_value);
+  out["unit"] = a.unit;
+  json::object budget;
+  budget["kind"] = a.budget.kind;
+  budget["baht"] = a.budget.satang ? baht_json(*a.budget.satang) : json::value(nullptr);
+  budget["text"] = a.budget.text;
+  out["budget"] = std::move(budget);
+  json::object period;
+  period["text"] = a.period.text;
+  period["first_month"] = a.period.first_month ? json::value(*a.period.first_month) : json::value(nullptr);
+  period["last_month"] = a.period.last_month ? json::value(*a.period.last_month) : json::value(nullptr);
+  out["period"] = std::move(period);
+  json::array agencies;
+  for (const auto& agency : a.agencies) agencies.emplace_back(agency);
+  out["agencies"] = std::move(agencies);
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (!alnum(id.front())) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return alnum(c) || c == '_' || c == '.' || c == ':' || c == '-'; });
+}
+
+plan read_plan(const json::value& content, finding_list* issues) { return reader(issues).read(content); }
+
+json::value baht_json(std::int64_t satang) {
+  if (satang % 100 == 0) return json::value(satang / 100);
+  return json::value(double(satang) / 100.0);
+}
+
+json::value number_json(double value) {
+  if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.0e15) {
+    return json::value(std::int64_t(value));
+  }
+  return json::value(value);
+}
+
+std::string goal_label(int number) { return "เป้าหมายที่ " + text::arabic_digits_to_thai(std::to_string(number)); }
+
+std::string indicator_label(std::string_view number) { return "ตัวชี้วัดที่ " + text::arabic_digits_to_thai(number); }
+
+json::object to_json(const plan& p) {
+  json::object out;
+  json::object province;
+  province["code"] = p.province.code;
+  province["name_th"] = p.province.name_th;
+  out["province"] = std::move(province);
+  out["fiscal_year"] = p.fiscal_year;
+  out["title"] = p.title;
+  json::array goals;
+  for (const auto& g : p.goals) {
+    json::object goal;
+    goal["id"] = g.id;
+    goal["number"] = g.number;
+    goal["title"] = g.title;
+    json::array indicators;
+    for (const auto& ind : g.indicators) {
+      json::object indicator;
+      indicator["id"] = ind.id;
+      indicator["number"] = ind.number;
+      indicator["text"] = ind.text;
+      indicator["unit"] = ind.unit;
+      indicator["target_text"] = ind.target_text;
+      indicator["target_value"] = optional_number(ind.target_value);
+      indicator["baseline"] = optional_number(ind.baseline);
+      indicator["served_by"] = ind.served_by.empty() ? json::value(nullptr) : json::value(ind.served_by);
+      json::array items;
+      for (const auto& w : ind.key_work_items) {
+        json::object item;
+        item["id"] = w.id;
+        item["number"] = w.number;
+        item["text"] = w.text;
+        json::array projects;
+        for (const auto& pr : w.projects) {
+          json::object project;
+          project["id"] = pr.id;
+          project["number"] = pr.number;
+          project["title"] = pr.title;
+          json::array activities;
+          for (const auto& a : pr.activities) activities.emplace_back(activity_json(a));
+          project["activities"] = std::move(activities);
+          projects.emplace_back(std::move(project));
+        }
+        item["projects"] = std::move(projects);
+        items.emplace_back(std::move(item));
+      }
+      indicator["key_work_items"] = std::move(items);
+      indicators.emplace_back(std::move(indicator));
+    }
+    goal["indicators"] = std::move(indicators);
+    if (g.stated) goal["stated_totals"] = stated_json(*g.stated);
+    goals.emplace_back(std::move(goal));
+  }
+  out["goals"] = std::move(goals);
+  if (p.stated) out["stated_totals"] = stated_json(*p.stated);
+  return out;
+}
+
+std::string next_id(const json::value& content, std::string_view prefix) {
+  std::int64_t largest = 0;
+  auto consider = [&](const json::value& node) {
+    const auto* object = node.if_object();
+    if (!object) return;
+    const auto* id = object->if_contains("id");
+    if (!id || !id->is_string()) return;
+    std::string_view s = id->get_string();
+    if (!s.starts_with(prefix)) return;
+    auto digits = s.substr(prefix.size());
+    // Twelve digits at most: std::stoll cannot overflow, and no plan has a trillion rows.
+    if (digits.empty() || digits.size() > 12 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return;
+    }
+    largest = std::max(largest, std::int64_t(std::stoll(std::string(digits))));
+  };
+  auto children = [](const json::value& node, std::string_view key) -> const json::array* {
+    const auto* object = node.if_object();
+    if (!object) return nullptr;
+    const auto* value = object->if_contains(key);
+    return value ? value->if_array() : nullptr;
+  };
+  // The model's fixed depth: goals → indicators → key_work_items → projects → activities.
+  constexpr std::string_view k_levels[] = {"goals", "indicators", "key_work_items", "projects", "activities"};
+  std::vector<const json::value*> level{&content};
+  for (auto key : k_levels) {
+    std::vector<const json::value*> next;
+    for (const auto* node : level) {
+      if (const auto* array = children(*node, key)) {
+        for (const auto& child : *array) {
+          consider(child);
+          next.push_back(&child);
+        }
+      }
+    }
+    level = std::move(next);
+  }
+  return std::string(prefix) + std::to_string(largest + 1);
+}
+
+}  // namespace planflow::plugins::anti_corruption

@@ -1,0 +1,165 @@
+#include "schema.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+
+namespace planflow::plugins::anti_corruption {
+
+namespace json = boost::json;
+
+namespace {
+
+// Kept beside read_plan (content_model.cpp): a field added there is added here.
+constexpr std::string_view k_schema = R"json({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:planflow:plan-type:anti_corruption_action_plan:content",
+  "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ด้านการต่อต้านการทุจริตและประพฤติมิชอบ",
+  "type": "object",
+  "required": ["province", "fiscal_year", "title", "goals"],
+  "properties": {
+    "province": {
+      "type": "object",
+      "required": ["code", "name_th"],
+      "properties": {
+        "code": {"type": "string", "description": "ISO 3166-2:TH, e.g. TH-96"},
+        "name_th": {"type": "string", "description": "นราธิวาส"}
+      }
+    },
+    "fiscal_year": {"type": "integer", "description": "Buddhist era, 0 = unknown", "anyOf": [{"const": 0}, {"minimum": 2400, "maximum": 2799}]},
+    "title": {"type": "string"},
+    "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}},
+    "stated_totals": {"$ref": "#/$defs/stated_totals"}
+  },
+  "$defs": {
+    "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$", "description": "unique in the plan"},
+    "item_number": {"type": "string", "pattern": "^[0-9]{0,9}$", "description": "ASCII digits; empty when the row is unnumbered"},
+    "nullable_number": {"type": ["number", "null"]},
+    "stated_totals": {
+      "type": ["object", "null"],
+      "description": "totals as the document states them; compared with the computed ones",
+      "properties": {
+        "goals": {"type": "integer", "minimum": 0, "description": "plan level only"},
+        "projects": {"type": "integer", "minimum": 0, "description": "N โครงการ/กิจกรรม"},
+        "activities": {"type": "integer", "minimum": 0, "description": "N กิจกรรม (budgeted rows)"},
+        "budget_baht": {"type": "number", "minimum": 0}
+      }
+    },
+    "goal": {
+      "type": "object",
+      "required": ["id", "number", "title", "indicators"],
+      "properties": {
+        "id": {"$ref": "#/$defs/id"},
+        "number": {"type": "integer", "minimum": 1, "maximum": 999},
+        "title": {"type": "string"},
+        "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+        "stated_totals": {"$ref": "#/$defs/stated_totals"}
+      }
+    },
+    "indicator": {
+      "type": "object",
+      "required": ["id", "number", "text", "key_work_items"],
+      "properties": {
+        "id": {"$ref": "#/$defs/id"},
+        "number": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)*$", "description": "1.1, 2.2.1"},
+        "text": {"type": "string"},
+        "unit": {"type": "string", "description": "ร้อยละ, จำนวน, …"},
+        "target_text": {"type": "string", "description": "the ค่าเป้าหมาย statement"},
+        "target_value": {"$ref": "#/$defs/nullable_number"},
+        "baseline": {"$ref": "#/$defs/nullable_number"},
+        "served_by": {"type": ["string", "null"], "description": "id of another indicator of the goal whose work items serve this one too"},
+        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/key_work_item"}}
+      }
+    },
+    "key_work_item": {
+      "type": "object",
+      "required": ["id", "text", "projects"],
+      "properties": {
+        "id": {"$ref": "#/$defs/id"},
+        "number": {"$ref": "#/$defs/item_number"},
+        "text": {"type": "string", "description": "ลักษณะสำคัญของงาน"},
+        "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}}
+      }
+    },
+    "project": {
+      "type": "object",
+      "required": ["id", "title", "activities"],
+      "properties": {
+        "id": {"$ref": "#/$defs/id"},
+        "number": {"$ref": "#/$defs/item_number"},
+        "title": {"type": "string", "description": "an entry of the โครงการ/กิจกรรม column"},
+        "activities": {"type": "array", "items": {"$ref": "#/$defs/activity"}}
+      }
+    },
+    "activity": {
+      "type": "object",
+      "required": ["id", "title", "budget", "period", "agencies"],
+      "properties": {
+        "id": {"$ref": "#/$defs/id"},
+        "number": {"$ref": "#/$defs/item_number"},
+        "title": {"type": "string"},
+        "method": {"type": "string", "description": "วิธีการดำเนินงาน"},
+        "indicator_text": {"type": "string", "description": "the ตัวชี้วัด cell"},
+        "target_text": {"type": "string", "description": "the measurable part, e.g. ไม่น้อยกว่า ๓ แห่ง"},
+        "target_value": {"$ref": "#/$defs/nullable_number"},
+        "unit": {"type": "string"},
+        "budget": {
+          "type": "object",
+          "required": ["kind"],
+          "properties": {
+            "kind": {"enum": ["amount", "none", "unparsed"]},
+            "baht": {"type": ["number", "null"], "minimum": 0, "description": "required for amount; null otherwise"},
+            "text": {"type": "string", "description": "the cell as written"}
+          }
+        },
+        "period": {
+          "type": "object",
+          "required": ["text"],
+          "properties": {
+            "text": {"type": "string", "description": "the cell as written"},
+            "first_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12, "description": "fiscal month: 1 = October … 12 = September"},
+            "last_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12}
+          }
+        },
+        "agencies": {"type": "array", "items": {"type": "string"}}
+      }
+    }
+  }
+})json";
+
+}  // namespace
+
+json::object content_schema_json() {
+  boost::system::error_code ec;
+  auto value = json::parse(k_schema, ec);
+  if (ec || !value.is_object()) return {};  // a unit test parses the same text
+  return std::move(value.as_object());
+}
+
+std::string standard_title(int fiscal_year, const std::string& province_th) {
+  std::string title = "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด";
+  if (fiscal_year != 0) title += " ประจำปีงบประมาณ พ.ศ. " + text::arabic_digits_to_thai(std::to_string(fiscal_year));
+  title +=
+      " ภายใต้การดำเนินงานของคณะกรรมการผลักดันการดำเนินงาน"
+      "ตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ";
+  if (!province_th.empty()) title += " จังหวัด" + province_th;
+  return title;
+}
+
+json::object empty_content_json(const plugin::plan_context& ctx) {
+  const auto* province = ctx.province_code.empty() ? nullptr : ctx.province();
+  std::string name_th = province ? province->name_th : std::string();
+  json::object out;
+  json::object province_json;
+  province_json["code"] = ctx.province_code;
+  province_json["name_th"] = name_th;
+  out["province"] = std::move(province_json);
+  int fiscal_year = ctx.fiscal_year >= 2400 && ctx.fiscal_year <= 2799 ? ctx.fiscal_year : 0;
+  out["fiscal_year"] = fiscal_year;
+  out["title"] = standard_title(fiscal_year, name_th);
+  out["goals"] = json::array();
+  return out;
+}
+
+}  // namespace planflow::plugins::anti_corruption

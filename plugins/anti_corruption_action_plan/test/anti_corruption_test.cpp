@@ -1,0 +1,595 @@
+// The importer and detection on the seed documents, and the importer's
+// robustness. Line numbers ("line 174", "seed 000:174") are lines of
+// tests/fixtures/seeds/000_f86febe8b6e44396.txt, the Narathiwat plan for
+// fiscal year 2566.
+#include "plugin.hpp"
+#include "test_support.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <set>
+
+namespace planflow::plugins::anti_corruption {
+namespace {
+
+namespace json = boost::json;
+using test::code_and_path;
+
+const std::string k_golden = std::string(PLANFLOW_PLUGIN_SOURCE_DIR) + "/test/golden/000_f86febe8b6e44396.json";
+
+// Paths of the activities the tests look at (ids in parentheses).
+constexpr std::string_view k_line_109 = "/goals/0/indicators/0/key_work_items/2/projects/0/activities/0";  // a-1
+constexpr std::string_view k_line_125 = "/goals/0/indicators/1/key_work_items/0/projects/0/activities/1";  // a-3
+constexpr std::string_view k_line_139 = "/goals/0/indicators/1/key_work_items/4/projects/2/activities/0";  // a-9
+constexpr std::string_view k_line_174 = "/goals/0/indicators/2/key_work_items/3/projects/2/activities/0";  // a-20
+constexpr std::string_view k_line_223 = "/goals/1/indicators/0/key_work_items/8/projects/1/activities/0";  // a-32
+constexpr std::string_view k_line_224 = "/goals/1/indicators/0/key_work_items/8/projects/2/activities/0";  // a-33
+
+class seed_import : public ::testing::Test {
+ protected:
+  // Imported once: every test reads the same result.
+  static void SetUpTestSuite() {
+    result_ =
+        new plugin::import_result(plan_type_.import_document(test::seed(test::k_action_plan_seed), test::context()));
+    content_ = new json::value(result_->content);
+  }
+  static void TearDownTestSuite() {
+    delete content_;
+    delete result_;
+    content_ = nullptr;
+    result_ = nullptr;
+  }
+  static const json::value& at(std::string_view pointer) { return content_->at_pointer(pointer); }
+  static const json::value& content() { return *content_; }
+
+  static inline anti_corruption_plan plan_type_;
+  static inline plugin::import_result* result_ = nullptr;
+  static inline json::value* content_ = nullptr;
+};
+
+TEST_F(seed_import, finds_the_province_fiscal_year_and_title) {
+  EXPECT_EQ(result_->province_code, "TH-96");
+  EXPECT_EQ(result_->fiscal_year, 2566);
+  EXPECT_EQ(result_->title,
+            "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ภายใต้การดำเนินงานของคณะกรรมการผลักดันการดำเนินงาน "
+            "ตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ จังหวัดนราธิวาส");
+  EXPECT_EQ(at("/province/code"), "TH-96");
+  EXPECT_EQ(at("/province/name_th"), "นราธิวาส");
+  EXPECT_EQ(at("/fiscal_year"), 2566);
+}
+
+TEST_F(seed_import, computes_the_totals_the_document_states) {
+  auto totals = plan_type_.compute_totals(result_->content).json;
+  const auto& goals = totals.at("goals").as_array();
+  ASSERT_EQ(goals.size(), 2u);
+  // Budgets: lines 124–179 (goal 1) and 208–212 (goal 2), exact in satang.
+  EXPECT_EQ(goals[0].at("budget_satang"), 102'544'000);
+  EXPECT_EQ(goals[0].at("budget_baht"), 1'025'440);
+  EXPECT_EQ(goals[1].at("budget_satang"), 12'040'000);
+  EXPECT_EQ(goals[1].at("budget_baht"), 120'400);
+  EXPECT_EQ(totals.at("overall").at("budget_baht"), 1'145'840);
+  EXPECT_EQ(totals.at("overall").at("unparsed_budgets"), 0);
+
+  // Projects are the numbered entries of the โครงการ/กิจกรรม column, which
+  // "รวมจำนวน ๑๘ โครงการ/กิจกรรม" counts. Goal 1: ๑ (109); ๒–๑๐ (123, 135,
+  // 138, 139, 143, 144, 145, 150, 151); ๙–๑๖ again (165, 168, 172, 173, 174,
+  // 178, 179, 183) = 18. Goal 2: ๑–๑๓ (207, 212–215, 220, 223, 224, 228–230,
+  // 234, 235) = 13.
+  EXPECT_EQ(goals[0].at("projects"), 18);
+  EXPECT_EQ(goals[1].at("projects"), 13);
+  EXPECT_EQ(totals.at("overall").at("projects"), 31);
+
+  // Activities are the rows with a budget. Goal 1: 109; 124, 125, 130, 133,
+  // 134, 135, 138, 139, 143, 144, 145, 150, 151; 166, 167, 168, 172, 173, 174,
+  // 178, 179, 183, 186 = 1 + 13 + 10 = 24. Goal 2: 208, 209, 212, 213, 214,
+  // 215, 220, 223, 224, 228, 229, 230, 234, 235 = 14.
+  EXPECT_EQ(goals[0].at("activities"), 24);
+  EXPECT_EQ(goals[1].at("activities"), 14);
+  EXPECT_EQ(totals.at("overall").at("activities"), 38);
+  EXPECT_EQ(totals.at("overall").at("goals"), 2);
+}
+
+TEST_F(seed_import, reads_the_stated_totals_and_finds_them_consistent) {
+  EXPECT_EQ(at("/goals/0/stated_totals"), json::parse(R"({"projects":18,"budget_baht":1025440})"));    // line 187
+  EXPECT_EQ(at("/goals/1/stated_totals"), json::parse(R"({"projects":13,"budget_baht":120400})"));     // line 236
+  EXPECT_EQ(at("/stated_totals"), json::parse(R"({"goals":2,"projects":31,"budget_baht":1145840})"));  // line 237
+  EXPECT_EQ(test::find(result_->findings, "total_mismatch"), nullptr) << test::dump(result_->findings);
+}
+
+TEST_F(seed_import, reports_exactly_the_errors_of_the_document) {
+  std::vector<code_and_path> expected = {
+      // Line 100: the page header over indicator 1.1 names จังหวัดนครราชสีมา,
+      // copied from another province's plan.
+      {"other_province", ""},
+      // Line 174: the row is shifted one column left (budget column
+      // "มกราคม-มีนาคม ๒๕๖๖", period column an agency, agency column empty).
+      {"column_shift", std::string(k_line_174)},
+      // Line 192: the page header over goal 2 names จังหวัดนครราชสีมา again.
+      {"other_province", ""},
+      // Lines 223 and 224: "สำนักงานสาธารณสุขจังหวัดนครราชสีมา" is responsible
+      // for two activities of the Narathiwat plan.
+      {"other_province", std::string(k_line_223) + "/agencies/0"},
+      {"other_province", std::string(k_line_224) + "/agencies/0"},
+  };
+  EXPECT_EQ(test::codes(result_->findings, "error"), expected) << test::dump(result_->findings);
+}
+
+TEST_F(seed_import, warns_about_what_is_odd_but_possible) {
+  std::vector<code_and_path> expected = {
+      // Line 12: "จังหวัด... กำหนดให้" — the template's blank never filled in.
+      {"placeholder_text", ""},
+      // Lines 165 and 168 number their projects ๙ and ๑๐, which lines 150
+      // and 151 already used in the same goal.
+      {"duplicate_number", "/goals/0/indicators/2/key_work_items/0/projects/0/number"},
+      {"duplicate_number", "/goals/0/indicators/2/key_work_items/1/projects/0/number"},
+  };
+  EXPECT_EQ(test::codes(result_->findings, "warning"), expected) << test::dump(result_->findings);
+}
+
+TEST_F(seed_import, names_the_lines_of_the_stray_page_headers) {
+  std::vector<std::string> messages;
+  for (const auto& f : result_->findings) {
+    if (f.code == "other_province" && f.path.empty()) messages.push_back(f.message_en + " / " + f.message_th);
+  }
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].find("line 100"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("บรรทัด ๑๐๐"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("Nakhon Ratchasima"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[1].find("line 192"), std::string::npos) << messages[1];
+}
+
+TEST_F(seed_import, recovers_the_shifted_row) {
+  std::string a(k_line_174);
+  EXPECT_EQ(at(a + "/title"), "โครงการประชุมเพื่อวิเคราะห์ความเสี่ยงเกี่ยวกับผลประโยชน์ทับซ้อนประจำปีงบประมาณ พ.ศ.๒๕๖๖");
+  EXPECT_EQ(at(a + "/number"), "13");
+  EXPECT_EQ(at(a + "/indicator_text"), "ความเสี่ยงระดับต่ำ");
+  EXPECT_EQ(at(a + "/budget"), json::parse(R"({"kind":"none","baht":null,"text":"ไม่ใช้งบประมาณ"})"));
+  EXPECT_EQ(at(a + "/period"), json::parse(R"({"text":"มกราคม-มีนาคม ๒๕๖๖","first_month":4,"last_month":6})"));
+  EXPECT_EQ(at(a + "/agencies"), json::parse(R"(["สำนักงานสาธารณสุขจังหวัดนราธิวาส"])"));
+  // Line 177 continues the method on the next page.
+  std::string method(at(a + "/method").as_string());
+  EXPECT_TRUE(method.starts_with("คณะกรรมการวิเคราะห์ความเสี่ยงฯ")) << method;
+  EXPECT_TRUE(method.ends_with("สำนักงานสาธารณสุขจังหวัด นราธิวาส")) << method;
+}
+
+TEST_F(seed_import, joins_rows_continued_across_page_breaks) {
+  // Line 129, third cell: the rest of line 125's method.
+  std::string method(at(std::string(k_line_125) + "/method").as_string());
+  EXPECT_TRUE(method.ends_with("ซึ่งอาจมีความเข้มข้นแตกต่างกัน")) << method;
+  // Line 142: the end of line 139's title, which is also its project's.
+  std::string title(at(std::string(k_line_139) + "/title").as_string());
+  EXPECT_TRUE(title.ends_with("ที่ปราศจากการล่วงละเมิดหรือคุกคามทางเพศในการทำงาน")) << title;
+  EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/4/projects/2/title"), at(std::string(k_line_139) + "/title"));
+  // Line 129, first cell: work item ๒ (line 126) continued, then work item ๓.
+  std::string item(at("/goals/0/indicators/1/key_work_items/1/text").as_string());
+  EXPECT_TRUE(
+      item.ends_with("ปฏิบัติตาม มาตรฐานทางจริยธรรมที่ประมวลจริยธรรมที่หน่วยงานของรัฐยึดถืออย่างเคร่งครัด "
+                     "และมีส่วนร่วมในการต่อต้านการทุจริต"))
+      << item;
+  EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/2/number"), "3");
+  // Line 171, fourth cell: the rest of line 168's indicator.
+  std::string indicator(
+      at("/goals/0/indicators/2/key_work_items/1/projects/0/activities/0/indicator_text").as_string());
+  EXPECT_TRUE(indicator.ends_with("ได้อย่างถูกต้องครบถ้วน ตามหลักเกณฑ์การประเมินที่กำหนด")) << indicator;
+  // Line 207 holds work items ๑ and ๒ in one cell without paragraph tags.
+  EXPECT_EQ(at("/goals/1/indicators/0/key_work_items/0/number"), "1");
+  EXPECT_EQ(at("/goals/1/indicators/0/key_work_items/1/number"), "2");
+}
+
+TEST_F(seed_import, gives_unnumbered_budgeted_rows_to_their_project) {
+  // Line 123 is project ๒ alone; lines 124–134 are its five activities.
+  const auto& project = at("/goals/0/indicators/1/key_work_items/0/projects/0");
+  EXPECT_EQ(project.at("number"), "2");
+  EXPECT_EQ(project.at("title"), "โครงการ STRONG – จิตพอเพียงต้านทุจริต");
+  const auto& activities = project.at("activities").as_array();
+  ASSERT_EQ(activities.size(), 5u);
+  for (const auto& a : activities) EXPECT_EQ(a.at("number"), "");
+  EXPECT_EQ(activities[4].at("title"), "กิจกรรมผลิตสื่อเพื่อการเรียนรู้");
+  // Line 186, unnumbered after project ๑๖ (line 183), joins it.
+  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/title"),
+            "กิจกรรมตรวจประเมิน ITA ไตรมาสที่ ๑ - ไตรมาสที่ ๔");
+}
+
+TEST_F(seed_import, reads_periods_as_fiscal_months) {
+  auto months = [&](std::string_view activity) {
+    const auto& period = at(std::string(activity) + "/period");
+    return std::make_pair(period.at("first_month"), period.at("last_month"));
+  };
+  // Line 109: "เมษายน -มิถุนายน ๒๕๖๖" is April–June, fiscal months 7–9.
+  EXPECT_EQ(months(k_line_109), std::make_pair(json::value(7), json::value(9)));
+  // Line 139: "ตุลาคม – ธันวาคม ๒๕๖๕" is the first quarter of fiscal 2566.
+  EXPECT_EQ(months(k_line_139), std::make_pair(json::value(1), json::value(3)));
+  // Line 144: "ปีงบประมาณ พ.ศ. ๒๕๖๖", the whole year.
+  EXPECT_EQ(months("/goals/0/indicators/1/key_work_items/4/projects/4/activities/0"),
+            std::make_pair(json::value(1), json::value(12)));
+  // Line 150: "ตุลาคม ธันวาคม ๒๕๖๕", no dash.
+  EXPECT_EQ(months("/goals/0/indicators/1/key_work_items/4/projects/6/activities/0"),
+            std::make_pair(json::value(1), json::value(3)));
+  // Line 167: "ตุลาคม-มีนาคม ๒๕๖๖", one year for a range starting in 2565.
+  EXPECT_EQ(months("/goals/0/indicators/2/key_work_items/0/projects/0/activities/1"),
+            std::make_pair(json::value(1), json::value(6)));
+}
+
+TEST_F(seed_import, reads_indicators_and_their_targets) {
+  struct expected_indicator {
+    std::string number;
+    json::value target;
+    std::string unit;
+    json::value served_by;
+  };
+  // The summary pages (lines 41–95) list all indicators, then all targets;
+  // ๒.๒ has none. Goal 2's table (line 206) follows five headings.
+  std::vector<std::vector<expected_indicator>> expected = {
+      {{"1.1", 80, "ร้อยละ", nullptr}, {"1.2", 80, "ร้อยละ", nullptr}, {"1.3", 100, "ร้อยละ", nullptr}},
+      {{"2.1", 10, "ร้อยละ", nullptr},
+       {"2.2", nullptr, "จำนวน", "i-4"},
+       {"2.2.1", 10, "ร้อยละ", "i-4"},
+       {"2.2.2", 10, "ร้อยละ", "i-4"},
+       {"2.3", 25, "ร้อยละ", "i-4"}},
+  };
+  for (std::size_t g = 0; g < expected.size(); ++g) {
+    const auto& indicators = at("/goals/" + std::to_string(g) + "/indicators").as_array();
+    ASSERT_EQ(indicators.size(), expected[g].size());
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      SCOPED_TRACE(expected[g][i].number);
+      EXPECT_EQ(indicators[i].at("number"), expected[g][i].number.c_str());
+      EXPECT_EQ(indicators[i].at("target_value"), expected[g][i].target);
+      EXPECT_EQ(indicators[i].at("unit"), expected[g][i].unit.c_str());
+      EXPECT_EQ(indicators[i].at("served_by"), expected[g][i].served_by);
+    }
+  }
+  EXPECT_EQ(at("/goals/1/indicators/0/id"), "i-4");
+  EXPECT_EQ(at("/goals/0/indicators/2/target_text"),
+            "ปี ๒๕๖๖ หน่วยงานที่ผ่านเกณฑ์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+            "ไม่น้อยกว่าร้อยละ ๑๐๐");
+  EXPECT_EQ(at("/goals/1/title"), "คดีทุจริตและประพฤติมิชอบลดลง");
+}
+
+TEST_F(seed_import, reads_measurable_activity_targets) {
+  EXPECT_EQ(at(std::string(k_line_109) + "/target_value"), 3);
+  EXPECT_EQ(at(std::string(k_line_109) + "/unit"), "แห่ง");
+  EXPECT_EQ(at(std::string(k_line_109) + "/target_text"), "ไม่น้อยกว่า ๓ แห่ง");
+  // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…".
+  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/target_value"), 82);
+  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/unit"), "ร้อยละ");
+  // Line 151: "… คุณธรรมที่พึงประสงค์ ๕ ประการ คือ …" describes, it does not target.
+  EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/4/projects/7/activities/0/target_value"), nullptr);
+}
+
+TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
+  EXPECT_EQ(at(std::string(k_line_109) + "/agencies"),
+            json::parse(R"(["สำนักงาน ป.ป.ช. ประจำ จังหวัด","สำนักงานศึกษาธิการ จังหวัด","สำนักงานเขตพื้นที่ การศึกษา",)"
+                        R"("ประธานอาชีวศึกษา จังหวัด","สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด"])"));
+  // Line 220: bullets, then a paragraph; "STRONG-จิต" is one name.
+  EXPECT_EQ(at("/goals/1/indicators/0/key_work_items/8/projects/0/activities/0/agencies"),
+            json::parse(R"(["ชมรม STRONG-จิตพอเพียงต้านทุจริต","คณะกรรมการกบิลจังหวัด","สำนักงานคลังจังหวัดนราธิวาส"])"));
+}
+
+TEST_F(seed_import, gives_unique_ids_and_the_same_content_twice) {
+  std::set<std::string> ids;
+  std::size_t count = 0;
+  for (const auto& g : content().at("goals").as_array()) {
+    ids.insert(std::string(g.at("id").as_string()));
+    ++count;
+    for (const auto& i : g.at("indicators").as_array()) {
+      ids.insert(std::string(i.at("id").as_string()));
+      ++count;
+      for (const auto& w : i.at("key_work_items").as_array()) {
+        ids.insert(std::string(w.at("id").as_string()));
+        ++count;
+        for (const auto& p : w.at("projects").as_array()) {
+          ids.insert(std::string(p.at("id").as_string()));
+          ++count;
+          for (const auto& a : p.at("activities").as_array()) {
+            ids.insert(std::string(a.at("id").as_string()));
+            ++count;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(ids.size(), count);
+  EXPECT_EQ(count, 2u + 8u + 21u + 31u + 38u);
+  auto again = plan_type_.import_document(test::seed(test::k_action_plan_seed), test::context());
+  EXPECT_EQ(again.content, result_->content);
+}
+
+TEST_F(seed_import, matches_the_golden_content) {
+  if (std::getenv("PLANFLOW_UPDATE_GOLDEN")) {
+    std::string out;
+    test::pretty(out, result_->content, 0);
+    std::ofstream(k_golden, std::ios::binary) << out << "\n";
+  }
+  auto golden = json::parse(test::read_file(k_golden));
+  EXPECT_EQ(test::first_difference(golden, result_->content), "")
+      << "rerun with PLANFLOW_UPDATE_GOLDEN=1 after checking the change by hand";
+}
+
+TEST_F(seed_import, revalidates_with_the_same_findings) {
+  // The importer's own findings (page headers, the shifted row, the
+  // placeholder) are about the document; validate() sees only the content.
+  auto findings = plan_type_.validate(result_->content, test::context("TH-96", 2566));
+  std::vector<code_and_path> expected = {
+      {"other_province", std::string(k_line_223) + "/agencies/0"},
+      {"other_province", std::string(k_line_224) + "/agencies/0"},
+  };
+  EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
+}
+
+TEST_F(seed_import, lists_one_progress_item_per_activity) {
+  auto items = plan_type_.progress_items(result_->content);
+  ASSERT_EQ(items.size(), 38u);
+  const auto& first = items[0];  // line 109
+  EXPECT_EQ(first.id, "a-1");
+  EXPECT_EQ(first.path, k_line_109);
+  EXPECT_EQ(first.goal, "เป้าหมายที่ ๑");
+  EXPECT_EQ(first.indicator, "ตัวชี้วัดที่ ๑.๑");
+  EXPECT_EQ(first.budget_satang, std::nullopt);  // ไม่ใช้งบประมาณ
+  EXPECT_TRUE(first.measurable);
+  EXPECT_EQ(first.target_value, 3.0);
+  EXPECT_EQ(first.unit, "แห่ง");
+  EXPECT_EQ(first.agencies.size(), 5u);
+  const auto& second = items[1];  // line 124
+  EXPECT_EQ(second.budget_satang, 3'050'000);
+  EXPECT_EQ(second.indicator, "ตัวชี้วัดที่ ๑.๒");
+  std::int64_t sum = 0;
+  for (const auto& item : items) sum += item.budget_satang.value_or(0);
+  EXPECT_EQ(sum, 114'584'000);
+  EXPECT_EQ(items.back().goal, "เป้าหมายที่ ๒");
+}
+
+TEST(seed_import_context, works_without_a_province_list) {
+  // Without the 77 names only standalone "จังหวัดX" page-header lines are recognised.
+  anti_corruption_plan plan;
+  auto r = plan.import_document(test::seed(test::k_action_plan_seed), plugin::plan_context{});
+  EXPECT_EQ(r.province_code, "");
+  EXPECT_EQ(r.content.at("province").at("name_th"), "นราธิวาส");
+  EXPECT_EQ(r.fiscal_year, 2566);
+  auto errors = test::codes(r.findings, "error");
+  std::vector<code_and_path> expected = {
+      {"other_province", ""},
+      {"column_shift", std::string(k_line_174)},
+      {"other_province", ""},
+  };
+  EXPECT_EQ(errors, expected) << test::dump(r.findings);
+}
+
+TEST(seed_import_context, reports_a_plan_filed_under_another_province) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(test::seed(test::k_action_plan_seed), test::context("TH-30", 2567));
+  EXPECT_EQ(r.province_code, "TH-96");  // what the document says
+  EXPECT_TRUE(test::has(r.findings, "province_mismatch", "/province/code")) << test::dump(r.findings);
+  EXPECT_TRUE(test::has(r.findings, "fiscal_year_mismatch", "/fiscal_year")) << test::dump(r.findings);
+}
+
+// --- detect -----------------------------------------------------------------
+
+TEST(detect, recognises_the_action_plan_seed_only) {
+  anti_corruption_plan plan;
+  EXPECT_GE(plan.detect(test::seed(test::k_action_plan_seed)), 0.9);
+  EXPECT_LT(plan.detect(test::seed(test::k_ethics_seed)), 0.5);
+  EXPECT_LT(plan.detect(""), 0.5);
+  EXPECT_LT(plan.detect("แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ด้านการท่องเที่ยว"), 0.5);
+  // The table alone fits other provincial plans too.
+  EXPECT_LT(plan.detect("ลักษณะสำคัญของงาน\tโครงการ/กิจกรรม\tวิธีการดำเนินงาน\tตัวชี้วัด\tงบประมาณ\t"
+                        "ระยะเวลาดำเนินการ\tหน่วยงานรับผิดชอบ\nเป้าหมายที่ ๑\nตัวชี้วัดที่ ๑.๑"),
+            0.5);
+  EXPECT_GE(plan.detect("แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ"), 0.5);
+}
+
+// --- small documents --------------------------------------------------------
+
+constexpr std::string_view k_header =
+    "ลักษณะสำคัญของงาน\tโครงการ/กิจกรรม\tวิธีการดำเนินงาน\tตัวชี้วัด\tงบประมาณ\tระยะเวลาดำเนินการ\tหน่วยงานรับผิดชอบ\n";
+
+std::string small_plan(std::string_view rows, std::string_view totals = "") {
+  std::string doc =
+      "**แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๖**\n"
+      "**ตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ**\n"
+      "**จังหวัดตรัง**\n\n"
+      "**เป้าหมายที่ ๑ :** ประชาชนมีวัฒนธรรมและพฤติกรรมซื่อสัตย์สุจริต\n\n"
+      "**ตัวชี้วัดที่ ๑.๑ :** ร้อยละของเด็กและเยาวชนไทยมีพฤติกรรมที่ยึดมั่นความซื่อสัตย์สุจริต\n\n"
+      "**ค่าเป้าหมาย :** ปี ๒๕๖๖ ร้อยละ ๘๐\n\n";
+  doc += k_header;
+  doc += rows;
+  doc += totals;
+  return doc;
+}
+
+TEST(small_document, imports_a_clean_plan_without_findings) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(small_plan("๑. ส่งเสริมการมีส่วนร่วม\t๑.โครงการอบรม\tจัดอบรม\tผู้เข้าร่วมไม่น้อยกว่า ๕๐ คน\t"
+                                           "๑๐,๐๐๐ บาท\tมกราคม – มีนาคม ๒๕๖๖\t-สำนักงานจังหวัดตรัง\n",
+                                           "รวมจำนวน ๑ โครงการ/กิจกรรม\t\t\t\t๑๐,๐๐๐\t\t\n"),
+                                test::context());
+  EXPECT_EQ(r.province_code, "TH-92");
+  EXPECT_TRUE(r.findings.empty()) << test::dump(r.findings);
+  EXPECT_EQ(r.content.at("goals").at(0).at("stated_totals").at("budget_baht"), 10000);
+}
+
+TEST(small_document, flags_a_stated_total_that_does_not_add_up) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(
+      small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tผู้เข้าร่วม ๕๐ คน\t๑๐,๐๐๐ บาท\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n"
+                 "\t๒.โครงการสื่อ\tผลิตสื่อ\tสื่อ ๑ ชิ้น\t๕,๕๐๐ บาท\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n",
+                 "รวมจำนวน ๓ โครงการ/กิจกรรม\t\t\t\t๑๖,๐๐๐\t\t\n"),
+      test::context());
+  EXPECT_TRUE(test::has(r.findings, "total_mismatch", "/goals/0/stated_totals/projects")) << test::dump(r.findings);
+  const auto* budget = test::find(r.findings, "total_mismatch");
+  ASSERT_NE(budget, nullptr);
+  std::vector<code_and_path> expected = {{"total_mismatch", "/goals/0/stated_totals/projects"},
+                                         {"total_mismatch", "/goals/0/stated_totals/budget_baht"}};
+  EXPECT_EQ(test::codes(r.findings, "error"), expected) << test::dump(r.findings);
+  std::string budget_message;
+  for (const auto& f : r.findings) {
+    if (f.path == "/goals/0/stated_totals/budget_baht") budget_message = f.message_en + " | " + f.message_th;
+  }
+  EXPECT_NE(budget_message.find("expected 15,500 baht"), std::string::npos) << budget_message;
+  EXPECT_NE(budget_message.find("states 16,000 baht"), std::string::npos) << budget_message;
+  EXPECT_NE(budget_message.find("๑๖,๐๐๐"), std::string::npos) << budget_message;
+}
+
+TEST(small_document, reports_budgets_agencies_and_periods_it_cannot_read) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(
+      small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tร้อยละ ๑๒๐\tประมาณหนึ่งหมื่นบาท\tตุลาคม – ธันวาคม ๒๕๖๖\t\n"),
+      test::context());
+  std::string a = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0";
+  std::vector<code_and_path> expected = {{"percentage_over_100", a + "/target_value"},
+                                         {"unparseable_budget", a + "/budget"},
+                                         {"period_outside_fiscal_year", a + "/period"},
+                                         {"missing_agency", a + "/agencies"}};
+  EXPECT_EQ(test::codes(r.findings, "error"), expected) << test::dump(r.findings);
+}
+
+TEST(small_document, keeps_rows_before_any_indicator) {
+  anti_corruption_plan plan;
+  std::string doc = std::string(k_header) + "งาน\tกิจกรรมหนึ่ง\tวิธี\tตัวชี้วัด\t๑๐๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n";
+  auto r = plan.import_document(doc, test::context("TH-92", 2566));
+  EXPECT_TRUE(test::has(r.findings, "rows_without_indicator", "/goals/0/indicators/0")) << test::dump(r.findings);
+  EXPECT_EQ(plan.compute_totals(r.content).json.at("overall").at("budget_baht"), 100);
+}
+
+TEST(small_document, matches_targets_listed_after_their_indicators) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(
+      "เป้าหมายที่ ๑ ประชาชนซื่อสัตย์\n\nตัวชี้วัดที่ ๑.๑\n\nร้อยละของเด็กที่ซื่อสัตย์\n\n"
+      "ตัวชี้วัดที่ ๑.๒ จำนวนหน่วยงานที่ผ่านเกณฑ์ประเมิน\n\n"
+      "ค่าเป้าหมาย\n\nหน่วยงานที่ผ่านเกณฑ์ประเมิน จำนวน ๓๐ แห่ง\n\n"
+      "ค่าเป้าหมาย\n\nเด็กที่ซื่อสัตย์ ร้อยละ ๙๐\n\n"
+      "ค่าเป้าหมาย\n\nเรื่องอื่นโดยสิ้นเชิง ๔ เรื่อง\n",
+      test::context());
+  const auto& indicators = r.content.at("goals").at(0).at("indicators");
+  EXPECT_EQ(indicators.at(0).at("target_value"), 90);
+  EXPECT_EQ(indicators.at(1).at("target_value"), 30);
+  EXPECT_EQ(indicators.at(1).at("unit"), "แห่ง");
+  EXPECT_EQ(indicators.at(0).at("text"), "ร้อยละของเด็กที่ซื่อสัตย์");
+  EXPECT_TRUE(test::has(r.findings, "conflicting_target", "/goals/0/indicators/1/target_text") ||
+              test::has(r.findings, "unmatched_target", ""))
+      << test::dump(r.findings);
+}
+
+TEST(small_document, warns_about_cells_outside_the_columns_and_truncation) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(small_plan("๑. ส่งเสริม\t๑.โครงการ\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\tเกิน\n"),
+                                test::context());
+  EXPECT_TRUE(test::has(r.findings, "extra_cells", "")) << test::dump(r.findings);
+  auto big = plan.import_document(std::string(9 * 1024 * 1024, 'x'), test::context());
+  EXPECT_TRUE(test::has(big.findings, "document_truncated", "")) << test::dump(big.findings);
+}
+
+TEST(import, reads_the_ethics_seed_without_claiming_it) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(test::seed(test::k_ethics_seed), test::context());
+  EXPECT_EQ(r.province_code, "TH-96");
+  EXPECT_EQ(r.fiscal_year, 2569);
+  // Whatever was read is well-formed content.
+  for (const auto& f : r.findings) {
+    EXPECT_NE(f.code, "invalid_type") << f.path;
+    EXPECT_NE(f.code, "missing_field") << f.path;
+    EXPECT_NE(f.code, "import_failed") << f.message_en;
+  }
+}
+
+// --- robustness -------------------------------------------------------------
+
+// The importer's output is always structurally valid content, whatever the input.
+void expect_well_formed(const plugin::import_result& r, const std::string& what) {
+  for (const auto& f : r.findings) {
+    ASSERT_NE(f.code, "invalid_type") << what << " " << f.path;
+    ASSERT_NE(f.code, "missing_field") << what << " " << f.path;
+    ASSERT_NE(f.code, "unknown_field") << what << " " << f.path;
+    ASSERT_NE(f.code, "import_failed") << what << " " << f.message_en;
+    ASSERT_NE(f.code, "internal_error") << what << " " << f.message_en;
+  }
+}
+
+TEST(import_robustness, survives_mangled_seeds_and_random_bytes) {
+  anti_corruption_plan plan;
+  auto ctx = test::context();
+  std::string seed = test::seed(test::k_action_plan_seed);
+  std::mt19937 rng(20240601);
+
+  // Every prefix cut at a random point, including inside a UTF-8 sequence.
+  for (int i = 0; i < 40; ++i) {
+    auto cut = std::uniform_int_distribution<std::size_t>(0, seed.size())(rng);
+    expect_well_formed(plan.import_document(seed.substr(0, cut), ctx), "prefix " + std::to_string(cut));
+  }
+  // Lines shuffled, dropped and duplicated.
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < seed.size();) {
+    auto end = seed.find('\n', start);
+    if (end == std::string::npos) end = seed.size();
+    lines.push_back(seed.substr(start, end - start));
+    start = end + 1;
+  }
+  for (int i = 0; i < 30; ++i) {
+    auto copy = lines;
+    std::shuffle(copy.begin(), copy.end(), rng);
+    copy.resize(std::uniform_int_distribution<std::size_t>(0, copy.size())(rng));
+    std::string doc;
+    for (const auto& l : copy) doc += l + (i % 3 == 0 ? "\n" + l + "\n" : "\n");
+    expect_well_formed(plan.import_document(doc, ctx), "shuffle " + std::to_string(i));
+  }
+  // Bytes flipped into tabs, newlines, '<', digits and stray UTF-8.
+  const std::string noise[] = {"\t", "\n", "<", ">", "๑", ".", "\xE0", "\xB9", "\x00", "รวม", "จังหวัด", "ค่าเป้าหมาย"};
+  for (int i = 0; i < 40; ++i) {
+    std::string doc = seed;
+    for (int k = 0; k < 200; ++k) {
+      auto at = std::uniform_int_distribution<std::size_t>(0, doc.size() - 1)(rng);
+      const auto& n = noise[std::uniform_int_distribution<std::size_t>(0, std::size(noise) - 1)(rng)];
+      doc.replace(at, 1, n);
+    }
+    expect_well_formed(plan.import_document(doc, ctx), "noise " + std::to_string(i));
+  }
+  // Random bytes.
+  for (int i = 0; i < 40; ++i) {
+    std::string doc(std::uniform_int_distribution<std::size_t>(0, 4000)(rng), '\0');
+    for (auto& c : doc) c = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
+    expect_well_formed(plan.import_document(doc, ctx), "random " + std::to_string(i));
+  }
+}
+
+TEST(import_robustness, stays_linear_on_adversarial_documents) {
+  anti_corruption_plan plan;
+  auto ctx = test::context();
+  std::vector<std::string> docs;
+  auto repeat = [](std::string_view unit, std::size_t bytes) {
+    std::string out;
+    while (out.size() < bytes) out += unit;
+    return out;
+  };
+  constexpr std::size_t k_size = 2 * 1024 * 1024;
+  docs.push_back(repeat("จังหวัด", k_size));
+  docs.push_back(repeat("\t", k_size));
+  docs.push_back(repeat("<", k_size));
+  docs.push_back(repeat("<p", k_size));
+  docs.push_back(repeat("๑.", k_size));
+  docs.push_back(repeat("ตัวชี้วัดที่ ๑.๑\n", k_size));
+  docs.push_back(repeat("ค่าเป้าหมาย ร้อยละ ๘๐\n", k_size));
+  // Many distinct indicators, then many targets: the matching is bounded.
+  std::string many;
+  for (int i = 1; many.size() < k_size / 2; ++i) many += "ตัวชี้วัดที่ ๑." + std::to_string(i) + " ข้อความยาวของตัวชี้วัด\n";
+  many += repeat("ค่าเป้าหมาย\n\nข้อความยาวของตัวชี้วัด ร้อยละ ๕\n", k_size / 2);
+  docs.push_back(many);
+  docs.push_back(repeat("\tกิจกรรม\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n", k_size));
+  docs.push_back(repeat("\t\t\tต่อ\t\t\t\n", k_size));
+  for (const auto& doc : docs) {
+    auto start = std::chrono::steady_clock::now();
+    auto r = plan.import_document(doc, ctx);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    expect_well_formed(r, doc.substr(0, 40));
+    // Generous: a few hundred milliseconds each on the build machine.
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 20) << doc.substr(0, 40);
+    EXPECT_LE(r.findings.size(), 2001u);
+  }
+}
+
+}  // namespace
+}  // namespace planflow::plugins::anti_corruption

@@ -1,0 +1,515 @@
+// validate(), compute_totals(), progress_items(), empty_content() and the
+// schema on small hand-made contents.
+#include "content_model.hpp"
+#include "plugin.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+extern "C" int planflow_plugin_abi_version();
+extern "C" planflow::plugin::plan_type* planflow_plugin_create();
+
+namespace planflow::plugins::anti_corruption {
+namespace {
+
+namespace json = boost::json;
+using test::code_and_path;
+
+constexpr std::string_view k_a0 = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0";
+constexpr std::string_view k_a1 = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/1";
+
+// One goal, one indicator, one work item, one project with two activities,
+// totals stated correctly: it validates without any finding.
+json::value valid_plan() {
+  return json::parse(R"({
+    "province": {"code": "TH-96", "name_th": "นราธิวาส"},
+    "fiscal_year": 2566,
+    "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ จังหวัดนราธิวาส",
+    "goals": [{
+      "id": "g-1", "number": 1, "title": "ประชาชนมีวัฒนธรรมและพฤติกรรมซื่อสัตย์สุจริต",
+      "indicators": [{
+        "id": "i-1", "number": "1.1", "text": "ร้อยละของเด็กและเยาวชนไทยมีพฤติกรรมที่ยึดมั่นความซื่อสัตย์สุจริต",
+        "unit": "ร้อยละ", "target_text": "ปี ๒๕๖๖ ร้อยละ ๘๐", "target_value": 80, "baseline": null, "served_by": null,
+        "key_work_items": [{
+          "id": "w-1", "number": "1", "text": "ส่งเสริมการมีส่วนร่วม",
+          "projects": [{
+            "id": "p-1", "number": "1", "title": "โครงการ STRONG – จิตพอเพียงต้านทุจริต",
+            "activities": [
+              {"id": "a-1", "number": "", "title": "กิจกรรมการประชุมเชิงปฏิบัติการ", "method": "จัดประชุม",
+               "indicator_text": "ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน", "target_text": "ไม่น้อยกว่า ๒๕ คน",
+               "target_value": 25, "unit": "คน",
+               "budget": {"kind": "amount", "baht": 30500, "text": "๓๐,๕๐๐ บาท"},
+               "period": {"text": "เมษายน – มิถุนายน ๒๕๖๖", "first_month": 7, "last_month": 9},
+               "agencies": ["สำนักงาน ป.ป.ช. ประจำจังหวัด", "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"]},
+              {"id": "a-2", "number": "", "title": "กิจกรรมผลิตสื่อเพื่อการเรียนรู้", "method": "ผลิตสื่อ",
+               "indicator_text": "ผลิตสื่อ", "target_text": "", "target_value": null, "unit": "",
+               "budget": {"kind": "none", "baht": null, "text": "ไม่ใช้งบประมาณ"},
+               "period": {"text": "ปีงบประมาณ พ.ศ. ๒๕๖๖", "first_month": 1, "last_month": 12},
+               "agencies": ["สำนักงานจังหวัดนราธิวาส"]}
+            ]}]}]}],
+      "stated_totals": {"projects": 1, "activities": 2, "budget_baht": 30500}
+    }],
+    "stated_totals": {"goals": 1, "projects": 1, "activities": 2, "budget_baht": 30500}
+  })");
+}
+
+plugin::plan_context narathiwat() { return test::context("TH-96", 2566); }
+
+std::vector<plugin::finding> check(const json::value& content, const plugin::plan_context& ctx = narathiwat()) {
+  return anti_corruption_plan().validate(content, ctx);
+}
+
+// validate() after `change` is applied to the valid plan.
+std::vector<plugin::finding> check_changed(const std::function<void(json::value&)>& change,
+                                           const plugin::plan_context& ctx = narathiwat()) {
+  auto content = valid_plan();
+  change(content);
+  return check(content, ctx);
+}
+
+json::value& at(json::value& v, std::string_view pointer) { return v.at_pointer(pointer); }
+std::string path(std::string_view base, std::string_view rest) { return std::string(base) + std::string(rest); }
+
+#define EXPECT_FINDING(findings, code, pointer)                                                   \
+  do {                                                                                            \
+    const auto& found_ = (findings);                                                              \
+    EXPECT_TRUE(test::has(found_, code, pointer)) << "want " << code << " at " << pointer << "\n" \
+                                                  << test::dump(found_);                          \
+  } while (false)
+
+TEST(validate, accepts_the_valid_plan_silently) {
+  auto findings = check(valid_plan());
+  EXPECT_TRUE(findings.empty()) << test::dump(findings);
+}
+
+// --- structure ---------------------------------------------------------------
+
+TEST(validate, reports_structure_with_json_pointers) {
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals") = "x"; }), "invalid_type", "/goals");
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget")) = 5; }), "invalid_type",
+                 path(k_a0, "/budget"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")).as_array().push_back(7); }),
+                 "invalid_type", path(k_a0, "/agencies/2"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "")).as_object().erase("agencies"); }), "missing_field",
+                 path(k_a0, "/agencies"));
+  EXPECT_FINDING(check_changed([](auto& c) { c.as_object().erase("province"); }), "missing_field", "/province");
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget")).as_object().erase("kind"); }),
+                 "missing_field", path(k_a0, "/budget/kind"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/period/first_month")) = 13; }), "invalid_value",
+                 path(k_a0, "/period/first_month"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/period/first_month")) = nullptr; }), "invalid_value",
+                 path(k_a0, "/period"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/period/first_month")) = 10; }), "invalid_value",
+                 path(k_a0, "/period"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget/kind")) = "lots"; }), "invalid_value",
+                 path(k_a0, "/budget/kind"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget/baht")) = -5; }), "invalid_value",
+                 path(k_a0, "/budget/baht"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget/baht")) = 1.005; }), "invalid_value",
+                 path(k_a0, "/budget/baht"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a1, "/budget/baht")) = 100; }), "invalid_value",
+                 path(k_a1, "/budget/baht"));
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/fiscal_year") = 1999; }), "invalid_value", "/fiscal_year");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/id") = "g 1"; }), "invalid_value", "/goals/0/id");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/number") = "หนึ่ง"; }), "invalid_value",
+                 "/goals/0/indicators/0/number");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/number") = 0; }), "invalid_value", "/goals/0/number");
+  auto unknown = check_changed([](auto& c) { c.as_object()["colour"] = "red"; });
+  EXPECT_FINDING(unknown, "unknown_field", "/colour");
+  EXPECT_EQ(test::codes(unknown, "error").size(), 0u) << test::dump(unknown);
+}
+
+TEST(validate, never_throws_for_any_json_value) {
+  anti_corruption_plan plan;
+  auto ctx = narathiwat();
+  const std::vector<json::value> garbage = {nullptr,
+                                            true,
+                                            0,
+                                            -1,
+                                            1.5,
+                                            1e308,
+                                            "",
+                                            "x",
+                                            json::array{},
+                                            json::object{},
+                                            json::array{1, "a", nullptr},
+                                            json::parse(R"({"a":{"b":[]}})")};
+  auto exercise = [&](const json::value& v) {
+    EXPECT_NO_THROW({
+      auto findings = plan.validate(v, ctx);
+      (void)plan.compute_totals(v);
+      (void)plan.progress_items(v);
+      (void)plan.validate(v, plugin::plan_context{});
+    });
+  };
+  for (const auto& g : garbage) exercise(g);
+
+  // Every member and element of the valid plan replaced by each garbage value, and removed.
+  std::vector<std::string> pointers;
+  std::vector<std::pair<std::string, const json::value*>> todo{{"", nullptr}};
+  auto root = valid_plan();
+  todo[0].second = &root;
+  while (!todo.empty()) {
+    auto [pointer, node] = todo.back();
+    todo.pop_back();
+    if (!pointer.empty()) pointers.push_back(pointer);
+    if (const auto* o = node->if_object()) {
+      for (const auto& m : *o) todo.emplace_back(pointer + "/" + std::string(m.key()), &m.value());
+    } else if (const auto* a = node->if_array()) {
+      for (std::size_t i = 0; i < a->size(); ++i) todo.emplace_back(pointer + "/" + std::to_string(i), &(*a)[i]);
+    }
+  }
+  ASSERT_GT(pointers.size(), 60u);
+  for (const auto& pointer : pointers) {
+    for (const auto& g : garbage) {
+      auto content = valid_plan();
+      at(content, pointer) = g;
+      exercise(content);
+    }
+    auto content = valid_plan();
+    auto slash = pointer.rfind('/');
+    auto& parent = at(content, pointer.substr(0, slash));
+    if (auto* o = parent.if_object())
+      o->erase(pointer.substr(slash + 1));
+    else
+      parent.as_array().erase(parent.as_array().begin() + std::stoi(pointer.substr(slash + 1)));
+    exercise(content);
+  }
+
+  // Deep nesting where the model expects flat values.
+  json::value deep = json::array{};
+  for (int i = 0; i < 500; ++i) deep = json::array{deep};
+  exercise(deep);
+  auto content = valid_plan();
+  at(content, path(k_a0, "/title")) = deep;
+  exercise(content);
+}
+
+// --- consistency -------------------------------------------------------------
+
+TEST(validate, flags_duplicate_ids_anywhere_in_the_plan) {
+  auto findings = check_changed([&](auto& c) { at(c, path(k_a1, "/id")) = "g-1"; });
+  EXPECT_FINDING(findings, "duplicate_id", path(k_a1, "/id"));
+  EXPECT_EQ(test::find(findings, "duplicate_id")->severity, "error");
+}
+
+TEST(validate, compares_stated_totals_with_computed_ones) {
+  auto findings = check_changed([](auto& c) {
+    at(c, "/goals/0/stated_totals/budget_baht") = 30000;
+    at(c, "/goals/0/stated_totals/activities") = 3;
+    at(c, "/stated_totals/projects") = 2;
+    at(c, "/stated_totals/goals") = 2;
+  });
+  std::vector<code_and_path> expected = {{"total_mismatch", "/goals/0/stated_totals/activities"},
+                                         {"total_mismatch", "/goals/0/stated_totals/budget_baht"},
+                                         {"total_mismatch", "/stated_totals/goals"},
+                                         {"total_mismatch", "/stated_totals/projects"}};
+  EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
+  const auto* budget = &findings[1];
+  EXPECT_EQ(budget->path, "/goals/0/stated_totals/budget_baht");
+  EXPECT_NE(budget->message_en.find("expected 30,500 baht"), std::string::npos) << budget->message_en;
+  EXPECT_NE(budget->message_en.find("states 30,000 baht"), std::string::npos) << budget->message_en;
+  EXPECT_NE(budget->message_th.find("๓๐,๐๐๐"), std::string::npos) << budget->message_th;
+  EXPECT_NE(budget->message_th.find("๓๐,๕๐๐"), std::string::npos) << budget->message_th;
+}
+
+TEST(validate, flags_other_provinces_in_titles_and_agencies) {
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies/0")) = "สำนักงานสาธารณสุขจังหวัดนครราชสีมา"; }),
+                 "other_province", path(k_a0, "/agencies/0"));
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/title") = "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด จังหวัดยะลา"; }),
+                 "other_province", "/title");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/title") = "ประชาชนจังหวัดปัตตานีซื่อสัตย์"; }), "other_province",
+                 "/goals/0/title");
+  EXPECT_FINDING(check_changed([](auto& c) {
+                   at(c, "/goals/0/indicators/0/key_work_items/0/projects/0/title") = "โครงการจังหวัด สงขลา";
+                 }),
+                 "other_province", "/goals/0/indicators/0/key_work_items/0/projects/0/title");
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/title")) = "กิจกรรมศึกษาดูงานจังหวัดตรัง"; }),
+                 "other_province", path(k_a0, "/title"));
+  // The plan's own province, with or without a space, and methods, are fine.
+  auto fine = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/agencies/0")) = "สำนักงานจังหวัด นราธิวาส";
+    at(c, path(k_a0, "/method")) = "ศึกษาดูงานที่จังหวัดภูเก็ต";
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+  // Without the province list nothing can be recognised.
+  plugin::plan_context bare;
+  bare.province_code = "TH-96";
+  auto unknown = check_changed([&](auto& c) { at(c, path(k_a0, "/agencies/0")) = "จังหวัดนครราชสีมา"; }, bare);
+  EXPECT_EQ(test::find(unknown, "other_province"), nullptr) << test::dump(unknown);
+}
+
+TEST(validate, flags_periods_outside_the_fiscal_year) {
+  // October–December 2566 is the first quarter of fiscal year 2567.
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/period")) =
+                       json::parse(R"({"text":"ตุลาคม – ธันวาคม ๒๕๖๖","first_month":null,"last_month":null})");
+                 }),
+                 "period_outside_fiscal_year", path(k_a0, "/period"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/period/text")) = "ต.ค. ๖๕ – ธ.ค. ๖๖"; }),
+                 "period_outside_fiscal_year", path(k_a0, "/period"));
+  // …but October–December 2565 is its first quarter.
+  auto fine = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/period")) = json::parse(R"({"text":"ตุลาคม – ธันวาคม ๒๕๖๕","first_month":1,"last_month":3})");
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+}
+
+TEST(validate, flags_percentages_above_100) {
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target_value") = 120; }),
+                 "percentage_over_100", "/goals/0/indicators/0/target_value");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/baseline") = 101; }), "percentage_over_100",
+                 "/goals/0/indicators/0/baseline");
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/unit")) = "ร้อยละ";
+                   at(c, path(k_a0, "/target_value")) = 100.5;
+                 }),
+                 "percentage_over_100", path(k_a0, "/target_value"));
+  // Stated only in the text.
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a1, "/target_text")) = "ไม่น้อยกว่าร้อยละ ๑๕๐"; }),
+                 "percentage_over_100", path(k_a1, "/target_value"));
+  auto fine = check_changed([&](auto& c) {
+    at(c, "/goals/0/indicators/0/target_value") = 100;
+    at(c, path(k_a0, "/target_value")) = 500;  // 500 people, not per cent
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+}
+
+TEST(validate, flags_budgets_that_are_unreadable_or_missing) {
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a1, "/budget")) =
+                       json::parse(R"({"kind":"unparsed","baht":null,"text":"ประมาณหนึ่งหมื่น"})");
+                 }),
+                 "unparseable_budget", path(k_a1, "/budget"));
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a1, "/budget")) = json::parse(R"({"kind":"unparsed","baht":null,"text":""})");
+                 }),
+                 "missing_budget", path(k_a1, "/budget"));
+  auto warnings = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/budget/baht")) = 0;
+    at(c, path(k_a0, "/budget/text")) = "";
+    at(c, "/goals/0/stated_totals/budget_baht") = 0;
+    at(c, "/stated_totals/budget_baht") = 0;
+  });
+  EXPECT_FINDING(warnings, "zero_budget", path(k_a0, "/budget/baht"));
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/budget/baht")) = 30000;
+                   at(c, "/goals/0/stated_totals/budget_baht") = 30000;
+                   at(c, "/stated_totals/budget_baht") = 30000;
+                 }),
+                 "budget_text_mismatch", path(k_a0, "/budget"));
+}
+
+TEST(validate, flags_activities_without_agencies) {
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")) = json::array{}; }), "missing_agency",
+                 path(k_a0, "/agencies"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")) = json::array{"  "}; }), "missing_agency",
+                 path(k_a0, "/agencies"));
+}
+
+TEST(validate, checks_the_plan_against_its_context) {
+  EXPECT_FINDING(check(valid_plan(), test::context("TH-30", 2566)), "province_mismatch", "/province/code");
+  EXPECT_FINDING(check(valid_plan(), test::context("TH-96", 2567)), "fiscal_year_mismatch", "/fiscal_year");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/province/name_th") = "ยะลา"; }), "province_mismatch",
+                 "/province/name_th");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/province/code") = "TH-00"; }, test::context()), "unknown_province",
+                 "/province/code");
+  EXPECT_FINDING(
+      check_changed([](auto& c) { at(c, "/province") = json::parse(R"({"code":"","name_th":""})"); }, test::context()),
+      "missing_value", "/province");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/fiscal_year") = 0; }, test::context("TH-96")), "missing_value",
+                 "/fiscal_year");
+}
+
+TEST(validate, reports_missing_titles_and_empty_texts) {
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/title") = ""; }), "missing_value", "/goals/0/title");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/text") = ""; }), "missing_value",
+                 "/goals/0/indicators/0/text");
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/title")) = ""; }), "missing_value",
+                 path(k_a0, "/title"));
+  auto method = check_changed([&](auto& c) { at(c, path(k_a0, "/method")) = ""; });
+  EXPECT_FINDING(method, "empty_text", path(k_a0, "/method"));
+  EXPECT_EQ(test::find(method, "empty_text")->severity, "warning");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/key_work_items/0/text") = ""; }),
+                 "empty_text", "/goals/0/indicators/0/key_work_items/0/text");
+}
+
+TEST(validate, warns_about_periods_it_cannot_place) {
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/period")) =
+                       json::parse(R"({"text":"ตามความเหมาะสม","first_month":null,"last_month":null})");
+                 }),
+                 "unparsed_period", path(k_a0, "/period"));
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/period")) = json::parse(R"({"text":"","first_month":null,"last_month":null})");
+                 }),
+                 "missing_period", path(k_a0, "/period"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/period/first_month")) = 1; }), "period_text_mismatch",
+                 path(k_a0, "/period"));
+  // Months set by hand beside free text are accepted.
+  auto fine = check_changed([&](auto& c) { at(c, path(k_a0, "/period/text")) = "ตามความเหมาะสม"; });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+}
+
+TEST(validate, warns_about_numbering_and_empty_branches) {
+  auto content = valid_plan();
+  auto& items = at(content, "/goals/0/indicators/0/key_work_items").as_array();
+  auto second = items[0];
+  second.as_object()["id"] = "w-2";
+  auto& project = second.at("projects").at(0).as_object();
+  project["id"] = "p-2";
+  project["activities"] = json::array{};
+  items.push_back(second);
+  auto& goals = at(content, "/goals").as_array();
+  goals.push_back(json::parse(R"({"id":"g-2","number":2,"title":"คดีทุจริตลดลง","indicators":[
+      {"id":"i-2","number":"1.2","text":"จำนวนคดี","key_work_items":[]},
+      {"id":"i-3","number":"2.2","text":"จำนวนคดีรายหน่วยงาน","key_work_items":[],"served_by":"i-2"}]})"));
+  at(content, "/goals/0/stated_totals/projects") = 2;
+  at(content, "/stated_totals") = json::parse(R"({"goals":2,"projects":2,"activities":2,"budget_baht":30500})");
+  auto findings = check(content);
+  std::vector<code_and_path> warnings = {
+      {"project_without_activities", "/goals/0/indicators/0/key_work_items/1/projects/0"},
+      {"duplicate_number", "/goals/0/indicators/0/key_work_items/1/projects/0/number"},
+      {"number_mismatch", "/goals/1/indicators/0/number"},
+      {"indicator_without_activities", "/goals/1/indicators/0"},
+      {"goal_without_activities", "/goals/1"},
+  };
+  EXPECT_EQ(test::codes(findings, "warning"), warnings) << test::dump(findings);
+  EXPECT_TRUE(test::codes(findings, "error").empty()) << test::dump(findings);
+
+  // served_by must name another indicator of the same goal that has work of its own.
+  at(content, "/goals/1/indicators/1/served_by") = "i-404";
+  EXPECT_FINDING(check(content), "invalid_reference", "/goals/1/indicators/1/served_by");
+  at(content, "/goals/1/indicators/1/served_by") = "i-1";  // goal 1's
+  EXPECT_FINDING(check(content), "invalid_reference", "/goals/1/indicators/1/served_by");
+}
+
+TEST(validate, caps_the_number_of_findings) {
+  auto content = valid_plan();
+  auto& activities = at(content, "/goals/0/indicators/0/key_work_items/0/projects/0/activities").as_array();
+  for (int i = 0; i < 3000; ++i) {
+    auto a = activities[0];
+    a.as_object()["id"] = "x-" + std::to_string(i);
+    a.as_object()["agencies"] = json::array{};
+    activities.push_back(a);
+  }
+  auto findings = check(content);
+  ASSERT_EQ(findings.size(), 2001u);
+  EXPECT_EQ(findings.back().code, "too_many_findings");
+}
+
+// --- empty content and schema ------------------------------------------------
+
+TEST(empty_content, reports_only_that_the_plan_is_empty) {
+  anti_corruption_plan plan;
+  auto ctx = narathiwat();
+  auto content = plan.empty_content(ctx);
+  EXPECT_EQ(content.at("province").at("name_th"), "นราธิวาส");
+  EXPECT_EQ(content.at("fiscal_year"), 2566);
+  EXPECT_NE(std::string(content.at("title").as_string()).find("พ.ศ. ๒๕๖๖"), std::string::npos);
+  EXPECT_NE(std::string(content.at("title").as_string()).find("จังหวัดนราธิวาส"), std::string::npos);
+  std::vector<code_and_path> expected = {{"empty_plan", "/goals"}};
+  auto findings = plan.validate(content, ctx);
+  EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
+  EXPECT_TRUE(test::codes(findings, "warning").empty()) << test::dump(findings);
+
+  // A context that knows neither the province nor the year leaves both to fill in.
+  auto unknown = plan.validate(plan.empty_content(test::context()), test::context());
+  expected = {{"missing_value", "/province"}, {"missing_value", "/fiscal_year"}, {"empty_plan", "/goals"}};
+  EXPECT_EQ(test::codes(unknown, "error"), expected) << test::dump(unknown);
+  EXPECT_EQ(plan.compute_totals(content).json.at("overall").at("activities"), 0);
+  EXPECT_TRUE(plan.progress_items(content).empty());
+}
+
+TEST(schema, describes_the_model) {
+  auto schema = anti_corruption_plan().content_schema();
+  ASSERT_FALSE(schema.empty());
+  EXPECT_EQ(schema.at("type"), "object");
+  const auto& defs = schema.at("$defs").as_object();
+  for (auto name : {"goal", "indicator", "key_work_item", "project", "activity", "stated_totals"}) {
+    EXPECT_TRUE(defs.contains(name)) << name;
+  }
+  const auto& activity = defs.at("activity").at("properties").as_object();
+  // Every field the importer writes is in the schema.
+  auto plan = valid_plan();
+  for (const auto& member : plan.at_pointer(k_a0).as_object()) {
+    EXPECT_TRUE(activity.contains(member.key())) << member.key();
+  }
+  EXPECT_EQ(activity.at("budget").at("properties").at("kind").at("enum"),
+            json::parse(R"(["amount","none","unparsed"])"));
+}
+
+// --- totals and progress ---------------------------------------------------------
+
+TEST(totals, sums_exactly_per_goal_and_overall) {
+  auto content = valid_plan();
+  at(content, path(k_a1, "/budget")) = json::parse(R"({"kind":"amount","baht":12.25,"text":"12.25"})");
+  auto& goals = at(content, "/goals").as_array();
+  auto second = goals[0];
+  second.as_object()["id"] = "g-2";
+  second.as_object()["number"] = 2;
+  auto& activities = second.at_pointer("/indicators/0/key_work_items/0/projects/0/activities").as_array();
+  activities[0].as_object()["budget"] = json::parse(R"({"kind":"amount","baht":0.5,"text":""})");
+  activities[1].as_object()["budget"] = json::parse(R"({"kind":"unparsed","baht":null,"text":"?"})");
+  goals.push_back(second);
+
+  auto totals = anti_corruption_plan().compute_totals(content).json;
+  EXPECT_EQ(totals.at("goals").at(0), json::parse(R"({"id":"g-1","number":1,"indicators":1,"projects":1,"activities":2,
+      "budget_baht":30512.25,"budget_satang":3051225,"unparsed_budgets":0})"));
+  EXPECT_EQ(totals.at("goals").at(1).at("budget_satang"), 50);
+  EXPECT_EQ(totals.at("goals").at(1).at("unparsed_budgets"), 1);
+  EXPECT_EQ(totals.at("overall"), json::parse(R"({"goals":2,"indicators":2,"projects":2,"activities":4,
+      "budget_baht":30512.75,"budget_satang":3051275,"unparsed_budgets":1})"));
+}
+
+TEST(progress, lists_activities_with_budget_and_target) {
+  auto items = anti_corruption_plan().progress_items(valid_plan());
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].id, "a-1");
+  EXPECT_EQ(items[0].path, k_a0);
+  EXPECT_EQ(items[0].title, "กิจกรรมการประชุมเชิงปฏิบัติการ");
+  EXPECT_EQ(items[0].goal, "เป้าหมายที่ ๑");
+  EXPECT_EQ(items[0].indicator, "ตัวชี้วัดที่ ๑.๑");
+  EXPECT_EQ(items[0].budget_satang, 3'050'000);
+  EXPECT_TRUE(items[0].measurable);
+  EXPECT_EQ(items[0].target_value, 25.0);
+  EXPECT_EQ(items[0].unit, "คน");
+  EXPECT_EQ(items[0].agencies.size(), 2u);
+  EXPECT_EQ(items[1].budget_satang, std::nullopt);
+  EXPECT_FALSE(items[1].measurable);
+}
+
+// --- ids and the plugin entry points ---------------------------------------------
+
+TEST(ids, next_id_is_one_past_the_largest) {
+  auto content = valid_plan();
+  EXPECT_EQ(next_id(content, "a-"), "a-3");
+  EXPECT_EQ(next_id(content, "g-"), "g-2");
+  EXPECT_EQ(next_id(content, "z-"), "z-1");
+  at(content, path(k_a1, "/id")) = "a-99999999999999999999";  // not a number we can read: ignored
+  EXPECT_EQ(next_id(content, "a-"), "a-2");
+  EXPECT_EQ(next_id(json::value("garbage"), "a-"), "a-1");
+  EXPECT_TRUE(is_valid_id("a-17"));
+  EXPECT_FALSE(is_valid_id("-a"));
+  EXPECT_FALSE(is_valid_id(""));
+  EXPECT_FALSE(is_valid_id(std::string(65, 'a')));
+}
+
+TEST(plugin, exports_the_entry_points) {
+  EXPECT_EQ(planflow_plugin_abi_version(), plugin::k_abi_version);
+  std::unique_ptr<plugin::plan_type> type(planflow_plugin_create());
+  ASSERT_NE(type, nullptr);
+  EXPECT_EQ(type->id(), "anti_corruption_action_plan");
+  EXPECT_EQ(type->default_workflow(), "provincial_plan");
+  EXPECT_FALSE(type->name_th().empty());
+  auto sections = type->report_sections();
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[0].id, "goals");
+  EXPECT_EQ(sections[1].id, "indicators");
+  EXPECT_EQ(sections[2].id, "activities");
+}
+
+}  // namespace
+}  // namespace planflow::plugins::anti_corruption
