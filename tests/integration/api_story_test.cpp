@@ -1,0 +1,225 @@
+// The whole story of issue 5 over HTTP, on each database, with the real
+// anti-corruption plugin and seed document: set-up by an administrator,
+// import as a draft, fixing what the checks flag, return and endorsement,
+// quorum approval with a delegated signature, every forbidden attempt
+// refused, and the history and audit chain verified.
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace planflow::test {
+namespace {
+
+const std::string k_password = "correct horse battery";
+const std::string k_type = "anti_corruption_action_plan";
+
+std::string seed(const std::string& name) {
+  std::ifstream in(std::string(PLANFLOW_SEEDS_DIR) + "/" + name, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> error_codes(const boost::json::value& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings.as_array()) {
+    if (f.at("severity") == "error") out.emplace_back(f.at("code").as_string());
+  }
+  return out;
+}
+
+// Replaces every occurrence of `from` in the strings of a JSON document.
+void replace_in_strings(boost::json::value& v, const std::string& from, const std::string& to) {
+  if (v.is_string()) {
+    std::string s(v.as_string());
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+    v = boost::json::string(s);
+  } else if (v.is_object()) {
+    for (auto& kv : v.as_object()) replace_in_strings(kv.value(), from, to);
+  } else if (v.is_array()) {
+    for (auto& item : v.as_array()) replace_in_strings(item, from, to);
+  }
+}
+
+class story_test : public testing::TestWithParam<std::string> {
+ protected:
+  api_client as(const std::string& name) {
+    api_client c(server.port());
+    EXPECT_EQ(c.login(name, k_password).status, 200) << name;
+    return c;
+  }
+  std::int64_t user(const std::string& name, boost::json::array roles, std::optional<std::int64_t> agency = {}) {
+    boost::json::object body{{"username", name}, {"display_name", "คุณ " + name}, {"password", k_password},
+                             {"roles", std::move(roles)}};
+    if (agency) body["agency"] = *agency;
+    auto r = admin.post("/api/v1/users", body);
+    EXPECT_EQ(r.status, 201) << boost::json::serialize(r.body);
+    return r.obj().at("id").as_int64();
+  }
+
+  scratch_database db{GetParam()};
+  app_server server{db.url()};
+  api_client admin{server.port()};
+};
+
+TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate) {
+  // The administrator sets up the province's agencies and people.
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  ASSERT_EQ(admin.login("admin", k_password).status, 200);
+  auto province = admin.get("/api/v1/provinces/TH-96");
+  ASSERT_EQ(province.status, 200);
+  EXPECT_EQ(province.obj().at("name_th"), "นราธิวาส");
+  auto renamed = admin.put("/api/v1/provinces/TH-96", {{"name_th", "นราธิวาส"}, {"name_en", "Narathiwat"}, {"region", "south"}});
+  EXPECT_EQ(renamed.status, 200);
+  auto office = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงานจังหวัดนราธิวาส"}, {"name_en", "Narathiwat Provincial Office"}});
+  auto nacc = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"}, {"name_en", "NACC Narathiwat"}});
+  ASSERT_EQ(office.status, 201);
+  ASSERT_EQ(nacc.status, 201);
+  const auto office_id = office.obj().at("id").as_int64(), nacc_id = nacc.obj().at("id").as_int64();
+  user("officer", {{{"role", "agency_officer"}}}, office_id);
+  user("head", {{{"role", "agency_head"}}}, office_id);
+  user("nacc_officer", {{{"role", "agency_officer"}}}, nacc_id);
+  user("nacc_head", {{{"role", "agency_head"}}}, nacc_id);
+  for (auto name : {"member1", "member2", "member3"}) {
+    user(name, {{{"role", "committee_member"}, {"province", "TH-96"}, {"plan_type", k_type}}});
+  }
+  auto committee = admin.get("/api/v1/committees?province=TH-96&plan_type=" + k_type);
+  EXPECT_EQ(committee.obj().at("members").as_array().size(), 3u);
+
+  // The officer imports the seed document as a draft.
+  auto officer = as("officer");
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed("000_f86febe8b6e44396.txt"),
+                               {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+  EXPECT_EQ(imported.obj().at("plan_type").as_string(), k_type);
+  EXPECT_EQ(imported.obj().at("totals").at("overall").at("budget_baht").to_number<double>(), 1145840.0);
+  const auto plan = imported.obj().at("plan_id").as_int64();
+  const std::string url = "/api/v1/plans/" + std::to_string(plan);
+  auto draft = officer.get(url);
+  ASSERT_EQ(draft.status, 200);
+  EXPECT_EQ(draft.obj().at("stage"), "draft");
+  EXPECT_EQ(draft.obj().at("fiscal_year"), 2566);
+  // The content's own errors: two agencies of another province (lines 223–224).
+  EXPECT_EQ(error_codes(draft.obj().at("findings")), (std::vector<std::string>{"other_province", "other_province"}));
+
+  // Forbidden along the way: another agency, the committee before review,
+  // the head editing, submitting with errors.
+  auto nacc_officer = as("nacc_officer");
+  EXPECT_EQ(nacc_officer.get(url).status, 404);
+  EXPECT_EQ(as("member1").get(url).status, 404);
+  EXPECT_EQ(as("head").put(url + "/content", draft.obj().at("content"), {{"If-Match", "\"1\""}}).status, 403);
+  auto too_soon = officer.post(url + "/actions/submit", boost::json::object{});
+  EXPECT_EQ(too_soon.status, 409);
+  EXPECT_EQ(too_soon.problem(), "guards-unmet");
+
+  // The officer fixes the agencies and saves revision 2.
+  auto content = draft.obj().at("content");
+  replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
+  auto fixed = officer.put(url + "/content", content, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(fixed.status, 200) << boost::json::serialize(fixed.body);
+  EXPECT_TRUE(error_codes(fixed.obj().at("findings")).empty());
+  EXPECT_EQ(fixed.obj().at("revision"), 2);
+  ASSERT_EQ(officer.post(url + "/actions/submit", boost::json::object{}).status, 200);
+
+  // The head returns it once with a comment, then endorses it.
+  auto head = as("head");
+  EXPECT_EQ(head.post(url + "/actions/return", boost::json::object{}).status, 422);
+  ASSERT_EQ(head.post(url + "/actions/return", {{"comment", "ตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง"}}).status, 200);
+  EXPECT_EQ(as("nacc_head").post(url + "/actions/endorse", boost::json::object{}).status, 404);
+  ASSERT_EQ(officer.post(url + "/actions/submit", boost::json::object{}).status, 200);
+  EXPECT_EQ(officer.post(url + "/actions/endorse", boost::json::object{}).status, 403);
+  ASSERT_EQ(head.post(url + "/actions/endorse", boost::json::object{}).obj().at("to"), "committee_approval");
+
+  // Two of three committee members approve; member2 is away and the NACC
+  // head signs for them under a delegation.
+  EXPECT_EQ(admin.post(url + "/actions/approve", boost::json::object{}).status, 403);
+  EXPECT_EQ(head.post(url + "/actions/approve", boost::json::object{}).status, 403);
+  auto m1 = as("member1");
+  auto first = m1.post(url + "/actions/approve", {{"comment", "เห็นชอบ"}});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_FALSE(first.obj().at("moved").as_bool());
+  EXPECT_EQ(m1.post(url + "/actions/approve", boost::json::object{}).problem(), "already-signed");
+  auto m2 = as("member2");
+  ASSERT_EQ(m2.post("/api/v1/delegations", {{"to_user", nacc_officer.get("/api/v1/me").obj().at("id")},
+                                            {"role", "committee_member"}, {"valid_to", "2099-01-01"}}).status, 201);
+  auto delegate = as("nacc_officer");
+  auto second = delegate.post(url + "/actions/approve", {{"comment", "ลงนามแทน"}});
+  ASSERT_EQ(second.status, 200) << boost::json::serialize(second.body);
+  EXPECT_TRUE(second.obj().at("moved").as_bool());
+  auto approved = m1.get(url);
+  EXPECT_EQ(approved.obj().at("stage"), "approved");
+  const auto& sigs = approved.obj().at("signatures").as_array();
+  ASSERT_EQ(sigs.size(), 2u);
+  EXPECT_EQ(sigs[1].at("user"), "คุณ nacc_officer");
+  EXPECT_EQ(sigs[1].at("on_behalf_of_name"), "คุณ member2");
+  EXPECT_EQ(sigs[0].at("content_sha256"), approved.obj().at("content_sha256"));
+
+  // The history names everyone, and the audit chain holds.
+  auto history = m1.get(url + "/history").obj().at("items").as_array();
+  std::vector<std::string> actions;
+  for (const auto& e : history) {
+    if (e.at("kind") == "transition") actions.emplace_back(e.at("action").as_string());
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"submit", "return", "submit", "endorse", "approve"}));
+  EXPECT_EQ(history.back().at("on_behalf_of_name"), "คุณ member2");
+  EXPECT_TRUE(admin.get("/api/v1/audit/verify").obj().at("intact").as_bool());
+  auto cli = run_planflow({"audit", "verify", "--db", db.url()});
+  EXPECT_EQ(cli.exit_code, 0) << cli.out << cli.err;
+  EXPECT_NE(cli.out.find("audit log intact"), std::string::npos);
+}
+
+TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  admin.login("admin", k_password);
+  for (int i = 0; i < 3; ++i) {
+    admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "หน่วยงาน " + std::to_string(i)}});
+  }
+  {
+    storage::lease session(server.app().db());
+    *session << "UPDATE audit_log SET details = '{\"name_th\":\"forged\"}' WHERE seq = 2";
+  }
+  auto cli = run_planflow({"audit", "verify", "--db", db.url()});
+  EXPECT_EQ(cli.exit_code, 1);
+  EXPECT_NE(cli.out.find("BROKEN at entry 2"), std::string::npos) << cli.out;
+  auto api = admin.get("/api/v1/audit/verify");
+  EXPECT_FALSE(api.obj().at("intact").as_bool());
+  EXPECT_EQ(api.obj().at("first_broken"), 2);
+}
+
+TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  admin.login("admin", k_password);
+  auto ethics = admin.send("POST", "/api/v1/imports", seed("002_11b89dd9d74e0ac8.txt"), {{"Content-Type", "text/plain"}});
+  ASSERT_EQ(ethics.status, 200);
+  EXPECT_EQ(ethics.obj().at("plan_type"), "ethics_promotion_plan");
+  auto anti = admin.send("POST", "/api/v1/imports?plan_type=anti_corruption_action_plan", seed("000_f86febe8b6e44396.txt"),
+                         {{"Content-Type", "text/plain"}});
+  ASSERT_EQ(anti.status, 200);
+  const auto& goals = anti.obj().at("totals").at("goals").as_array();
+  EXPECT_EQ(goals[0].at("budget_baht").to_number<double>(), 1025440.0);
+  EXPECT_EQ(goals[1].at("budget_baht").to_number<double>(), 120400.0);
+  EXPECT_EQ(admin.send("POST", "/api/v1/imports", "ไม่ใช่แผน", {{"Content-Type", "text/plain"}}).status, 422);
+  EXPECT_EQ(admin.send("POST", "/api/v1/imports", "x", {{"Content-Type", "application/json"}}).status, 415);
+
+  const std::string file = std::string(PLANFLOW_SEEDS_DIR) + "/000_f86febe8b6e44396.txt";
+  auto cli = run_planflow({"import", file, "--db", db.url(), "--plugins", PLANFLOW_PLUGIN_DIR});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  auto json = boost::json::parse(cli.out);
+  EXPECT_EQ(json.at("plan_type").as_string(), k_type);
+  EXPECT_EQ(json.at("totals").at("overall").at("budget_baht").to_number<double>(), 1145840.0);
+  std::size_t other_province = 0;
+  for (const auto& f : json.at("findings").as_array()) other_province += f.at("code") == "other_province";
+  EXPECT_EQ(other_province, 4u);  // two page headers naming Nakhon Ratchasima, two agencies
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, story_test, testing::ValuesIn(available_backends()), backend_name{});
+
+}  // namespace
+}  // namespace planflow::test
