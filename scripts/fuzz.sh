@@ -10,7 +10,7 @@ if [[ ! -f "$build_dir/build.ninja" ]]; then
   CXX=clang++ CC=clang cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPLANFLOW_FUZZ=ON -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
 fi
-targets=$(cd "$build_dir" && ninja -t targets all | grep -o '^[a-z_]*_fuzzer' | sort -u)
+targets=$(cd "$build_dir" && ninja -t targets all | cut -d: -f1 | grep -E '^[a-z_]+_fuzzer$' | grep -v '^cmake_' | sort -u)
 [[ -n "$targets" ]] || { echo "fuzz: no fuzz targets"; exit 1; }
 cmake --build "$build_dir" -j 2 --target $targets
 corpus=$(mktemp -d /tmp/planflow-fuzz.XXXXXX)

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors, starts a throwaway
-# MariaDB on loopback and runs every test against it and against SQLite.
+# Installs what is missing, builds with warnings as errors, fuzzes the plan
+# importers briefly, starts a throwaway MariaDB on loopback and runs every
+# test against it and against SQLite. ctest's summary is the last thing printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 bash scripts/build.sh -DPLANFLOW_WERROR=ON
+
+# A short fuzz run proves no input crashes the importers (longer runs: scripts/fuzz.sh 600).
+bash scripts/fuzz.sh "${PLANFLOW_FUZZ_SECONDS:-20}"
 
 source scripts/mariadb.sh
 trap mariadb_stop EXIT
