@@ -30,17 +30,6 @@ boost::json::value parse_json_body(const request& req) {
   return parser.release();
 }
 
-std::string pointer_append(std::string_view pointer, std::string_view key) {
-  std::string out(pointer);
-  out.push_back('/');
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
 std::size_t utf8_length(std::string_view text) {
   std::size_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;

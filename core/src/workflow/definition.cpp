@@ -1,3 +1,4 @@
+#include <planflow/util/json_util.hpp>
 #include <planflow/workflow/definition.hpp>
 
 #include <boost/json/array.hpp>
@@ -33,21 +34,6 @@ constexpr std::int64_t k_max_quorum = std::numeric_limits<int>::max();
 constexpr std::string_view k_default_quorum_role = "committee_member";
 constexpr std::string_view k_identifier_rule = "must match ^[a-z][a-z0-9_]{1,63}$";
 
-std::string pointer_append(std::string_view pointer, std::string_view key) {
-  std::string out(pointer);
-  out.push_back('/');
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-std::string pointer_append(std::string_view pointer, std::size_t index) {
-  return std::string(pointer) + '/' + std::to_string(index);
-}
-
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 bool is_identifier(std::string_view text) {
@@ -61,25 +47,6 @@ bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 
 bool contains(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-// Whole numbers in any JSON spelling (7, 7.0, 7e0), clamped to int64 so that
-// an enormous value still reads as "out of range" rather than "not a number".
-std::optional<std::int64_t> integer_of(const json::value& value) {
-  if (value.is_int64()) return value.get_int64();
-  if (value.is_uint64()) {
-    auto n = value.get_uint64();
-    return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
-                                                                         : std::int64_t(n);
-  }
-  if (value.is_double()) {
-    double d = value.get_double();
-    if (!std::isfinite(d) || std::trunc(d) != d) return std::nullopt;
-    if (d >= 9.2e18) return std::numeric_limits<std::int64_t>::max();
-    if (d <= -9.2e18) return std::numeric_limits<std::int64_t>::min();
-    return std::int64_t(d);
-  }
-  return std::nullopt;
 }
 
 class definition_reader {

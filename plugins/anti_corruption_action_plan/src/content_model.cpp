@@ -17,24 +17,7 @@ namespace json = boost::json;
 
 namespace {
 
-// Whole numbers in any JSON spelling (7, 7.0, 7e0), clamped to int64 so that
-// an enormous value reads as "out of range" rather than "not a number".
-std::optional<std::int64_t> integer_of(const json::value& value) {
-  if (value.is_int64()) return value.get_int64();
-  if (value.is_uint64()) {
-    auto n = value.get_uint64();
-    return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
-                                                                       : std::int64_t(n);
-  }
-  if (value.is_double()) {
-    double d = value.get_double();
-    if (!std::isfinite(d) || std::trunc(d) != d) return std::nullopt;
-    if (d >= 9.2e18) return std::numeric_limits<std::int64_t>::max();
-    if (d <= -9.2e18) return std::numeric_limits<std::int64_t>::min();
-    return std::int64_t(d);
-  }
-  return std::nullopt;
-}
+using planflow::integer_of;
 
 std::optional<double> number_of(const json::value& value) {
   if (value.is_int64()) return double(value.get_int64());

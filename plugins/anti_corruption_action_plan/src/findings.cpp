@@ -4,24 +4,6 @@
 
 namespace planflow::plugins::anti_corruption {
 
-std::string pointer_append(std::string_view pointer, std::string_view key) {
-  std::string out(pointer);
-  out.push_back('/');
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out.push_back(c);
-  }
-  return out;
-}
-
-std::string pointer_append(std::string_view pointer, std::size_t index) {
-  return std::string(pointer) + '/' + std::to_string(index);
-}
-
 std::string excerpt(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   std::size_t cut = max_bytes;

@@ -3,6 +3,7 @@
 // Pointers that locate them.
 
 #include <planflow/plugin/plan_type.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include <cstddef>
 #include <string>
@@ -13,8 +14,7 @@
 namespace planflow::plugins::anti_corruption {
 
 /// `pointer` + "/" + `key`, with "~" and "/" escaped as RFC 6901 requires.
-std::string pointer_append(std::string_view pointer, std::string_view key);
-std::string pointer_append(std::string_view pointer, std::size_t index);
+using planflow::pointer_append;
 
 /// At most `max_bytes` of `text`, cut at a character boundary, with "…"
 /// when cut: what messages quote from the content stays short.

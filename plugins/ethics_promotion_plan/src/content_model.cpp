@@ -187,22 +187,6 @@ std::string_view string_at(const json::object& o, std::string_view key) {
   return s ? std::string_view(*s) : std::string_view{};
 }
 
-std::optional<std::int64_t> integer_of(const json::value& v) {
-  if (v.is_int64()) return v.get_int64();
-  if (v.is_uint64()) {
-    auto n = v.get_uint64();
-    return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
-                                                                       : std::int64_t(n);
-  }
-  if (v.is_double()) {
-    double d = v.get_double();
-    if (!std::isfinite(d) || std::trunc(d) != d) return std::nullopt;
-    if (d >= 9.2e18) return std::numeric_limits<std::int64_t>::max();
-    if (d <= -9.2e18) return std::numeric_limits<std::int64_t>::min();
-    return std::int64_t(d);
-  }
-  return std::nullopt;
-}
 
 std::optional<std::int64_t> integer_at(const json::object& o, std::string_view key) {
   auto it = o.find(key);

@@ -15,6 +15,8 @@
 
 #include <planflow/plugin/plan_type.hpp>
 
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -140,7 +142,7 @@ const boost::json::array* array_at(const boost::json::object& o, std::string_vie
 /// The string member `key`, "" when it is missing or not a string.
 std::string_view string_at(const boost::json::object& o, std::string_view key);
 /// A whole number in any JSON spelling (7, 7.0); nullopt otherwise.
-std::optional<std::int64_t> integer_of(const boost::json::value& v);
+using planflow::integer_of;
 std::optional<std::int64_t> integer_at(const boost::json::object& o, std::string_view key);
 /// A finite number; nullopt otherwise.
 std::optional<double> number_of(const boost::json::value& v);

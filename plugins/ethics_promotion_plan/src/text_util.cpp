@@ -183,19 +183,4 @@ std::string strip_item_number(std::string_view cleaned) {
   return std::string(trim_spaces(cleaned));
 }
 
-std::string pointer_append(std::string_view pointer, std::string_view key) {
-  std::string out(pointer);
-  out.push_back('/');
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-std::string pointer_append(std::string_view pointer, std::size_t index) {
-  return std::string(pointer) + '/' + std::to_string(index);
-}
-
 }  // namespace planflow::plugins::ethics

@@ -4,6 +4,8 @@
 // stay those of the original text), numbered items, UTF-8 repair and JSON
 // Pointers. None throws; all run in time linear in the input.
 
+#include <planflow/util/json_util.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -61,7 +63,6 @@ std::vector<std::string> split_numbered_items(std::string_view cleaned);
 std::string strip_item_number(std::string_view cleaned);
 
 /// JSON Pointer of `key` (escaped) or `index` under `pointer`.
-std::string pointer_append(std::string_view pointer, std::string_view key);
-std::string pointer_append(std::string_view pointer, std::size_t index);
+using planflow::pointer_append;
 
 }  // namespace planflow::plugins::ethics

@@ -3,6 +3,7 @@
 
 #include <planflow/http/message.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include <boost/json/value.hpp>
 
@@ -19,8 +20,7 @@ namespace planflow::http {
 /// `malformed-json` (with the byte offset) for bad syntax or invalid UTF-8.
 boost::json::value parse_json_body(const request& req);
 
-/// Appends `key` to a JSON Pointer, escaping '~' and '/'.
-std::string pointer_append(std::string_view pointer, std::string_view key);
+using planflow::pointer_append;
 
 /// Number of Unicode code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);

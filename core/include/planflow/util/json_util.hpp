@@ -1,0 +1,24 @@
+#pragma once
+/// Small JSON helpers shared by the server and the plugins (part of the
+/// plugin SDK): building JSON Pointers and reading whole numbers.
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace planflow {
+
+/// Appends a member name to a JSON Pointer, escaping '~' and '/' (RFC 6901).
+std::string pointer_append(std::string_view pointer, std::string_view key);
+/// Appends an array index to a JSON Pointer.
+std::string pointer_append(std::string_view pointer, std::size_t index);
+
+/// A whole number in any JSON spelling (7, 7.0, 7e0), clamped to int64 so that
+/// an enormous value reads as "out of range" rather than "not a number";
+/// nullopt for anything that is not a whole number.
+std::optional<std::int64_t> integer_of(const boost::json::value& value);
+
+}  // namespace planflow
