@@ -5,6 +5,8 @@
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 
+#include <planflow/auth/crypto.hpp>
+#include <planflow/http/server.hpp>
 #include <planflow/reports/progress.hpp>
 
 #include <boost/json/parse.hpp>
@@ -14,7 +16,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace planflow::test {
 namespace {
@@ -266,6 +270,100 @@ TEST_P(reports_test, a_plan_runs_from_draft_to_closed) {
   auto year = secretary.get("/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567");
   EXPECT_EQ(year.obj().at("totals").at("disbursed_satang"), 800000);  // 4 quarters × 2,000 baht
   EXPECT_TRUE(admin.get("/api/v1/audit/verify").obj().at("intact").as_bool());
+}
+
+// A stand-in for a ministry's webhook: fails the first delivery, accepts the next.
+class receiver {
+ public:
+  receiver() {
+    routes_.add(http::method::post, "/hook", [this](http::request& req) {
+      std::lock_guard lock(mutex_);
+      bodies_.push_back(req.body);
+      signatures_.emplace_back(req.header("x-planflow-signature").value_or(""));
+      return bodies_.size() == 1 ? http::response::text(500, "try later") : http::response::no_content();
+    });
+    http::server_options o;
+    o.port = 0;
+    o.access_log = false;
+    server_ = std::make_unique<http::server>(o, routes_);
+    server_->listen();
+    thread_ = std::thread([this] { server_->run(false); });
+  }
+  ~receiver() {
+    server_->stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(server_->port()) + "/hook"; }
+  std::vector<std::string> bodies() {
+    std::lock_guard lock(mutex_);
+    return bodies_;
+  }
+  std::vector<std::string> signatures() {
+    std::lock_guard lock(mutex_);
+    return signatures_;
+  }
+
+ private:
+  http::router routes_;
+  std::unique_ptr<http::server> server_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::vector<std::string> bodies_, signatures_;
+};
+
+TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_retries) {
+  receiver ministry;
+  const std::string secret = "moi-centre-hmac-key-2567";
+  auto hook = admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย"},
+                                                       {"kind", "webhook"}, {"url", ministry.url()}, {"secret", secret}});
+  ASSERT_EQ(hook.status, 201) << boost::json::serialize(hook.body);
+  ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}}).status, 201);
+  EXPECT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "x"}, {"kind", "webhook"}, {"url", "ftp://x"}}).status, 422);
+
+  auto plan = approved_plan();
+  auto reports = as("officer").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+  const std::string url = "/api/v1/reports/" + std::to_string(reports[1].at("id").as_int64());
+  as("officer").put(url + "/entries/a1", {{"status", "done"}, {"disbursed_baht", 1000}});
+  as("health_officer").put(url + "/entries/a2", {{"status", "done"}, {"disbursed_baht", 2000}});
+  as("health_officer").put(url + "/entries/a3", {{"status", "not_started"}});
+  as("head").post(url + "/confirm", boost::json::object{});
+  as("health_head").post(url + "/confirm", boost::json::object{});
+  auto secretary = as("secretary");
+  ASSERT_EQ(secretary.post(url + "/actions/compile", boost::json::object{}).status, 200);
+  EXPECT_TRUE(secretary.get(url + "/deliveries").obj().at("items").as_array().empty());  // not acknowledged yet
+  ASSERT_EQ(as("member1").post(url + "/actions/acknowledge", boost::json::object{}).status, 200);
+
+  auto queued = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].at("status"), "pending");
+  EXPECT_EQ(queued[1].at("status"), "ready");
+
+  auto& outbox = server.app().context().outbox;
+  const auto now = std::chrono::system_clock::now();
+  EXPECT_EQ(outbox.run_once(now), 1);
+  auto failed = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  EXPECT_EQ(failed[0].at("status"), "pending");
+  EXPECT_EQ(failed[0].at("attempts"), 1);
+  EXPECT_EQ(failed[0].at("last_error"), "HTTP 500");
+  EXPECT_EQ(outbox.run_once(now), 0);  // not due again for a minute
+  EXPECT_EQ(outbox.run_once(now + std::chrono::minutes(2)), 1);
+  auto delivered = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  EXPECT_EQ(delivered[0].at("status"), "delivered");
+  EXPECT_EQ(delivered[0].at("response_status"), 204);
+
+  auto bodies = ministry.bodies();
+  auto signatures = ministry.signatures();
+  ASSERT_EQ(bodies.size(), 2u);
+  auto doc = boost::json::parse(bodies[1]);
+  EXPECT_EQ(doc.at("quarter"), 2);
+  EXPECT_EQ(doc.at("report").at("totals").at("disbursed_satang"), 300000);
+  // The receiver can check the signature with the shared secret.
+  const auto& sig = signatures[1];
+  auto comma = sig.find(",v1=");
+  ASSERT_TRUE(sig.starts_with("t=") && comma != std::string::npos) << sig;
+  const std::string t = sig.substr(2, comma - 2);
+  EXPECT_EQ(sig.substr(comma + 4), auth::hmac_sha256_hex(secret, t + "." + bodies[1]));
+  EXPECT_NE(sig.substr(comma + 4), auth::hmac_sha256_hex("wrong secret", t + "." + bodies[1]));
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, reports_test, testing::ValuesIn(available_backends()), backend_name{});

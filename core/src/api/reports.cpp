@@ -2,6 +2,8 @@
 #include <planflow/api/params.hpp>
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
+#include <planflow/audit/log.hpp>
+#include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/reports/query.hpp>
@@ -265,6 +267,83 @@ void add_report_routes(http::router& r, app::context& ctx) {
     http::throw_if_invalid(std::move(errors));
     ctx.progress.assign_item(plan.id, req.path_param("item"), agency, user);
     return http::response::no_content();
+  });
+
+  r.add(http::method::get, "/api/v1/report-recipients", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    storage::lease session(ctx.db);
+    boost::json::array items;
+    for (const auto& rec : delivery::recipients(*session, std::string(req.query_param("province").value_or("")))) {
+      items.push_back({{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
+                       {"url", rec.url}, {"active", rec.active}});  // the secret is never shown again
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  r.add(http::method::post, "/api/v1/report-recipients", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    delivery::recipient rec;
+    rec.province_code = in.required_string("province", 8);
+    rec.name = in.required_string("name", 300);
+    rec.kind = in.required_string("kind", 16);
+    rec.url = in.optional_string("url", 2000).value_or("");
+    rec.secret = in.optional_string("secret", 200).value_or("");
+    in.reject_unknown();
+    if (!rec.kind.empty() && rec.kind != "webhook" && rec.kind != "package") {
+      errors.push_back({"/kind", "must be webhook or package"});
+    }
+    if (rec.kind == "webhook") {
+      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://")) errors.push_back({"/url", "must be an http(s) URL"});
+      if (rec.secret.size() < 16) errors.push_back({"/secret", "must have at least 16 characters (the HMAC key)"});
+    }
+    http::throw_if_invalid(std::move(errors));
+    rec.id = storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      if (!directory::find_province(sql, rec.province_code)) throw http::validation_failed({{"/province", "is not a province code"}});
+      auto id = delivery::add_recipient(sql, rec);
+      audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.create", "recipient",
+                                            std::to_string(id), {{"province", rec.province_code}, {"name", rec.name},
+                                                                 {"kind", rec.kind}, {"url", rec.url}}});
+      return id;
+    });
+    boost::json::object out{{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
+                            {"url", rec.url}, {"active", true}};
+    return http::response::json(201, boost::json::serialize(out));
+  });
+
+  r.add(http::method::delete_, "/api/v1/report-recipients/{id}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    const auto id = id_param(req);
+    storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      if (!delivery::deactivate_recipient(sql, id)) throw http::not_found("No active recipient has this id.");
+      audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.deactivate",
+                                            "recipient", std::to_string(id), {}});
+    });
+    return http::response::no_content();
+  });
+
+  r.add(http::method::get, "/api/v1/reports/{id}/deliveries", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    storage::lease session(ctx.db);
+    boost::json::array items;
+    for (const auto& d : delivery::deliveries_of(*session, rep.id)) {
+      items.push_back({{"id", d.id},
+                       {"recipient", d.recipient_name},
+                       {"kind", d.kind},
+                       {"status", d.status},
+                       {"attempts", d.attempts},
+                       {"next_attempt_at", d.next_attempt_at},
+                       {"last_error", d.last_error},
+                       {"response_status", d.response_status ? boost::json::value(*d.response_status) : nullptr},
+                       {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
+    }
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
   });
 
   // The provincial report (with province) or the national roll-up (without).

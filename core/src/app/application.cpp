@@ -2,6 +2,8 @@
 #include <planflow/app/application.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/auth/crypto.hpp>
+#include <planflow/reports/query.hpp>
+#include <planflow/reports/render.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
@@ -75,11 +77,40 @@ application::application(const application_options& options) {
   }
   auto provinces = schema_ready ? load_provinces(*db_) : std::vector<plugin::province_name>{};
   plans_ = std::make_unique<plans::service>(*db_, *engine_, *plan_types_, provinces);
+  outbox_ = std::make_unique<delivery::outbox>(*db_, [progress = progress_.get()](soci::session& sql, std::int64_t id) {
+    // The delivered document: the plan's report for that quarter, as the
+    // provincial report endpoint gives it.
+    auto report = progress->find_report(sql, id);
+    long long plan_id = report->plan_id;
+    std::string province, plan_type, title;
+    sql << "SELECT province_code, plan_type, title FROM plans WHERE id = :p", soci::use(plan_id), soci::into(province),
+        soci::into(plan_type), soci::into(title);
+    auto built = reports::build_report(sql, {province, plan_type, report->fiscal_year, report->quarter},
+                                       reports::today_iso());
+    std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan_id; });
+    return boost::json::object{{"report_id", id},
+                               {"plan_id", plan_id},
+                               {"plan_title", title},
+                               {"province", province},
+                               {"fiscal_year", report->fiscal_year},
+                               {"quarter", report->quarter},
+                               {"report", reports::to_json(built)}};
+  });
   context_ = std::make_unique<app::context>(
-      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, std::move(provinces)});
+      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, *outbox_,
+                   std::move(provinces)});
   api::add_all_routes(routes_, *context_);
 }
 
 application::~application() = default;
+
+void application::run_background_pass() {
+  try {
+    if (int n = engine_->run_due_deadlines(); n > 0) log::info("deadlines handled", {{"cases", n}});
+    outbox_->run_once();
+  } catch (const std::exception& e) {
+    log::error("background pass failed", {{"error", e.what()}});
+  }
+}
 
 }  // namespace planflow::app

@@ -11,7 +11,10 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <functional>
 
 extern char** environ;
@@ -48,7 +51,26 @@ int serve(const config& c) {
   log::info("listening", {{"url", url}});
   // Scripts and tests read the URL from standard output.
   std::cout << "planflow listening on " << url << std::endl;
+  // Deadlines and deliveries run beside the server; the database decides who
+  // handles what, so several processes can share the work.
+  std::mutex background_mutex;
+  std::condition_variable background_wake;
+  bool stopping = false;
+  std::thread background([&] {
+    std::unique_lock lock(background_mutex);
+    while (!background_wake.wait_for(lock, std::chrono::seconds(15), [&] { return stopping; })) {
+      lock.unlock();
+      app.run_background_pass();
+      lock.lock();
+    }
+  });
   server.run(true);
+  {
+    std::lock_guard lock(background_mutex);
+    stopping = true;
+  }
+  background_wake.notify_one();
+  background.join();
   log::info("stopped");
   return 0;
 }

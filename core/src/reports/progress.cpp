@@ -1,3 +1,4 @@
+#include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
@@ -67,9 +68,17 @@ progress_service::progress_service(storage::database& db, workflow::engine& engi
     : db_(db), engine_(engine), types_(types) {}
 
 void progress_service::on_case_event(soci::session& sql, const workflow::case_state& c, const workflow::event& e) {
-  if (c.subject_kind != "plan" || (e.kind != "transition" && e.kind != "escalation" && e.kind != "workflow_migrated")) return;
+  if (e.kind != "transition" && e.kind != "escalation" && e.kind != "workflow_migrated") return;
   auto def = engine_.definitions().get(sql, c.workflow_id, c.workflow_version);
   const auto* to = def ? def->find_stage(e.to_stage) : nullptr;
+  if (c.subject_kind == "report") {
+    // An acknowledged report goes to the bodies it is owed to.
+    if (to && to->kind == workflow::stage_kind::terminal) {
+      if (auto report = find_report_by_case(sql, c.id)) delivery::enqueue(sql, report->id, c.province_code);
+    }
+    return;
+  }
+  if (c.subject_kind != "plan") return;
   if (!to || to->kind != workflow::stage_kind::reporting) return;
   long long case_id = c.id;
   int existing = 0;

@@ -29,6 +29,10 @@ class application {
   const http::router& routes() const { return routes_; }
   storage::database& db() { return *db_; }
 
+  /// The periodic work of a server: stage deadlines and report deliveries.
+  /// Safe to run in several processes at once.
+  void run_background_pass();
+
  private:
   std::unique_ptr<storage::database> db_;
   std::unique_ptr<auth::sessions> sessions_;
@@ -37,6 +41,7 @@ class application {
   std::unique_ptr<plugin::registry> plan_types_;
   std::unique_ptr<plans::service> plans_;
   std::unique_ptr<reports::progress_service> progress_;
+  std::unique_ptr<delivery::outbox> outbox_;
   std::unique_ptr<app::context> context_;
   http::router routes_;
 };

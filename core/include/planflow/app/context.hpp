@@ -3,6 +3,7 @@
 /// or a test) and outliving the server.
 
 #include <planflow/auth/sessions.hpp>
+#include <planflow/delivery/outbox.hpp>
 #include <planflow/plans/plans.hpp>
 #include <planflow/reports/progress.hpp>
 #include <planflow/plugin/registry.hpp>
@@ -20,6 +21,7 @@ struct context {
   plugin::registry& plan_types;
   plans::service& plans;
   reports::progress_service& progress;
+  delivery::outbox& outbox;
   std::vector<plugin::province_name> provinces;  ///< read once at start: they do not change
 
   /// What a plugin is told about a plan of this province and year.
