@@ -100,7 +100,7 @@ class reports_test : public testing::TestWithParam<std::string> {
     return c;
   }
 
-  std::int64_t approved_plan() {
+  std::int64_t approved_plan(int fiscal_year = 2567) {
     auto officer = as("officer");
     boost::json::object content{
         {"items", {{{"id", "a1"}, {"title", "อบรม"}, {"budget_baht", 10000}, {"target", 80}, {"agency", k_office}},
@@ -108,7 +108,7 @@ class reports_test : public testing::TestWithParam<std::string> {
                    {{"id", "a3"}, {"title", "ประชุม, \"พิเศษ\""}, {"budget_baht", 0}, {"agency", k_health}}}},
         {"stated_total", 40000}};
     auto created = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", "แผน ๒๕๖๗"}, {"province", "TH-96"},
-                                                  {"agency", office}, {"fiscal_year", 2567}, {"content", content}});
+                                                  {"agency", office}, {"fiscal_year", fiscal_year}, {"content", content}});
     auto id = created.obj().at("id").as_int64();
     auto url = "/api/v1/plans/" + std::to_string(id) + "/actions/";
     EXPECT_EQ(officer.post(url + "submit", boost::json::object{}).status, 200);
@@ -270,6 +270,26 @@ TEST_P(reports_test, a_plan_runs_from_draft_to_closed) {
   auto year = secretary.get("/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567");
   EXPECT_EQ(year.obj().at("totals").at("disbursed_satang"), 800000);  // 4 quarters × 2,000 baht
   EXPECT_TRUE(admin.get("/api/v1/audit/verify").obj().at("intact").as_bool());
+}
+
+TEST_P(reports_test, a_future_quarter_opens_early_only_by_the_secretary) {
+  auto plan = approved_plan(2599);  // quarters far in the future
+  auto officer = as("officer");
+  auto reports = officer.get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_FALSE(reports[0].at("open").as_bool());
+  EXPECT_EQ(reports[0].at("opens_on"), "2055-10-01");
+  const std::string q1 = "/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64());
+  auto closed = officer.put(q1 + "/entries/a1", {{"status", "in_progress"}});
+  EXPECT_EQ(closed.status, 409);
+  EXPECT_EQ(closed.problem(), "report-not-open");
+  EXPECT_EQ(officer.post(q1 + "/open", boost::json::object{}).status, 403);
+  auto opened = as("secretary").post(q1 + "/open", boost::json::object{});
+  ASSERT_EQ(opened.status, 200);
+  EXPECT_TRUE(opened.obj().at("open").as_bool());
+  EXPECT_TRUE(opened.obj().at("opened_early").as_bool());
+  EXPECT_EQ(as("secretary").post(q1 + "/open", boost::json::object{}).status, 409);
+  EXPECT_EQ(officer.put(q1 + "/entries/a1", {{"status", "in_progress"}}).status, 200);
 }
 
 // A stand-in for a ministry's webhook: fails the first delivery, accepts the next.
