@@ -73,6 +73,12 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   // The administrator sets up the province's agencies and people.
   server.add_user("admin", k_password, {{"admin", "", ""}});
   ASSERT_EQ(admin.login("admin", k_password).status, 200);
+  // Provinces are seeded; the administrator can add and remove one all the same.
+  auto added = admin.post("/api/v1/provinces", {{"code", "TH-9Z"}, {"name_th", "จังหวัดทดสอบ"}, {"name_en", "Test"}, {"region", "south"}});
+  ASSERT_EQ(added.status, 201);
+  EXPECT_EQ(admin.post("/api/v1/provinces", {{"code", "TH-9Z"}, {"name_th", "x"}, {"name_en", "x"}, {"region", "x"}}).status, 409);
+  EXPECT_EQ(admin.del("/api/v1/provinces/TH-9Z").status, 204);
+  EXPECT_EQ(admin.del("/api/v1/provinces/TH-9Z").status, 404);
   auto province = admin.get("/api/v1/provinces/TH-96");
   ASSERT_EQ(province.status, 200);
   EXPECT_EQ(province.obj().at("name_th"), "นราธิวาส");
@@ -90,6 +96,7 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   for (auto name : {"member1", "member2", "member3"}) {
     user(name, {{{"role", "committee_member"}, {"province", "TH-96"}, {"plan_type", k_type}}});
   }
+  EXPECT_EQ(admin.del("/api/v1/provinces/TH-96").status, 409);  // agencies refer to it now
   auto committee = admin.get("/api/v1/committees?province=TH-96&plan_type=" + k_type);
   EXPECT_EQ(committee.obj().at("members").as_array().size(), 3u);
 

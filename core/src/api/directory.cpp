@@ -74,7 +74,58 @@ const std::regex k_username(R"([a-z0-9][a-z0-9._-]{1,63})");
 }  // namespace
 
 void add_directory_routes(http::router& r, app::context& ctx) {
-  // Provinces are reference data; administrators may correct names.
+  // Provinces are reference data (the 77 are seeded); administrators may add,
+  // correct and remove one that nothing refers to.
+  r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    directory::province p;
+    p.code = in.required_string("code", 8);
+    p.name_th = in.required_string("name_th", 100);
+    p.name_en = in.required_string("name_en", 100);
+    p.region = in.required_string("region", 20);
+    in.reject_unknown();
+    if (!p.code.empty() && !std::regex_match(p.code, std::regex(R"(TH-[0-9A-Z]{2})"))) {
+      errors.push_back({"/code", "must be an ISO 3166-2:TH code such as TH-96"});
+    }
+    http::throw_if_invalid(std::move(errors));
+    storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      if (directory::find_province(sql, p.code)) {
+        throw http::problem_error(409, "duplicate", "Already exists", "A province has this code.")
+            .with_errors({{"/code", "is already used"}});
+      }
+      sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES (:c, :th, :en, :r)", soci::use(p.code),
+          soci::use(p.name_th), soci::use(p.name_en), soci::use(p.region);
+      audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
+    });
+    auto res = http::response::json(201, boost::json::serialize(boost::json::object{
+        {"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}}));
+    res.set_header("Location", "/api/v1/provinces/" + p.code);
+    return res;
+  });
+
+  r.add(http::method::delete_, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    require_role(user, "admin");
+    const auto code = req.path_param("code");
+    storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      if (!directory::find_province(sql, code)) throw http::not_found("No province has the code " + code + ".");
+      int used = 0;
+      sql << "SELECT (SELECT COUNT(*) FROM agencies WHERE province_code = :a) + "
+             "(SELECT COUNT(*) FROM plans WHERE province_code = :b) + "
+             "(SELECT COUNT(*) FROM user_roles WHERE province_code = :c)",
+          soci::use(code), soci::use(code), soci::use(code), soci::into(used);
+      if (used > 0) throw http::conflict("Agencies, plans or roles refer to this province; it cannot be removed.");
+      sql << "DELETE FROM provinces WHERE code = :c", soci::use(code);
+      audit_change(sql, ctx, user, req, "province.delete", "province", code, {});
+    });
+    return http::response::no_content();
+  });
+
+  // Administrators may correct a province's names.
   r.add(http::method::put, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     require_role(user, "admin");
