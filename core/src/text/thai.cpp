@@ -15,21 +15,9 @@ using std::string_view;
 
 unsigned char byte_at(string_view s, std::size_t p) { return static_cast<unsigned char>(s[p]); }
 
-// Thai digits are U+0E50..U+0E59, encoded E0 B9 90..99.
-struct digit_match {
-  int value;
-  std::size_t length;  // 0: no digit here
-};
+using digit_match = digit_at_result;
 
-digit_match read_digit(string_view s, std::size_t p) {
-  unsigned char c = byte_at(s, p);
-  if (c >= '0' && c <= '9') return {c - '0', 1};
-  if (c == 0xE0 && p + 2 < s.size() && byte_at(s, p + 1) == 0xB9 && byte_at(s, p + 2) >= 0x90 &&
-      byte_at(s, p + 2) <= 0x99) {
-    return {byte_at(s, p + 2) - 0x90, 3};
-  }
-  return {0, 0};
-}
+digit_match read_digit(string_view s, std::size_t p) { return digit_at(s, p); }
 
 // Byte length of the whitespace character at `p`, 0 when there is none.
 std::size_t whitespace_length(string_view s, std::size_t p) {
@@ -516,6 +504,18 @@ std::optional<year_month_span> dated(period_parts p) {
 }
 
 }  // namespace
+
+// Thai digits are U+0E50..U+0E59, encoded E0 B9 90..99.
+digit_at_result digit_at(string_view s, std::size_t p) {
+  if (p >= s.size()) return {0, 0};
+  unsigned char c = static_cast<unsigned char>(s[p]);
+  if (c >= '0' && c <= '9') return {c - '0', 1};
+  if (c == 0xE0 && p + 2 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0xB9 &&
+      static_cast<unsigned char>(s[p + 2]) >= 0x90 && static_cast<unsigned char>(s[p + 2]) <= 0x99) {
+    return {static_cast<unsigned char>(s[p + 2]) - 0x90, 3};
+  }
+  return {0, 0};
+}
 
 std::string thai_digits_to_arabic(std::string_view text) {
   std::string out;

@@ -137,17 +137,6 @@ std::string without_spaces(string_view text) {
   return out;
 }
 
-digit digit_at(string_view s, std::size_t p) {
-  if (p >= s.size()) return {0, 0};
-  unsigned char c = byte_at(s, p);
-  if (c >= '0' && c <= '9') return {c - '0', 1};
-  if (c == 0xE0 && p + 2 < s.size() && byte_at(s, p + 1) == 0xB9 && byte_at(s, p + 2) >= 0x90 &&
-      byte_at(s, p + 2) <= 0x99) {
-    return {byte_at(s, p + 2) - 0x90, 3};
-  }
-  return {0, 0};
-}
-
 bool combining_mark_at(string_view s, std::size_t p) {
   if (p + 3 > s.size() || byte_at(s, p) != 0xE0) return false;
   unsigned char b1 = byte_at(s, p + 1), b2 = byte_at(s, p + 2);

@@ -23,11 +23,8 @@ std::string_view trim(std::string_view text);
 std::string without_spaces(std::string_view text);
 
 /// A digit (Thai or ASCII) at `pos`: its value and byte length (0 = none).
-struct digit {
-  int value;
-  std::size_t length;
-};
-digit digit_at(std::string_view text, std::size_t pos);
+using digit = planflow::text::digit_at_result;
+using planflow::text::digit_at;
 
 /// A leading list number: "๑.กิจกรรม…" → {"1", "กิจกรรม…"}, "๑๐. โครงการ" →
 /// {"10", "โครงการ"}. At most three digits, then "."; "๒.๒ …" (a dotted

@@ -20,6 +20,14 @@ namespace planflow::text {
 
 // --- Digits and cells -------------------------------------------------------
 
+/// A digit (Thai ๐-๙ or ASCII 0-9) at byte `pos` of `text`: its value and
+/// its length in bytes (length 0: no digit there, or `pos` past the end).
+struct digit_at_result {
+  int value;
+  std::size_t length;
+};
+digit_at_result digit_at(std::string_view text, std::size_t pos);
+
 /// Replaces the Thai digits ๐..๙ (U+0E50..U+0E59) with ASCII 0..9; all other
 /// bytes are copied unchanged.
 std::string thai_digits_to_arabic(std::string_view text);
