@@ -6,9 +6,8 @@
 // number of provinces for find_province_mentions) and never throw on any
 // byte sequence.
 
-#include <planflow/text/thai.hpp>
-
 #include <planflow/plugin/plan_type.hpp>
+#include <planflow/text/thai.hpp>
 
 #include <cstddef>
 #include <optional>
