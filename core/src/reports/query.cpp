@@ -51,9 +51,12 @@ std::string activity_sql(const report_query& q) {
             "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
   } else {
     select += "le.status, le.percent_complete, agg.disbursed, le.result_value, agg.last_due, ''";
+    // The year's sums are taken over this province's plans only, so the
+    // subquery reads a province's entries, not the country's.
     from += "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
             "MAX(q2.quarter) AS last_quarter, MAX(q2.due_on) AS last_due FROM progress_entries e2 "
-            "JOIN quarterly_reports q2 ON q2.id = e2.report_id WHERE e2.confirmed_at IS NOT NULL "
+            "JOIN quarterly_reports q2 ON q2.id = e2.report_id JOIN plans p2 ON p2.id = q2.plan_id "
+            "WHERE e2.confirmed_at IS NOT NULL AND p2.province_code = :prov2 AND p2.fiscal_year = :fy2 "
             "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
             "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
             "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
@@ -122,8 +125,8 @@ report provincial(soci::session& sql, const report_query& q, const std::string& 
     run((sql.prepare << query, soci::use(q.quarter), soci::use(q.province_code), soci::use(q.fiscal_year),
          soci::use(q.plan_type), soci::use(q.plan_type)));
   } else {
-    run((sql.prepare << query, soci::use(q.province_code), soci::use(q.fiscal_year), soci::use(q.plan_type),
-         soci::use(q.plan_type)));
+    run((sql.prepare << query, soci::use(q.province_code), soci::use(q.fiscal_year), soci::use(q.province_code),
+         soci::use(q.fiscal_year), soci::use(q.plan_type), soci::use(q.plan_type)));
   }
   return out;
 }
