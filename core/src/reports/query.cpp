@@ -157,7 +157,8 @@ report national(soci::session& sql, const report_query& q, const std::string& to
     sql_text += "0";
     from += "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
             "MAX(q2.quarter) AS last_quarter FROM progress_entries e2 JOIN quarterly_reports q2 ON q2.id = e2.report_id "
-            "WHERE e2.confirmed_at IS NOT NULL GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
+            "WHERE e2.confirmed_at IS NOT NULL AND q2.fiscal_year = :fy2 "
+            "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
             "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
             "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
   }
@@ -188,7 +189,8 @@ report national(soci::session& sql, const report_query& q, const std::string& to
     run((sql.prepare << sql_text, soci::use(today), soci::use(q.quarter), soci::use(q.fiscal_year),
          soci::use(q.plan_type), soci::use(q.plan_type)));
   } else {
-    run((sql.prepare << sql_text, soci::use(q.fiscal_year), soci::use(q.plan_type), soci::use(q.plan_type)));
+    run((sql.prepare << sql_text, soci::use(q.fiscal_year), soci::use(q.fiscal_year), soci::use(q.plan_type),
+         soci::use(q.plan_type)));
   }
   return out;
 }
