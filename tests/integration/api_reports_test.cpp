@@ -234,6 +234,9 @@ TEST_P(reports_test, from_approval_to_the_downloaded_provincial_report) {
   ASSERT_EQ(national.obj().at("provinces").as_array().size(), 1u);
   EXPECT_EQ(national.obj().at("provinces").as_array()[0].at("province_code"), "TH-96");
   EXPECT_EQ(national.obj().at("totals").at("disbursed_satang"), 3250050);
+  auto national_year = as("national").get("/api/v1/reports/quarterly?fiscal_year=2567");
+  ASSERT_EQ(national_year.status, 200);
+  EXPECT_EQ(national_year.obj().at("totals").at("disbursed_satang"), 3250050);
   auto year = secretary.get("/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567&format=json");
   EXPECT_EQ(year.obj().at("totals").at("disbursed_satang"), 3250050);
   EXPECT_EQ(secretary.get("/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567&format=pdf").status, 400);
