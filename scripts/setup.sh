@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-program-options1.81-dev
   libsoci-dev libsqlite3-dev libmariadb-dev
-  libsodium-dev libgtest-dev libxlsxwriter-dev libfmt-dev libcurl4-openssl-dev
+  libsodium-dev libgtest-dev libxlsxwriter-dev libfmt-dev libcurl4-openssl-dev libzip-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(mariadb-server mariadb-client sqlite3 python3 python3-openpyxl

@@ -374,6 +374,31 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   EXPECT_EQ(delivered[0].at("status"), "delivered");
   EXPECT_EQ(delivered[0].at("response_status"), 204);
 
+  // The package recipient's copy: a ZIP of every format with a manifest.
+  EXPECT_EQ(as("officer").send("GET", url + "/package", {}).status, 403);
+  auto package = secretary.send("GET", url + "/package", {});
+  ASSERT_EQ(package.status, 200);
+  EXPECT_EQ(package.header("content-type"), "application/zip");
+  const std::string zip(package.body.as_string());
+  ASSERT_TRUE(zip.starts_with("PK\x03\x04"));
+  auto zip_path = std::filesystem::temp_directory_path() / ("planflow_package_" + std::to_string(::getpid()) + ".zip");
+  std::ofstream(zip_path, std::ios::binary) << zip;
+  std::string listing;
+  const std::string list_command = "/usr/bin/python3 -c \"import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); "
+                                   "m=json.loads(z.read('manifest.json')); print(sorted(z.namelist())); "
+                                   "print(all(hashlib.sha256(z.read(f['file'])).hexdigest()==f['sha256'] for f in m['files']))\" " +
+                                   zip_path.string();
+  if (FILE* pipe = ::popen(list_command.c_str(), "r")) {
+    char buf[1024];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) listing.append(buf, n);
+    ::pclose(pipe);
+  }
+  std::filesystem::remove(zip_path);
+  EXPECT_EQ(listing, "['manifest.json', 'report.csv', 'report.html', 'report.json', 'report.xlsx']\nTrue\n");
+  auto after_download = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  EXPECT_EQ(after_download[1].at("status"), "delivered");
+
   auto bodies = ministry.bodies();
   auto signatures = ministry.signatures();
   ASSERT_EQ(bodies.size(), 2u);

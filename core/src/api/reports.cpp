@@ -6,6 +6,7 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/reports/package.hpp>
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
 
@@ -344,6 +345,35 @@ void add_report_routes(http::router& r, app::context& ctx) {
                        {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
     }
     return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  });
+
+  // The package for bodies that take files: the acknowledged report in every
+  // format, zipped with a manifest. Downloading it completes the package
+  // deliveries of the report.
+  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    if (rep.stage != "acknowledged") {
+      throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
+                                "The package is made from the acknowledged report.");
+    }
+    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
+    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
+    }
+    std::string bytes;
+    const std::string name = "report-" + plan.province_code + "-" + std::to_string(rep.fiscal_year) + "-q" +
+                             std::to_string(rep.quarter) + "-plan" + std::to_string(plan.id);
+    storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      auto built = reports::build_report(sql, {plan.province_code, plan.plan_type, rep.fiscal_year, rep.quarter},
+                                         reports::today_iso());
+      std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan.id; });
+      bytes = reports::to_package(built, name);
+      delivery::mark_package_downloaded(sql, rep.id);
+    });
+    auto res = http::response::text(200, std::move(bytes), "application/zip");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
+    return res;
   });
 
   // The provincial report (with province) or the national roll-up (without).

@@ -94,6 +94,16 @@ std::vector<delivery_record> deliveries_of(soci::session& sql, std::int64_t repo
   return out;
 }
 
+int mark_package_downloaded(soci::session& sql, std::int64_t report_id) {
+  long long rid = report_id;
+  const std::string now = storage::now_iso();
+  soci::statement st = (sql.prepare << "UPDATE report_deliveries SET status = 'delivered', delivered_at = :t, "
+                                       "attempts = attempts + 1 WHERE report_id = :r AND status = 'ready'",
+                        soci::use(now), soci::use(rid));
+  st.execute(true);
+  return int(st.get_affected_rows());
+}
+
 std::string signature_header(const std::string& secret, std::int64_t unix_seconds, const std::string& body) {
   const std::string t = std::to_string(unix_seconds);
   return "t=" + t + ",v1=" + auth::hmac_sha256_hex(secret, t + "." + body);

@@ -53,6 +53,10 @@ void enqueue(soci::session& sql, std::int64_t report_id, const std::string& prov
 
 std::vector<delivery_record> deliveries_of(soci::session& sql, std::int64_t report_id);
 
+/// Records that a report's package was downloaded: its package deliveries
+/// become delivered. Returns how many were marked.
+int mark_package_downloaded(soci::session& sql, std::int64_t report_id);
+
 /// The header value of a webhook signature: "t=<unix seconds>,v1=<hex HMAC-SHA-256
 /// of "<t>.<body>" under the secret>".
 std::string signature_header(const std::string& secret, std::int64_t unix_seconds, const std::string& body);
