@@ -8,6 +8,7 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/reports/progress.hpp>
+#include <planflow/text/thai.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -16,7 +17,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cmath>
+#include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -293,6 +297,100 @@ TEST_P(reports_test, a_future_quarter_opens_early_only_by_the_secretary) {
   EXPECT_TRUE(opened.obj().at("opened_early").as_bool());
   EXPECT_EQ(as("secretary").post(q1 + "/open", boost::json::object{}).status, 409);
   EXPECT_EQ(officer.put(q1 + "/entries/a1", {{"status", "in_progress"}}).status, 200);
+}
+
+std::string seed_text() {
+  std::ifstream in(std::string(PLANFLOW_SEEDS_DIR) + "/000_f86febe8b6e44396.txt", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void replace_all_in(boost::json::value& v, const std::string& from, const std::string& to) {
+  if (v.is_string()) {
+    std::string s(v.as_string());
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+    v = boost::json::string(s);
+  } else if (v.is_object()) {
+    for (auto& kv : v.as_object()) replace_all_in(kv.value(), from, to);
+  } else if (v.is_array()) {
+    for (auto& item : v.as_array()) replace_all_in(item, from, to);
+  }
+}
+
+// The seed plan through approval and its first quarter: two agencies report
+// on their own activities, and every format of the report adds up to the entries.
+TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
+  auto officer = as("officer");
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_text(),
+                               {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+  const auto plan = imported.obj().at("plan_id").as_int64();
+  const std::string plan_url = "/api/v1/plans/" + std::to_string(plan);
+  auto content = officer.get(plan_url).obj().at("content");
+  replace_all_in(content, "นครราชสีมา", "นราธิวาส");
+  ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
+  ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("member1").post(plan_url + "/actions/approve", boost::json::object{}).status, 200);
+  ASSERT_TRUE(as("member2").post(plan_url + "/actions/approve", boost::json::object{}).obj().at("moved").as_bool());
+
+  auto reports = officer.get(plan_url + "/reports").obj().at("items").as_array();
+  ASSERT_EQ(reports.size(), 4u);
+  const std::string q1 = "/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64());
+  auto items = officer.get(q1).obj().at("items").as_array();
+  ASSERT_EQ(items.size(), 38u);  // the seed's 38 activities
+  std::map<std::int64_t, std::string> reporter{{office, "officer"}, {health, "health_officer"}};
+  std::set<std::int64_t> agencies;
+  std::int64_t expected_satang = 0, planned_satang = 0;
+  for (const auto& item : items) {
+    const auto agency = item.at("agency_id").as_int64();
+    agencies.insert(agency);
+    const double budget = item.at("budget_baht").is_null() ? 0.0 : item.at("budget_baht").to_number<double>();
+    const double disbursed = std::floor(budget / 2);  // half the budget, whole baht
+    expected_satang += std::int64_t(disbursed) * 100;
+    planned_satang += std::llround(budget * 100);
+    auto r = as(reporter.at(agency)).put(q1 + "/entries/" + std::string(item.at("item_id").as_string()),
+                                         {{"status", budget > 0 ? "in_progress" : "done"}, {"disbursed_baht", disbursed}});
+    ASSERT_EQ(r.status, 200) << boost::json::serialize(r.body);
+  }
+  EXPECT_EQ(agencies, (std::set<std::int64_t>{office, health}));  // two agencies report
+  EXPECT_EQ(planned_satang, 114584000);                           // 1,145,840 baht
+  ASSERT_EQ(as("head").post(q1 + "/confirm", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("health_head").post(q1 + "/confirm", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("secretary").post(q1 + "/actions/compile", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("member3").post(q1 + "/actions/acknowledge", boost::json::object{}).status, 200);
+
+  auto secretary = as("secretary");
+  const std::string base = "/api/v1/reports/quarterly?province=TH-96&plan_type=anti_corruption_action_plan&fiscal_year=2566&quarter=1";
+  auto json = secretary.get(base);
+  ASSERT_EQ(json.status, 200);
+  EXPECT_EQ(json.obj().at("totals").at("activities"), 38);
+  EXPECT_EQ(json.obj().at("totals").at("planned_satang"), 114584000);
+  EXPECT_EQ(json.obj().at("totals").at("disbursed_satang"), expected_satang);
+  const double expected_baht = double(expected_satang) / 100;
+
+  auto csv = secretary.send("GET", base + "&format=csv", {});
+  auto rows = parse_csv(std::string(csv.body.as_string()).substr(3));
+  ASSERT_EQ(rows.size(), 40u);  // header, 38 activities, totals
+  auto column = std::size_t(std::ranges::find(rows[0], "เบิกจ่าย (บาท)") - rows[0].begin());
+  double csv_sum = 0;
+  for (std::size_t i = 1; i <= 38; ++i) csv_sum += std::stod(rows[i][column]);
+  EXPECT_DOUBLE_EQ(csv_sum, expected_baht);
+  EXPECT_DOUBLE_EQ(std::stod(rows[39][column]), expected_baht);
+
+  auto sheets = read_xlsx(std::string(secretary.send("GET", base + "&format=xlsx", {}).body.as_string()));
+  const auto& sheet = sheets.at("รายงาน").as_array();
+  std::size_t xcol = 0;
+  while (xcol < sheet[0].as_array().size() && sheet[0].as_array()[xcol] != "เบิกจ่าย (บาท)") ++xcol;
+  double xlsx_sum = 0;
+  for (std::size_t i = 1; i <= 38; ++i) xlsx_sum += sheet[i].as_array()[xcol].to_number<double>();
+  EXPECT_DOUBLE_EQ(xlsx_sum, expected_baht);
+  EXPECT_DOUBLE_EQ(sheet[39].as_array()[xcol].to_number<double>(), expected_baht);
+
+  auto html = std::string(secretary.send("GET", base + "&format=html", {}).body.as_string());
+  EXPECT_NE(html.find(text::format_baht(expected_satang)), std::string::npos);
+  EXPECT_NE(html.find("ไตรมาสที่ 1"), std::string::npos);
 }
 
 // A stand-in for a ministry's webhook: fails the first delivery, accepts the next.
