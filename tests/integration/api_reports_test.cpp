@@ -393,6 +393,22 @@ TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
   EXPECT_NE(html.find("ไตรมาสที่ 1"), std::string::npos);
 }
 
+// Regression: the report page once leased a second connection while holding
+// one, which hangs for good when the pool has a single connection.
+TEST_P(reports_test, every_report_page_works_with_a_single_database_connection) {
+  auto plan = approved_plan();
+  app_server small(db.url(), 1);
+  api_client officer(small.port());
+  ASSERT_EQ(officer.login("officer", k_password).status, 200);
+  auto reports = officer.get("/api/v1/plans/" + std::to_string(plan) + "/reports");
+  ASSERT_EQ(reports.status, 200);
+  const std::string q1 = "/api/v1/reports/" + std::to_string(reports.obj().at("items").as_array()[0].at("id").as_int64());
+  EXPECT_EQ(officer.get(q1).status, 200);
+  EXPECT_EQ(officer.get("/api/v1/reports").status, 200);
+  EXPECT_EQ(officer.get("/api/v1/plans/" + std::to_string(plan)).status, 200);
+  EXPECT_EQ(officer.get(q1 + "/deliveries").status, 200);
+}
+
 // A stand-in for a ministry's webhook: fails the first delivery, accepts the next.
 class receiver {
  public:

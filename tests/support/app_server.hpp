@@ -20,7 +20,7 @@ namespace planflow::test {
 class app_server {
  public:
   /// `db_url` from a scratch_database.
-  explicit app_server(const std::string& db_url);
+  explicit app_server(const std::string& db_url, std::size_t pool_size = 4);
   ~app_server();
 
   unsigned short port() const { return server_->port(); }

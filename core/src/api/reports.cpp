@@ -194,7 +194,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     out["items"] = std::move(items);
     auto c = ctx.engine.find_case(*session, rep.case_id);
     boost::json::array actions;
-    for (const auto& a : ctx.engine.available_actions(*c, user)) {
+    for (const auto& a : ctx.engine.available_actions(*session, *c, user)) {
       boost::json::array blocked;
       for (const auto& b : a.blocked_by) blocked.push_back(boost::json::string(b));
       actions.push_back({{"action", a.action}, {"title", {{"th", a.title.th}, {"en", a.title.en}}},

@@ -496,7 +496,11 @@ apply_result engine::apply(const apply_request& r) {
 
 std::vector<available_action> engine::available_actions(const case_state& c, const directory::user& user) {
   storage::lease session(db_);
-  auto& sql = *session;
+  return available_actions(*session, c, user);
+}
+
+std::vector<available_action> engine::available_actions(soci::session& sql, const case_state& c,
+                                                        const directory::user& user) {
   auto def = definition_of(sql, c);
   auto roles = roles_(sql, user, c.scope());
   std::vector<available_action> out;

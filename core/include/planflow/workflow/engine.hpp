@@ -171,8 +171,10 @@ class engine {
   /// unmet guards, 409 `already-signed`, 409 `revision-cap-reached`.
   apply_result apply(const apply_request& request);
 
-  /// What `user` can do now, with reasons for what is blocked.
+  /// What `user` can do now, with reasons for what is blocked. The overload
+  /// with a session reads through it (no second lease from the pool).
   std::vector<available_action> available_actions(const case_state& c, const directory::user& user);
+  std::vector<available_action> available_actions(soci::session& sql, const case_state& c, const directory::user& user);
 
   /// Records a new content revision within the caller's transaction (which
   /// must not have read the case yet: this locks it): voids the signatures on
