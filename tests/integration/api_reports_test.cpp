@@ -4,6 +4,7 @@
 // provincial report is downloaded in every format and its numbers checked.
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
+#include "../support/files.hpp"
 
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
@@ -65,15 +66,9 @@ boost::json::value read_xlsx(const std::string& bytes) {
   std::string command = "/usr/bin/python3 -c \"import json,sys,openpyxl; wb=openpyxl.load_workbook(sys.argv[1], data_only=True); "
                         "print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] "
                         "for ws in wb.worksheets}, default=str))\" " + path.string();
-  std::string out;
-  if (FILE* pipe = ::popen(command.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    ::pclose(pipe);
-  }
+  auto out = run_command(command);
   std::filesystem::remove(path);
-  return boost::json::parse(out);
+  return boost::json::parse(out.value_or(""));
 }
 
 class reports_test : public testing::TestWithParam<std::string> {
@@ -299,36 +294,17 @@ TEST_P(reports_test, a_future_quarter_opens_early_only_by_the_secretary) {
   EXPECT_EQ(officer.put(q1 + "/entries/a1", {{"status", "in_progress"}}).status, 200);
 }
 
-std::string seed_text() {
-  std::ifstream in(std::string(PLANFLOW_SEEDS_DIR) + "/000_f86febe8b6e44396.txt", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void replace_all_in(boost::json::value& v, const std::string& from, const std::string& to) {
-  if (v.is_string()) {
-    std::string s(v.as_string());
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
-    v = boost::json::string(s);
-  } else if (v.is_object()) {
-    for (auto& kv : v.as_object()) replace_all_in(kv.value(), from, to);
-  } else if (v.is_array()) {
-    for (auto& item : v.as_array()) replace_all_in(item, from, to);
-  }
-}
-
 // The seed plan through approval and its first quarter: two agencies report
 // on their own activities, and every format of the report adds up to the entries.
 TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
   auto officer = as("officer");
-  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_text(),
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
                                {{"Content-Type", "text/plain; charset=utf-8"}});
   ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
   const auto plan = imported.obj().at("plan_id").as_int64();
   const std::string plan_url = "/api/v1/plans/" + std::to_string(plan);
   auto content = officer.get(plan_url).obj().at("content");
-  replace_all_in(content, "นครราชสีมา", "นราธิวาส");
+  replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
   ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
   ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
   ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
@@ -497,17 +473,11 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   ASSERT_TRUE(zip.starts_with("PK\x03\x04"));
   auto zip_path = std::filesystem::temp_directory_path() / ("planflow_package_" + std::to_string(::getpid()) + ".zip");
   std::ofstream(zip_path, std::ios::binary) << zip;
-  std::string listing;
   const std::string list_command = "/usr/bin/python3 -c \"import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); "
                                    "m=json.loads(z.read('manifest.json')); print(sorted(z.namelist())); "
                                    "print(all(hashlib.sha256(z.read(f['file'])).hexdigest()==f['sha256'] for f in m['files']))\" " +
                                    zip_path.string();
-  if (FILE* pipe = ::popen(list_command.c_str(), "r")) {
-    char buf[1024];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) listing.append(buf, n);
-    ::pclose(pipe);
-  }
+  const auto listing = run_command(list_command).value_or("");
   std::filesystem::remove(zip_path);
   EXPECT_EQ(listing, "['manifest.json', 'report.csv', 'report.html', 'report.json', 'report.xlsx']\nTrue\n");
   auto after_download = secretary.get(url + "/deliveries").obj().at("items").as_array();

@@ -5,6 +5,7 @@
 // refused, and the history and audit chain verified.
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
+#include "../support/files.hpp"
 #include "../support/server_process.hpp"
 
 #include <boost/json/parse.hpp>
@@ -20,32 +21,12 @@ namespace {
 const std::string k_password = "correct horse battery";
 const std::string k_type = "anti_corruption_action_plan";
 
-std::string seed(const std::string& name) {
-  std::ifstream in(std::string(PLANFLOW_SEEDS_DIR) + "/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<std::string> error_codes(const boost::json::value& findings) {
   std::vector<std::string> out;
   for (const auto& f : findings.as_array()) {
     if (f.at("severity") == "error") out.emplace_back(f.at("code").as_string());
   }
   return out;
-}
-
-// Replaces every occurrence of `from` in the strings of a JSON document.
-void replace_in_strings(boost::json::value& v, const std::string& from, const std::string& to) {
-  if (v.is_string()) {
-    std::string s(v.as_string());
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
-    v = boost::json::string(s);
-  } else if (v.is_object()) {
-    for (auto& kv : v.as_object()) replace_in_strings(kv.value(), from, to);
-  } else if (v.is_array()) {
-    for (auto& item : v.as_array()) replace_in_strings(item, from, to);
-  }
 }
 
 class story_test : public testing::TestWithParam<std::string> {
@@ -102,7 +83,7 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
 
   // The officer imports the seed document as a draft.
   auto officer = as("officer");
-  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed("000_f86febe8b6e44396.txt"),
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
                                {{"Content-Type", "text/plain; charset=utf-8"}});
   ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
   EXPECT_EQ(imported.obj().at("plan_type").as_string(), k_type);
@@ -203,10 +184,10 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
 TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
   server.add_user("admin", k_password, {{"admin", "", ""}});
   admin.login("admin", k_password);
-  auto ethics = admin.send("POST", "/api/v1/imports", seed("002_11b89dd9d74e0ac8.txt"), {{"Content-Type", "text/plain"}});
+  auto ethics = admin.send("POST", "/api/v1/imports", seed_document("002_11b89dd9d74e0ac8.txt"), {{"Content-Type", "text/plain"}});
   ASSERT_EQ(ethics.status, 200);
   EXPECT_EQ(ethics.obj().at("plan_type"), "ethics_promotion_plan");
-  auto anti = admin.send("POST", "/api/v1/imports?plan_type=anti_corruption_action_plan", seed("000_f86febe8b6e44396.txt"),
+  auto anti = admin.send("POST", "/api/v1/imports?plan_type=anti_corruption_action_plan", seed_document("000_f86febe8b6e44396.txt"),
                          {{"Content-Type", "text/plain"}});
   ASSERT_EQ(anti.status, 200);
   const auto& goals = anti.obj().at("totals").at("goals").as_array();

@@ -1,5 +1,7 @@
 #include "server_process.hpp"
 
+#include "files.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -22,13 +24,6 @@ std::string temp_file(const std::string& stem) {
   return (std::filesystem::temp_directory_path() /
           (stem + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".log"))
       .string();
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 // fork+exec with stdout to a pipe (returned) and stderr to a file.
@@ -106,7 +101,7 @@ server_process::~server_process() {
   std::filesystem::remove(log_path_);
 }
 
-std::string server_process::log() const { return slurp(log_path_); }
+std::string server_process::log() const { return read_file(log_path_); }
 
 command_result run_planflow(const std::vector<std::string>& args, const std::string& stdin_text) {
   std::vector<std::string> argv{planflow_binary()};
@@ -129,7 +124,7 @@ command_result run_planflow(const std::vector<std::string>& args, const std::str
   ::close(out_fd);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  command_result result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, slurp(err_path)};
+  command_result result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, read_file(err_path)};
   std::filesystem::remove(err_path);
   return result;
 }

@@ -1,3 +1,5 @@
+#include "../support/files.hpp"
+
 #include <planflow/reports/render.hpp>
 
 #include <boost/json/parse.hpp>
@@ -20,6 +22,7 @@ namespace planflow::reports {
 namespace {
 
 namespace json = boost::json;
+using planflow::test::run_command;
 
 // --- A report built by hand -------------------------------------------------
 
@@ -215,16 +218,6 @@ class scratch_file {
   std::filesystem::path path_;
 };
 
-std::optional<std::string> run(const std::string& command) {
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return std::nullopt;
-  std::string out;
-  char buffer[4096];
-  while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  if (::pclose(pipe) != 0) return std::nullopt;
-  return out;
-}
-
 // The first Python with openpyxl: PLANFLOW_TEST_PYTHON, the one on PATH
 // (often a pyenv or venv without it), then Debian's, where python3-openpyxl
 // installs it. "" when there is none.
@@ -234,7 +227,7 @@ const std::string& python() {
     if (const char* configured = std::getenv("PLANFLOW_TEST_PYTHON")) candidates.emplace_back(configured);
     candidates.insert(candidates.end(), {"python3", "/usr/bin/python3"});
     for (const auto& candidate : candidates) {
-      if (run(candidate + " -c 'import openpyxl' 2>/dev/null")) return candidate;
+      if (run_command(candidate + " -c 'import openpyxl' 2>/dev/null")) return candidate;
     }
     return std::string();
   }();
@@ -274,7 +267,7 @@ std::optional<workbook_dump> read_with_openpyxl(const std::string& bytes) {
     std::ofstream out(file.path(), std::ios::binary);
     out << bytes;
   }
-  auto output = run(python() + " -c '" + std::string(k_dump_script) + "' " + file.path().string());
+  auto output = run_command(python() + " -c '" + std::string(k_dump_script) + "' " + file.path().string());
   if (!output) return std::nullopt;
   auto parsed = json::parse(*output).as_object();
   return workbook_dump{parsed.at("values").as_object(), parsed.at("formulas").as_object(), parsed};

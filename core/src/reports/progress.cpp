@@ -30,11 +30,6 @@ quarterly_report report_from_row(const soci::row& row) {
           column_text(row, 8)};
 }
 
-std::optional<double> column_opt_double(const soci::row& row, std::size_t i) {
-  if (row.get_indicator(i) == soci::i_null) return std::nullopt;
-  return storage::column_double(row, i);
-}
-
 // The agency of the province whose name the plan's text names; the plan's
 // own agency when none matches (the secretary may reassign).
 std::int64_t match_agency(const std::vector<directory::agency>& agencies, const std::vector<std::string>& texts,

@@ -9,11 +9,6 @@
 namespace planflow::reports {
 namespace {
 
-std::optional<double> opt_double(const soci::row& row, std::size_t i) {
-  if (row.get_indicator(i) == soci::i_null) return std::nullopt;
-  return storage::column_double(row, i);
-}
-
 void count(totals& t, const activity_row& a) {
   t.activities += 1;
   if (a.status == "not_started") t.not_started += 1;
@@ -99,12 +94,12 @@ report provincial(soci::session& sql, const report_query& q, const std::string& 
       a.title = column_text(row, 9);
       a.agency = column_text(row, 10);
       a.planned_satang = column_opt_int(row, 11);
-      a.target_value = opt_double(row, 12);
+      a.target_value = column_opt_double(row, 12);
       a.unit = column_text(row, 13);
       a.status = row.get_indicator(14) == soci::i_null ? "missing" : column_text(row, 14);
-      a.percent_complete = opt_double(row, 15);
+      a.percent_complete = column_opt_double(row, 15);
       a.disbursed_satang = column_opt_int(row, 16).value_or(0);
-      a.result_value = opt_double(row, 17);
+      a.result_value = column_opt_double(row, 17);
       a.late = q.quarter > 0 && a.status == "missing" && column_text(row, 18) < today;
       const std::string goal = column_text(row, 6), indicator = column_text(row, 7);
       if (plan.goals.empty() || plan.goals.back().goal != goal) plan.goals.push_back({goal, {}, {}});

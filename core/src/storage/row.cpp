@@ -27,6 +27,11 @@ double column_double(const soci::row& row, std::size_t index) {
   }
 }
 
+std::optional<double> column_opt_double(const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return std::nullopt;
+  return column_double(row, index);
+}
+
 std::optional<std::string> column_opt_text(const soci::row& row, std::size_t index) {
   if (row.get_indicator(index) == soci::i_null) return std::nullopt;
   switch (row.get_properties(index).get_data_type()) {

@@ -15,6 +15,7 @@ namespace planflow::storage {
 std::int64_t column_int(const soci::row& row, std::size_t index);
 std::optional<std::int64_t> column_opt_int(const soci::row& row, std::size_t index);
 double column_double(const soci::row& row, std::size_t index);
+std::optional<double> column_opt_double(const soci::row& row, std::size_t index);
 /// The text, or "" for NULL.
 std::string column_text(const soci::row& row, std::size_t index);
 std::optional<std::string> column_opt_text(const soci::row& row, std::size_t index);
