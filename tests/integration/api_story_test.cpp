@@ -118,6 +118,7 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
 
   // The head returns it once with a comment, then endorses it.
   auto head = as("head");
+  ASSERT_EQ(head.get("/api/v1/plans?awaiting=me").obj().at("items").as_array().size(), 1u);
   EXPECT_EQ(head.post(url + "/actions/return", boost::json::object{}).status, 422);
   ASSERT_EQ(head.post(url + "/actions/return", {{"comment", "ตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง"}}).status, 200);
   EXPECT_EQ(as("nacc_head").post(url + "/actions/endorse", boost::json::object{}).status, 404);
@@ -130,8 +131,18 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   EXPECT_EQ(admin.post(url + "/actions/approve", boost::json::object{}).status, 403);
   EXPECT_EQ(head.post(url + "/actions/approve", boost::json::object{}).status, 403);
   auto m1 = as("member1");
+  auto inbox_ids = [](api_client& c) {
+    std::vector<std::int64_t> ids;
+    auto inbox = c.get("/api/v1/plans?awaiting=me");  // kept alive: the loop reads into it
+    for (const auto& p : inbox.obj().at("items").as_array()) ids.push_back(p.at("id").as_int64());
+    return ids;
+  };
+  EXPECT_EQ(inbox_ids(m1), std::vector<std::int64_t>{plan});
+  EXPECT_TRUE(inbox_ids(head).empty());  // endorsed: nothing left for the head
+  EXPECT_EQ(m1.get("/api/v1/plans?awaiting=you").problem(), "invalid-parameter");
   auto first = m1.post(url + "/actions/approve", {{"comment", "เห็นชอบ"}});
   ASSERT_EQ(first.status, 200);
+  EXPECT_TRUE(inbox_ids(m1).empty());  // signed: the plan leaves member1's inbox
   EXPECT_FALSE(first.obj().at("moved").as_bool());
   EXPECT_EQ(m1.post(url + "/actions/approve", boost::json::object{}).problem(), "already-signed");
   auto m2 = as("member2");
@@ -193,6 +204,12 @@ TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
   const auto& goals = anti.obj().at("totals").at("goals").as_array();
   EXPECT_EQ(goals[0].at("budget_baht").to_number<double>(), 1025440.0);
   EXPECT_EQ(goals[1].at("budget_baht").to_number<double>(), 120400.0);
+  // The editor checks content as people type: totals come back even while
+  // errors remain (the seed names two agencies of another province).
+  auto check = admin.post("/api/v1/plan-types/anti_corruption_action_plan/validate?province=TH-96", anti.obj().at("plan"));
+  ASSERT_EQ(check.status, 200);
+  EXPECT_FALSE(error_codes(check.obj().at("findings")).empty());
+  EXPECT_EQ(check.obj().at("totals").at("overall").at("budget_baht").to_number<double>(), 1145840.0);
   EXPECT_EQ(admin.send("POST", "/api/v1/imports", "ไม่ใช่แผน", {{"Content-Type", "text/plain"}}).status, 422);
   EXPECT_EQ(admin.send("POST", "/api/v1/imports", "x", {{"Content-Type", "application/json"}}).status, 415);
 

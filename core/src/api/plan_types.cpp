@@ -64,7 +64,13 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     auto findings = type.validate(content, ctx.plan_context(std::string(req.query_param("province").value_or("")),
                                                             fiscal_year_param(req)));
     boost::json::object out{{"findings", findings_json(findings)}};
-    if (count_errors(findings) == 0) out["totals"] = type.compute_totals(content).json;
+    // Totals even when there are errors, as on a saved plan: the editor
+    // recomputes them while people type, long before the content is clean.
+    try {
+      out["totals"] = type.compute_totals(content).json;
+    } catch (const std::exception&) {
+      out["totals"] = nullptr;  // content too broken to total; the findings say why
+    }
     return http::response::json(200, boost::json::serialize(out));
   });
 }

@@ -11,6 +11,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace planflow::api {
@@ -149,6 +150,15 @@ boost::json::object full_json(app::context& ctx, const plans::plan& p, const dir
   return out;
 }
 
+// A plan awaits someone who can act on it now, unless they have had their
+// say already: a committee member who signed can still request changes, but
+// the plan is no longer waiting for them.
+bool awaits(const std::vector<workflow::available_action>& actions) {
+  const bool can_act = std::ranges::any_of(actions, [](const auto& a) { return a.enabled; });
+  const bool signed_already = std::ranges::any_of(actions, [](const auto& a) { return a.signature && !a.enabled; });
+  return can_act && !signed_already;
+}
+
 void check_agency_officer(const directory::user& user, const std::string& province, std::int64_t agency_id) {
   auto roles = directory::roles_in_scope(user, {province, "", agency_id});
   if (!roles.contains("agency_officer")) {
@@ -217,11 +227,33 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     }
     auto cursor = int_query(req, "cursor", 1, std::numeric_limits<std::int64_t>::max());
     auto limit = int(int_query(req, "limit", 1, 200).value_or(50));
+    const auto awaiting = req.query_param("awaiting").value_or("");
+    if (!awaiting.empty() && awaiting != "me") {
+      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "awaiting takes only the value 'me'.")
+          .with_errors({{"query:awaiting", "must be 'me'"}});
+    }
     restrict_to_visible(f, user, ctx.workflows.editing_stage_ids());
-    auto page = ctx.plans.list(f, cursor, limit);
     boost::json::array items;
-    for (const auto& p : page.items) items.push_back(summary_json(ctx, p));
-    boost::json::object out{{"items", std::move(items)}, {"next_cursor", nullable(page.next_cursor)}};
+    std::optional<std::int64_t> next = cursor;
+    // An inbox is the visible plans on which the caller can act now. Whether
+    // one can is the engine's decision (roles, delegations, signatures,
+    // guards), so it is asked per plan, reading further pages until the page
+    // is full.
+    do {
+      auto page = ctx.plans.list(f, next, limit);
+      next = page.next_cursor;
+      for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const auto& p = page.items[i];
+        if (items.size() == std::size_t(limit)) {
+          next = page.items[i - 1].id;  // the cursor is exclusive: resume after the last plan looked at
+          break;
+        }
+        if (awaiting.empty() || awaits(ctx.engine.available_actions(p.state, user))) {
+          items.push_back(summary_json(ctx, p));
+        }
+      }
+    } while (!awaiting.empty() && next && items.size() < std::size_t(limit));
+    boost::json::object out{{"items", std::move(items)}, {"next_cursor", nullable(next)}};
     return http::response::json(200, boost::json::serialize(out));
   });
 
