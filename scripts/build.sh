@@ -9,3 +9,6 @@ if [[ ! -f "$build_dir/build.ninja" || $# -gt 0 ]]; then
 fi
 # Two jobs: each Beast translation unit needs close to 1 GB and the machine has 2 cores.
 cmake --build "$build_dir" -j "${PLANFLOW_JOBS:-2}"
+# The browser interface, served by planflow from <build>/web.
+mkdir -p "$build_dir"
+PLANFLOW_WEB_OUT="$(cd "$build_dir" && pwd)/web" bash scripts/web.sh

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, fuzzes the plan
 # importers briefly, starts a throwaway MariaDB on loopback and runs every
-# test against it and against SQLite. ctest's summary is the last thing printed.
+# test against it and against SQLite, then the web interface's tests: unit
+# tests and the browser story in Debian's Chromium against a real planflow.
+# Each runner prints its own closing summary; the exit status is the worst.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -14,4 +16,9 @@ source scripts/mariadb.sh
 trap mariadb_stop EXIT
 mariadb_start
 
-ctest --test-dir build --output-on-failure -j2 --timeout 300
+status=0
+ctest --test-dir build --output-on-failure -j2 --timeout 300 || status=$?
+
+# Screenshots of the main pages land in build/web-artifacts/screenshots.
+(cd web && npx vitest run) || status=$?
+exit $status

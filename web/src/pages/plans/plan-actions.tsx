@@ -1,0 +1,141 @@
+// The workflow actions the signed-in person can take on a plan, and why an
+// action is not available yet, in words; comments when the step needs one;
+// a confirmation before signing.
+import { useState } from 'preact/hooks';
+import { ApiError, request } from '../../lib/api';
+import { localized, tr } from '../../lib/i18n';
+import { asApiError } from '../../lib/use-async';
+import { Field, Notice, ProblemView } from '../../components/ui';
+import type { AvailableAction, Guard, Plan } from './types';
+
+/** getRandomValues works on plain-HTTP intranets too, where randomUUID does not. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function guardText(g: Guard): string {
+  switch (g.type) {
+    case 'valid_content': {
+      const n = /(\d+) error/.exec(g.reason ?? '')?.[1];
+      return g.met ? tr('เนื้อหาไม่มีข้อผิดพลาด', 'The content has no errors')
+        : tr(`ต้องแก้ไขข้อผิดพลาดในเนื้อหาก่อน${n ? ` (${n} รายการ)` : ''}`, `Fix the content's errors first${n ? ` (${n})` : ''}`);
+    }
+    case 'quorum': {
+      const q = g as Guard & { signed?: number; members?: number; needed?: number };
+      return tr(`ลงนามแล้ว ${q.signed ?? '?'} จาก ${q.members ?? '?'} คน ต้องการ ${q.needed ?? '?'} คน`,
+        `${q.signed ?? '?'} of ${q.members ?? '?'} have signed; ${q.needed ?? '?'} needed`);
+    }
+    case 'all_progress_confirmed':
+      return g.met ? tr('รายงานผลครบทุกไตรมาสแล้ว', 'Every quarter is reported') : tr('ยังรายงานผลรายไตรมาสไม่ครบ', 'Quarterly reporting is not complete');
+    default:
+      return g.reason ?? g.type;
+  }
+}
+
+function blockedText(a: AvailableAction): string[] {
+  const out: string[] = [];
+  for (const reason of a.blocked_by) {
+    if (/already signed/.test(reason)) out.push(tr('ท่านลงนามฉบับนี้แล้ว', 'You have signed this revision'));
+    else if (/self/.test(reason)) out.push(tr('ไม่สามารถอนุมัติแผนที่ตนเองจัดทำ', 'You cannot approve your own plan'));
+    else if (/revision round/.test(reason)) out.push(tr('แก้ไขครบจำนวนรอบที่กำหนดแล้ว', 'All revision rounds are used'));
+  }
+  for (const g of a.guards) if (!g.met) out.push(guardText(g));
+  return [...new Set(out)];
+}
+
+export function PlanActions(props: { plan: Plan; onDone: () => void }) {
+  const [chosen, setChosen] = useState<AvailableAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const actions = props.plan.available_actions;
+  if (actions.length === 0 && !done) return null;
+  return (
+    <section class="actions card" aria-label={tr('การดำเนินการ', 'Actions')}>
+      {done && <Notice kind="ok">{done}</Notice>}
+      <div class="form-actions">
+        {actions.map((a) => (
+          <button key={a.action} type="button" data-action={a.action}
+            class={`button${a.action === 'return' || a.action === 'request_changes' ? '' : ' button--primary'}`}
+            disabled={!a.enabled} onClick={() => setChosen(a)}>
+            {localized(a.title)}
+          </button>
+        ))}
+      </div>
+      {actions.filter((a) => !a.enabled).map((a) => (
+        <p key={a.action} class="muted blocked" data-blocked={a.action}>
+          {localized(a.title)}: {blockedText(a).join(' · ')}
+        </p>
+      ))}
+      {actions.filter((a) => a.enabled).flatMap((a) => a.guards.filter((g) => g.type === 'quorum')).map((g, i) => (
+        <p key={i} class="muted">{guardText(g)}</p>
+      ))}
+      {chosen && (
+        <ActionDialog plan={props.plan} action={chosen} onClose={() => setChosen(null)}
+          onDone={(text) => {
+            setChosen(null);
+            setDone(text);
+            props.onDone();
+          }} />
+      )}
+    </section>
+  );
+}
+
+function ActionDialog(props: { plan: Plan; action: AvailableAction; onClose: () => void; onDone: (message: string) => void }) {
+  const { action, plan } = props;
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per dialog: pressing again after a timeout repeats, it does not act twice.
+  const [key] = useState(randomKey);
+
+  async function go(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { data } = await request<{ moved: boolean; to: string }>('POST', `/api/v1/plans/${plan.id}/actions/${action.action}`, {
+        body: comment.trim() ? { comment: comment.trim() } : {},
+        headers: { 'Idempotency-Key': key },
+      });
+      props.onDone(
+        data.moved ? tr(`ดำเนินการ "${localized(action.title)}" แล้ว`, `"${localized(action.title)}" done`)
+          : tr('บันทึกการลงนามของท่านแล้ว รอกรรมการท่านอื่นให้ครบองค์ประชุม', 'Your signature is recorded; waiting for the quorum'),
+      );
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <div class="modal" role="dialog" aria-modal="true" aria-labelledby="action-title">
+      <form class="form" onSubmit={go}>
+        <h2 id="action-title">{localized(action.title)}</h2>
+        <p>{plan.title}</p>
+        {action.signature && (
+          <Notice kind="info">
+            {tr(`การลงนามนี้ผูกกับเนื้อหาฉบับแก้ไขที่ ${plan.revision} (รหัสตรวจสอบ ${plan.content_sha256.slice(0, 12)}…)`,
+              `This signature binds revision ${plan.revision} (checksum ${plan.content_sha256.slice(0, 12)}…)`)}
+          </Notice>
+        )}
+        <Field id="action-comment" label={action.comment_required ? tr('ความเห็น (ต้องระบุ)', 'Comment (required)') : tr('ความเห็น (ถ้ามี)', 'Comment (optional)')}
+          error={error?.errorsAt('/comment').map((x) => x.detail).join('; ') || null}>
+          <textarea id="action-comment" rows={4} required={action.comment_required} value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)} autoFocus />
+        </Field>
+        <ProblemView error={error} />
+        <div class="form-actions">
+          <button type="submit" class="button button--primary" disabled={busy || (action.comment_required && !comment.trim())}>
+            {busy ? tr('กำลังดำเนินการ…', 'Working…') : tr(`ยืนยัน${localized(action.title)}`, `Confirm: ${localized(action.title)}`)}
+          </button>
+          <button type="button" class="button" onClick={props.onClose}>
+            {tr('ยกเลิก', 'Cancel')}
+          </button>
+        </div>
+      </form>
+      </div>
+    </div>
+  );
+}

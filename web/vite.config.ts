@@ -1,0 +1,38 @@
+// Builds the browser interface into the CMake build tree (build/web), where
+// `planflow serve` finds it beside its executable. Unit tests run in Node
+// (project "unit"); the browser story drives Debian's Chromium against a real
+// planflow (project "e2e", see tests/e2e/README.md).
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  plugins: [preact()],
+  build: {
+    outDir: process.env.PLANFLOW_WEB_OUT ?? resolve(import.meta.dirname, '../build/web'),
+    emptyOutDir: true,
+    // The pages target current Chromium, Firefox and Safari on office PCs and tablets.
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: { '/api': process.env.PLANFLOW_API ?? 'http://127.0.0.1:8080' },
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
