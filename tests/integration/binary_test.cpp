@@ -70,7 +70,7 @@ TEST(binary, help_documents_every_command_and_flag) {
   auto help = run_planflow({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   for (const char* word : {"serve", "migrate", "--listen", "--db", "--threads", "--plugins", "--workflows", "--log-level",
-                           "--config", "--no-migrate"}) {
+                           "--config", "--no-migrate", "--web"}) {
     EXPECT_NE(help.out.find(word), std::string::npos) << word;
   }
 }

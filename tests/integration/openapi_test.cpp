@@ -15,7 +15,7 @@ namespace {
 
 TEST(openapi, documents_every_route_the_server_registers) {
   scratch_database db("sqlite");
-  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true});
+  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true, ""});
   auto doc = boost::json::parse(api::openapi_document());
   ASSERT_EQ(doc.at("openapi"), "3.1.0");
   const auto& paths = doc.at("paths").as_object();
@@ -32,7 +32,7 @@ TEST(openapi, documents_every_route_the_server_registers) {
 
 TEST(openapi, every_documented_operation_exists) {
   scratch_database db("sqlite");
-  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true});
+  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true, ""});
   auto routes = app.routes().routes();
   auto doc = boost::json::parse(api::openapi_document());
   for (const auto& path : doc.at("paths").as_object()) {

@@ -76,6 +76,12 @@ TEST(command_line, flags_beat_environment_which_beats_file) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(command_line, web_directory_from_flag_or_environment) {
+  EXPECT_EQ(parse({"serve"}).config->web_dir, "");  // serve then looks beside the executable
+  EXPECT_EQ(parse({"serve"}, {"PLANFLOW_WEB=/srv/planflow/web"}).config->web_dir, "/srv/planflow/web");
+  EXPECT_EQ(parse({"serve", "--web", "/opt/web"}, {"PLANFLOW_WEB=/srv/planflow/web"}).config->web_dir, "/opt/web");
+}
+
 TEST(command_line, positional_arguments_follow_the_command) {
   auto p = parse({"import", "plan.txt"});
   ASSERT_TRUE(p.config);

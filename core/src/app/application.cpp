@@ -7,6 +7,7 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
+#include <planflow/web/static_site.hpp>
 
 #include <boost/json/parse.hpp>
 
@@ -100,6 +101,8 @@ application::application(const application_options& options) {
       app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, *outbox_,
                    std::move(provinces)});
   api::add_all_routes(routes_, *context_);
+  // After the API, so that no web file can take a path the API answers.
+  if (!options.web_dir.empty()) web::add_static_routes(routes_, options.web_dir);
 }
 
 application::~application() = default;

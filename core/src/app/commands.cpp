@@ -32,8 +32,10 @@ std::unique_ptr<storage::database> open_database(const config& c, std::size_t po
 }  // namespace
 
 int serve(const config& c) {
+  auto web_dir = c.web_dir.empty() ? beside_executable("web") : c.web_dir;
+  if (web_dir.empty()) log::info("no web interface: no --web given and no web folder beside the executable");
   application app({c.db, c.threads, c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
-                   c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir, c.migrate});
+                   c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir, c.migrate, web_dir});
 
   auto address = parse_listen(c.listen);
   http::server_options options;

@@ -100,7 +100,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
       ("plugins", po::value<std::string>(), "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")
       ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
-      ("web", po::value<std::string>(), "directory of the web interface's built assets")
+      ("web", po::value<std::string>(), "directory of the web interface's built files, served at / when it has an index.html (default: ../web beside the executable)")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
       ("no-access-log", po::bool_switch(), "do not log one line per request");
   po::options_description user("user add");

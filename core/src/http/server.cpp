@@ -88,6 +88,9 @@ bhttp::response<bhttp::string_body> to_message(response res, unsigned version, b
     msg.body() = std::move(res.body);
     msg.prepare_payload();
   }
+  // A 304 may only repeat the Content-Length of the 200 it stands for (RFC
+  // 9110 8.6), and the 0 written above is not that: send none.
+  if (res.status == 304) msg.erase(bhttp::field::content_length);
   return msg;
 }
 

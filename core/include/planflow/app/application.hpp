@@ -1,7 +1,8 @@
 #pragma once
 /// planflow's parts, built and wired in dependency order: database (with
 /// migrations), sessions, workflow store (with the built-in definitions),
-/// engine, plan-type plugins, plans service, and the HTTP routes over them.
+/// engine, plan-type plugins, plans service, and the HTTP routes over them
+/// (with the browser interface's files when a web directory is given).
 
 #include <planflow/app/context.hpp>
 #include <planflow/http/router.hpp>
@@ -18,6 +19,7 @@ struct application_options {
   std::string plugins_dir;    ///< directories separated by ':'; "" loads no plugins
   std::string workflows_dir;  ///< "" publishes no built-in definitions
   bool migrate = true;
+  std::string web_dir;  ///< the browser interface's built files; "" serves none
 };
 
 class application {
