@@ -1,13 +1,33 @@
 // Builds the browser interface into the CMake build tree (build/web), where
 // `planflow serve` finds it beside its executable. Unit tests run in Node
 // (project "unit"); the browser story drives Debian's Chromium against a real
-// planflow (project "e2e", see tests/e2e/README.md).
+// planflow (project "e2e"; README.md, "Web interface").
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/**
+ * Writes a .gz beside each text asset; planflow serves it to browsers that
+ * accept gzip, which matters on the slow links of district offices.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'planflow-precompress',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [name, file] of Object.entries(bundle)) {
+        if (!/\.(js|css|html|svg)$/.test(name)) continue;
+        const source = file.type === 'chunk' ? file.code : file.source;
+        this.emitFile({ type: 'asset', fileName: `${name}.gz`, source: gzipSync(source, { level: 9 }) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), precompress()],
   build: {
     outDir: process.env.PLANFLOW_WEB_OUT ?? resolve(import.meta.dirname, '../build/web'),
     emptyOutDir: true,
