@@ -56,7 +56,7 @@ const MENU: MenuItem[] = [
   { path: '/plans', label: () => tr('แผนทั้งหมด', 'Plans'), visible: () => true },
   { path: '/plans/new', label: () => tr('จัดทำแผนใหม่', 'New plan'), visible: (u) => hasRole(u, 'agency_officer') },
   { path: '/reports', label: () => tr('รายงานผลรายไตรมาส', 'Quarterly progress'), visible: isAgency },
-  { path: '/provincial', label: () => tr('รายงานระดับจังหวัด', 'Provincial reports'), visible: (u) => isSecretary(u) || isCommittee(u) || hasRole(u, 'national_viewer') },
+  { path: '/provincial', label: () => tr('รายงานระดับจังหวัด', 'Provincial reports'), visible: (u) => isSecretary(u) || isCommittee(u) || hasRole(u, 'observer') },
   { path: '/admin/users', label: () => tr('ผู้ใช้งาน', 'Users'), visible: isAdmin },
   { path: '/admin/agencies', label: () => tr('หน่วยงาน', 'Agencies'), visible: isAdmin },
   { path: '/admin/provinces', label: () => tr('จังหวัด', 'Provinces'), visible: isAdmin },
