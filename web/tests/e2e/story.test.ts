@@ -6,11 +6,14 @@
 // comment and then endorses it; two of three committee members approve; the
 // agencies report Q1 progress; the secretary compiles and downloads the
 // provincial report. Screenshots of the main pages are kept as artifacts.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, screenshot, SEEDS_DIR, signIn, startPlanflow, type Planflow } from './harness';
+import { launchBrowser, newPerson, PASSWORD, screenshot, SEEDS_DIR, signIn, startPlanflow, type Planflow } from './harness';
 import { createAgency, createUser } from './steps/admin';
+import { moneyColumn, parseCsv } from './csv';
+import { acknowledgeReport, compileReport, confirmReport, downloadProvincial, enterProgress, openProvincial, openReport, savedPath } from './steps/reports';
 import { findingsShown, fixFieldsFlagged, importPlan, openFromInbox, openTab, stageOf, takeAction, typeAt } from './steps/plans';
 
 const TYPE = 'anti_corruption_action_plan';
@@ -143,4 +146,83 @@ describe('the provincial plan story in the browser', () => {
     expect(await stageOf(m2)).toBe('approved');
     await m2.context().close();
   });
+
+  it('the agencies report Q1, heads confirm, the secretary compiles, a member acknowledges, the report downloads add up', async () => {
+    // Which activities fell to which agency is the server's decision at approval; read it to know what to type.
+    const items = (await reportItemsOf(1)).map((item, i) => ({ ...item, n: i + 1 }));
+    expect(items.length).toBe(38);
+    const people: Record<number, [string, string]> = {};
+    const agencies = [...new Set(items.map((i) => i.agency_id))];
+    for (const id of agencies) people[id] = id === items.find((i) => i.agency_name === OFFICE)?.agency_id ? ['officer', 'head'] : ['nacc_officer', 'nacc_head'];
+    const thai = (n: number) => n.toLocaleString('en-US').replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+    const quarterOf = (baht: number | null) => Math.floor((baht ?? 0) / 4);
+
+    for (const agency of agencies) {
+      const [officerName, headName] = people[agency];
+      const officer = await as(officerName);
+      await openReport(officer, { planTitleContains: TITLE, quarter: 1 });
+      for (const item of items.filter((i) => i.agency_id === agency)) {
+        const budgeted = (item.budget_baht ?? 0) > 0;
+        const outcome = await enterProgress(officer, {
+          activity: item.n,
+          status: budgeted ? 'in_progress' : 'done',
+          percent: budgeted ? thai(25) : thai(100),
+          disbursed: budgeted ? thai(quarterOf(item.budget_baht)) : undefined,
+          result: item.measurable ? thai(1) : undefined,
+        });
+        expect(outcome, `${item.n}. ${item.title}`).toEqual({ saved: true, errors: [] });
+      }
+      if (officerName === 'officer') await screenshot(officer, 'officer-quarterly-progress');
+      await officer.context().close();
+      const head = await as(headName);
+      await openReport(head, { planTitleContains: TITLE, quarter: 1 });
+      expect((await confirmReport(head)).missing).toEqual([]);
+      await head.context().close();
+    }
+
+    const secretary = await as('secretary');
+    await openProvincial(secretary, { fiscalYear: 2566, quarter: 1 });
+    const states = secretary.getByTestId('provincial-status').locator('tbody tr');
+    await expect.poll(() => states.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual(agencies.map(() => 'confirmed'));
+    await compileReport(secretary, { planTitleContains: TITLE });
+    const member = await as('member3');
+    await openReport(member, { planTitleContains: TITLE, quarter: 1, fiscalYear: 2566 });
+    await acknowledgeReport(member);
+    await member.context().close();
+
+    await openProvincial(secretary, { fiscalYear: 2566, quarter: 1 });
+    const expectedSatang = items.reduce((sum, i) => sum + quarterOf(i.budget_baht) * 100, 0);
+    await expect.poll(() => secretary.getByTestId('total-disbursed').innerText()).toContain((expectedSatang / 100).toLocaleString('en-US'));
+    await screenshot(secretary, 'secretary-provincial-report');
+    const csv = await downloadProvincial(secretary, 'csv');
+    expect(moneyColumn(parseCsv(readFileSync(savedPath(csv), 'utf8')), 'เบิกจ่าย (บาท)')).toEqual({ rowsSatang: expectedSatang, totalSatang: expectedSatang, dataRows: 38 });
+    const xlsx = await downloadProvincial(secretary, 'xlsx');
+    expect(readFileSync(savedPath(xlsx)).subarray(0, 2).toString()).toBe('PK');
+    const printable = await downloadProvincial(secretary, 'html');
+    expect(readFileSync(savedPath(printable), 'utf8')).toContain('ไตรมาสที่ 1');
+    await secretary.context().close();
+  });
 });
+
+interface ReportItem {
+  item_id: string;
+  title: string;
+  agency_id: number;
+  agency_name?: string;
+  budget_baht: number | null;
+  measurable: boolean;
+}
+
+/** The activities of the plan's report for a quarter, read as the secretary (to know what the agencies must type). */
+async function reportItemsOf(quarter: number): Promise<ReportItem[]> {
+  const login = await fetch(`${planflow.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'secretary', password: PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { Authorization: `Bearer ${token}` };
+  const reports = (await (await fetch(`${planflow.url}/api/v1/plans/${planId}/reports`, { headers })).json()) as { items: { id: number; quarter: number }[] };
+  const id = reports.items.find((r) => r.quarter === quarter)!.id;
+  const detail = (await (await fetch(`${planflow.url}/api/v1/reports/${id}`, { headers })).json()) as { items: ReportItem[]; agencies: { agency_id: number; agency: string }[] };
+  const names = new Map(detail.agencies.map((a) => [a.agency_id, a.agency]));
+  return detail.items.map((i) => ({ ...i, agency_name: names.get(i.agency_id) }));
+}
