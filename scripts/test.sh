@@ -19,6 +19,7 @@ mariadb_start
 status=0
 ctest --test-dir build --output-on-failure -j2 --timeout 300 || status=$?
 
-# Screenshots of the main pages land in build/web-artifacts/screenshots.
+# Screenshots of the main pages land in build/web-artifacts/screenshots/<test file>/.
+rm -rf build/web-artifacts
 (cd web && npx vitest run) || status=$?
 exit $status

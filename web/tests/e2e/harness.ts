@@ -4,7 +4,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -100,10 +101,12 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 }
 
 let shot = 0;
-/** Saves a full-page screenshot as a test artifact, numbered in story order. */
+/** Saves a full-page screenshot as a test artifact: screenshots/<test file>/NN-name.png, numbered in story order. */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
-  const file = join(ARTIFACTS, 'screenshots', `${String(++shot).padStart(2, '0')}-${name}.png`);
+  const suite = basename(expect.getState().testPath ?? 'browser', '.test.ts');
+  const dir = join(ARTIFACTS, 'screenshots', suite);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
