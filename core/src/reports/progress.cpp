@@ -50,7 +50,9 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string today_iso() { return text::iso_date(year_month_day{floor<days>(system_clock::now())}); }
+std::string today_iso(system_clock::time_point now) {
+  return text::iso_date(year_month_day{floor<days>(now + hours(7))});
+}
 
 quarter_dates dates_of(int fiscal_year_be, int quarter) {
   auto start = text::quarter_start(fiscal_year_be, quarter);

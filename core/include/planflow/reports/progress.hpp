@@ -133,7 +133,9 @@ class progress_service {
   plugin::registry& types_;
 };
 
-/// Today's date in the server's calendar (UTC), ISO form.
-std::string today_iso();
+/// The date in Thailand (UTC+7, no daylight saving) at `now`, ISO form.
+/// Reports are due and late by the Thai calendar: a report due on the 5th is
+/// not late at 01:00 on the 6th in Bangkok just because UTC says the 5th.
+std::string today_iso(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 }  // namespace planflow::reports
