@@ -26,6 +26,10 @@ export class ApiError extends Error {
   errorsAt(pointer: string): FieldError[] {
     return this.errors.filter((e) => e.pointer === pointer);
   }
+  /** What to show under one field, or null when the field is fine. */
+  messageAt(pointer: string): string | null {
+    return this.errorsAt(pointer).map((e) => e.detail).join('; ') || null;
+  }
 }
 
 /** Requests in flight, for the progress bar. */

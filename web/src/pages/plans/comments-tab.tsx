@@ -63,7 +63,7 @@ export function CommentsTab(props: { plan: Plan; schema: Schema; anchor: string 
             </button>
           </p>
         )}
-        <Field id="comment-body" label={tr('เพิ่มความคิดเห็น', 'Add a comment')} error={error?.errorsAt('/body').map((x) => x.detail).join('; ') || null}>
+        <Field id="comment-body" label={tr('เพิ่มความคิดเห็น', 'Add a comment')} error={error?.messageAt('/body') ?? null}>
           <textarea id="comment-body" rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         </Field>
         <ProblemView error={error} />

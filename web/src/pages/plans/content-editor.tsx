@@ -6,7 +6,7 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { lang, tr } from '../../lib/i18n';
 import { isWithin, joinPointer } from '../../lib/pointer';
 import { placeOf } from './place';
-import { parseNumber } from '../../lib/thai';
+import { parseNumber, toArabicDigits } from '../../lib/thai';
 import { emptyValue, isHidden, isLongText, isNullable, itemCaption, kindOf, labelOf, resolve, type Schema } from './schema';
 import type { Finding } from './types';
 
@@ -250,7 +250,7 @@ function MapField(props: { name: string; schema: Schema; pointer: string; value:
           <input aria-label={tr(`เพิ่ม${label}: ปี พ.ศ.`, `Add ${label}: year`)} value={newKey} inputMode="numeric" placeholder={tr('ปี พ.ศ.', 'Year (BE)')}
             onInput={(e) => setNewKey(e.currentTarget.value)} />
           <button type="button" class="button button--small" onClick={() => {
-            const key = newKey.trim().replace(/[๐-๙]/g, (d) => String('๐๑๒๓๔๕๖๗๘๙'.indexOf(d)));
+            const key = toArabicDigits(newKey.trim());
             if (!key || key in map) return;
             change(props.pointer, { ...map, [key]: emptyValue(root, valueSchema) });
             setNewKey('');

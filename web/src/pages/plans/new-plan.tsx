@@ -90,7 +90,7 @@ function TemplateForm(props: { types: PlanType[] }) {
   }
 
   if (!user.agency_id) return <p>{tr('บัญชีของท่านไม่ได้สังกัดหน่วยงาน จึงจัดทำแผนไม่ได้', 'Your account belongs to no agency, so it cannot start plans')}</p>;
-  const fieldError = (p: string) => error?.errorsAt(p).map((x) => x.detail).join('; ') || null;
+  const fieldError = (p: string) => error?.messageAt(p) ?? null;
   return (
     <form class="form card" onSubmit={create}>
       <ProblemView error={error} />

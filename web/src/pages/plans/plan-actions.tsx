@@ -121,7 +121,7 @@ function ActionDialog(props: { plan: Plan; action: AvailableAction; onClose: () 
           </Notice>
         )}
         <Field id="action-comment" label={action.comment_required ? tr('ความเห็น (ต้องระบุ)', 'Comment (required)') : tr('ความเห็น (ถ้ามี)', 'Comment (optional)')}
-          error={error?.errorsAt('/comment').map((x) => x.detail).join('; ') || null}>
+          error={error?.messageAt('/comment') ?? null}>
           <textarea id="action-comment" rows={4} required={action.comment_required} value={comment}
             onInput={(e) => setComment(e.currentTarget.value)} autoFocus />
         </Field>
