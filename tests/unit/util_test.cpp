@@ -1,11 +1,29 @@
+#include <planflow/util/file.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/util/utf8.hpp>
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
 namespace planflow {
 namespace {
+
+TEST(read_file, returns_every_byte_or_nothing) {
+  const auto path = std::filesystem::temp_directory_path() / ("planflow-read-file-" + std::to_string(::getpid()));
+  const std::string bytes = std::string("แผน\0\r\n", 12) + std::string(100000, 'x');
+  std::ofstream(path, std::ios::binary) << bytes;
+  EXPECT_EQ(read_file(path), bytes);
+  std::ofstream(path, std::ios::binary | std::ios::trunc).flush();
+  EXPECT_EQ(read_file(path), std::string());  // empty, not unreadable
+  std::filesystem::remove(path);
+  EXPECT_EQ(read_file(path), std::nullopt);
+  EXPECT_EQ(read_file(std::filesystem::temp_directory_path()), std::nullopt);  // a directory is not a file
+}
 
 TEST(format_iso, utc_with_milliseconds) {
   using namespace std::chrono;

@@ -5,13 +5,12 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/migrations.hpp>
+#include <planflow/util/file.hpp>
 
 #include <boost/json/serialize.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace planflow::app {
 int import_command(const config& c, std::ostream& out) {
@@ -19,13 +18,11 @@ int import_command(const config& c, std::ostream& out) {
     std::cerr << "planflow import: give exactly one FILE\n";
     return 2;
   }
-  std::ifstream in(c.arguments[0], std::ios::binary);
-  if (!in) {
+  const auto text = read_file(c.arguments[0]);
+  if (!text) {
     std::cerr << "planflow import: cannot read " << c.arguments[0] << "\n";
     return 1;
   }
-  std::stringstream text;
-  text << in.rdbuf();
 
   plugin::registry types;
   auto dir = c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir;
@@ -40,7 +37,7 @@ int import_command(const config& c, std::ostream& out) {
     for (auto& p : directory::list_provinces(*session)) ctx.provinces.push_back({p.code, p.name_th, p.name_en});
   }
   try {
-    auto outcome = api::import_document(types, text.str(), c.plan_type, ctx, "--plan-type");
+    auto outcome = api::import_document(types, *text, c.plan_type, ctx, "--plan-type");
     out << boost::json::serialize(outcome.json) << std::endl;
     return 0;
   } catch (const http::problem_error& p) {

@@ -1,15 +1,14 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/render.hpp>
+#include <planflow/util/file.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <zip.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -61,11 +60,10 @@ std::string to_package(const report& r, const std::string& name) {
     std::filesystem::remove(path);
     throw std::runtime_error("cannot write the package archive");
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream out;
-  out << in.rdbuf();
+  auto bytes = read_file(path);
   std::filesystem::remove(path);
-  return out.str();
+  if (!bytes) throw std::runtime_error("cannot read back the package archive");
+  return std::move(*bytes);
 }
 
 }  // namespace planflow::reports

@@ -1,5 +1,6 @@
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
+#include <planflow/util/file.hpp>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -7,8 +8,6 @@
 
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
@@ -45,9 +44,9 @@ class temp_file {
   const std::string& path() const { return path_; }
 
   std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read back the temporary workbook file");
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    auto bytes = read_file(path_);
+    if (!bytes) throw std::runtime_error("cannot read back the temporary workbook file");
+    return std::move(*bytes);
   }
 
  private:

@@ -1,5 +1,6 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/util/file.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/utf8.hpp>
 #include <planflow/web/static_site.hpp>
@@ -7,9 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <utility>
 
 namespace planflow::web {
@@ -79,15 +78,6 @@ bool acceptable_path(std::string_view path) {
 }
 
 std::string etag_of(std::string_view body) { return "\"" + auth::sha256_hex(body).substr(0, 16) + "\""; }
-
-std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(out).str();
-}
 
 // If-None-Match uses the weak comparison (RFC 9110 13.1.2), so W/"x" matches "x".
 bool etag_listed(std::string_view header, std::string_view etag) {
@@ -183,7 +173,7 @@ static_site::static_site(const fs::path& root) {
       log::warn("web file not served: unsuitable name", {{"file", entry.path().string()}});
       continue;
     }
-    auto body = read_whole(entry.path());
+    auto body = read_file(entry.path());
     if (!body) {
       log::warn("web file not served: cannot read it", {{"file", entry.path().string()}});
       continue;

@@ -2,13 +2,12 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
+#include <planflow/util/file.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/workflow/store.hpp>
 
 #include <boost/json/parse.hpp>
 
-#include <fstream>
-#include <sstream>
 
 namespace planflow::workflow {
 namespace {
@@ -100,11 +99,10 @@ std::vector<publish_result> store::load_builtin(const std::filesystem::path& dir
   }
   std::ranges::sort(files);
   for (const auto& path : files) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
+    const auto text = read_file(path);
+    if (!text) throw std::runtime_error(path.string() + ": cannot read it");
     boost::system::error_code ec;
-    auto json = boost::json::parse(text.str(), ec);
+    auto json = boost::json::parse(*text, ec);
     if (ec) throw std::runtime_error(path.string() + ": not valid JSON: " + ec.message());
     try {
       out.push_back(publish(json, std::nullopt, "builtin"));
