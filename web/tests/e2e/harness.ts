@@ -92,6 +92,41 @@ export async function newPerson(browser: Browser, options: { tablet?: boolean } 
   return { context, page };
 }
 
+/** The HTTP API for a test's set-up and for reading state to check; people act in the browser. */
+export class ApiClient {
+  private token = '';
+  constructor(private readonly base: string) {}
+
+  async login(username: string, password: string): Promise<this> {
+    const r = await this.call('POST', '/api/v1/auth/login', { username, password });
+    this.token = (r as { token: string }).token;
+    return this;
+  }
+
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers } };
+    if (this.token) (init.headers as Record<string, string>).Authorization = `Bearer ${this.token}`;
+    if (typeof body === 'string') {
+      init.body = body;
+      (init.headers as Record<string, string>)['Content-Type'] = 'text/plain; charset=utf-8';
+    } else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(this.base + path, init);
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+}
+
+/** A person on their own browser profile, signed in. */
+export async function signedIn(browser: Browser, baseUrl: string, username: string, options: { tablet?: boolean } = {}): Promise<Page> {
+  const { page } = await newPerson(browser, options);
+  await signIn(page, baseUrl, username);
+  return page;
+}
+
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('ชื่อผู้ใช้').fill(username);

@@ -3,31 +3,21 @@
 // in forms drawn from its schema; and the interface in English.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, PASSWORD, screenshot, signIn, startPlanflow, type Planflow } from './harness';
+import { ApiClient, launchBrowser, PASSWORD, screenshot, signedIn, startPlanflow, type Planflow } from './harness';
 import { saveRevision } from './steps/plans';
 
 let planflow: Planflow;
 let browser: Browser;
-
-async function api(path: string, token: string, body: unknown): Promise<{ id: number }> {
-  const res = await fetch(`${planflow.url}${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: number };
-}
 
 describe('a plan from the empty form', () => {
   beforeAll(async () => {
     planflow = await startPlanflow();
     planflow.addUser('admin', ['admin']);
     // The directory is the administrator's story (admin.test.ts, story.test.ts); here it is only the set-up.
-    const login = await fetch(`${planflow.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const agency = await api('/api/v1/agencies', token, { province: 'TH-96', name_th: 'สำนักงานจังหวัดนราธิวาส' });
-    await api('/api/v1/users', token, { username: 'officer', display_name: 'เจ้าหน้าที่', password: PASSWORD, roles: [{ role: 'agency_officer' }], agency: agency.id });
+    const admin = await new ApiClient(planflow.url).login('admin', PASSWORD);
+    const agency = (await admin.call('POST', '/api/v1/agencies', { province: 'TH-96', name_th: 'สำนักงานจังหวัดนราธิวาส' })) as { id: number };
+    expect(agency.id).toBeGreaterThan(0);
+    await admin.call('POST', '/api/v1/users', { username: 'officer', display_name: 'เจ้าหน้าที่', password: PASSWORD, roles: [{ role: 'agency_officer' }], agency: agency.id });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -36,8 +26,7 @@ describe('a plan from the empty form', () => {
   });
 
   it('creates an ethics plan from its template, adds a goal under the first strategy and saves it', async () => {
-    const { page } = await newPerson(browser);
-    await signIn(page, planflow.url, 'officer');
+    const page = await signedIn(browser, planflow.url, 'officer');
     await page.getByRole('link', { name: 'จัดทำแผนใหม่' }).first().click();
     await page.getByRole('tab', { name: 'เริ่มจากแบบฟอร์มว่าง' }).click();
     await page.getByLabel('ประเภทแผน').selectOption('ethics_promotion_plan');

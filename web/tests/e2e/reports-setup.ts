@@ -5,6 +5,7 @@
 // screens' stories; this one begins once the plan's reports exist.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiClient } from './harness';
 
 export const PROVINCE = 'TH-96';
 export const PLAN_TYPE = 'anti_corruption_action_plan';
@@ -19,33 +20,6 @@ export interface ReportWorld {
   health: number;
   /** Report ids by quarter (1–4). */
   reports: Record<number, number>;
-}
-
-class Client {
-  private token = '';
-  constructor(private readonly base: string) {}
-
-  async login(username: string, password: string): Promise<this> {
-    const r = await this.call('POST', '/api/v1/auth/login', { username, password });
-    this.token = (r as { token: string }).token;
-    return this;
-  }
-
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers } };
-    if (this.token) (init.headers as Record<string, string>).Authorization = `Bearer ${this.token}`;
-    if (typeof body === 'string') {
-      init.body = body;
-      (init.headers as Record<string, string>)['Content-Type'] = 'text/plain; charset=utf-8';
-    } else if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
-    }
-    const res = await fetch(this.base + path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
 }
 
 /** The province name the seed was written for is corrected, as an officer would after import. */
@@ -64,7 +38,7 @@ export function replaceInStrings(value: unknown, from: string, to: string): unkn
  * of Narathiwat's committee. `admin` must exist already (CLI).
  */
 export async function setUpApprovedSeedPlan(base: string, seedsDir: string, password: string): Promise<ReportWorld> {
-  const admin = await new Client(base).login('admin', password);
+  const admin = await new ApiClient(base).login('admin', password);
   const agency = async (name_th: string) =>
     ((await admin.call('POST', '/api/v1/agencies', { province: PROVINCE, name_th })) as { id: number }).id;
   const office = await agency(OFFICE);
@@ -80,7 +54,7 @@ export async function setUpApprovedSeedPlan(base: string, seedsDir: string, pass
   }
   await user('secretary', 'เลขานุการ คณะกรรมการ', [{ role: 'committee_secretary', province: PROVINCE }]);
 
-  const as = (name: string) => new Client(base).login(name, password);
+  const as = (name: string) => new ApiClient(base).login(name, password);
   const officer = await as('officer');
   const seed = readFileSync(join(seedsDir, SEED), 'utf8');
   const imported = (await officer.call('POST', '/api/v1/imports?create_draft=true', seed)) as { plan_id: number };

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, PASSWORD, screenshot, SEEDS_DIR, signIn, startPlanflow, type Planflow } from './harness';
+import { ApiClient, launchBrowser, PASSWORD, screenshot, SEEDS_DIR, signedIn, startPlanflow, type Planflow } from './harness';
 import { moneyColumn, parseCsv } from './csv';
 import { setUpApprovedSeedPlan, type ReportWorld } from './reports-setup';
 import {
@@ -40,19 +40,13 @@ const thaiNumber = (n: number) => n.toLocaleString('en-US').replace(/\d/g, (d) =
 /** A quarter of the budget in whole baht: what each agency reports as disbursed. */
 const quarterOf = (item: Item) => Math.floor((item.budget_baht ?? 0) / 4);
 
-async function as(username: string, options: { tablet?: boolean } = {}): Promise<Page> {
-  const { page } = await newPerson(browser, options);
-  await signIn(page, planflow.url, username);
-  return page;
+function as(username: string, options: { tablet?: boolean } = {}): Promise<Page> {
+  return signedIn(browser, planflow.url, username, options);
 }
 
 async function reportItems(): Promise<Item[]> {
-  const login = await fetch(`${planflow.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'secretary', password: PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const res = await fetch(`${planflow.url}/api/v1/reports/${world.reports[1]}`, { headers: { Authorization: `Bearer ${token}` } });
-  return ((await res.json()) as { items: Item[] }).items;
+  const secretary = await new ApiClient(planflow.url).login('secretary', PASSWORD);
+  return ((await secretary.call('GET', `/api/v1/reports/${world.reports[1]}`)) as { items: Item[] }).items;
 }
 
 /** Every agency's activity but `skip`, reported as in progress (or done without a budget). */

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, PASSWORD, screenshot, SEEDS_DIR, signIn, startPlanflow, type Planflow } from './harness';
+import { ApiClient, launchBrowser, PASSWORD, screenshot, SEEDS_DIR, signedIn, startPlanflow, type Planflow } from './harness';
 import { createAgency, createUser } from './steps/admin';
 import { moneyColumn, parseCsv } from './csv';
 import { acknowledgeReport, compileReport, confirmReport, downloadProvincial, enterProgress, openProvincial, openReport, savedPath } from './steps/reports';
@@ -26,10 +26,8 @@ let planflow: Planflow;
 let browser: Browser;
 let planId = 0;
 
-async function as(username: string, options: { tablet?: boolean } = {}): Promise<Page> {
-  const { page } = await newPerson(browser, options);
-  await signIn(page, planflow.url, username);
-  return page;
+function as(username: string, options: { tablet?: boolean } = {}): Promise<Page> {
+  return signedIn(browser, planflow.url, username, options);
 }
 
 describe('the provincial plan story in the browser', () => {
@@ -215,14 +213,10 @@ interface ReportItem {
 
 /** The activities of the plan's report for a quarter, read as the secretary (to know what the agencies must type). */
 async function reportItemsOf(quarter: number): Promise<ReportItem[]> {
-  const login = await fetch(`${planflow.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'secretary', password: PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const headers = { Authorization: `Bearer ${token}` };
-  const reports = (await (await fetch(`${planflow.url}/api/v1/plans/${planId}/reports`, { headers })).json()) as { items: { id: number; quarter: number }[] };
+  const secretary = await new ApiClient(planflow.url).login('secretary', PASSWORD);
+  const reports = (await secretary.call('GET', `/api/v1/plans/${planId}/reports`)) as { items: { id: number; quarter: number }[] };
   const id = reports.items.find((r) => r.quarter === quarter)!.id;
-  const detail = (await (await fetch(`${planflow.url}/api/v1/reports/${id}`, { headers })).json()) as { items: ReportItem[]; agencies: { agency_id: number; agency: string }[] };
+  const detail = (await secretary.call('GET', `/api/v1/reports/${id}`)) as { items: ReportItem[]; agencies: { agency_id: number; agency: string }[] };
   const names = new Map(detail.agencies.map((a) => [a.agency_id, a.agency]));
   return detail.items.map((i) => ({ ...i, agency_name: names.get(i.agency_id) }));
 }

@@ -34,8 +34,12 @@ export function describeEvent(e: HistoryEntry): string {
   return k ? tr(k[0], k[1]) + (e.action && !a ? ` (${e.action})` : '') : e.kind;
 }
 
-export function useHistory(planId: number, revision: number) {
-  return useAsync(() => api.get<{ items: HistoryEntry[] }>(`/api/v1/plans/${planId}/history`), [planId, revision]);
+/** The plan's history; `wanted` false skips the request (hooks cannot be called conditionally). */
+export function useHistory(planId: number, revision: number, wanted = true) {
+  return useAsync(
+    () => (wanted ? api.get<{ items: HistoryEntry[] }>(`/api/v1/plans/${planId}/history`) : Promise.resolve({ items: [] })),
+    [planId, revision, wanted],
+  );
 }
 
 export function HistoryTab(props: { plan: Plan }) {
@@ -62,8 +66,10 @@ export function HistoryTab(props: { plan: Plan }) {
 
 /** On a returned draft, the officer sees at once why it came back. */
 export function ReturnNotice(props: { plan: Plan }) {
-  const history = useHistory(props.plan.id, props.plan.revision);
-  if (props.plan.stage_kind !== 'editing' || props.plan.revision_rounds === 0 || !history.data) return null;
+  // Only a draft that has been round the workflow can have come back.
+  const returned = props.plan.stage_kind === 'editing' && props.plan.revision_rounds > 0;
+  const history = useHistory(props.plan.id, props.plan.revision, returned);
+  if (!returned || !history.data) return null;
   const last = [...history.data.items].reverse().find((e) => e.kind === 'transition');
   if (!last || !['return', 'request_changes'].includes(last.action)) return null;
   return (

@@ -47,7 +47,7 @@ export function SignaturesTab(props: { plan: Plan }) {
             : tr(`ลงนามแล้ว ${have} จาก ${total} คน`, `${have} of ${total} signed`)}
         </span>
         <span class="quorum-bar" aria-hidden="true">
-          <span class={`quorum-fill-${Math.min(10, Math.round((have / Math.max(1, total)) * 10))}`} />
+          <span style={{ width: `${Math.min(100, Math.round((have / Math.max(1, total)) * 100))}%` }} />
         </span>
       </div>
       {current.length === 0 ? <Empty>{tr('ยังไม่มีการลงนามในฉบับนี้', 'Nobody has signed this revision yet')}</Empty> : (
