@@ -23,12 +23,17 @@ export function PlanList(props: { query?: URLSearchParams; inbox?: boolean }) {
   const [cursor, setCursor] = useState<number | null>(null);
   const types = useAsync(() => api.get<{ items: PlanType[] }>('/api/v1/plan-types'), []);
   const agencies = useAsync(() => api.get<{ items: { id: number; name_th: string }[] }>('/api/v1/agencies'), []);
-  const list = useAsync(async () => {
+  // The first page and every further one ask the same question; only the cursor moves.
+  const pageUrl = (after?: number) => {
     const params = new URLSearchParams();
     if (props.inbox) params.set('awaiting', 'me');
     if (q.get('q')) params.set('q', q.get('q')!);
     if (stage) params.set('stage', stage);
-    const page = await api.get<Page>(`/api/v1/plans?${params}`);
+    if (after) params.set('cursor', String(after));
+    return `/api/v1/plans?${params}`;
+  };
+  const list = useAsync(async () => {
+    const page = await api.get<Page>(pageUrl());
     setMore([]);
     setCursor(page.next_cursor);
     return page.items;
@@ -36,10 +41,7 @@ export function PlanList(props: { query?: URLSearchParams; inbox?: boolean }) {
 
   async function loadMore() {
     if (!cursor) return;
-    const params = new URLSearchParams(q);
-    if (props.inbox) params.set('awaiting', 'me');
-    params.set('cursor', String(cursor));
-    const page = await api.get<Page>(`/api/v1/plans?${params}`);
+    const page = await api.get<Page>(pageUrl(cursor));
     setMore((m) => [...m, ...page.items]);
     setCursor(page.next_cursor);
   }
