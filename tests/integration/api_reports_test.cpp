@@ -5,11 +5,13 @@
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
+#include "../support/process.hpp"
 
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/reports/progress.hpp>
 #include <planflow/text/thai.hpp>
+#include <planflow/util/time.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -115,6 +117,24 @@ class reports_test : public testing::TestWithParam<std::string> {
     EXPECT_EQ(as("member1").post(url + "approve", boost::json::object{}).status, 200);
     EXPECT_TRUE(as("member2").post(url + "approve", boost::json::object{}).obj().at("moved").as_bool());
     return id;
+  }
+
+  // The second quarter's report of an approved plan, entered, confirmed,
+  // compiled and acknowledged; returns its URL.
+  std::string acknowledged_report() {
+    auto plan = approved_plan();
+    auto reports = as("officer").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+    const std::string url = "/api/v1/reports/" + std::to_string(reports[1].at("id").as_int64());
+    as("officer").put(url + "/entries/a1", {{"status", "done"}, {"disbursed_baht", 1000}});
+    as("health_officer").put(url + "/entries/a2", {{"status", "done"}, {"disbursed_baht", 2000}});
+    as("health_officer").put(url + "/entries/a3", {{"status", "not_started"}});
+    as("head").post(url + "/confirm", boost::json::object{});
+    as("health_head").post(url + "/confirm", boost::json::object{});
+    auto secretary = as("secretary");
+    EXPECT_EQ(secretary.post(url + "/actions/compile", boost::json::object{}).status, 200);
+    EXPECT_TRUE(secretary.get(url + "/deliveries").obj().at("items").as_array().empty());  // not acknowledged yet
+    EXPECT_EQ(as("member1").post(url + "/actions/acknowledge", boost::json::object{}).status, 200);
+    return url;
   }
 
   scratch_database db{GetParam()};
@@ -385,15 +405,15 @@ TEST_P(reports_test, every_report_page_works_with_a_single_database_connection) 
   EXPECT_EQ(officer.get(q1 + "/deliveries").status, 200);
 }
 
-// A stand-in for a ministry's webhook: fails the first delivery, accepts the next.
+// A stand-in for a ministry's webhook: fails the first `failures` deliveries, accepts the next.
 class receiver {
  public:
-  receiver() {
-    routes_.add(http::method::post, "/hook", [this](http::request& req) {
+  explicit receiver(std::size_t failures = 1) {
+    routes_.add(http::method::post, "/hook", [this, failures](http::request& req) {
       std::lock_guard lock(mutex_);
       bodies_.push_back(req.body);
       signatures_.emplace_back(req.header("x-planflow-signature").value_or(""));
-      return bodies_.size() == 1 ? http::response::text(500, "try later") : http::response::no_content();
+      return bodies_.size() <= failures ? http::response::text(500, "try later") : http::response::no_content();
     });
     http::server_options o;
     o.port = 0;
@@ -433,18 +453,8 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}}).status, 201);
   EXPECT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "x"}, {"kind", "webhook"}, {"url", "ftp://x"}}).status, 422);
 
-  auto plan = approved_plan();
-  auto reports = as("officer").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
-  const std::string url = "/api/v1/reports/" + std::to_string(reports[1].at("id").as_int64());
-  as("officer").put(url + "/entries/a1", {{"status", "done"}, {"disbursed_baht", 1000}});
-  as("health_officer").put(url + "/entries/a2", {{"status", "done"}, {"disbursed_baht", 2000}});
-  as("health_officer").put(url + "/entries/a3", {{"status", "not_started"}});
-  as("head").post(url + "/confirm", boost::json::object{});
-  as("health_head").post(url + "/confirm", boost::json::object{});
+  const std::string url = acknowledged_report();
   auto secretary = as("secretary");
-  ASSERT_EQ(secretary.post(url + "/actions/compile", boost::json::object{}).status, 200);
-  EXPECT_TRUE(secretary.get(url + "/deliveries").obj().at("items").as_array().empty());  // not acknowledged yet
-  ASSERT_EQ(as("member1").post(url + "/actions/acknowledge", boost::json::object{}).status, 200);
 
   auto queued = secretary.get(url + "/deliveries").obj().at("items").as_array();
   ASSERT_EQ(queued.size(), 2u);
@@ -496,6 +506,51 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   const std::string t = sig.substr(2, comma - 2);
   EXPECT_EQ(sig.substr(comma + 4), auth::hmac_sha256_hex(secret, t + "." + bodies[1]));
   EXPECT_NE(sig.substr(comma + 4), auth::hmac_sha256_hex("wrong secret", t + "." + bodies[1]));
+}
+
+TEST_P(reports_test, an_unreachable_receiver_or_a_dead_sender_does_not_stop_the_others) {
+  receiver ministry(0);
+  // A port nobody listens on: bound, then closed again.
+  const std::string nowhere = "http://127.0.0.1:" + std::to_string(free_port()) + "/hook";
+  for (const auto& [name, target] : {std::pair{"ปลายทางที่ติดต่อไม่ได้", nowhere}, std::pair{"ศปท.มท.", ministry.url()}}) {
+    ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", name}, {"kind", "webhook"},
+                                                       {"url", target}, {"secret", "moi-centre-hmac-key-2567"}}).status, 201);
+  }
+  const std::string url = acknowledged_report();
+  auto secretary = as("secretary");
+  auto& outbox = server.app().context().outbox;
+  const auto now = std::chrono::system_clock::now();
+  EXPECT_EQ(outbox.run_once(now), 2);
+  auto first = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].at("status"), "pending");
+  EXPECT_EQ(first[0].at("attempts"), 1);
+  EXPECT_FALSE(first[0].at("last_error").as_string().empty());
+  EXPECT_EQ(first[1].at("status"), "delivered");
+  EXPECT_EQ(ministry.bodies().size(), 1u);
+
+  // A sender that died after claiming leaves the row `sending`; once the
+  // claim is old it is due again, and no fresher claim is taken over.
+  {
+    storage::lease session(server.app().db());
+    const std::string long_ago = format_iso(now - std::chrono::minutes(10));
+    long long id = first[0].at("id").as_int64();
+    *session << "UPDATE report_deliveries SET status = 'sending', claimed_at = :t WHERE id = :id", soci::use(long_ago),
+        soci::use(id);
+  }
+  EXPECT_EQ(outbox.run_once(now + std::chrono::minutes(2)), 1);
+  auto again = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  EXPECT_EQ(again[0].at("status"), "pending");
+  EXPECT_EQ(again[0].at("attempts"), 2);
+  {
+    storage::lease session(server.app().db());
+    const std::string just_now = format_iso(now + std::chrono::minutes(2));
+    long long id = first[0].at("id").as_int64();
+    *session << "UPDATE report_deliveries SET status = 'sending', claimed_at = :t WHERE id = :id", soci::use(just_now),
+        soci::use(id);
+  }
+  EXPECT_EQ(outbox.run_once(now + std::chrono::minutes(3)), 0);
+  EXPECT_EQ(ministry.bodies().size(), 1u);  // the delivered one is never sent again
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, reports_test, testing::ValuesIn(available_backends()), backend_name{});

@@ -15,7 +15,8 @@ namespace {
 
 TEST(openapi, documents_every_route_the_server_registers) {
   scratch_database db("sqlite");
-  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true, ""});
+  app::application app({.db_url = db.url(), .database = {.pool_size = 1}, .plugins_dir = PLANFLOW_PLUGIN_DIR,
+                        .workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows"});
   auto doc = boost::json::parse(api::openapi_document());
   ASSERT_EQ(doc.at("openapi"), "3.1.0");
   const auto& paths = doc.at("paths").as_object();
@@ -32,7 +33,8 @@ TEST(openapi, documents_every_route_the_server_registers) {
 
 TEST(openapi, every_documented_operation_exists) {
   scratch_database db("sqlite");
-  app::application app({db.url(), 1, PLANFLOW_PLUGIN_DIR, std::string(PLANFLOW_SOURCE_DIR) + "/workflows", true, ""});
+  app::application app({.db_url = db.url(), .database = {.pool_size = 1}, .plugins_dir = PLANFLOW_PLUGIN_DIR,
+                        .workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows"});
   auto routes = app.routes().routes();
   auto doc = boost::json::parse(api::openapi_document());
   for (const auto& path : doc.at("paths").as_object()) {

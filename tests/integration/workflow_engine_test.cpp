@@ -286,6 +286,34 @@ TEST_P(engine_test, deadlines_escalate_exactly_once_across_processes) {
   EXPECT_EQ(eng.run_due_deadlines(later), 0);
 }
 
+TEST_P(engine_test, a_case_whose_workflow_is_gone_does_not_stop_the_other_deadlines) {
+  auto poisoned = start();
+  auto healthy = start();
+  to_committee(poisoned);
+  to_committee(healthy);
+  const auto later = std::chrono::system_clock::now() + std::chrono::days(31);
+  auto set_workflow = [&](const std::string& workflow) {
+    storage::lease session(db);
+    long long id = poisoned;
+    *session << "UPDATE workflow_cases SET workflow_id = :w WHERE id = :id", soci::use(workflow), soci::use(id);
+  };
+  const std::string original = state(poisoned).workflow_id;
+  set_workflow("removed_by_mistake");
+  // The earlier case fails first; the later one is handled all the same.
+  EXPECT_EQ(eng.run_due_deadlines(later), 1);
+  auto overdue = [&](std::int64_t id) {
+    return std::ranges::count_if(events(id), [](const event& e) { return e.kind == "overdue"; });
+  };
+  EXPECT_EQ(overdue(healthy), 1);
+  EXPECT_EQ(overdue(poisoned), 0);
+  EXPECT_FALSE(state(poisoned).deadline_done);
+  // Mended, it is handled on the next pass, once.
+  set_workflow(original);
+  EXPECT_EQ(eng.run_due_deadlines(later), 1);
+  EXPECT_EQ(overdue(poisoned), 1);
+  EXPECT_EQ(eng.run_due_deadlines(later), 0);
+}
+
 TEST_P(engine_test, escalation_takes_the_configured_action) {
   auto def = builtin_definition();
   auto& obj = def.as_object();

@@ -14,7 +14,7 @@ namespace planflow::test {
 app_server::app_server(const std::string& db_url, std::size_t pool_size) {
   app::application_options options;
   options.db_url = db_url;
-  options.pool_size = pool_size;
+  options.database.pool_size = pool_size;
   options.plugins_dir = std::string(PLANFLOW_PLUGIN_DIR) + ":" + PLANFLOW_API_PLUGIN_DIR;
   options.workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows";
   app_ = std::make_unique<app::application>(options);

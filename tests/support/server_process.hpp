@@ -20,6 +20,8 @@ class server_process {
   int pid() const { return pid_; }
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed).
   int stop();
+  /// `kill -9` by PID, as a power cut or the OOM killer would end it.
+  void kill_hard();
   /// What the server wrote to stderr so far (its logs).
   std::string log() const;
 

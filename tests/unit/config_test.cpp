@@ -37,6 +37,24 @@ TEST(command_line, defaults) {
   EXPECT_GE(p.config->threads, 2u);
 }
 
+TEST(command_line, database_resilience_options) {
+  auto defaults = parse({"serve"});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->db_lease_timeout_ms, 5000u);
+  EXPECT_EQ(defaults.config->sqlite_sync, "full");  // durable across power loss unless asked otherwise
+  EXPECT_EQ(defaults.config->background_interval_s, 15u);
+  auto set = parse({"serve", "--db-lease-timeout", "750", "--background-interval", "2"}, {"PLANFLOW_SQLITE_SYNC=normal"});
+  ASSERT_TRUE(set.config);
+  EXPECT_EQ(set.config->db_lease_timeout_ms, 750u);
+  EXPECT_EQ(set.config->sqlite_sync, "normal");
+  EXPECT_EQ(set.config->background_interval_s, 2u);
+  auto wrong = parse({"serve", "--sqlite-sync", "off"});
+  EXPECT_FALSE(wrong.config);
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.message.find("full or normal"), std::string::npos) << wrong.message;
+  EXPECT_FALSE(parse({"serve", "--background-interval", "0"}).config);
+}
+
 TEST(command_line, help_and_version_exit_zero_with_text) {
   auto help = parse({"--help"});
   EXPECT_FALSE(help.config);

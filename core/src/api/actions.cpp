@@ -97,7 +97,10 @@ void add_action_routes(http::router& r, app::context& ctx) {
         item["status"] = 200;
         item["result"] = std::move(result);
         ++succeeded;
-      } catch (const http::problem_error& p) {
+      } catch (const std::exception& e) {
+        // Per item, whatever went wrong: the plans before it stay committed
+        // and the answer says so, rather than a 500 for the whole batch.
+        auto p = http::to_problem(e, req.path);
         item["ok"] = false;
         item["status"] = p.status();
         item["problem"] = boost::json::parse(p.to_response().body);

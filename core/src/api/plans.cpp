@@ -335,7 +335,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     storage::lease session(ctx.db);
     names people(*session);
     boost::json::array items;
-    for (const auto& c : ctx.plans.comments(p.id)) {
+    for (const auto& c : ctx.plans.comments(*session, p.id)) {
       items.push_back({{"id", c.id},
                        {"revision", c.revision},
                        {"author_id", c.author_id},

@@ -27,7 +27,7 @@ application::application(const application_options& options) {
   auth::initialize_crypto();
   auto url = storage::parse_database_url(options.db_url);
   log::info("opening database", {{"url", url.redacted}});
-  db_ = std::make_unique<storage::database>(url, options.pool_size);
+  db_ = std::make_unique<storage::database>(url, options.database);
   if (options.migrate) storage::apply_migrations(*db_);
   // Without the schema the server still starts, so that /readyz can say what
   // is missing; what needs the tables waits for a restart after `migrate`.
@@ -108,11 +108,17 @@ application::application(const application_options& options) {
 application::~application() = default;
 
 void application::run_background_pass() {
+  // Two steps that fail apart: deliveries go out even while deadlines cannot
+  // be read (and each step already isolates its own rows).
   try {
     if (int n = engine_->run_due_deadlines(); n > 0) log::info("deadlines handled", {{"cases", n}});
+  } catch (const std::exception& e) {
+    log::error("deadline pass failed", {{"error", e.what()}});
+  }
+  try {
     outbox_->run_once();
   } catch (const std::exception& e) {
-    log::error("background pass failed", {{"error", e.what()}});
+    log::error("delivery pass failed", {{"error", e.what()}});
   }
 }
 

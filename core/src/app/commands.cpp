@@ -22,10 +22,16 @@ extern char** environ;
 namespace planflow::app {
 namespace {
 
+storage::database_options database_options(const config& c, std::size_t pool_size) {
+  return {.pool_size = pool_size,
+          .lease_timeout = std::chrono::milliseconds(c.db_lease_timeout_ms),
+          .sqlite_synchronous = storage::parse_sqlite_sync(c.sqlite_sync)};
+}
+
 std::unique_ptr<storage::database> open_database(const config& c, std::size_t pool_size) {
   auto url = storage::parse_database_url(c.db);
   log::info("opening database", {{"url", url.redacted}});
-  return std::make_unique<storage::database>(url, pool_size);
+  return std::make_unique<storage::database>(url, database_options(c, pool_size));
 }
 
 
@@ -34,8 +40,12 @@ std::unique_ptr<storage::database> open_database(const config& c, std::size_t po
 int serve(const config& c) {
   auto web_dir = c.web_dir.empty() ? beside_executable("web") : c.web_dir;
   if (web_dir.empty()) log::info("no web interface: no --web given and no web folder beside the executable");
-  application app({c.db, c.threads, c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
-                   c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir, c.migrate, web_dir});
+  application app({.db_url = c.db,
+                   .database = database_options(c, c.threads),
+                   .plugins_dir = c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
+                   .workflows_dir = c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir,
+                   .migrate = c.migrate,
+                   .web_dir = web_dir});
 
   auto address = parse_listen(c.listen);
   http::server_options options;
@@ -60,7 +70,8 @@ int serve(const config& c) {
   bool stopping = false;
   std::thread background([&] {
     std::unique_lock lock(background_mutex);
-    while (!background_wake.wait_for(lock, std::chrono::seconds(15), [&] { return stopping; })) {
+    const auto interval = std::chrono::seconds(c.background_interval_s);
+    while (!background_wake.wait_for(lock, interval, [&] { return stopping; })) {
       lock.unlock();
       app.run_background_pass();
       lock.lock();

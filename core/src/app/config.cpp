@@ -1,4 +1,5 @@
 #include <planflow/app/config.hpp>
+#include <planflow/storage/database.hpp>
 
 #include <boost/program_options.hpp>
 
@@ -97,6 +98,9 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("listen", po::value<std::string>(), "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")
       ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps a remote MySQL)")
       ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
+      ("db-lease-timeout", po::value<std::size_t>(), "milliseconds a request waits for a free database connection before it is answered 503 (default 5000)")
+      ("sqlite-sync", po::value<std::string>(), "SQLite durability: full (each commit survives power loss; default) or normal (survives a crash of planflow, not of the machine; faster)")
+      ("background-interval", po::value<std::size_t>(), "seconds between passes over stage deadlines and report deliveries (default 15)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
       ("plugins", po::value<std::string>(), "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")
       ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
@@ -162,6 +166,9 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("threads")) c.threads = vm["threads"].as<std::size_t>();
     if (vm.count("io-threads")) c.io_threads = vm["io-threads"].as<std::size_t>();
     if (vm.count("body-limit")) c.body_limit = vm["body-limit"].as<std::size_t>();
+    if (vm.count("db-lease-timeout")) c.db_lease_timeout_ms = vm["db-lease-timeout"].as<std::size_t>();
+    if (vm.count("sqlite-sync")) c.sqlite_sync = vm["sqlite-sync"].as<std::string>();
+    if (vm.count("background-interval")) c.background_interval_s = vm["background-interval"].as<std::size_t>();
     if (vm.count("plugins")) c.plugins_dir = vm["plugins"].as<std::string>();
     if (vm.count("workflows")) c.workflows_dir = vm["workflows"].as<std::string>();
     if (vm.count("web")) c.web_dir = vm["web"].as<std::string>();
@@ -175,6 +182,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     c.migrate = !vm["no-migrate"].as<bool>();
     c.access_log = !vm["no-access-log"].as<bool>();
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
+    if (c.background_interval_s == 0) throw std::invalid_argument("--background-interval must be at least 1");
+    storage::parse_sqlite_sync(c.sqlite_sync);  // reject a bad value before anything starts
     parse_listen(c.listen);  // reject a bad address before anything starts
     out.config = std::move(c);
   } catch (const std::exception& e) {

@@ -144,65 +144,95 @@ http_result post_json(const std::string& url, const std::string& body, const std
   return out;
 }
 
-outbox::outbox(storage::database& db, payload_builder build, int max_attempts)
-    : db_(db), build_(std::move(build)), max_attempts_(max_attempts) {}
+outbox::outbox(storage::database& db, payload_builder build, int max_attempts, std::chrono::seconds claim_timeout)
+    : db_(db), build_(std::move(build)), max_attempts_(max_attempts), claim_timeout_(claim_timeout) {}
 
 int outbox::run_once(clock::time_point now) {
   const std::string now_text = format_iso(now);
   std::vector<long long> due;
   {
     storage::lease session(db_);
+    // A claim older than any send can take belongs to a process that died
+    // between claiming and recording: the delivery is due again. The receiver
+    // may then see it twice, and X-Planflow-Delivery lets it tell.
+    const std::string stale = format_iso(now - claim_timeout_);
+    soci::statement reclaim = (session->prepare << "UPDATE report_deliveries SET status = 'pending' "
+                                                   "WHERE status = 'sending' AND claimed_at < :t",
+                               soci::use(stale));
+    reclaim.execute(true);
+    if (auto n = reclaim.get_affected_rows(); n > 0) log::warn("deliveries reclaimed", {{"count", n}});
     soci::rowset<long long> rows = (session->prepare << "SELECT id FROM report_deliveries WHERE status = 'pending' "
                                                         "AND next_attempt_at <= :t ORDER BY id",
                                     soci::use(now_text));
     for (long long id : rows) due.push_back(id);
   }
   int attempted = 0;
+  // Each delivery on its own: a receiver that hangs or a report that cannot
+  // be built is recorded against that row and the others go on.
   for (long long id : due) {
+    try {
+      if (deliver(id, now)) ++attempted;
+    } catch (const std::exception& e) {
+      log::error("delivery not attempted; retried next pass", {{"delivery", id}, {"error", e.what()}});
+    }
+  }
+  return attempted;
+}
+
+bool outbox::deliver(std::int64_t id, clock::time_point now) {
+  const std::string now_text = format_iso(now);
+  long long key = id, report_id = 0;
+  int attempts = 0;
+  std::string url, secret, name, body, build_error;
+  {
     storage::lease session(db_);
     auto& sql = *session;
     // Claim the row: only one process gets affected_rows == 1.
-    soci::statement claim = (sql.prepare << "UPDATE report_deliveries SET status = 'sending' WHERE id = :id "
-                                            "AND status = 'pending'",
-                             soci::use(id));
+    soci::statement claim = (sql.prepare << "UPDATE report_deliveries SET status = 'sending', claimed_at = :t "
+                                            "WHERE id = :id AND status = 'pending'",
+                             soci::use(now_text), soci::use(key));
     claim.execute(true);
-    if (claim.get_affected_rows() != 1) continue;
-    ++attempted;
-    long long report_id = 0, recipient_id = 0;
-    int attempts = 0;
-    sql << "SELECT report_id, recipient_id, attempts FROM report_deliveries WHERE id = :id", soci::use(id),
+    if (claim.get_affected_rows() != 1) return false;
+    long long recipient_id = 0;
+    sql << "SELECT report_id, recipient_id, attempts FROM report_deliveries WHERE id = :id", soci::use(key),
         soci::into(report_id), soci::into(recipient_id), soci::into(attempts);
-    std::string url, secret, name;
     sql << "SELECT url, secret, name FROM report_recipients WHERE id = :id", soci::use(recipient_id), soci::into(url),
         soci::into(secret), soci::into(name);
-    http_result result;
     try {
-      const std::string body = boost::json::serialize(build_(sql, report_id));
-      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-      result = post_json(url, body,
-                         {"X-Planflow-Signature: " + signature_header(secret, seconds, body),
-                          "X-Planflow-Delivery: " + std::to_string(id), "X-Planflow-Report: " + std::to_string(report_id)},
-                         std::chrono::seconds(20));
+      body = boost::json::serialize(build_(sql, report_id));
     } catch (const std::exception& e) {
-      result.error = e.what();
+      build_error = std::string("the report could not be built: ") + e.what();
     }
-    attempts += 1;
-    const bool ok = result.status && *result.status >= 200 && *result.status < 300;
-    const std::string status = ok ? "delivered" : attempts >= max_attempts_ ? "failed" : "pending";
-    const std::string error = ok ? "" : result.error.empty() ? "HTTP " + std::to_string(result.status.value_or(0)) : result.error;
-    const std::string next = format_iso(now + backoff(attempts));
-    int code = result.status.value_or(0);
-    soci::indicator code_ind = result.status ? soci::i_ok : soci::i_null;
-    std::string delivered = ok ? now_text : "";
-    soci::indicator delivered_ind = ok ? soci::i_ok : soci::i_null;
-    sql << "UPDATE report_deliveries SET status = :s, attempts = :a, next_attempt_at = :n, last_error = :e, "
-           "response_status = :c, delivered_at = :d WHERE id = :id",
-        soci::use(status), soci::use(attempts), soci::use(next), soci::use(error), soci::use(code, code_ind),
-        soci::use(delivered, delivered_ind), soci::use(id);
-    (ok ? log::info : log::warn)("report delivery", {{"delivery", id}, {"recipient", name}, {"status", status},
-                                                     {"attempts", attempts}, {"error", error}});
   }
-  return attempted;
+  // No connection is held while the receiver takes its time.
+  http_result result;
+  if (build_error.empty()) {
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    result = post_json(url, body,
+                       {"X-Planflow-Signature: " + signature_header(secret, seconds, body),
+                        "X-Planflow-Delivery: " + std::to_string(id), "X-Planflow-Report: " + std::to_string(report_id)},
+                       std::chrono::seconds(20));
+  } else {
+    result.error = build_error;
+  }
+  attempts += 1;
+  const bool ok = result.status && *result.status >= 200 && *result.status < 300;
+  const std::string status = ok ? "delivered" : attempts >= max_attempts_ ? "failed" : "pending";
+  const std::string error = ok ? "" : result.error.empty() ? "HTTP " + std::to_string(result.status.value_or(0)) : result.error;
+  const std::string next = format_iso(now + backoff(attempts));
+  int code = result.status.value_or(0);
+  soci::indicator code_ind = result.status ? soci::i_ok : soci::i_null;
+  std::string delivered = ok ? now_text : "";
+  soci::indicator delivered_ind = ok ? soci::i_ok : soci::i_null;
+  storage::in_transaction(db_, [&](soci::session& sql) {
+    sql << "UPDATE report_deliveries SET status = :s, attempts = :a, next_attempt_at = :n, last_error = :e, "
+           "response_status = :c, delivered_at = :d, claimed_at = NULL WHERE id = :id AND status = 'sending'",
+        soci::use(status), soci::use(attempts), soci::use(next), soci::use(error), soci::use(code, code_ind),
+        soci::use(delivered, delivered_ind), soci::use(key);
+  });
+  (ok ? log::info : log::warn)("report delivery", {{"delivery", id}, {"recipient", name}, {"status", status},
+                                                   {"attempts", attempts}, {"error", error}});
+  return true;
 }
 
 }  // namespace planflow::delivery

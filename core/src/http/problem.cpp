@@ -1,4 +1,6 @@
 #include <planflow/http/problem.hpp>
+#include <planflow/storage/errors.hpp>
+#include <planflow/util/log.hpp>
 
 #include <boost/json/serialize.hpp>
 
@@ -49,6 +51,37 @@ http::response problem_error::to_response() const {
 
 http::response problem_response(int status, std::string slug, std::string title, std::string detail) {
   return problem_error(status, std::move(slug), std::move(title), std::move(detail)).to_response();
+}
+
+// The database's troubles as the client should see them: a wait it can
+// retry (503 with Retry-After) or a row somebody else created first (409);
+// anything else is a bug, logged, and a 500.
+problem_error to_problem(const std::exception& e, const std::string& where) {
+  if (const auto* p = dynamic_cast<const problem_error*>(&e)) return *p;
+  switch (storage::classify(e)) {
+    case storage::failure::connection:
+    case storage::failure::contention: {
+      const auto* u = dynamic_cast<const storage::unavailable*>(&e);
+      const auto retry = u ? u->retry_after().count() : 2;
+      log::warn("database unavailable", {{"error", e.what()}});
+      return problem_error(503, "database-unavailable", "Service temporarily unavailable",
+                           "The database is busy or unreachable; nothing was changed. Try again shortly.")
+          .with_header("Retry-After", std::to_string(retry));
+    }
+    case storage::failure::duplicate: {
+      auto d = storage::to_duplicate(e);
+      auto problem = problem_error(409, "already-exists", "Already exists",
+                                   d.field().empty() ? "Somebody has just created the same thing."
+                                                     : "The " + d.field() + " is already taken.");
+      if (!d.field().empty()) problem.with_errors({{"/" + d.field(), "is already taken"}});
+      return problem;
+    }
+    case storage::failure::other:
+      break;
+  }
+  log::error("unhandled exception in handler", {{"path", where}, {"error", e.what()}});
+  return problem_error(500, "internal-error", "Internal server error",
+                       "The server could not complete the request; it has been logged.");
 }
 
 problem_error bad_request(std::string detail) {

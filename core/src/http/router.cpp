@@ -101,12 +101,8 @@ response router::invoke(const resolution& match, request& req) {
           .with_header("Allow", match.allow);
     }
     return (*match.fn)(req);
-  } catch (const problem_error& p) {
-    return p.to_response();
   } catch (const std::exception& e) {
-    log::error("unhandled exception in handler", {{"path", req.path}, {"error", e.what()}});
-    return problem_response(500, "internal-error", "Internal server error",
-                            "The server could not complete the request; it has been logged.");
+    return to_problem(e, req.path).to_response();
   }
 }
 

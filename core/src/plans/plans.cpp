@@ -333,12 +333,11 @@ comment service::add_comment(std::int64_t plan_id, const directory::user& author
   return c;
 }
 
-std::vector<comment> service::comments(std::int64_t plan_id) {
-  storage::lease session(db_);
+std::vector<comment> service::comments(soci::session& sql, std::int64_t plan_id) {
   long long key = plan_id;
   std::vector<comment> out;
   soci::rowset<soci::row> rows =
-      (session->prepare << "SELECT id, revision, author_id, anchor, body, created_at FROM plan_comments "
+      (sql.prepare << "SELECT id, revision, author_id, anchor, body, created_at FROM plan_comments "
                            "WHERE plan_id = :p ORDER BY id",
        soci::use(key));
   for (const auto& row : rows) {

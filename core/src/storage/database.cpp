@@ -6,7 +6,10 @@
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <random>
+#include <thread>
 #include <filesystem>
 #include <stdexcept>
 
@@ -37,7 +40,10 @@ database_url parse_mysql(std::string_view text) {
   if (url.host().empty()) throw std::invalid_argument("mysql URL needs a host: mysql://user:pass@HOST:port/db");
   database_url out;
   out.backend = backend::mysql;
-  out.connect_string = "db=" + quote(db) + " host=" + quote(url.host()) + " charset=utf8mb4";
+  // Bounded waits on the network: an unreachable host or a server that stops
+  // answering becomes an error (and a 503), not a request that hangs.
+  out.connect_string = "db=" + quote(db) + " host=" + quote(url.host()) +
+                       " charset=utf8mb4 connect_timeout=5 read_timeout=60 write_timeout=60";
   if (url.has_port()) out.connect_string += " port=" + std::string(url.port());
   if (url.has_userinfo()) {
     out.connect_string += " user=" + quote(url.user());
@@ -52,13 +58,13 @@ database_url parse_mysql(std::string_view text) {
   return out;
 }
 
-void configure_sqlite(soci::session& sql) {
-  // WAL lets readers proceed during a write; NORMAL sync is durable across
-  // process crashes, which is what an embedded default needs.
-  sql << "PRAGMA journal_mode=WAL";
-  sql << "PRAGMA synchronous=NORMAL";
-  sql << "PRAGMA foreign_keys=ON";
-  sql << "PRAGMA busy_timeout=10000";
+// The databases this thread holds a lease of: a second lease of the same
+// one would wait for a connection the thread itself keeps busy.
+thread_local std::vector<const database*> t_held;
+
+std::mt19937& jitter_source() {
+  thread_local std::mt19937 gen{std::random_device{}()};
+  return gen;
 }
 
 }  // namespace
@@ -81,29 +87,122 @@ database_url parse_database_url(std::string_view url) {
                               "': use sqlite:// or mysql://");
 }
 
+sqlite_sync parse_sqlite_sync(std::string_view text) {
+  if (text == "full") return sqlite_sync::full;
+  if (text == "normal") return sqlite_sync::normal;
+  throw std::invalid_argument("sqlite synchronous must be full or normal, not '" + std::string(text) + "'");
+}
+
 database::database(const database_url& url, std::size_t pool_size)
-    : url_(url), pool_size_(std::max<std::size_t>(1, pool_size)), pool_(std::make_unique<soci::connection_pool>(pool_size_)) {
+    : database(url, database_options{.pool_size = pool_size}) {}
+
+database::database(const database_url& url, database_options options)
+    : url_(url),
+      options_(std::move(options)),
+      pool_(std::max<std::size_t>(1, options_.pool_size)),
+      slots_(std::max<std::size_t>(1, options_.pool_size)) {
+  options_.pool_size = slots_.size();
   if (url_.backend == backend::sqlite) {
     auto parent = std::filesystem::path(url_.sqlite_path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
-  for (std::size_t i = 0; i < pool_size_; ++i) {
-    auto& session = pool_->at(i);
-    if (url_.backend == backend::sqlite) {
-      session.open(soci::sqlite3, url_.connect_string);
-      configure_sqlite(session);
-    } else {
-      session.open(soci::mysql, url_.connect_string);
-      session << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
-      session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
-      session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
-    }
+  const auto now = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    open(pool_.at(i));
+    slots_[i].last_used = now;
+    slots_[i].idle_limit = idle_limit(pool_.at(i));
   }
 }
 
 database::~database() = default;
 
-bool database::ping() {
+// Every setting a connection needs lives here, so that a reopened connection
+// behaves exactly like the first one (MYSQL_OPT_RECONNECT would silently
+// drop them, and any open transaction with them).
+void database::open(soci::session& session) {
+  if (url_.backend == backend::sqlite) {
+    session.open(soci::sqlite3, url_.connect_string);
+    // WAL lets readers proceed during a write; FULL makes each commit
+    // durable across power loss, NORMAL only across a crash of the process.
+    session << "PRAGMA journal_mode=WAL";
+    session << (options_.sqlite_synchronous == sqlite_sync::full ? "PRAGMA synchronous=FULL"
+                                                                  : "PRAGMA synchronous=NORMAL");
+    session << "PRAGMA foreign_keys=ON";
+    session << "PRAGMA busy_timeout=10000";
+  } else {
+    session.open(soci::mysql, url_.connect_string);
+    session << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
+    session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
+    session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+    // A lock held for long by another writer ends this one's wait with 1205,
+    // which is retried, well before the client's read timeout.
+    session << "SET SESSION innodb_lock_wait_timeout = 10";
+  }
+}
+
+std::chrono::milliseconds database::idle_limit(soci::session& session) {
+  if (url_.backend != backend::mysql) return options_.idle_check;
+  // The server drops a connection idle for wait_timeout seconds: check well before.
+  long long wait_timeout = 0;
+  session << "SELECT @@wait_timeout", soci::into(wait_timeout);
+  return std::min<std::chrono::milliseconds>(options_.idle_check, std::chrono::milliseconds(wait_timeout * 500));
+}
+
+void database::reopen(soci::session& session) {
+  try {
+    session.close();
+  } catch (const std::exception&) {
+    // The old connection is already gone; closing it is only tidying up.
+  }
+  try {
+    open(session);
+    log::info("database connection reopened", {{"url", url_.redacted}});
+  } catch (const std::exception& e) {
+    throw unavailable(std::string("the database is unreachable: ") + e.what());
+  }
+}
+
+std::size_t database::acquire() {
+  std::size_t slot = 0;
+  if (!pool_.try_lease(slot, int(options_.lease_timeout.count()))) {
+    throw unavailable("no database connection became free within " + std::to_string(options_.lease_timeout.count()) +
+                      " ms");
+  }
+  auto& state = slots_[slot];
+  auto& session = pool_.at(slot);
+  try {
+    const bool stale = std::chrono::steady_clock::now() - state.last_used >= state.idle_limit;
+    if (state.suspect || stale || !session.is_connected()) {
+      bool alive = session.is_connected();
+      if (alive) {
+        try {
+          int one = 0;
+          session << "SELECT 1", soci::into(one);
+        } catch (const std::exception& e) {
+          if (classify(e) != failure::connection) throw;
+          alive = false;
+        }
+      }
+      if (!alive) {
+        reopen(session);
+        state.idle_limit = idle_limit(session);
+      }
+      state.suspect = false;
+    }
+  } catch (...) {
+    release(slot, true);
+    throw;
+  }
+  return slot;
+}
+
+void database::release(std::size_t slot, bool suspect) noexcept {
+  slots_[slot].last_used = std::chrono::steady_clock::now();
+  slots_[slot].suspect = suspect;
+  pool_.give_back(slot);
+}
+
+bool database::ping() noexcept {
   try {
     lease session(*this);
     int one = 0;
@@ -115,6 +214,27 @@ bool database::ping() {
   }
 }
 
+void expect_no_lease(const database& db) {
+  if (std::ranges::find(t_held, &db) != t_held.end()) {
+    throw std::logic_error("this thread already holds a connection of this database: pass its session down");
+  }
+}
+
+lease::lease(database& db) : db_(db), slot_(0), session_([&]() -> soci::session& {
+  expect_no_lease(db);
+  slot_ = db.acquire();
+  return db.pool_.at(slot_);
+}()), uncaught_(std::uncaught_exceptions()) {
+  t_held.push_back(&db_);
+}
+
+lease::~lease() {
+  std::erase(t_held, &db_);
+  // Leaving by an exception may mean the connection broke: check it before
+  // the next holder uses it.
+  db_.release(slot_, std::uncaught_exceptions() > uncaught_);
+}
+
 transaction::transaction(lease& session) : session_(*session) {
   session_ << (session.backend() == backend::sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
 }
@@ -124,14 +244,52 @@ transaction::~transaction() {
   try {
     session_ << "ROLLBACK";
   } catch (const std::exception& e) {
-    log::error("rollback failed", {{"error", e.what()}});
+    log::warn("rollback failed", {{"error", e.what()}});
   }
 }
 
 void transaction::commit() {
+  commit_sent_ = true;
   session_ << "COMMIT";
   open_ = false;
 }
+
+namespace detail {
+
+std::chrono::milliseconds retry_or_rethrow(lease& session, int attempt, bool commit_sent) {
+  try {
+    throw;
+  } catch (const unavailable&) {
+    throw;
+  } catch (const std::exception& e) {
+    const auto kind = classify(e);
+    if (kind == failure::duplicate) throw to_duplicate(e);
+    if (kind == failure::other) throw;
+    if (kind == failure::connection && commit_sent) {
+      // COMMIT may or may not have reached the server: running the block
+      // again could do it twice. The client repeats (with its Idempotency-Key).
+      session.reopen();
+      throw unavailable("the database connection was lost while committing; the outcome is unknown");
+    }
+    const int max_attempts = session.db().options().max_attempts;
+    if (attempt >= max_attempts) {
+      if (kind == failure::connection) throw unavailable(std::string("the database is unreachable: ") + e.what());
+      throw unavailable("the transaction kept conflicting with others (" + std::to_string(attempt) + " attempts)");
+    }
+    log::info("transaction retried",
+              {{"attempt", attempt}, {"reason", kind == failure::connection ? "connection" : "contention"},
+               {"error", e.what()}});
+    if (kind == failure::connection) session.reopen();
+    // Exponential backoff from 5 ms with full jitter, so that the writers
+    // that collided do not collide again in step.
+    const int ceiling = 5 << std::min(attempt, 8);
+    return std::chrono::milliseconds(std::uniform_int_distribution<int>(1, ceiling)(jitter_source()));
+  }
+}
+
+void pause(std::chrono::milliseconds how_long) { std::this_thread::sleep_for(how_long); }
+
+}  // namespace detail
 
 std::int64_t last_insert_id(soci::session& sql, const std::string& table) {
   long long id = 0;

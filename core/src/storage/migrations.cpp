@@ -22,6 +22,20 @@ void ensure_table(soci::session& sql, backend kind) {
              (kind == backend::mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "");
 }
 
+// Asked without DDL, so that a readiness probe never writes (DDL is
+// replicated cluster-wide and takes metadata locks).
+bool table_exists(soci::session& sql, backend kind) {
+  int count = 0;
+  if (kind == backend::sqlite) {
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", soci::into(count);
+  } else {
+    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+           "AND table_name = 'schema_migrations'",
+        soci::into(count);
+  }
+  return count > 0;
+}
+
 std::vector<int> applied_versions(soci::session& sql) {
   std::vector<int> out;
   soci::rowset<int> rows = (sql.prepare << "SELECT version FROM schema_migrations ORDER BY version");
@@ -74,6 +88,9 @@ std::vector<std::string> migration_statements(const migration& m, backend kind) 
   replace_all(text, "{{table_options}}",
               mysql ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" : "");
   replace_all(text, "{{long_text}}", mysql ? "LONGTEXT" : "TEXT");
+  // SQLite runs a migration in one transaction; MySQL may re-run it after a
+  // crash (DDL commits implicitly), so there the column may exist already.
+  replace_all(text, "{{add_column}}", mysql ? "ADD COLUMN IF NOT EXISTS" : "ADD COLUMN");
   replace_all(text, "{{binary_text}}", mysql ? "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "TEXT");
 
   std::vector<std::string> statements;
@@ -100,9 +117,8 @@ std::vector<std::string> migration_statements(const migration& m, backend kind) 
 
 migration_status inspect_migrations(database& db, const std::vector<migration>& all) {
   lease session(db);
-  ensure_table(*session, db.backend());
   migration_status status;
-  status.applied = applied_versions(*session);
+  if (table_exists(*session, db.backend())) status.applied = applied_versions(*session);
   for (const auto& m : all) {
     if (!std::ranges::binary_search(status.applied, m.version)) status.pending.push_back(m.version);
   }

@@ -349,9 +349,8 @@ std::optional<stored_reply> find_reply(soci::session& sql, std::int64_t user_id,
 }  // namespace
 
 apply_result engine::apply(const apply_request& r) {
-  storage::lease session(db_);
-  auto& sql = *session;
-  storage::transaction tx(session);
+  // Re-run whole on contention: everything below is database work.
+  return storage::in_transaction(db_, [&](soci::session& sql) -> apply_result {
 
   auto replay = [&](const stored_reply& stored) {
     if (stored.case_id != r.case_id || stored.action != r.action) {
@@ -490,8 +489,8 @@ apply_result engine::apply(const apply_request& r) {
         soci::use(uid), soci::use(*r.idempotency_key), soci::use(case_id), soci::use(r.action), soci::use(body),
         soci::use(now);
   }
-  tx.commit();
   return result;
+  });
 }
 
 std::vector<available_action> engine::available_actions(const case_state& c, const directory::user& user) {
@@ -593,9 +592,7 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
 
 void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<std::string, std::string>& stage_mapping,
                           const directory::user& admin, const std::string& remote_address) {
-  storage::lease session(db_);
-  auto& sql = *session;
-  storage::transaction tx(session);
+  storage::in_transaction(db_, [&](soci::session& sql) {
   auto found = find_case(sql, case_id, true);
   if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
   case_state c = std::move(*found);
@@ -628,7 +625,7 @@ void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<s
   c.workflow_version = to_version;
   enter_stage(sql, c, *target, mapped->second);
   save_case(sql, c);
-  tx.commit();
+  });
 }
 
 int engine::run_due_deadlines(std::chrono::system_clock::time_point now) {
@@ -642,13 +639,23 @@ int engine::run_due_deadlines(std::chrono::system_clock::time_point now) {
     for (long long id : rows) due.push_back(id);
   }
   int handled = 0;
+  // Each case on its own: one whose workflow or plugin is missing is logged
+  // and tried again next pass, and does not hold back the others.
   for (long long id : due) {
-    storage::lease session(db_);
-    auto& sql = *session;
-    storage::transaction tx(session);
-    auto found = find_case(sql, id, true);
+    try {
+      if (handle_deadline(id, now_text)) ++handled;
+    } catch (const std::exception& e) {
+      log::error("deadline not handled; retried next pass", {{"case", id}, {"error", e.what()}});
+    }
+  }
+  return handled;
+}
+
+bool engine::handle_deadline(std::int64_t case_id, const std::string& now_text) {
+  return storage::in_transaction(db_, [&](soci::session& sql) {
+    auto found = find_case(sql, case_id, true);
     // Another process may have handled it between the scan and the lock.
-    if (!found || found->deadline_done || !found->deadline_at || *found->deadline_at > now_text) continue;
+    if (!found || found->deadline_done || !found->deadline_at || *found->deadline_at > now_text) return false;
     case_state c = std::move(*found);
     auto def = definition_of(sql, c);
     const stage* s = def->find_stage(c.stage);
@@ -678,10 +685,8 @@ int engine::run_due_deadlines(std::chrono::system_clock::time_point now) {
       c.deadline_done = true;
     }
     save_case(sql, c);
-    tx.commit();
-    ++handled;
-  }
-  return handled;
+    return true;
+  });
 }
 
 std::vector<event> engine::history(soci::session& sql, std::int64_t case_id) {

@@ -129,6 +129,7 @@ std::optional<boost::json::value> store::document(soci::session& sql, const std:
 }
 
 std::shared_ptr<const definition> store::get(const std::string& id, int version) {
+  storage::expect_no_lease(db_);
   {
     std::lock_guard lock(cache_mutex_);
     auto it = cache_.find({id, version});

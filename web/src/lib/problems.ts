@@ -36,6 +36,11 @@ const MESSAGES: Record<string, [string, string]> = {
   'invalid-workflow': ['ขั้นตอนการทำงานมีข้อผิดพลาด ดูรายการด้านล่าง', 'The workflow has problems, listed below'],
   'validation-failed': ['ข้อมูลบางช่องไม่ถูกต้อง ดูรายการด้านล่าง', 'Some fields are not valid, listed below'],
   'too-many-attempts': ['เข้าสู่ระบบผิดหลายครั้ง กรุณารอสักครู่แล้วลองใหม่', 'Too many failed sign-ins; wait a moment and try again'],
+  'database-unavailable': [
+    'ระบบฐานข้อมูลไม่ว่างหรือขัดข้องชั่วคราว ยังไม่มีการบันทึกใด ๆ กรุณาลองใหม่อีกครั้ง',
+    'The database is busy or unreachable; nothing was saved. Try again in a moment',
+  ],
+  'already-exists': ['มีรายการนี้อยู่แล้ว', 'This already exists'],
   'not-ready': ['ระบบยังไม่พร้อมให้บริการ กรุณาลองใหม่ภายหลัง', 'The service is not ready; try again later'],
   'payload-too-large': ['ไฟล์หรือข้อมูลมีขนาดใหญ่เกินไป', 'The file or data is too large'],
   'headers-too-large': ['คำขอมีขนาดใหญ่เกินไป', 'The request is too large'],

@@ -14,12 +14,12 @@
 namespace planflow::app {
 
 struct application_options {
-  std::string db_url;
-  std::size_t pool_size = 4;
-  std::string plugins_dir;    ///< directories separated by ':'; "" loads no plugins
-  std::string workflows_dir;  ///< "" publishes no built-in definitions
+  std::string db_url{};
+  storage::database_options database{.pool_size = 4};
+  std::string plugins_dir{};  ///< directories separated by ':'; "" loads no plugins
+  std::string workflows_dir{};  ///< "" publishes no built-in definitions
   bool migrate = true;
-  std::string web_dir;  ///< the browser interface's built files; "" serves none
+  std::string web_dir{};  ///< the browser interface's built files; "" serves none
 };
 
 class application {

@@ -75,17 +75,28 @@ using payload_builder = std::function<boost::json::object(soci::session&, std::i
 
 class outbox {
  public:
-  outbox(storage::database& db, payload_builder build, int max_attempts = 8);
+  /// `claim_timeout`: a delivery claimed longer ago than this (its sender
+  /// died) is sent again; it must exceed the send timeout (20 s).
+  outbox(storage::database& db, payload_builder build, int max_attempts = 8,
+         std::chrono::seconds claim_timeout = std::chrono::minutes(2));
 
   /// Sends every delivery that is due. Each row is claimed by a conditional
-  /// update first, so several processes never send one twice. Returns how
-  /// many were attempted.
+  /// update first, so several processes never send one at the same time; a
+  /// claim left by a process that died is taken back after `claim_timeout`
+  /// (so a receiver may, rarely, get a delivery twice: at least once, with
+  /// its id in X-Planflow-Delivery). Leases a connection per step and holds
+  /// none while a receiver answers. Returns how many were attempted.
   int run_once(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
  private:
+  /// Claims, builds and sends one delivery and records the outcome; false
+  /// when another process claimed it first.
+  bool deliver(std::int64_t id, std::chrono::system_clock::time_point now);
+
   storage::database& db_;
   payload_builder build_;
   int max_attempts_;
+  std::chrono::seconds claim_timeout_;
 };
 
 }  // namespace planflow::delivery

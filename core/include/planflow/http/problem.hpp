@@ -47,6 +47,12 @@ class problem_error : public std::runtime_error {
   boost::json::object extensions_;
 };
 
+/// The problem a handler's exception stands for: itself for a problem_error;
+/// 503 with Retry-After when the database is unavailable or kept conflicting;
+/// 409 `already-exists` naming the field for a unique key; otherwise a
+/// logged 500 (`where` says which request, for the log).
+problem_error to_problem(const std::exception& e, const std::string& where);
+
 /// Builds a problem response directly, for the server layer that has no handler.
 http::response problem_response(int status, std::string slug, std::string title, std::string detail = {});
 

@@ -81,6 +81,9 @@ struct comment {
   std::string created_at;
 };
 
+/// Plans and their revisions and comments. Methods without a
+/// `soci::session&` lease their own connection (and writes run in a retried
+/// transaction): call them only while holding no lease of the database.
 class service {
  public:
   service(storage::database& db, workflow::engine& engine, plugin::registry& types,
@@ -105,7 +108,7 @@ class service {
 
   comment add_comment(std::int64_t plan_id, const directory::user& author, const std::string& anchor,
                       const std::string& body, const std::string& remote_address);
-  std::vector<comment> comments(std::int64_t plan_id);
+  std::vector<comment> comments(soci::session& sql, std::int64_t plan_id);
 
   std::vector<plugin::finding> validate(const plan& p, const boost::json::value& content) const;
 

@@ -194,7 +194,8 @@ class engine {
   /// Handles every case whose stage deadline has passed: takes the stage's
   /// escalation action or records `overdue`. Each case is handled exactly once
   /// even with several processes (a row lock and a flag in one transaction).
-  /// Returns how many cases were handled.
+  /// Returns how many cases were handled. A case that fails (its workflow or
+  /// plugin is gone) is logged and left for the next pass; the others go on.
   int run_due_deadlines(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
   std::optional<case_state> find_case(soci::session& sql, std::int64_t id, bool for_update = false);
@@ -209,6 +210,9 @@ class engine {
   workflow::store& definitions() { return store_; }
 
  private:
+  /// One due case in its own (retried) transaction; false when another
+  /// process got there first.
+  bool handle_deadline(std::int64_t case_id, const std::string& now_text);
   int append_event(soci::session& sql, case_state& c, const event& e);
   void void_signatures(soci::session& sql, std::int64_t case_id, const std::string& reason);
   void enter_stage(soci::session& sql, case_state& c, const definition& def, const std::string& stage);
