@@ -12,8 +12,15 @@ connections=16
 bash scripts/setup.sh
 dpkg-query -W -f='${Status}' wrk 2>/dev/null | grep -q "install ok installed" ||
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
-PLANFLOW_BUILD_DIR=build-release bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
-bin=./build-release/core/planflow
+# PLANFLOW_BENCH_BIN reuses a binary already built (say build/core/planflow) instead of a Release build.
+bin=${PLANFLOW_BENCH_BIN:-}
+build_kind="Release build"
+if [[ -z "$bin" ]]; then
+  PLANFLOW_BUILD_DIR=build-release bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
+  bin=./build-release/core/planflow
+else
+  build_kind="binary $bin"
+fi
 
 work=$(mktemp -d /var/tmp/planflow-durability.XXXXXX)
 pid=
@@ -68,7 +75,7 @@ bench/write_section.sh durability <<MD
 ## Durability: SQLite \`--sqlite-sync=full\` (default) against \`normal\`
 
 Written by \`bench/durability_bench.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -r)); database file on $fs.
-\`POST /api/v1/plans/{id}/comments\` (one durable write per request), wrk 2 threads, $connections connections, ${duration} s, Release build, access log off.
+\`POST /api/v1/plans/{id}/comments\` (one durable write per request), wrk 2 threads, $connections connections, ${duration} s, $build_kind, access log off.
 
 | --sqlite-sync | requests/s | p50 ms | p99 ms | comments stored |
 |---|---:|---:|---:|---:|

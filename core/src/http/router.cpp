@@ -1,5 +1,6 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/http/router.hpp>
+#include <planflow/storage/errors.hpp>
 #include <planflow/util/log.hpp>
 
 #include <algorithm>
@@ -99,6 +100,17 @@ response router::invoke(const resolution& match, request& req) {
       throw problem_error(405, "method-not-allowed", "Method not allowed",
                           req.method_name + " is not supported here; allowed: " + match.allow + ".")
           .with_header("Allow", match.allow);
+    }
+    if (req.method != method::get && req.method != method::head) return (*match.fn)(req);
+    // A read that met a connection broken under it (the database restarted
+    // since that connection was last used) is run once more: the lease now
+    // checks and reopens the connection, and a safe method changes nothing,
+    // so running it twice is harmless. Writes retry inside their transaction.
+    try {
+      return (*match.fn)(req);
+    } catch (const std::exception& e) {
+      if (storage::classify(e) != storage::failure::connection || dynamic_cast<const storage::unavailable*>(&e)) throw;
+      log::info("read retried after a lost connection", {{"path", req.path}, {"error", e.what()}});
     }
     return (*match.fn)(req);
   } catch (const std::exception& e) {

@@ -172,7 +172,10 @@ std::size_t database::acquire() {
   auto& session = pool_.at(slot);
   try {
     const bool stale = std::chrono::steady_clock::now() - state.last_used >= state.idle_limit;
-    if (state.suspect || stale || !session.is_connected()) {
+    const auto epoch = broken_epoch_.load();
+    // No check on a connection in regular use: a ping per lease would cost
+    // every request a round trip. One found dead makes the others suspect.
+    if (state.suspect || stale || state.checked_in_epoch < epoch) {
       bool alive = session.is_connected();
       if (alive) {
         try {
@@ -184,10 +187,12 @@ std::size_t database::acquire() {
         }
       }
       if (!alive) {
+        broken_epoch_.fetch_add(1);
         reopen(session);
         state.idle_limit = idle_limit(session);
       }
       state.suspect = false;
+      state.checked_in_epoch = broken_epoch_.load();
     }
   } catch (...) {
     release(slot, true);

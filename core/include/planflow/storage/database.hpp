@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -79,6 +80,7 @@ class database {
     std::chrono::steady_clock::time_point last_used{};
     bool suspect = false;  ///< the last lease ended in an exception: check before reuse
     std::chrono::milliseconds idle_limit{};  ///< idle longer than this: check before reuse
+    std::uint64_t checked_in_epoch = 0;      ///< older than broken_epoch_: check before reuse
   };
   std::chrono::milliseconds idle_limit(soci::session& session);
   std::size_t acquire();
@@ -90,6 +92,10 @@ class database {
   database_options options_;
   soci::connection_pool pool_;
   std::vector<slot_state> slots_;  ///< each touched only by the holder of its lease
+  // Bumped whenever a connection is found dead: the database probably
+  // restarted, so every other connection is checked before its next use
+  // instead of failing the first request that draws it.
+  std::atomic<std::uint64_t> broken_epoch_{0};
 };
 
 /// One connection of the pool, held for one scope (a SOCI session is not
