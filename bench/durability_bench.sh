@@ -43,13 +43,13 @@ run() {
   for _ in $(seq 1 100); do grep -q "listening on" "$work/$sync.out" 2>/dev/null && break; sleep 0.1; done
   url=$(grep -o 'http://[^ ]*' "$work/$sync.out")
   local admin agency officer plan
-  admin=$(curl -sf "${url}api/v1/auth/login" -d '{"username":"admin","password":"bench passphrase long enough"}' | json '["token"]')
-  agency=$(curl -sf "${url}api/v1/agencies" -H "Authorization: Bearer $admin" \
+  admin=$(curl -sf -H "Content-Type: application/json" "${url}api/v1/auth/login" -d '{"username":"admin","password":"bench passphrase long enough"}' | json '["token"]')
+  agency=$(curl -sf -H "Content-Type: application/json" "${url}api/v1/agencies" -H "Authorization: Bearer $admin" \
     -d '{"province":"TH-96","name_th":"สำนักงานจังหวัดนราธิวาส"}' | json '["id"]')
-  curl -sf "${url}api/v1/users" -H "Authorization: Bearer $admin" \
-    -d "{\"username\":\"officer\",\"password\":\"bench passphrase long enough\",\"agency\":$agency,\"roles\":[{\"role\":\"agency_officer\"}]}" >/dev/null
-  officer=$(curl -sf "${url}api/v1/auth/login" -d '{"username":"officer","password":"bench passphrase long enough"}' | json '["token"]')
-  plan=$(curl -sf "${url}api/v1/plans" -H "Authorization: Bearer $officer" \
+  curl -sf -H "Content-Type: application/json" "${url}api/v1/users" -H "Authorization: Bearer $admin" \
+    -d "{\"username\":\"officer\",\"display_name\":\"officer\",\"password\":\"bench passphrase long enough\",\"agency\":$agency,\"roles\":[{\"role\":\"agency_officer\"}]}" >/dev/null
+  officer=$(curl -sf -H "Content-Type: application/json" "${url}api/v1/auth/login" -d '{"username":"officer","password":"bench passphrase long enough"}' | json '["token"]')
+  plan=$(curl -sf -H "Content-Type: application/json" "${url}api/v1/plans" -H "Authorization: Bearer $officer" \
     -d "{\"plan_type\":\"anti_corruption_action_plan\",\"title\":\"แผนทดสอบ\",\"province\":\"TH-96\",\"agency\":$agency,\"fiscal_year\":2567}" | json '["id"]')
   cat >"$work/comment.lua" <<LUA
 wrk.method = "POST"
