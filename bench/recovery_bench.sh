@@ -14,7 +14,7 @@ trap mariadb_stop EXIT
 mariadb_start >/dev/null
 
 out=$(mktemp)
-./build/tests/planflow_fault_tests --gtest_filter='database_outage.mariadb_restarted*' \
+./build/tests/planflow_fault_tests --gtest_filter='database_outage.mariadb_*_under_load*' \
   --gtest_repeat="$repeats" 2>/dev/null | grep '^\[ measure \]' >"$out.recovery"
 ./build/tests/planflow_integration_tests --gtest_filter='*storage_test.a_lease_waits_a_bounded_time*' \
   --gtest_repeat="$repeats" 2>/dev/null | grep '^\[ measure \]' >"$out.lease"
@@ -28,7 +28,8 @@ values = [float(m.group(1)) for line in open(path) for m in [re.search(pattern, 
 print(f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f} ms ({len(values)} runs)")
 PY
 }
-recovery=$(stats "$out.recovery" 'ready again ([0-9.]+) ms')
+after_shutdown=$(stats "$out.recovery" 'shutdown: ready again ([0-9.]+) ms')
+after_crash=$(stats "$out.recovery" 'crash: ready again ([0-9.]+) ms')
 refused=$(stats "$out.lease" 'lease refused after ([0-9.]+) ms')
 rm -f "$out" "$out.recovery" "$out.lease"
 
@@ -39,7 +40,8 @@ Written by \`bench/recovery_bench.sh $repeats\` on $(date -u +%Y-%m-%d) ($(nproc
 
 | What | min / median / max |
 |---|---|
-| MariaDB stopped under 4 writing clients, then started: from its first answer to planflow's \`/readyz\` answering 200 (polled every 20 ms) | $recovery |
+| MariaDB shut down under 4 writing clients, then started: from its first answer to planflow's \`/readyz\` answering 200 (polled every 20 ms) | $after_shutdown |
+| MariaDB killed (SIGKILL) under the same load, then started (crash recovery): the same | $after_crash |
 | A lease with every connection held (\`lease_timeout\` 100 ms, SQLite and MariaDB): time until it is refused with \`unavailable\` (503 + Retry-After) | $refused |
 
 No timer stands between the database's return and planflow's: a connection found dead makes every

@@ -82,6 +82,12 @@ void mariadb_process::stop() {
   pid_ = -1;
 }
 
+void mariadb_process::crash() {
+  if (pid_ < 0) return;
+  stop_process(pid_, SIGKILL, std::chrono::seconds(60));
+  pid_ = -1;
+}
+
 void mariadb_process::start() {
   if (pid_ < 0) launch();
 }

@@ -19,6 +19,8 @@ class mariadb_process {
 
   /// Graceful shutdown (SIGTERM to the PID), waiting until it has exited.
   void stop();
+  /// A crash: SIGKILL to the PID, no shutdown; InnoDB recovers at the next start.
+  void crash();
   /// Starts the server again on the same datadir and port; returns once it answers.
   void start();
 
