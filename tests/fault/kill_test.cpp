@@ -172,7 +172,13 @@ TEST_P(kill_test, acknowledged_writes_survive_kill_9_exactly_once) {
 
   // Actions: the history has each acknowledged one once (plus, at most, the
   // one in flight at the kill), and the stage is where the history says.
-  auto history_of = [&](std::int64_t plan) { return reader.get(plan_url(plan) + "/history").obj().at("items").as_array(); };
+  // A failed read is reported with its answer instead of ending the test in a
+  // bare out_of_range from the problem document's missing "items".
+  auto history_of = [&](std::int64_t plan) {
+    auto r = reader.get(plan_url(plan) + "/history");
+    EXPECT_EQ(r.status, 200) << describe("history", r);
+    return r.status == 200 ? r.obj().at("items").as_array() : boost::json::array{};
+  };
   for (auto plan : {w.plans[2], w.plans[3]}) {
     const auto history = history_of(plan);
     std::size_t transitions = 0;
@@ -183,7 +189,9 @@ TEST_P(kill_test, acknowledged_writes_survive_kill_9_exactly_once) {
     }
     const auto acked = std::size_t(std::ranges::count_if(book.actions, [&](const auto& a) { return a.plan == plan; }));
     EXPECT_TRUE(transitions == acked || transitions == acked + 1) << transitions << " transitions, " << acked << " acknowledged";
-    EXPECT_EQ(reader.get(plan_url(plan)).obj().at("stage").as_string(), last_stage);
+    const auto read = reader.get(plan_url(plan));
+    ASSERT_EQ(read.status, 200) << describe("plan", read);
+    EXPECT_EQ(read.obj().at("stage").as_string(), last_stage);
   }
   // Repeating an acknowledged request replays its answer and acts no more.
   auto head_again = signed_in(server->port(), "head");
