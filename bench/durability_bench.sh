@@ -67,8 +67,11 @@ LUA
   echo "$(awk '/^Requests\/sec:/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out" | to_ms) $(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) $stored"
 }
 
-read -r full_rps full_p50 full_p99 full_n < <(run full)
-read -r normal_rps normal_p50 normal_p99 normal_n < <(run normal)
+# Not in a subshell: the EXIT trap must see the server's pid if a step fails.
+run full >"$work/full.result"
+run normal >"$work/normal.result"
+read -r full_rps full_p50 full_p99 full_n <"$work/full.result"
+read -r normal_rps normal_p50 normal_p99 normal_n <"$work/normal.result"
 fs=$(df -T "$work" | awk 'NR==2 {print $2}')
 
 bench/write_section.sh durability <<MD
