@@ -24,15 +24,9 @@ import_outcome import_document(const plugin::registry& types, std::string_view t
     }
   }
   out.result = out.type->import_document(text, ctx);
-  boost::json::value totals = nullptr;
-  try {
-    totals = out.type->compute_totals(out.result.content).json;
-  } catch (const std::exception&) {
-    // Content too broken to total: the findings say why.
-  }
   out.json = {{"plan_type", out.type->id()},
               {"plan", out.result.content},
-              {"totals", std::move(totals)},
+              {"totals", totals_json(*out.type, out.result.content)},
               {"findings", findings_json(out.result.findings)},
               {"detected", {{"title", out.result.title},
                             {"province", out.result.province_code},

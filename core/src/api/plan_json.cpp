@@ -1,8 +1,33 @@
 #include <planflow/api/plan_json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace planflow::api {
+namespace {
+
+void null_non_finite(boost::json::value& v) {
+  if (auto* d = v.if_double(); d && !std::isfinite(*d)) {
+    v = nullptr;
+  } else if (auto* object = v.if_object()) {
+    for (auto& member : *object) null_non_finite(member.value());
+  } else if (auto* array = v.if_array()) {
+    for (auto& item : *array) null_non_finite(item);
+  }
+}
+
+}  // namespace
+
+boost::json::value totals_json(const plugin::plan_type& type, const boost::json::value& content) {
+  boost::json::value out;
+  try {
+    out = type.compute_totals(content).json;
+  } catch (const std::exception&) {
+    return nullptr;  // content too broken to total; the findings say why
+  }
+  null_non_finite(out);
+  return out;
+}
 
 boost::json::array findings_json(const std::vector<plugin::finding>& findings) {
   boost::json::array out;

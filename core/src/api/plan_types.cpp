@@ -61,16 +61,14 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     require_user(ctx, req);
     const auto& type = require_type(ctx, req.path_param("id"));
     auto content = http::parse_json_body(req);
+    // What saving would refuse is refused here too, so the form learns it while typing.
+    ctx.plans.check_content(type, content, "");
     auto findings = type.validate(content, ctx.plan_context(std::string(req.query_param("province").value_or("")),
                                                             fiscal_year_param(req)));
     boost::json::object out{{"findings", findings_json(findings)}};
     // Totals even when there are errors, as on a saved plan: the editor
     // recomputes them while people type, long before the content is clean.
-    try {
-      out["totals"] = type.compute_totals(content).json;
-    } catch (const std::exception&) {
-      out["totals"] = nullptr;  // content too broken to total; the findings say why
-    }
+    out["totals"] = totals_json(type, content);
     return http::response::json(200, boost::json::serialize(out));
   });
 }

@@ -121,11 +121,7 @@ boost::json::object full_json(app::context& ctx, const plans::plan& p, const dir
   out["content"] = rev->content;
   out["content_sha256"] = rev->content_sha256;
   out["findings"] = findings_json(findings);
-  try {
-    out["totals"] = type.compute_totals(rev->content).json;
-  } catch (const std::exception&) {
-    out["totals"] = nullptr;  // content too broken to total; the findings say why
-  }
+  out["totals"] = totals_json(type, rev->content);
   out["available_actions"] = actions_json(ctx.engine.available_actions(p.state, user));
 
   storage::lease session(ctx.db);

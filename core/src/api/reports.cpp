@@ -88,8 +88,13 @@ reports::entry_input read_entry(const boost::json::value& body) {
     else in.reject("percent_complete", "must be a number");
   }
   if (const auto* v = in.optional_value("disbursed_baht")) {
-    if (v->is_number() && v->to_number<double>() < 1e13) e.disbursed_satang = to_satang(v->to_number<double>());
-    else in.reject("disbursed_baht", "must be a number of baht");
+    // Bounded on both sides before conversion: llround of a value beyond
+    // int64 is undefined. A negative amount is refused with its own reason later.
+    if (v->is_number() && std::fabs(v->to_number<double>()) < 1e13) {
+      e.disbursed_satang = to_satang(v->to_number<double>());
+    } else {
+      in.reject("disbursed_baht", "must be a number of baht below 10,000,000,000,000");
+    }
   }
   e.over_budget_reason = in.optional_string("over_budget_reason", 2000).value_or("");
   if (const auto* v = in.optional_value("result_value")) {

@@ -1,7 +1,6 @@
 #include <planflow/http/json_body.hpp>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/stream_parser.hpp>
+#include <planflow/util/json_parse.hpp>
 
 #include <limits>
 
@@ -16,18 +15,26 @@ boost::json::value parse_json_body(const request& req) {
     throw unsupported_media_type("The body must be sent as Content-Type: application/json" +
                                  std::string(content_type.empty() ? "" : ", not " + std::string(content_type)) + ".");
   }
-  if (req.body.empty()) throw problem_error(400, "malformed-json", "Malformed JSON", "The request body is empty.");
-
-  boost::json::stream_parser parser;
-  boost::system::error_code ec;
-  std::size_t consumed = parser.write_some(req.body.data(), req.body.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    throw problem_error(400, "malformed-json", "Malformed JSON",
-                        "The body is not valid JSON (or not valid UTF-8) near byte " + std::to_string(consumed) +
-                            ": " + ec.message() + ".");
+  if (req.body.empty()) {
+    throw problem_error(400, "malformed-json", "Malformed JSON", "The request body is empty.")
+        .with_errors({{"/", "is empty"}});
   }
-  return parser.release();
+
+  auto parsed = parse_json(req.body);
+  if (parsed.error) {
+    throw problem_error(400, "malformed-json", "Malformed JSON",
+                        "The body is not valid JSON (or not valid UTF-8) near byte " +
+                            std::to_string(parsed.error_offset) + ": " + parsed.error.message() + ".")
+        .with_errors({{parsed.error_pointer, "is not valid JSON here: " + parsed.error.message()}});
+  }
+  // Refused here, for every route at once: a number no stored document can
+  // hold would be accepted and then fail every read of what it was stored in.
+  if (!parsed.number_problems.empty()) {
+    std::vector<field_error> errors;
+    for (auto& p : parsed.number_problems) errors.push_back({std::move(p.pointer), std::move(p.detail)});
+    throw validation_failed(std::move(errors));
+  }
+  return std::move(parsed.value);
 }
 
 std::size_t utf8_length(std::string_view text) {

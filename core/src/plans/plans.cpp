@@ -1,11 +1,12 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/plans/content_schema.hpp>
 #include <planflow/plans/plans.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
+#include <planflow/util/json_parse.hpp>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
@@ -143,8 +144,14 @@ std::vector<plugin::finding> service::validate(const plan& p, const boost::json:
   return type_of(p.plan_type).validate(content, context_for(p.province_code, p.fiscal_year));
 }
 
+void service::check_content(const plugin::plan_type& type, const boost::json::value& content,
+                            const std::string& pointer) const {
+  http::throw_if_invalid(content_violations(content, type.content_schema(), pointer));
+}
+
 plan service::create(const new_plan& input, const directory::user& creator, const std::string& remote_address) {
   const auto& type = type_of(input.plan_type);
+  check_content(type, input.content, "/content");
   const auto findings = type.validate(input.content, context_for(input.province_code, input.fiscal_year));
   const auto [errors, warnings] = count_findings(findings);
   const std::string canonical = canonical_json(input.content);
@@ -260,6 +267,7 @@ plan service::update_content(std::int64_t id, int expected_revision, const boost
                              const directory::user& editor, const std::string& remote_address) {
   auto current = find(id);
   if (!current) throw http::not_found("No plan has the id " + std::to_string(id) + ".");
+  check_content(type_of(current->plan_type), content, "");
   const auto findings = validate(*current, content);
   const auto [errors, warnings] = count_findings(findings);
   const std::string canonical = canonical_json(content);
@@ -286,7 +294,7 @@ std::optional<revision> service::get_revision(std::int64_t plan_id, int number) 
        soci::use(key), soci::use(number));
   for (const auto& row : rows) {
     using namespace storage;
-    return revision{int(column_int(row, 0)), boost::json::parse(column_text(row, 1)), column_text(row, 2),
+    return revision{int(column_int(row, 0)), parse_stored_json(column_text(row, 1)), column_text(row, 2),
                     int(column_int(row, 3)),  int(column_int(row, 4)),                 column_int(row, 5),
                     column_text(row, 6)};
   }

@@ -5,9 +5,9 @@
 #include <planflow/reports/progress.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/text/thai.hpp>
+#include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
@@ -98,14 +98,17 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
       soci::use(revision), soci::into(content_text);
   const auto* type = types_.find(plan_type);
   if (!type) throw std::runtime_error("plan type " + plan_type + " is not loaded; cannot create its reports");
-  auto items = type->progress_items(boost::json::parse(content_text));
+  auto items = type->progress_items(parse_stored_json(content_text));
   auto agencies = directory::list_agencies(sql, province);
   int position = 0;
   for (const auto& item : items) {
     long long budget = item.budget_satang.value_or(0);
     soci::indicator budget_ind = item.budget_satang ? soci::i_ok : soci::i_null;
-    double target = item.target_value.value_or(0);
-    soci::indicator target_ind = item.target_value ? soci::i_ok : soci::i_null;
+    // A plugin's arithmetic may overflow where the content did not; no
+    // column or report can show infinity, so such a target is no target.
+    const bool has_target = item.target_value && std::isfinite(*item.target_value);
+    double target = has_target ? *item.target_value : 0;
+    soci::indicator target_ind = has_target ? soci::i_ok : soci::i_null;
     int measurable = item.measurable ? 1 : 0;
     long long agency = match_agency(agencies, item.agencies, agency_id);
     std::string agency_text = join(item.agencies);
@@ -212,7 +215,7 @@ std::vector<entry> progress_service::entries_of(soci::session& sql, std::int64_t
     e.over_budget_reason = column_text(row, 6);
     e.result_value = column_opt_double(row, 7);
     e.narrative = column_text(row, 8);
-    const auto evidence = boost::json::parse(column_text(row, 9));
+    const auto evidence = parse_stored_json(column_text(row, 9));
     for (const auto& link : evidence.as_array()) e.evidence.emplace_back(link.as_string());
     e.entered_by = column_int(row, 10);
     e.entered_at = column_text(row, 11);

@@ -3,6 +3,7 @@
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/file.hpp>
+#include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/workflow/store.hpp>
 
@@ -125,7 +126,7 @@ std::optional<boost::json::value> store::document(soci::session& sql, const std:
   sql << "SELECT definition FROM workflow_definitions WHERE workflow_id = :id AND version = :v", soci::use(id),
       soci::use(version), soci::into(text);
   if (!sql.got_data()) return std::nullopt;
-  return boost::json::parse(text);
+  return parse_stored_json(text);
 }
 
 std::shared_ptr<const definition> store::get(const std::string& id, int version) {

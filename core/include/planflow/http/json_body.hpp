@@ -16,8 +16,12 @@
 
 namespace planflow::http {
 
-/// The body as JSON. Throws 415 unless the Content-Type is JSON, and 400
-/// `malformed-json` (with the byte offset) for bad syntax or invalid UTF-8.
+/// The body as JSON, read by planflow::parse_json (every double exactly as
+/// written). Throws 415 unless the Content-Type is JSON; 400
+/// `malformed-json` for bad syntax, invalid UTF-8 or nesting deeper than 32,
+/// with the byte offset and the JSON Pointer of the value where reading
+/// stopped; 422 `validation-failed` naming every number no stored document
+/// may hold (1e999, 1e-400, integers beyond int64), so no route can store one.
 boost::json::value parse_json_body(const request& req);
 
 using planflow::pointer_append;

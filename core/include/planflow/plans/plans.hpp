@@ -92,7 +92,14 @@ class service {
   const plugin::plan_type& type_of(const std::string& id) const;  ///< throws 422 when not loaded
   plugin::plan_context context_for(const std::string& province_code, int fiscal_year) const;
 
-  /// Creates the plan in its workflow's initial stage with revision 1.
+  /// Refuses (422 naming each member at `pointer` + its place in the
+  /// content) content with members its plan type's schema does not define;
+  /// create and update_content call it before anything is stored.
+  void check_content(const plugin::plan_type& type, const boost::json::value& content,
+                     const std::string& pointer) const;
+
+  /// Creates the plan in its workflow's initial stage with revision 1. The
+  /// content is checked at "/content" (where POST /plans carries it).
   plan create(const new_plan& input, const directory::user& creator, const std::string& remote_address);
   std::optional<plan> find(std::int64_t id);
   std::optional<plan> find_by_case(std::int64_t case_id);
