@@ -1,5 +1,6 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/storage/errors.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/file.hpp>
@@ -54,8 +55,8 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
     try {
       publish_once(def, text, sha, published_by, origin, result);
       break;
-    } catch (const soci::soci_error& e) {
-      if (attempt >= 3) throw;
+    } catch (const storage::duplicate& e) {  // in_transaction names the refused key
+      if (attempt >= 5) throw;
       log::warn("workflow publish retried", {{"id", def.id}, {"error", e.what()}});
     }
   }
