@@ -65,7 +65,10 @@ problem_error to_problem(const std::exception& e, const std::string& where) {
       const auto retry = u ? u->retry_after().count() : 2;
       log::warn("database unavailable", {{"error", e.what()}});
       return problem_error(503, "database-unavailable", "Service temporarily unavailable",
-                           "The database is busy or unreachable; nothing was changed. Try again shortly.")
+                           u && u->maybe_committed()
+                               ? "The connection to the database was lost while saving, so it is not known whether "
+                                 "the change was kept. Repeat the request with the same Idempotency-Key."
+                               : "The database is busy or unreachable; nothing was changed. Try again shortly.")
           .with_header("Retry-After", std::to_string(retry));
     }
     case storage::failure::duplicate: {

@@ -274,7 +274,8 @@ std::chrono::milliseconds retry_or_rethrow(lease& session, int attempt, bool com
       // COMMIT may or may not have reached the server: running the block
       // again could do it twice. The client repeats (with its Idempotency-Key).
       session.reopen();
-      throw unavailable("the database connection was lost while committing; the outcome is unknown");
+      throw unavailable("the database connection was lost while committing; the outcome is unknown",
+                        std::chrono::seconds(2), true);
     }
     const int max_attempts = session.db().options().max_attempts;
     if (attempt >= max_attempts) {

@@ -13,15 +13,20 @@ namespace planflow::storage {
 
 /// The database cannot serve this now, but may soon: no connection could be
 /// leased in time, the server is unreachable, or a transaction kept losing to
-/// other writers after every retry. Nothing was committed.
+/// other writers after every retry. Nothing was committed, except when the
+/// connection was lost with COMMIT in flight (`maybe_committed`).
 class unavailable : public std::runtime_error {
  public:
-  explicit unavailable(const std::string& what, std::chrono::seconds retry_after = std::chrono::seconds(2))
-      : std::runtime_error(what), retry_after_(retry_after) {}
+  explicit unavailable(const std::string& what, std::chrono::seconds retry_after = std::chrono::seconds(2),
+                       bool maybe_committed = false)
+      : std::runtime_error(what), retry_after_(retry_after), maybe_committed_(maybe_committed) {}
   std::chrono::seconds retry_after() const noexcept { return retry_after_; }
+  /// The outcome is unknown: the client repeats with its Idempotency-Key.
+  bool maybe_committed() const noexcept { return maybe_committed_; }
 
  private:
   std::chrono::seconds retry_after_;
+  bool maybe_committed_;
 };
 
 /// A unique key refused a row: somebody else created the same thing first.
