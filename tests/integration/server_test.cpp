@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -40,7 +41,17 @@ class running_server {
   std::thread thread_;
 };
 
-router test_routes() {
+// What the test routes let a test observe: a slow handler that says when it
+// has started and waits to be let go, and a count of requests that must never
+// be answered.
+struct observed {
+  std::promise<void> slow_entered;
+  std::promise<void> slow_release;
+  std::shared_future<void> released = slow_release.get_future().share();
+  std::atomic<int> smuggled{0};
+};
+
+router test_routes(observed& seen) {
   router r;
   r.add(method::get, "/hello", [](request&) { return response::json(200, R"({"hello":"สวัสดี"})"); },
         execution::inline_);
@@ -57,10 +68,16 @@ router test_routes() {
     throw_if_invalid(std::move(errors));
     return response::json(201, boost::json::serialize(boost::json::object{{"name", name}}));
   });
-  r.add(method::get, "/slow", [](request&) {
-    std::this_thread::sleep_for(600ms);
+  r.add(method::get, "/slow", [&seen](request&) {
+    seen.slow_entered.set_value();
+    // Bounded, so that a test failing before it lets go still ends.
+    seen.released.wait_for(10s);
     return response::text(200, "finished");
   });
+  r.add(method::get, "/smuggled", [&seen](request&) {
+    ++seen.smuggled;
+    return response::text(200, "smuggled");
+  }, execution::inline_);
   return r;
 }
 
@@ -74,7 +91,8 @@ class server_test : public testing::Test {
     o.shutdown_grace = 5s;
     return o;
   }
-  router routes = test_routes();
+  observed seen;
+  router routes = test_routes(seen);
 };
 
 TEST_F(server_test, keeps_the_connection_alive_between_requests) {
@@ -108,6 +126,108 @@ TEST_F(server_test, oversize_body_is_413_problem_and_closes) {
   EXPECT_EQ(reply.header("content-type"), "application/problem+json");
   EXPECT_EQ(boost::json::parse(reply.body).as_object()["type"], "urn:planflow:problem:payload-too-large");
   EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST_F(server_test, an_oversize_body_sent_in_full_still_reads_its_413) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  // Far beyond what the kernel buffers on loopback: the server must read it
+  // for the send to finish, and must not reset the connection under the answer.
+  const std::string body(3 * 1024 * 1024, 'x');
+  auto reply = client.request("POST", "/json", body);
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+  EXPECT_EQ(boost::json::parse(reply.body).as_object()["type"], "urn:planflow:problem:payload-too-large");
+  EXPECT_EQ(reply.header("connection"), "close");
+  EXPECT_TRUE(client.closed_by_peer());
+}
+
+// Sends the rest of a refused body until the server, done draining, has
+// closed the connection (the kernel then resets it); false if it still reads
+// after `within`.
+bool server_stops_reading(http_client& client, std::chrono::milliseconds within) {
+  const std::string chunk(64 * 1024, 'x');
+  for (const auto deadline = std::chrono::steady_clock::now() + within; std::chrono::steady_clock::now() < deadline;) {
+    try {
+      client.send_raw(chunk);
+    } catch (const std::runtime_error&) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const std::string k_endless_post =
+    "POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n";
+
+TEST_F(server_test, draining_a_refused_body_is_bounded_in_time) {
+  auto o = options();
+  o.drain_limit = std::size_t(1) << 40;  // only the time bounds it here
+  o.drain_timeout = 200ms;
+  running_server s(routes, o);
+  http_client client(s.port());
+  client.send_raw(k_endless_post + std::string(2000, 'x'));
+  EXPECT_EQ(client.read_reply().status, 413);
+  EXPECT_TRUE(server_stops_reading(client, 5s));
+}
+
+TEST_F(server_test, draining_a_refused_body_is_bounded_in_bytes) {
+  auto o = options();
+  o.drain_limit = 64 * 1024;
+  o.drain_timeout = 60s;  // only the amount bounds it here
+  running_server s(routes, o);
+  http_client client(s.port());
+  client.send_raw(k_endless_post + std::string(2000, 'x'));
+  EXPECT_EQ(client.read_reply().status, 413);
+  EXPECT_TRUE(server_stops_reading(client, 5s));
+}
+
+// Each bad framing is followed, in the same write, by a second request that
+// a proxy reading the first one differently would not see: it must never be
+// answered, and the connection must end after the refusal.
+TEST_F(server_test, a_transfer_encoding_other_than_chunked_is_refused_and_closes) {
+  running_server s(routes, options());
+  const std::string smuggled = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"Transfer-Encoding: gzip\r\n", 501},
+      {"Transfer-Encoding: xchunked\r\n", 501},
+      {"Transfer-Encoding: gzip, chunked\r\n", 501},
+      {"Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", 501},
+      {"Transfer-Encoding: \"chunked\"\r\n", 400},
+      {"Transfer-Encoding: chunked, gzip\r\n", 400},
+      {"Transfer-Encoding: chunked, chunked\r\n", 400},
+      {"Transfer-Encoding: chunked,\r\n", 400},
+      {"Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", 400},
+      {"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", 400},
+      {"Transfer-Encoding: gzip\r\nContent-Length: 5\r\n", 400},
+  };
+  for (const auto& [framing, status] : cases) {
+    http_client client(s.port());
+    client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + "\r\n" + smuggled);
+    auto reply = client.read_reply();
+    EXPECT_EQ(reply.status, status) << framing;
+    EXPECT_EQ(reply.header("content-type"), "application/problem+json") << framing;
+    EXPECT_EQ(reply.header("connection"), "close") << framing;
+    EXPECT_TRUE(client.closed_by_peer()) << framing << ": a second answer followed";
+  }
+  http_client old(s.port());
+  old.send_raw("POST /json HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled);
+  EXPECT_EQ(old.read_reply().status, 400);
+  EXPECT_TRUE(old.closed_by_peer());
+  EXPECT_EQ(seen.smuggled.load(), 0);
+  EXPECT_EQ(test::fetch(s.port(), "GET", "/smuggled").status, 200);  // the route itself answers
+  EXPECT_EQ(seen.smuggled.load(), 1);
+}
+
+TEST_F(server_test, a_chunked_body_is_read_and_the_connection_kept) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                  "5\r\n{\"nam\r\n9\r\ne\":\"ก\"}\r\n0\r\n\r\n");
+  auto reply = client.read_reply();
+  EXPECT_EQ(reply.status, 201);
+  EXPECT_EQ(boost::json::parse(reply.body).as_object()["name"], "ก");
+  EXPECT_EQ(client.get("/smuggled").status, 200);  // the same connection serves the next request
 }
 
 TEST_F(server_test, malformed_http_is_400_problem_and_closes) {
@@ -184,13 +304,16 @@ TEST_F(server_test, shutdown_finishes_in_flight_requests_then_refuses_new_ones) 
   EXPECT_EQ(idle.get("/hello").status, 200);
 
   auto slow = std::async(std::launch::async, [port] { return test::fetch(port, "GET", "/slow"); });
-  std::this_thread::sleep_for(150ms);  // the slow request is now being handled
+  ASSERT_EQ(seen.slow_entered.get_future().wait_for(10s), std::future_status::ready);
   s->stop();
+  // The idle connection closing shows the shutdown under way while the slow
+  // request is still in its handler; only then may it finish.
+  EXPECT_TRUE(idle.closed_by_peer());
+  seen.slow_release.set_value();
   auto reply = slow.get();
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body, "finished");
   EXPECT_EQ(reply.header("connection"), "close");
-  EXPECT_TRUE(idle.closed_by_peer());
   s.reset();  // run() has returned
   EXPECT_THROW(http_client late(port), std::runtime_error);
 }

@@ -20,10 +20,13 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <list>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 namespace planflow::http {
@@ -75,6 +78,76 @@ request to_request(const bhttp::request<bhttp::string_body>& msg, const std::str
   req.body = msg.body();
   req.remote_address = remote;
   return req;
+}
+
+// RFC 9110 5.6.2: the characters of a token.
+bool is_token(std::string_view s) {
+  return !s.empty() && std::ranges::all_of(s, [](unsigned char c) {
+    return std::isalnum(c) || std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos;
+  });
+}
+
+std::string_view trim_whitespace(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split_list(std::string_view list) {
+  std::vector<std::string_view> out;
+  for (std::size_t start = 0;;) {
+    auto comma = list.find(',', start);
+    out.push_back(trim_whitespace(list.substr(start, comma == std::string_view::npos ? comma : comma - start)));
+    if (comma == std::string_view::npos) return out;
+    start = comma + 1;
+  }
+}
+
+bool is_chunked(std::string_view coding) { return beast::iequals(coding, "chunked"); }
+
+response malformed_framing(std::string detail) {
+  return problem_response(400, "malformed-request", "Malformed HTTP request", std::move(detail));
+}
+
+// The only transfer coding the server implements is chunked, alone. A body
+// framed any other way would be read one way here and another way by a proxy
+// in front (Beast ignores codings it does not know and reads the body as the
+// next request): request smuggling. Such a request ends the connection.
+std::optional<response> transfer_coding_problem(const bhttp::request_header<>& msg) {
+  std::string codings;
+  bool present = false;
+  for (auto [it, end] = msg.equal_range(bhttp::field::transfer_encoding); it != end; ++it) {
+    codings += (present ? "," : "") + std::string(it->value());
+    present = true;
+  }
+  if (!present) return std::nullopt;
+  if (msg.count(bhttp::field::content_length)) {
+    return malformed_framing("Transfer-Encoding and Content-Length together leave the body's length unclear.");
+  }
+  if (msg.version() < 11) return malformed_framing("Transfer-Encoding is not defined for HTTP/1.0 requests.");
+  const auto list = split_list(codings);
+  if (!std::ranges::all_of(list, is_token)) {
+    return malformed_framing("Transfer-Encoding is not a list of transfer codings: " + codings + ".");
+  }
+  const auto chunked = std::ranges::count_if(list, is_chunked);
+  if (chunked > 1 || (chunked == 1 && !is_chunked(list.back()))) {
+    return malformed_framing("chunked must be the last transfer coding, and appear once.");
+  }
+  if (list.size() > 1 || chunked == 0) {
+    return problem_response(501, "unsupported-transfer-coding", "Transfer coding not implemented",
+                            "Only Transfer-Encoding: chunked is implemented; the request said " + codings + ".");
+  }
+  return std::nullopt;
+}
+
+// The answer to a request that could not be read to its end.
+response unreadable_request(const beast::error_code& ec, std::size_t body_limit) {
+  if (ec == bhttp::error::body_limit) {
+    return problem_response(413, "payload-too-large", "Payload too large",
+                            "The body exceeds the limit of " + std::to_string(body_limit) + " bytes.");
+  }
+  if (ec == bhttp::error::header_limit) return problem_response(431, "headers-too-large", "Request header fields too large");
+  return malformed_framing(ec.message());
 }
 
 bhttp::response<bhttp::string_body> to_message(response res, unsigned version, bool keep_alive, bool head) {
@@ -161,6 +234,38 @@ struct server::impl {
     if (ec && !is_disconnect(ec)) log::debug("write failed", {{"error", ec.message()}});
   }
 
+  // Answers a request that cannot be read reliably (too large, badly framed)
+  // and ends the connection: whatever follows on it is not a request.
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, connection& conn,
+                               response problem, const bhttp::request_parser<bhttp::string_body>& parser,
+                               std::chrono::steady_clock::time_point started, const std::string& remote) {
+    auto msg = to_message(std::move(problem), 11, false, false);
+    co_await write(stream, msg);
+    log_access(parser.is_header_done() ? std::string(parser.get().method_string()) : "-",
+               parser.is_header_done() ? std::string(parser.get().target()) : "-", msg.result_int(), started, remote);
+    co_await drain(stream, buffer, conn);
+  }
+
+  // The client may still be sending what we refused: closing with its bytes
+  // unread would make the kernel reset the connection, and the client (Node's
+  // fetch, a browser) would see ECONNRESET or EPIPE instead of the answer. So
+  // stop sending, then read and drop what comes until the client closes, up
+  // to a bounded amount and time.
+  asio::awaitable<void> drain(beast::tcp_stream& stream, beast::flat_buffer& buffer, connection& conn) {
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn.busy = false;  // nothing left to finish: a shutdown need not wait for this
+    buffer.clear();
+    stream.expires_after(options.drain_timeout);
+    std::size_t drained = 0;
+    while (drained < options.drain_limit) {
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(64 * 1024), as_tuple_awaitable);
+      if (ec) break;
+      drained += n;
+    }
+    buffer.clear();
+  }
+
   // One coroutine per connection: read a request, answer it, repeat while the
   // client keeps the connection alive and the server is not stopping.
   asio::awaitable<void> serve_connection(tcp::socket socket) {
@@ -192,6 +297,10 @@ struct server::impl {
       (void)hn;
       beast::error_code ec = hec;
       if (!ec) {
+        if (auto problem = transfer_coding_problem(parser.get())) {
+          co_await refuse(stream, buffer, *conn, std::move(*problem), parser, started, remote);
+          break;
+        }
         stream.expires_after(options.body_timeout);
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);
         (void)bn;
@@ -199,20 +308,7 @@ struct server::impl {
       }
       if (ec) {
         if (is_disconnect(ec) || ec == bhttp::error::partial_message) break;
-        // The request cannot be framed reliably after a parse error, so the
-        // answer closes the connection.
-        response problem = ec == bhttp::error::body_limit
-                               ? problem_response(413, "payload-too-large", "Payload too large",
-                                                  "The body exceeds the limit of " +
-                                                      std::to_string(options.body_limit) + " bytes.")
-                           : ec == bhttp::error::header_limit
-                               ? problem_response(431, "headers-too-large", "Request header fields too large")
-                               : problem_response(400, "malformed-request", "Malformed HTTP request", ec.message());
-        auto msg = to_message(std::move(problem), 11, false, false);
-        co_await write(stream, msg);
-        log_access(parser.is_header_done() ? std::string(parser.get().method_string()) : "-",
-                   parser.is_header_done() ? std::string(parser.get().target()) : "-", msg.result_int(), started,
-                   remote);
+        co_await refuse(stream, buffer, *conn, unreadable_request(ec, options.body_limit), parser, started, remote);
         break;
       }
 

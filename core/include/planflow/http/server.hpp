@@ -22,6 +22,11 @@ struct server_options {
   std::chrono::milliseconds body_timeout{30'000};    ///< to receive the body, and to send a response
   std::chrono::milliseconds idle_timeout{60'000};    ///< keep-alive wait for the next request
   std::chrono::milliseconds shutdown_grace{30'000};  ///< in-flight requests get this long to finish
+  /// After an answer that ends a request early (413, a framing error), the
+  /// client may still be sending: up to this many bytes of the rest are read
+  /// and dropped, for at most drain_timeout, so that it can read the answer.
+  std::size_t drain_limit = 4 * 1024 * 1024;
+  std::chrono::milliseconds drain_timeout{5'000};
   bool access_log = true;
 };
 
