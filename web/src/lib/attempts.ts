@@ -30,3 +30,8 @@ export function attempted(previous: Attempts, success?: { notice: string; text: 
   const count = previous.count + 1;
   return { count, said: success ? { ...success, attempt: count } : null };
 }
+
+/** The notice put away (the person moved on to something else); the count stays. */
+export function cleared(previous: Attempts): Attempts {
+  return { ...previous, said: null };
+}

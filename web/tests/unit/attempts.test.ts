@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attempted, NO_ATTEMPTS } from '../../src/lib/attempts';
+import { attempted, cleared, NO_ATTEMPTS } from '../../src/lib/attempts';
 
 describe('attempts and what they said', () => {
   it('counts every finished attempt, failures too', () => {
@@ -24,5 +24,11 @@ describe('attempts and what they said', () => {
     const before = attempted(NO_ATTEMPTS, { notice: 'saved', text: 'x' });
     attempted(before);
     expect(before).toEqual({ count: 1, said: { notice: 'saved', text: 'x', attempt: 1 } });
+  });
+
+  it('puts a notice away without forgetting the count, so the next answer still comes after it', () => {
+    const ok = attempted(attempted(NO_ATTEMPTS), { notice: 'user-created', text: 'x' });
+    expect(cleared(ok)).toEqual({ count: 2, said: null });
+    expect(attempted(cleared(ok), { notice: 'user-created', text: 'y' }).said!.attempt).toBe(3);
   });
 });
