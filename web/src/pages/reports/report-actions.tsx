@@ -55,6 +55,7 @@ export function ReportActions(props: {
     if (action.comment_required && !comment.trim()) {
       setCommentError(tr(`กรุณาระบุความเห็นก่อน "${localized(action.title)}"`, `Write a comment before "${localized(action.title)}"`));
       document.getElementById('report-comment')?.focus();
+      setAttempts((a) => attempted(a));
       return;
     }
     setCommentError(null);
