@@ -51,6 +51,10 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for the server's answer (a total after the 600 ms check, a stage after a
+          // reload); bounded like the pages' own waits (harness.ts), not at Vitest's 1 s, which a loaded
+          // machine overruns.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -2,6 +2,7 @@
 // loading states and stage badges.
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../lib/api';
+import type { Said } from '../lib/attempts';
 import { localized, tr } from '../lib/i18n';
 
 export function Field(props: {
@@ -30,12 +31,15 @@ export function Field(props: {
   );
 }
 
-/** The problem the API returned, in words, with the fields it names. */
-export function ProblemView(props: { error: ApiError | null; labels?: (pointer: string) => string; onRetry?: () => void }) {
+/**
+ * The problem the API returned, in words, with the fields it names;
+ * `attempt` is the attempt it answers (see lib/attempts.ts).
+ */
+export function ProblemView(props: { error: ApiError | null; labels?: (pointer: string) => string; onRetry?: () => void; attempt?: number }) {
   const e = props.error;
   if (!e) return null;
   return (
-    <div class="alert alert--error" role="alert" data-problem={e.slug}>
+    <div class="alert alert--error" role="alert" data-problem={e.slug} data-attempt={props.attempt}>
       <strong>{e.message}</strong>
       {e.detail && e.slug !== 'network' && <div class="alert-detail">{e.detail}</div>}
       {e.errors.length > 0 && (
@@ -64,9 +68,10 @@ export function Loading(props: { label?: string }) {
   );
 }
 
-export function Notice(props: { kind?: 'ok' | 'info' | 'warn'; children: ComponentChildren }) {
+/** A message; an answer to an attempt names its kind and the attempt it answers (see lib/attempts.ts). */
+export function Notice(props: { kind?: 'ok' | 'info' | 'warn'; said?: Said | null; children: ComponentChildren }) {
   return (
-    <div class={`alert alert--${props.kind ?? 'info'}`} role="status">
+    <div class={`alert alert--${props.kind ?? 'info'}`} role="status" data-notice={props.said?.notice} data-attempt={props.said?.attempt}>
       {props.children}
     </div>
   );

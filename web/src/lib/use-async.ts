@@ -15,22 +15,53 @@ export function asApiError(e: unknown): ApiError {
   return new ApiError(0, 'internal-error', String(e), e instanceof Error ? e.message : '');
 }
 
+/** The arguments a load was asked with, and how many times they have changed. */
+export interface Epoch {
+  deps: readonly unknown[];
+  number: number;
+}
+
+/**
+ * The epoch for this render's arguments: the same while they stay the same,
+ * the next one as soon as any changes (even back to an earlier value, whose
+ * data may have changed on the server meanwhile).
+ */
+export function nextEpoch(previous: Epoch | null, deps: readonly unknown[]): Epoch {
+  if (!previous) return { deps, number: 1 };
+  const same = previous.deps.length === deps.length && deps.every((d, i) => Object.is(d, previous.deps[i]));
+  return same ? previous : { deps, number: previous.number + 1 };
+}
+
+interface Loaded<V> {
+  value: V;
+  epoch: number;
+}
+
+/**
+ * Data loaded for other arguments is never shown as if it were for these
+ * (another plan, another quarter, another version): it is kept only across
+ * reload() with the same arguments, so an action's result does not flicker.
+ */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | null>(null);
+  const epoch = useRef<Epoch | null>(null);
+  epoch.current = nextEpoch(epoch.current, deps);
+  const now = epoch.current.number;
+  const [data, setLoaded] = useState<Loaded<T> | undefined>(undefined);
+  const [error, setError] = useState<Loaded<ApiError> | null>(null);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
   const run = useCallback(async () => {
     const mine = ++generation.current;
+    const asked = epoch.current!.number;
     setLoading(true);
     try {
       const value = await load();
       if (mine === generation.current) {
-        setData(value);
+        setLoaded({ value, epoch: asked });
         setError(null);
       }
     } catch (e) {
-      if (mine === generation.current) setError(asApiError(e));
+      if (mine === generation.current) setError({ value: asApiError(e), epoch: asked });
     } finally {
       if (mine === generation.current) setLoading(false);
     }
@@ -39,5 +70,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
   useEffect(() => {
     void run();
   }, [run]);
-  return { data, error, loading, reload: run, setData };
+  const setData = useCallback((next: T) => setLoaded({ value: next, epoch: epoch.current!.number }), []);
+  const current = data?.epoch === now ? data.value : undefined;
+  const failed = error?.epoch === now ? error.value : null;
+  // Until this epoch's load has answered, the page is loading, even before the load has started.
+  return { data: current, error: failed, loading: loading || (data?.epoch !== now && error?.epoch !== now), reload: run, setData };
 }

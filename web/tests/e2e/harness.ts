@@ -87,6 +87,16 @@ export async function newPerson(browser: Browser, options: { tablet?: boolean } 
     acceptDownloads: true,
     hasTouch: !!options.tablet,
   });
+  // PLANFLOW_E2E_JITTER_MS=700 delays every API answer by a random 50..750 ms,
+  // as on a loaded machine: a step that reads the page before its own answer
+  // arrived then fails at once instead of once in a hundred runs.
+  const jitter = Number(process.env.PLANFLOW_E2E_JITTER_MS ?? 0);
+  if (jitter > 0) {
+    await context.route('**/api/v1/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * jitter));
+      await route.continue();
+    });
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

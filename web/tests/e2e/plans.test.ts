@@ -42,8 +42,8 @@ describe('a plan from the empty form', () => {
     await first.getByRole('button', { name: 'เพิ่มเป้าหมาย' }).click();
     const goal = first.locator('details.node').first();
     await goal.getByLabel('ข้อความ').first().fill('บุคลากรภาครัฐมีมาตรฐานทางจริยธรรม');
-    await saveRevision(page);
-    await expect.poll(() => page.locator('.plan-facts').innerText()).toContain('ฉบับแก้ไขที่ 2');
+    expect(await saveRevision(page)).toBe(2);
+    expect(await page.locator('.plan-facts').innerText()).toContain('ฉบับแก้ไขที่ 2');
     await screenshot(page, 'ethics-plan-from-template');
 
     // The same page in English, dates still in the Buddhist era.

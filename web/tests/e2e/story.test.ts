@@ -14,7 +14,8 @@ import { ApiClient, launchBrowser, PASSWORD, screenshot, SEEDS_DIR, signedIn, st
 import { createAgency, createUser } from './steps/admin';
 import { moneyColumn, parseCsv } from './csv';
 import { acknowledgeReport, compileReport, confirmReport, downloadProvincial, enterProgress, openProvincial, openReport, savedPath } from './steps/reports';
-import { findingsShown, fixFieldsFlagged, importPlan, openFromInbox, openTab, stageOf, takeAction, typeAt } from './steps/plans';
+import { attemptsOf, answerTo } from './steps/answers';
+import { contentEditor, findingsShown, fixFieldsFlagged, importPlan, openFromInbox, openTab, stageOf, takeAction, typeAt } from './steps/plans';
 
 const TYPE = 'anti_corruption_action_plan';
 const OFFICE = 'สำนักงานจังหวัดนราธิวาส';
@@ -76,16 +77,21 @@ describe('the provincial plan story in the browser', () => {
     // A budget typed in Thai numerals: the total follows as one types (35,000 → 36,000 and back).
     await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๖,๐๐๐');
     await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,146,840 บาท');
-    // The document states its totals, so the plugin flags the difference until the amount is put back.
-    await expect.poll(() => page.getByTestId('totals').innerText()).toContain('ข้อผิดพลาด');
+    // The document states its totals, so the plugin flags the difference until the amount is put back
+    // (two stated totals now differ; the count comes with the total from the same check).
+    expect(await page.getByTestId('totals').getAttribute('data-errors')).toBe('2');
+    expect(await page.getByTestId('totals').innerText()).toContain('ข้อผิดพลาด 2 รายการ');
     await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๕๐๐๐');
     await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,145,840 บาท');
-    await expect.poll(() => page.getByTestId('totals').innerText()).toContain('ไม่พบข้อผิดพลาด');
+    expect(await page.getByTestId('totals').getAttribute('data-errors')).toBe('0');
+    expect(await page.getByTestId('totals').innerText()).toContain('ไม่พบข้อผิดพลาด');
 
     // The connection drops during the save: the input stays, and the retry succeeds.
+    const editor = contentEditor(page);
+    const saves = await attemptsOf(editor);
     await page.route('**/api/v1/plans/*/content', (route) => route.abort('internetdisconnected'));
-    await page.getByRole('button', { name: 'บันทึกฉบับแก้ไข' }).first().click();
-    await page.locator('[data-problem="network"]').first().waitFor();
+    await editor.getByRole('button', { name: 'บันทึกฉบับแก้ไข' }).first().click();
+    await answerTo(editor, saves + 1).and(page.locator('[data-problem="network"]')).waitFor();
     await page.unroute('**/api/v1/plans/*/content');
     await screenshot(page, 'officer-save-failed');
     // The session lapses before the retry: sign in again in place, and the save goes through.
@@ -97,10 +103,11 @@ describe('the provincial plan story in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('รหัสผ่าน').fill('correct horse battery');
     await dialog.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await expect.poll(() => page.locator('.save-bar').first().innerText()).toContain('บันทึกแล้ว');
-    await expect.poll(() => page.locator('.plan-facts').innerText()).toContain('ฉบับแก้ไขที่ 2');
+    await answerTo(editor, saves + 2).and(page.locator('[data-notice="saved"]')).waitFor();
+    expect(await page.locator('article.plan').getAttribute('data-revision')).toBe('2');
+    expect(await page.locator('.plan-facts').innerText()).toContain('ฉบับแก้ไขที่ 2');
 
-    await takeAction(page, 'ส่งแผน');
+    expect(await takeAction(page, 'ส่งแผน')).toBe('moved');
     expect(await stageOf(page)).toBe('agency_review');
     await page.context().close();
   });
@@ -108,18 +115,19 @@ describe('the provincial plan story in the browser', () => {
   it('the head returns the plan with a comment, the officer sees why and resubmits, the head endorses', async () => {
     const head = await as('head');
     await openFromInbox(head, TITLE);
-    await takeAction(head, 'ส่งกลับแก้ไข', 'กรุณาตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง');
+    expect(await takeAction(head, 'ส่งกลับแก้ไข', 'กรุณาตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง')).toBe('moved');
     expect(await stageOf(head)).toBe('draft');
 
     const officer = await as('officer');
     await officer.goto(`${planflow.url}#/plans/${planId}`);
     await expect.poll(() => officer.getByTestId('return-notice').innerText()).toContain('กรุณาตรวจสอบหน่วยงานรับผิดชอบอีกครั้ง');
     await screenshot(officer, 'officer-returned');
-    await takeAction(officer, 'ส่งแผน');
+    expect(await takeAction(officer, 'ส่งแผน')).toBe('moved');
+    expect(await stageOf(officer)).toBe('agency_review');
     await officer.context().close();
 
     await openFromInbox(head, TITLE);
-    await takeAction(head, 'เห็นชอบ');
+    expect(await takeAction(head, 'เห็นชอบ')).toBe('moved');
     expect(await stageOf(head)).toBe('committee_approval');
     await head.context().close();
   });
@@ -130,7 +138,9 @@ describe('the provincial plan story in the browser', () => {
     await openTab(m1, 'สิ่งที่เปลี่ยนแปลง');
     await expect.poll(() => m1.getByTestId('diff').innerText()).toContain('นราธิวาส');
     await screenshot(m1, 'committee-changes-tablet');
-    await takeAction(m1, 'อนุมัติ', 'เห็นชอบตามที่เสนอ');
+    // One signature of the two needed: recorded, the plan stays where it is.
+    expect(await takeAction(m1, 'อนุมัติ', 'เห็นชอบตามที่เสนอ')).toBe('signed');
+    expect(await stageOf(m1)).toBe('committee_approval');
     await openTab(m1, 'การลงนาม');
     await expect.poll(() => m1.getByTestId('quorum').innerText()).toContain('ลงนามแล้ว 1 จาก 3 คน');
     await screenshot(m1, 'committee-quorum');
@@ -140,7 +150,7 @@ describe('the provincial plan story in the browser', () => {
 
     const m2 = await as('member2');
     await openFromInbox(m2, TITLE);
-    await takeAction(m2, 'อนุมัติ');
+    expect(await takeAction(m2, 'อนุมัติ')).toBe('moved');
     expect(await stageOf(m2)).toBe('approved');
     await m2.context().close();
   });

@@ -1,8 +1,9 @@
 // The agencies of one province at a time: the administrator picks the
 // province, sees its agencies, adds one and corrects names.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../lib/api';
 import { tr } from '../../lib/i18n';
+import { attempted, cleared, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError, useAsync } from '../../lib/use-async';
 import { Empty, Field, Loading, Notice, PageHeader, ProblemView } from '../../components/ui';
 import { byThaiName, loadAgencies, loadProvinces, provinceName, type Agency, type Province } from './directory';
@@ -17,8 +18,10 @@ export function AgenciesAdmin() {
     const [provinces, agencies] = await Promise.all([loadProvinces(), loadAgencies()]);
     return { provinces, agencies };
   }, []);
-  const [province, setProvince] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [picked, setProvince] = useState('');
+  // The page's notices answer what its forms and rows did; numbered so an earlier one is not taken for the latest.
+  const [notices, setNotices] = useState(NO_ATTEMPTS);
+  const say = (notice: string, text: string) => setNotices((a) => attempted(a, { notice, text }));
 
   const provinces = useMemo(() => [...(directory.data?.provinces ?? [])].sort(byThaiName), [directory.data]);
   const counts = useMemo(() => {
@@ -27,11 +30,9 @@ export function AgenciesAdmin() {
     return m;
   }, [directory.data]);
 
-  useEffect(() => {
-    if (province || !directory.data) return;
-    const first = provinces.find((p) => counts.has(p.code));
-    if (first) setProvince(first.code);
-  }, [directory.data]);
+  // Until one is picked, the first province that has agencies: chosen as the list is drawn, so a pick made
+  // right after it appears is never overridden.
+  const province = picked || (provinces.find((p) => counts.has(p.code))?.code ?? '');
 
   const agencies = useMemo(
     () => (directory.data?.agencies ?? []).filter((a) => a.province === province).sort((a, b) => a.name_th.localeCompare(b.name_th, 'th')),
@@ -46,7 +47,7 @@ export function AgenciesAdmin() {
   }
 
   return (
-    <section>
+    <section data-attempts={notices.count}>
       <PageHeader title={tr('หน่วยงาน', 'Agencies')} />
       <ProblemView error={directory.error} onRetry={directory.reload} />
       {directory.loading && !directory.data && <Loading />}
@@ -56,7 +57,7 @@ export function AgenciesAdmin() {
             <Field id="agency-province" label={tr('จังหวัด', 'Province')} hint={tr('ตัวเลขในวงเล็บคือจำนวนหน่วยงานที่มีแล้ว', 'The number in brackets is how many agencies it has')}>
               <select id="agency-province" value={province} onChange={(e) => {
                 setProvince(e.currentTarget.value);
-                setNotice(null);
+                setNotices(cleared);
               }}>
                 {!province && <option value="">{tr('— เลือกจังหวัด —', '— Choose a province —')}</option>}
                 {provinces.map((p) => (
@@ -67,7 +68,7 @@ export function AgenciesAdmin() {
               </select>
             </Field>
           </div>
-          {notice && <Notice kind="ok">{notice}</Notice>}
+          {notices.said && <Notice kind="ok" said={notices.said}>{notices.said.text}</Notice>}
           {!chosen && <Empty>{tr('เลือกจังหวัดเพื่อดูและเพิ่มหน่วยงาน', 'Choose a province to see and add its agencies')}</Empty>}
           {chosen && (
             <>
@@ -90,7 +91,7 @@ export function AgenciesAdmin() {
                       {agencies.map((a) => (
                         <AgencyRow key={a.id} agency={a} onSaved={(next) => {
                           upsert(next);
-                          setNotice(tr(`บันทึก ${next.name_th} แล้ว`, `Saved ${next.name_en || next.name_th}`));
+                          say('agency-saved', tr(`บันทึก ${next.name_th} แล้ว`, `Saved ${next.name_en || next.name_th}`));
                         }} />
                       ))}
                     </tbody>
@@ -99,7 +100,7 @@ export function AgenciesAdmin() {
               )}
               <AddAgency province={chosen} onAdded={(a) => {
                 upsert(a);
-                setNotice(tr(`เพิ่มหน่วยงาน ${a.name_th} แล้ว`, `Added ${a.name_en || a.name_th}`));
+                say('agency-added', tr(`เพิ่มหน่วยงาน ${a.name_th} แล้ว`, `Added ${a.name_en || a.name_th}`));
               }} />
             </>
           )}

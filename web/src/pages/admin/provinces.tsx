@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../lib/api';
 import { tr } from '../../lib/i18n';
+import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError, useAsync } from '../../lib/use-async';
 import { Empty, Field, Loading, Notice, PageHeader, ProblemView } from '../../components/ui';
 import { loadProvinces, REGIONS, regionLabel, type Province } from './directory';
@@ -12,7 +13,9 @@ import './admin.css';
 export function ProvincesAdmin() {
   const provinces = useAsync(loadProvinces, []);
   const [filter, setFilter] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  // The page's notices answer what its forms and rows did; numbered so an earlier one is not taken for the latest.
+  const [notices, setNotices] = useState(NO_ATTEMPTS);
+  const say = (notice: string, text: string) => setNotices((a) => attempted(a, { notice, text }));
 
   const shown = useMemo(() => {
     const all = provinces.data ?? [];
@@ -28,16 +31,16 @@ export function ProvincesAdmin() {
   }
 
   return (
-    <section aria-labelledby="provinces-title">
+    <section aria-labelledby="provinces-title" data-attempts={notices.count}>
       <PageHeader title={tr('จังหวัด', 'Provinces')} />
       <h2 id="provinces-title" class="sr-only">
         {tr('รายชื่อจังหวัด', 'The provinces')}
       </h2>
-      {notice && <Notice kind="ok">{notice}</Notice>}
+      {notices.said && <Notice kind="ok" said={notices.said}>{notices.said.text}</Notice>}
       <AddProvince
         onAdded={(p) => {
           provinces.setData([...(provinces.data ?? []), p].sort((a, b) => a.code.localeCompare(b.code)));
-          setNotice(tr(`เพิ่มจังหวัด${p.name_th} (${p.code}) แล้ว`, `Added ${p.name_en} (${p.code})`));
+          say('province-added', tr(`เพิ่มจังหวัด${p.name_th} (${p.code}) แล้ว`, `Added ${p.name_en} (${p.code})`));
         }}
       />
       <div class="card">
@@ -71,11 +74,11 @@ export function ProvincesAdmin() {
                   province={p}
                   onSaved={(next) => {
                     replace(next);
-                    setNotice(tr(`บันทึกชื่อจังหวัด ${next.code} แล้ว`, `Saved the names of ${next.code}`));
+                    say('province-saved', tr(`บันทึกชื่อจังหวัด ${next.code} แล้ว`, `Saved the names of ${next.code}`));
                   }}
                   onDeleted={() => {
                     provinces.setData((provinces.data ?? []).filter((x) => x.code !== p.code));
-                    setNotice(tr(`ลบจังหวัด${p.name_th} (${p.code}) แล้ว`, `Removed ${p.name_en} (${p.code})`));
+                    say('province-removed', tr(`ลบจังหวัด${p.name_th} (${p.code}) แล้ว`, `Removed ${p.name_en} (${p.code})`));
                   }}
                 />
               ))}
@@ -177,6 +180,7 @@ function ProvinceRow(props: { province: Province; onSaved: (p: Province) => void
   const [form, setForm] = useState({ name_th: p.name_th, name_en: p.name_en, region: p.region });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null);
+  const [attempts, setAttempts] = useState(0);
   const id = `province-${p.code}`;
 
   async function save(e: Event) {
@@ -191,6 +195,7 @@ function ProvinceRow(props: { province: Province; onSaved: (p: Province) => void
       setError(asApiError(err));
     } finally {
       setBusy(null);
+      setAttempts((n) => n + 1);
     }
   }
 
@@ -204,13 +209,14 @@ function ProvinceRow(props: { province: Province; onSaved: (p: Province) => void
     } catch (err) {
       setError(asApiError(err));
       setBusy(null);
+      setAttempts((n) => n + 1);
     }
   }
 
   const problem = error && (
     <tr class="row-problem">
       <td colSpan={5}>
-        <ProblemView error={withoutShown(error, (ptr) => editing && PROVINCE_FIELDS.includes(ptr))} />
+        <ProblemView error={withoutShown(error, (ptr) => editing && PROVINCE_FIELDS.includes(ptr))} attempt={attempts} />
       </td>
     </tr>
   );
@@ -218,7 +224,7 @@ function ProvinceRow(props: { province: Province; onSaved: (p: Province) => void
   if (!editing) {
     return (
       <>
-        <tr data-province={p.code}>
+        <tr data-province={p.code} data-attempts={attempts}>
           <td>
             <code>{p.code}</code>
           </td>
@@ -250,7 +256,7 @@ function ProvinceRow(props: { province: Province; onSaved: (p: Province) => void
   const regionError = errorAt(error, '/region');
   return (
     <>
-      <tr data-province={p.code} class="row-editing">
+      <tr data-province={p.code} class="row-editing" data-attempts={attempts}>
         <td>
           <code>{p.code}</code>
         </td>

@@ -2,6 +2,7 @@
 // account is active; the administrator creates and changes accounts here.
 import { useMemo, useState } from 'preact/hooks';
 import { tr } from '../../lib/i18n';
+import { attempted, cleared, NO_ATTEMPTS } from '../../lib/attempts';
 import { useAsync } from '../../lib/use-async';
 import { Empty, Field, Loading, Notice, PageHeader, ProblemView } from '../../components/ui';
 import {
@@ -27,7 +28,8 @@ export function UsersAdmin() {
   }, []);
   const [editor, setEditor] = useState<Editor>(null);
   const [filter, setFilter] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  // Numbered so an earlier notice is not taken for the answer to the latest form.
+  const [notices, setNotices] = useState(NO_ATTEMPTS);
 
   const directory = data.data?.directory;
   const users = useMemo(() => {
@@ -46,19 +48,17 @@ export function UsersAdmin() {
     const others = data.data.users.filter((u) => u.id !== user.id);
     data.setData({ ...data.data, users: [...others, user] });
     setEditor(null);
-    setNotice(
-      created
-        ? tr(`สร้างผู้ใช้ ${user.display_name} (${user.username}) แล้ว`, `Created ${user.display_name} (${user.username})`)
-        : tr(`บันทึกการแก้ไขผู้ใช้ ${user.display_name} แล้ว`, `Saved ${user.display_name}`),
-    );
+    setNotices((a) => attempted(a, created
+      ? { notice: 'user-created', text: tr(`สร้างผู้ใช้ ${user.display_name} (${user.username}) แล้ว`, `Created ${user.display_name} (${user.username})`) }
+      : { notice: 'user-saved', text: tr(`บันทึกการแก้ไขผู้ใช้ ${user.display_name} แล้ว`, `Saved ${user.display_name}`) }));
   }
 
   return (
-    <section>
+    <section data-attempts={notices.count}>
       <PageHeader title={tr('ผู้ใช้งาน', 'Users')}>
         {directory && editor?.kind !== 'create' && (
           <button type="button" class="button button--primary" onClick={() => {
-            setNotice(null);
+            setNotices(cleared);
             setEditor({ kind: 'create' });
           }}>
             {tr('เพิ่มผู้ใช้งาน', 'Add a user')}
@@ -67,7 +67,7 @@ export function UsersAdmin() {
       </PageHeader>
       <ProblemView error={data.error} onRetry={data.reload} />
       {data.loading && !data.data && <Loading />}
-      {notice && <Notice kind="ok">{notice}</Notice>}
+      {notices.said && <Notice kind="ok" said={notices.said}>{notices.said.text}</Notice>}
       {directory && editor && (
         <UserForm
           key={editor.kind === 'edit' ? `edit-${editor.user.id}` : 'create'}
@@ -103,7 +103,7 @@ export function UsersAdmin() {
                 <tbody>
                   {users.map((u) => (
                     <UserRow key={u.id} user={u} directory={directory} onEdit={() => {
-                      setNotice(null);
+                      setNotices(cleared);
                       setEditor({ kind: 'edit', user: u });
                     }} />
                   ))}

@@ -183,6 +183,7 @@ export function WorkflowDiagram(props: { definition: Definition; version?: numbe
         role="img"
         aria-labelledby={`${uid}-title ${uid}-desc`}
         data-workflow={d.id}
+        data-version={props.version}
         xmlns="http://www.w3.org/2000/svg"
       >
         <title id={`${uid}-title`}>

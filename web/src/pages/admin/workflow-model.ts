@@ -78,8 +78,8 @@ const path = (id: string) => `/api/v1/workflows/${encodeURIComponent(id)}`;
 
 export const loadWorkflows = async () => (await api.get<{ items: WorkflowSummary[] }>('/api/v1/workflows')).items;
 export const loadVersions = async (id: string) => (await api.get<{ items: VersionInfo[] }>(`${path(id)}/versions`)).items;
-export const loadVersion = async (id: string, version: number) =>
-  (await api.get<{ id: string; version: number; definition: Definition }>(`${path(id)}/versions/${version}`)).definition;
+/** One published version: its number as the server answered, and its definition. */
+export const loadVersion = (id: string, version: number) => api.get<{ id: string; version: number; definition: Definition }>(`${path(id)}/versions/${version}`);
 export const publishDefinition = (definition: unknown) => api.post<PublishResult>('/api/v1/workflows', definition);
 export const setDefaultVersion = (id: string, version: number) =>
   api.put<{ id: string; default_version: number }>(`${path(id)}/default-version`, { version });

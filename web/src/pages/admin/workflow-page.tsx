@@ -6,6 +6,7 @@ import type { ApiError } from '../../lib/api';
 import { localized, tr } from '../../lib/i18n';
 import { href, navigate } from '../../lib/router';
 import { formatDateTime } from '../../lib/thai';
+import { attempted, cleared, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError, useAsync } from '../../lib/use-async';
 import { Empty, Loading, Notice, PageHeader, ProblemView } from '../../components/ui';
 import { loadUsers, roleLabel } from './directory';
@@ -33,23 +34,25 @@ export function WorkflowPage(props: { id: string; version?: string }) {
     ]);
     return { summary: workflows.find((w) => w.id === props.id) ?? null, versions, users };
   }, [props.id]);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Numbered so an earlier notice is not taken for the answer to the latest step.
+  const [notices, setNotices] = useState(NO_ATTEMPTS);
+  const say = (notice: string, text: string) => setNotices((a) => attempted(a, { notice, text }));
   const [editing, setEditing] = useState(false);
 
   const summary = meta.data?.summary;
   const asked = Number(props.version);
   const chosen = Number.isInteger(asked) && asked > 0 ? asked : summary?.default_version ?? 0;
-  const definition = useAsync(async () => (chosen ? loadVersion(props.id, chosen) : null), [props.id, chosen]);
+  const version = useAsync(async () => (chosen ? loadVersion(props.id, chosen) : null), [props.id, chosen]);
 
   return (
-    <section>
+    <section data-attempts={notices.count}>
       <p class="breadcrumb">
         <a href={href('/admin/workflows')}>{tr('ขั้นตอนการทำงานทั้งหมด', 'All workflows')}</a>
       </p>
       <PageHeader title={summary ? localized(summary.title) : props.id}>
-        {definition.data && !editing && (
+        {version.data && !editing && (
           <button type="button" class="button button--primary" onClick={() => {
-            setNotice(null);
+            setNotices(cleared);
             setEditing(true);
           }}>
             {tr('แก้ไขและเผยแพร่เป็นฉบับใหม่', 'Edit and publish as a new version')}
@@ -58,7 +61,7 @@ export function WorkflowPage(props: { id: string; version?: string }) {
       </PageHeader>
       <ProblemView error={meta.error} onRetry={meta.reload} />
       {meta.loading && !meta.data && <Loading />}
-      {notice && <Notice kind="ok">{notice}</Notice>}
+      {notices.said && <Notice kind="ok" said={notices.said}>{notices.said.text}</Notice>}
       {meta.data && !summary && <Empty>{tr('ไม่พบขั้นตอนการทำงานนี้', 'There is no such workflow')}</Empty>}
       {summary && meta.data && (
         <Versions
@@ -66,37 +69,38 @@ export function WorkflowPage(props: { id: string; version?: string }) {
           versions={meta.data.versions}
           users={meta.data.users}
           chosen={chosen}
-          onDefaultSet={(v) => {
-            setNotice(v ? tr(`ตั้งฉบับที่ ${v} เป็นฉบับเริ่มต้นแล้ว แผนใหม่จะใช้ฉบับนี้`, `Version ${v} is now the default for new plans`)
+          onDefaultSet={async (v) => {
+            // Said once the page shows the new default.
+            await meta.reload();
+            say('default-set', v ? tr(`ตั้งฉบับที่ ${v} เป็นฉบับเริ่มต้นแล้ว แผนใหม่จะใช้ฉบับนี้`, `Version ${v} is now the default for new plans`)
               : tr('แผนใหม่จะใช้ฉบับล่าสุดเสมอ', 'New plans will follow the latest version'));
-            void meta.reload();
           }}
         />
       )}
 
-      {editing && definition.data && (
+      {editing && version.data && (
         <EditorPanel
-          definition={definition.data}
-          version={chosen}
+          definition={version.data.definition}
+          version={version.data.version}
           onCancel={() => setEditing(false)}
-          onPublished={(version) => {
+          onPublished={(published) => {
             setEditing(false);
-            setNotice(tr(`เผยแพร่ฉบับที่ ${version} แล้ว (ยังไม่ได้ตั้งเป็นฉบับเริ่มต้น)`, `Published version ${version} (not yet the default)`));
+            say('published', tr(`เผยแพร่ฉบับที่ ${published} แล้ว (ยังไม่ได้ตั้งเป็นฉบับเริ่มต้น)`, `Published version ${published} (not yet the default)`));
             void meta.reload();
-            navigate(`/admin/workflows/${encodeURIComponent(props.id)}?version=${version}`);
+            navigate(`/admin/workflows/${encodeURIComponent(props.id)}?version=${published}`);
           }}
         />
       )}
 
-      <ProblemView error={definition.error} onRetry={definition.reload} />
-      {definition.loading && !definition.data && chosen > 0 && <Loading label={tr('กำลังโหลดนิยาม…', 'Loading the definition…')} />}
-      {definition.data && (
+      <ProblemView error={version.error} onRetry={version.reload} />
+      {version.loading && !version.data && chosen > 0 && <Loading label={tr('กำลังโหลดนิยาม…', 'Loading the definition…')} />}
+      {version.data && (
         <>
-          <h2>{tr(`แผนภาพฉบับที่ ${chosen}`, `Version ${chosen} as a diagram`)}</h2>
-          <Facts d={definition.data} />
-          <WorkflowDiagram definition={definition.data} version={chosen} />
+          <h2>{tr(`แผนภาพฉบับที่ ${version.data.version}`, `Version ${version.data.version} as a diagram`)}</h2>
+          <Facts d={version.data.definition} />
+          <WorkflowDiagram definition={version.data.definition} version={version.data.version} />
           <h2>{tr('การดำเนินการ', 'Transitions')}</h2>
-          <TransitionTable d={definition.data} />
+          <TransitionTable d={version.data.definition} />
         </>
       )}
     </section>
@@ -133,7 +137,7 @@ function Versions(props: {
   versions: VersionInfo[];
   users: { id: number; display_name: string }[];
   chosen: number;
-  onDefaultSet: (version: number) => void;
+  onDefaultSet: (version: number) => Promise<void>;
 }) {
   const { summary } = props;
   const [busy, setBusy] = useState<number | null>(null);
@@ -144,7 +148,7 @@ function Versions(props: {
     setError(null);
     try {
       await setDefaultVersion(summary.id, version);
-      props.onDefaultSet(version);
+      await props.onDefaultSet(version);
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -164,7 +168,7 @@ function Versions(props: {
       <h2>{tr('ฉบับที่เผยแพร่', 'Published versions')}</h2>
       <p>
         {tr('แผนใหม่เริ่มที่: ', 'New plans start on: ')}
-        <strong data-testid="default-version">
+        <strong data-testid="default-version" data-version={summary.default_version} data-follows-latest={summary.default_is_latest}>
           <DefaultVersion w={summary} />
         </strong>
         <span class="muted">

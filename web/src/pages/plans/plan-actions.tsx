@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../../lib/api';
 import { localized, tr } from '../../lib/i18n';
+import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError } from '../../lib/use-async';
 import { Field, Notice, ProblemView } from '../../components/ui';
 import type { AvailableAction, Guard, Plan } from './types';
@@ -43,14 +44,15 @@ function blockedText(a: AvailableAction): string[] {
   return [...new Set(out)];
 }
 
-export function PlanActions(props: { plan: Plan; onDone: () => void }) {
+export function PlanActions(props: { plan: Plan; onDone: () => Promise<void> }) {
   const [chosen, setChosen] = useState<AvailableAction | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(NO_ATTEMPTS);
   const actions = props.plan.available_actions;
+  const done = attempts.said;
   if (actions.length === 0 && !done) return null;
   return (
-    <section class="actions card" aria-label={tr('การดำเนินการ', 'Actions')}>
-      {done && <Notice kind="ok">{done}</Notice>}
+    <section class="actions card" aria-label={tr('การดำเนินการ', 'Actions')} data-attempts={attempts.count}>
+      {done && <Notice kind="ok" said={done}>{done.text}</Notice>}
       <div class="form-actions">
         {actions.map((a) => (
           <button key={a.action} type="button" data-action={a.action}
@@ -69,18 +71,28 @@ export function PlanActions(props: { plan: Plan; onDone: () => void }) {
         <p key={i} class="muted">{guardText(g)}</p>
       ))}
       {chosen && (
-        <ActionDialog plan={props.plan} action={chosen} onClose={() => setChosen(null)}
-          onDone={(text) => {
+        <ActionDialog plan={props.plan} action={chosen} attempt={attempts.count} onClose={() => setChosen(null)}
+          onFailed={() => setAttempts((a) => attempted(a))}
+          onDone={async (outcome) => {
+            // "Done" is said once the page shows the plan as it now stands (its new stage), not before.
+            await props.onDone();
             setChosen(null);
-            setDone(text);
-            props.onDone();
+            setAttempts((a) => attempted(a, outcome));
           }} />
       )}
     </section>
   );
 }
 
-function ActionDialog(props: { plan: Plan; action: AvailableAction; onClose: () => void; onDone: (message: string) => void }) {
+function ActionDialog(props: {
+  plan: Plan;
+  action: AvailableAction;
+  /** The attempts finished so far; a problem shown answers the last of them. */
+  attempt: number;
+  onClose: () => void;
+  onFailed: () => void;
+  onDone: (outcome: { notice: 'moved' | 'signed'; text: string }) => Promise<void>;
+}) {
   const { action, plan } = props;
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -92,20 +104,23 @@ function ActionDialog(props: { plan: Plan; action: AvailableAction; onClose: () 
     e.preventDefault();
     setBusy(true);
     setError(null);
+    let data: { moved: boolean; to: string };
     try {
-      const { data } = await request<{ moved: boolean; to: string }>('POST', `/api/v1/plans/${plan.id}/actions/${action.action}`, {
+      ({ data } = await request<{ moved: boolean; to: string }>('POST', `/api/v1/plans/${plan.id}/actions/${action.action}`, {
         body: comment.trim() ? { comment: comment.trim() } : {},
         headers: { 'Idempotency-Key': key },
-      });
-      props.onDone(
-        data.moved ? tr(`ดำเนินการ "${localized(action.title)}" แล้ว`, `"${localized(action.title)}" done`)
-          : tr('บันทึกการลงนามของท่านแล้ว รอกรรมการท่านอื่นให้ครบองค์ประชุม', 'Your signature is recorded; waiting for the quorum'),
-      );
+      }));
     } catch (err) {
       setError(asApiError(err));
-    } finally {
+      props.onFailed();
       setBusy(false);
+      return;
     }
+    await props.onDone(
+      data.moved
+        ? { notice: 'moved', text: tr(`ดำเนินการ "${localized(action.title)}" แล้ว`, `"${localized(action.title)}" done`) }
+        : { notice: 'signed', text: tr('บันทึกการลงนามของท่านแล้ว รอกรรมการท่านอื่นให้ครบองค์ประชุม', 'Your signature is recorded; waiting for the quorum') },
+    );
   }
 
   return (
@@ -125,7 +140,7 @@ function ActionDialog(props: { plan: Plan; action: AvailableAction; onClose: () 
           <textarea id="action-comment" rows={4} required={action.comment_required} value={comment}
             onInput={(e) => setComment(e.currentTarget.value)} autoFocus />
         </Field>
-        <ProblemView error={error} />
+        <ProblemView error={error} attempt={props.attempt} />
         <div class="form-actions">
           <button type="submit" class="button button--primary" disabled={busy || (action.comment_required && !comment.trim())}>
             {busy ? tr('กำลังดำเนินการ…', 'Working…') : tr(`ยืนยัน${localized(action.title)}`, `Confirm: ${localized(action.title)}`)}

@@ -8,6 +8,7 @@ import { dropDraft, keepDraft, loadDraft, type Draft } from '../../lib/drafts';
 import { setAt } from '../../lib/pointer';
 import { session } from '../../lib/session';
 import { formatBaht, formatDateTime, formatNumber } from '../../lib/thai';
+import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError } from '../../lib/use-async';
 import { Notice, ProblemView } from '../../components/ui';
 import { ContentEditor } from './content-editor';
@@ -26,11 +27,14 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(NO_ATTEMPTS);
   const [offered, setOffered] = useState<Draft | null>(() => {
     const d = plan.may_edit ? loadDraft(userId, plan.id) : null;
     return d && JSON.stringify(d.content) !== JSON.stringify(plan.content) ? d : null;
   });
   const check = useRef<number | undefined>(undefined);
+  // Checks answer in any order; only the answer to the latest one is shown.
+  const checks = useRef(0);
 
   // A new revision from elsewhere (save, action) replaces what is shown unless the person is mid-edit.
   useEffect(() => {
@@ -62,9 +66,11 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
   }
 
   async function recheck(next: unknown) {
+    const mine = ++checks.current;
     try {
       const params = new URLSearchParams({ province: plan.province, fiscal_year: String(plan.fiscal_year) });
       const r = await api.post<{ findings: Finding[]; totals: Totals }>(`/api/v1/plan-types/${plan.plan_type}/validate?${params}`, next);
+      if (mine !== checks.current) return;
       setFindings(r.findings);
       setTotals(r.totals ?? null);
     } catch {
@@ -84,11 +90,15 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
       dropDraft(userId, plan.id);
       setDirty(false);
       setSavedAt(new Date().toISOString());
+      // The saved content's own findings: a check still running for an earlier text is not shown after them.
+      checks.current++;
       setFindings(data.findings);
       setTotals(data.totals);
       props.onSaved({ ...plan, ...data });
+      setAttempts((a) => attempted(a, { notice: 'saved', text: tr('บันทึกแล้ว', 'Saved') }));
     } catch (e) {
       setSaveError(asApiError(e));
+      setAttempts((a) => attempted(a));
     } finally {
       setSaving(false);
     }
@@ -106,7 +116,7 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
   const overall = useMemo(() => (totals && typeof totals === 'object' ? (totals.overall as Record<string, number> | undefined) : undefined), [totals]);
 
   return (
-    <section aria-label={tr('เนื้อหาแผน', 'Plan content')}>
+    <section aria-label={tr('เนื้อหาแผน', 'Plan content')} data-attempts={attempts.count}>
       {offered && (
         <Notice kind="warn">
           {tr(`มีการแก้ไขที่ยังไม่ได้บันทึกจากเมื่อ ${formatDateTime(offered.saved_at)}`, `There are unsaved changes from ${formatDateTime(offered.saved_at)}`)}{' '}
@@ -126,7 +136,7 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
           </button>
         </Notice>
       )}
-      <div class="totals" role="status" aria-live="polite" data-testid="totals">
+      <div class="totals" role="status" aria-live="polite" data-testid="totals" data-errors={errorCount}>
         {overall ? (
           <>
             {overall.budget_baht !== undefined && (
@@ -154,12 +164,13 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
           <button type="button" class="button button--primary" disabled={saving || !dirty} onClick={save}>
             {saving ? tr('กำลังบันทึก…', 'Saving…') : tr('บันทึกฉบับแก้ไข', 'Save revision')}
           </button>
-          <span class="muted" role="status">
+          <span class="muted" role="status" data-notice={!dirty && savedAt ? attempts.said?.notice : undefined}
+            data-attempt={!dirty && savedAt ? attempts.said?.attempt : undefined}>
             {dirty ? tr('มีการแก้ไขที่ยังไม่ได้บันทึก (เก็บสำรองไว้ในเครื่องแล้ว)', 'Unsaved changes (kept on this computer)') : savedAt ? tr('บันทึกแล้ว', 'Saved') : ''}
           </span>
         </div>
       )}
-      <ProblemView error={saveError} onRetry={saveError?.slug === 'stale-revision' ? undefined : save} />
+      <ProblemView error={saveError} attempt={attempts.count} onRetry={saveError?.slug === 'stale-revision' ? undefined : save} />
       {saveError?.slug === 'stale-revision' && (
         <button type="button" class="button" onClick={loadLatest}>
           {tr('โหลดฉบับล่าสุด (การแก้ไขของท่านยังเก็บไว้)', 'Load the latest revision (your changes stay kept)')}

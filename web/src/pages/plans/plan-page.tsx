@@ -53,7 +53,7 @@ export function PlanPage(props: { id: number; tab?: string; at?: string }) {
   const errors = p.findings.filter((f) => f.severity === 'error').length;
 
   return (
-    <article class="plan" data-plan={p.id} data-stage={p.stage}>
+    <article class="plan" data-plan={p.id} data-stage={p.stage} data-revision={p.revision}>
       <header class="plan-header">
         <p class="muted">{tr(type.data.name_th, type.data.name_en || type.data.name_th)}</p>
         <h1>{p.title}</h1>

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api';
 import { tr } from '../../lib/i18n';
+import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError } from '../../lib/use-async';
 import { Notice, ProblemView } from '../../components/ui';
 import { StateBadge } from './agency-status-table';
@@ -25,11 +26,11 @@ export function ConfirmPanel(props: {
   isHead: boolean;
   collecting: boolean;
   open: boolean;
-  onConfirmed: () => void;
+  onConfirmed: () => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<number | null>(null);
+  const [attempts, setAttempts] = useState(NO_ATTEMPTS);
   const s = props.status;
   const mine = props.items.filter((i) => i.agency_id === s.agency_id);
   const withoutEntry = mine.filter((i) => !i.entry);
@@ -41,20 +42,21 @@ export function ConfirmPanel(props: {
   async function confirm() {
     setBusy(true);
     setError(null);
-    setDone(null);
     try {
       const r = await api.post<{ confirmed: number }>(`/api/v1/reports/${props.reportId}/confirm`);
-      setDone(r.confirmed);
-      props.onConfirmed();
+      // Said once the page shows the entries as confirmed.
+      await props.onConfirmed();
+      setAttempts((a) => attempted(a, { notice: 'confirmed', text: tr(`ยืนยันแล้ว ${r.confirmed} กิจกรรม`, `${r.confirmed} activities confirmed`) }));
     } catch (e) {
       setError(asApiError(e));
+      setAttempts((a) => attempted(a));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <section class="card" aria-labelledby="my-agency-title">
+    <section class="card" aria-labelledby="my-agency-title" data-attempts={attempts.count}>
       <h2 id="my-agency-title">
         {tr('หน่วยงานของท่าน', 'Your agency')}: {s.agency}
       </h2>
@@ -69,7 +71,7 @@ export function ConfirmPanel(props: {
       </p>
       {props.isHead && props.collecting && props.open && (
         <>
-          {progressOf(s) === 'confirmed' && done === null && (
+          {progressOf(s) === 'confirmed' && !attempts.said && (
             <Notice kind="ok">{tr('ท่านยืนยันผลการดำเนินงานของหน่วยงานครบแล้ว', 'You have confirmed all of your agency’s entries')}</Notice>
           )}
           <div class="form-actions">
@@ -87,12 +89,12 @@ export function ConfirmPanel(props: {
           {tr('เมื่อกรอกครบทุกกิจกรรมแล้ว หัวหน้าหน่วยงานจะเป็นผู้ยืนยันผลการดำเนินงาน', 'When every activity has an entry, the agency head confirms them')}
         </p>
       )}
-      {done !== null && (
-        <Notice kind="ok">{tr(`ยืนยันแล้ว ${done} กิจกรรม`, `${done} activities confirmed`)}</Notice>
+      {attempts.said && (
+        <Notice kind="ok" said={attempts.said}>{attempts.said.text}</Notice>
       )}
-      {error && error.slug !== 'entries-missing' && <ProblemView error={error} />}
+      {error && error.slug !== 'entries-missing' && <ProblemView error={error} attempt={attempts.count} />}
       {error && error.slug === 'entries-missing' && (
-        <div class="alert alert--error" role="alert" data-problem="entries-missing">
+        <div class="alert alert--error" role="alert" data-problem="entries-missing" data-attempt={attempts.count}>
           <strong>
             {tr(
               `ยังยืนยันไม่ได้: ยังไม่ได้รายงานผล ${missing.length || withoutEntry.length} กิจกรรม`,

@@ -39,6 +39,8 @@ export function EntryCard(props: {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedNow, setSavedNow] = useState(false);
+  // Every press of Save is an attempt, refused before sending or not.
+  const [attempts, setAttempts] = useState(0);
   const dirty = !sameDraft(draft, saved);
   const key = `${props.reportId}/${item.item_id}`;
 
@@ -62,9 +64,11 @@ export function EntryCard(props: {
   async function save(e: Event) {
     e.preventDefault();
     const parsed = draftToBody(draft, item.measurable);
+    setSavedNow(false);
     if (!parsed.ok) {
       setLocal(parsed.errors);
       setError(null);
+      setAttempts((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -75,9 +79,11 @@ export function EntryCard(props: {
       await api.put(`/api/v1/reports/${props.reportId}/entries/${encodeURIComponent(item.item_id)}`, parsed.body);
       setSaved(sent);
       setSavedNow(true);
+      setAttempts((n) => n + 1);
       props.onSaved();
     } catch (err) {
       setError(asApiError(err));
+      setAttempts((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -127,7 +133,7 @@ export function EntryCard(props: {
       {entry ? <EntryView entry={entry} unit={item.unit} /> : <p class="muted small">{tr('ยังไม่มีการรายงานผลในไตรมาสนี้', 'No progress entered for this quarter yet')}</p>}
 
       {props.editable && (
-        <form class="report-entry-form" onSubmit={save} noValidate aria-label={tr(`รายงานผล: ${item.title}`, `Progress: ${item.title}`)}>
+        <form class="report-entry-form" onSubmit={save} noValidate aria-label={tr(`รายงานผล: ${item.title}`, `Progress: ${item.title}`)} data-attempts={attempts}>
           <div class="field-row">
             <Field id={id('status')} label={tr('สถานะ', 'Status')} error={errorAt('/status')}>
               <select id={id('status')} value={draft.status} onChange={set('status')} aria-invalid={!!errorAt('/status')}>
@@ -186,9 +192,9 @@ export function EntryCard(props: {
               <textarea id={id('evidence')} value={draft.evidence} onInput={set('evidence')} aria-invalid={!!errorAt('/evidence')} />
             </Field>
           </div>
-          {error && !fieldErrors && <ProblemView error={error} />}
+          {error && !fieldErrors && <ProblemView error={error} attempt={attempts} />}
           {fieldErrors && (
-            <div class="alert alert--error" role="alert" data-problem={error!.slug}>
+            <div class="alert alert--error" role="alert" data-problem={error!.slug} data-attempt={attempts}>
               {tr('บันทึกไม่สำเร็จ: กรุณาแก้ไขช่องที่มีข้อความสีแดง ข้อมูลที่กรอกยังอยู่ครบ', 'Not saved: correct the fields marked in red; everything you typed is kept')}
             </div>
           )}
@@ -196,7 +202,8 @@ export function EntryCard(props: {
             <button type="submit" class="button button--primary" disabled={busy}>
               {busy ? tr('กำลังบันทึก…', 'Saving…') : tr('บันทึก', 'Save')}
             </button>
-            <span class={`report-save-state report-save-state--${state}`} role="status" aria-live="polite">
+            <span class={`report-save-state report-save-state--${state}`} role="status" aria-live="polite"
+              data-notice={state === 'saved' && savedNow ? 'saved' : undefined} data-attempt={state === 'saved' && savedNow ? attempts : undefined}>
               {state === 'dirty' && tr('ยังไม่ได้บันทึก', 'Not saved yet')}
               {state === 'saved' && (savedNow ? tr('บันทึกแล้ว ✓', 'Saved ✓') : tr('บันทึกไว้แล้ว', 'Saved earlier'))}
               {state === 'saved' && entry?.confirmed_at && !savedNow && ` · ${tr('หัวหน้าหน่วยงานยืนยันแล้ว', 'confirmed by the head')}`}

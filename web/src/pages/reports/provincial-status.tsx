@@ -68,6 +68,8 @@ export function ProvincialStatus(props: { choice: ProvincialChoice; stages: Reco
   const [busy, setBusy] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<number, ApiError | null>>({});
   const [compiled, setCompiled] = useState<Record<number, boolean>>({});
+  // Counted once the table shows the outcome (the new stage, or the problem beside the report).
+  const [attempts, setAttempts] = useState(0);
 
   async function compile(reportId: number) {
     setBusy(reportId);
@@ -76,9 +78,11 @@ export function ProvincialStatus(props: { choice: ProvincialChoice; stages: Reco
       await api.post(`/api/v1/reports/${reportId}/actions/compile`);
       setCompiled((d) => ({ ...d, [reportId]: true }));
       await status.reload();
+      setAttempts((n) => n + 1);
       props.onCompiled();
     } catch (e) {
       setErrors((all) => ({ ...all, [reportId]: asApiError(e) }));
+      setAttempts((n) => n + 1);
     } finally {
       setBusy(null);
     }
@@ -96,7 +100,7 @@ export function ProvincialStatus(props: { choice: ProvincialChoice; stages: Reco
     <>
       <StateCounts agencies={allAgencies} />
       <div class="table-wrap">
-        <table data-testid="provincial-status">
+        <table data-testid="provincial-status" data-attempts={attempts}>
           <thead>
             <tr>
               <th scope="col">{tr('แผน / ไตรมาส', 'Plan / quarter')}</th>

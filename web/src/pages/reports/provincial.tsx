@@ -131,7 +131,7 @@ export function ProvincialReports(props: { query: URLSearchParams }) {
       )}
 
       {(choice.province !== '' || national) && (
-        <section class="card" aria-labelledby="provincial-report-title">
+        <section class="card" aria-labelledby="provincial-report-title" data-fiscal-year={report.data?.fiscal_year} data-quarter={report.data?.quarter}>
           <h2 id="provincial-report-title" class="sr-only">
             {tr('รายงาน', 'The report')}
           </h2>

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, download } from '../../lib/api';
 import { localized, tr } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/thai';
+import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError, useAsync } from '../../lib/use-async';
 import { Field, Notice, ProblemView } from '../../components/ui';
 import { packageFileName } from './files';
@@ -23,25 +24,28 @@ export function ReportActions(props: {
   report: ReportDetail;
   stages: Record<string, StageInfo>;
   isSecretary: boolean;
-  onChanged: () => void;
+  onChanged: () => Promise<void>;
 }) {
   const r = props.report;
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [commentError, setCommentError] = useState<string | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(NO_ATTEMPTS);
+  const result = attempts.said;
   const needsComment = r.available_actions.filter((a) => a.comment_required);
 
-  async function run(key: string, work: () => Promise<string | null>) {
+  async function run(key: string, work: () => Promise<string>) {
     setBusy(key);
     setError(null);
-    setResult(null);
     try {
-      setResult(await work());
-      props.onChanged();
+      const text = await work();
+      // Said once the page shows the report as it now stands.
+      await props.onChanged();
+      setAttempts((a) => attempted(a, { notice: key, text }));
     } catch (e) {
       setError(asApiError(e));
+      setAttempts((a) => attempted(a));
     } finally {
       setBusy(null);
     }
@@ -51,6 +55,7 @@ export function ReportActions(props: {
     if (action.comment_required && !comment.trim()) {
       setCommentError(tr(`กรุณาระบุความเห็นก่อน "${localized(action.title)}"`, `Write a comment before "${localized(action.title)}"`));
       document.getElementById('report-comment')?.focus();
+      setAttempts((a) => attempted(a));
       return;
     }
     setCommentError(null);
@@ -84,7 +89,7 @@ export function ReportActions(props: {
   if (!showOpen && !showPackage && r.available_actions.length === 0 && !result && !error) return null;
 
   return (
-    <section class="card" aria-labelledby="report-actions-title">
+    <section class="card" aria-labelledby="report-actions-title" data-attempts={attempts.count}>
       <h2 id="report-actions-title">{tr('การดำเนินการของคณะกรรมการ', 'Committee actions')}</h2>
       {showOpen && (
         <div class="form-actions">
@@ -142,11 +147,11 @@ export function ReportActions(props: {
             </button>
             <span class="hint">{tr('รายงานฉบับรับทราบแล้วในรูปแบบ JSON, CSV, XLSX และ HTML', 'The acknowledged report as JSON, CSV, XLSX and HTML')}</span>
           </div>
-          <Deliveries reportId={r.id} refresh={result} />
+          <Deliveries reportId={r.id} refresh={attempts.count} />
         </>
       )}
-      {result && <Notice kind="ok">{result}</Notice>}
-      <ProblemView error={error} />
+      {result && <Notice kind="ok" said={result}>{result.text}</Notice>}
+      <ProblemView error={error} attempt={attempts.count} />
     </section>
   );
 }
@@ -172,7 +177,7 @@ function deliveryStatus(s: string): string {
   return names[s] ? tr(names[s][0], names[s][1]) : s;
 }
 
-function Deliveries(props: { reportId: number; refresh: string | null }) {
+function Deliveries(props: { reportId: number; refresh: number }) {
   const list = useAsync(() => api.get<{ items: Delivery[] }>(`/api/v1/reports/${props.reportId}/deliveries`), [props.reportId, props.refresh]);
   if (list.error) return <ProblemView error={list.error} />;
   if (!list.data || list.data.items.length === 0) return null;

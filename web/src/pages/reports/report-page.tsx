@@ -77,7 +77,7 @@ export function ReportPage(props: { id: number }) {
   const showMine = (scope ?? (myStatus ? 'mine' : 'all')) === 'mine' && !!myStatus;
   const groups = groupItems(r.items, (i) => !showMine || i.agency_id === myStatus?.agency_id);
   const editableFor = (i: ReportItem) => !!myStatus && i.agency_id === myStatus.agency_id && collecting && r.open;
-  const reload = () => void report.reload();
+  const reload = () => report.reload();
 
   return (
     <>

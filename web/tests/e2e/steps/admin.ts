@@ -3,6 +3,7 @@
 // Each step waits for the page's answer and fails with the message shown.
 import { readFileSync } from 'node:fs';
 import type { Dialog, Locator, Page } from 'playwright-core';
+import { after, attemptsOf, noticeAfter } from './answers';
 
 export interface RoleSpec {
   /** A role as the API names it: agency_officer, agency_head, committee_member, committee_chair, committee_secretary, observer, admin. */
@@ -70,15 +71,25 @@ export async function openAdmin(page: Page, section: keyof typeof MENU): Promise
   await page.locator('.loading').waitFor({ state: 'detached' });
 }
 
-async function attempts(form: Locator): Promise<number> {
-  return Number((await form.getAttribute('data-attempts')) ?? '0');
+/** The open administrator's page: it numbers the notices it shows (data-attempts). */
+function adminPage(page: Page): Locator {
+  return page.locator('#main > section');
 }
 
-/** Waits for the form's next answer: true when `success` shows, false when the form reports a problem. */
-async function answered(form: Locator, before: number, success: Locator): Promise<boolean> {
-  const failed = form.locator(`xpath=self::*[@data-attempts>${before}]`);
-  await success.or(failed).first().waitFor();
-  return success.isVisible();
+/** Where a form's answer will show, taken before it is sent: the form's attempts and the page's notices so far. */
+async function beforeSending(page: Page, form: Locator): Promise<{ form: Locator; tried: number; said: number; page: Locator }> {
+  return { form, tried: await attemptsOf(form), said: await attemptsOf(adminPage(page)), page: adminPage(page) };
+}
+
+/**
+ * Waits for the form's answer to this attempt: true when the page says `notice`
+ * (a notice newer than the send), false when the form counts the attempt
+ * without it, having put its problems beside the fields.
+ */
+async function answered(sent: { form: Locator; tried: number; said: number; page: Locator }, notice: string): Promise<boolean> {
+  const success = noticeAfter(sent.page, sent.said, notice);
+  await success.or(after(sent.form, sent.tried)).first().waitFor();
+  return (await success.count()) > 0;
 }
 
 /** The messages next to fields and the summary on a form, by field label. */
@@ -112,9 +123,9 @@ export async function setUpProvince(page: Page, p: ProvinceSpec): Promise<void> 
   await form.getByLabel('ภาค', { exact: true }).selectOption(p.region);
   await form.getByLabel('ชื่อจังหวัด (ภาษาไทย)').fill(p.nameTh);
   await form.getByLabel('ชื่อจังหวัด (ภาษาอังกฤษ)').fill(p.nameEn);
-  const before = await attempts(form);
+  const sent = await beforeSending(page, form);
   await form.getByRole('button', { name: 'บันทึกจังหวัด' }).click();
-  const ok = await answered(form, before, page.getByRole('status').filter({ hasText: `เพิ่มจังหวัด${p.nameTh} (${p.code}) แล้ว` }));
+  const ok = await answered(sent, 'province-added');
   if (!ok) throw new Error(`adding province ${p.code} failed: ${JSON.stringify(await formErrors(form))}`);
 }
 
@@ -134,20 +145,36 @@ export async function renameProvince(page: Page, code: string, names: { nameTh?:
   await row.getByRole('button', { name: /^แก้ไขจังหวัด/ }).click();
   if (names.nameTh !== undefined) await row.getByLabel(`ชื่อภาษาไทยของ ${code}`).fill(names.nameTh);
   if (names.nameEn !== undefined) await row.getByLabel(`ชื่อภาษาอังกฤษของ ${code}`).fill(names.nameEn);
+  const before = await attemptsOf(row);
   await row.getByRole('button', { name: 'บันทึก', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `บันทึกชื่อจังหวัด ${code} แล้ว` }).waitFor();
+  await after(row, before).waitFor();
+  const refused = row.locator('xpath=following-sibling::tr[1][contains(@class,"row-problem")]').locator(`[data-attempt="${before + 1}"]`);
+  if (await refused.count()) throw new Error(`renaming ${code} failed: ${(await refused.innerText()).trim()}`);
+}
+
+/** The provinces the server lists, read afresh (the page opened again): their codes in the table's order. */
+export async function listedProvinces(page: Page): Promise<string[]> {
+  await openAdmin(page, 'provinces');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: MENU.provinces, exact: true }).waitFor();
+  await page.locator('.loading').waitFor({ state: 'detached' });
+  return page.locator('tr[data-province]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-province') ?? ''));
 }
 
 /** Removes a province; returns null when it is gone, or the problem shown when the server refuses. */
 export async function deleteProvince(page: Page, code: string): Promise<string | null> {
   await findProvince(page, code);
   const row = provinceRow(page, code);
+  const before = await attemptsOf(row);
+  const said = await attemptsOf(adminPage(page));
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: /^ลบจังหวัด/ }).click();
-  const refused = row.locator('xpath=following-sibling::tr[1][contains(@class,"row-problem")]').getByRole('alert');
-  await Promise.race([row.waitFor({ state: 'detached' }), refused.waitFor()]);
-  if (await refused.isVisible()) return (await refused.innerText()).trim();
-  return null;
+  // Removed: the page says so (and the row is gone); refused: the row counts the attempt and shows why beside it.
+  const removed = noticeAfter(adminPage(page), said, 'province-removed');
+  await removed.or(after(row, before)).first().waitFor();
+  if (await removed.count()) return null;
+  const refused = row.locator('xpath=following-sibling::tr[1][contains(@class,"row-problem")]').locator(`[data-attempt="${before + 1}"]`);
+  return (await refused.innerText()).trim();
 }
 
 /** Adds an agency to a province on the agencies page. */
@@ -157,9 +184,9 @@ export async function createAgency(page: Page, a: { province: string; nameTh: st
   const form = page.getByRole('form', { name: /^เพิ่มหน่วยงานในจังหวัด/ });
   await form.getByLabel('ชื่อหน่วยงาน (ภาษาไทย)').fill(a.nameTh);
   await form.getByLabel('ชื่อหน่วยงาน (ภาษาอังกฤษ)').fill(a.nameEn ?? '');
-  const before = await attempts(form);
+  const sent = await beforeSending(page, form);
   await form.getByRole('button', { name: 'เพิ่มหน่วยงาน', exact: true }).click();
-  const ok = await answered(form, before, page.getByRole('status').filter({ hasText: `เพิ่มหน่วยงาน ${a.nameTh} แล้ว` }));
+  const ok = await answered(sent, 'agency-added');
   if (!ok) throw new Error(`adding agency ${a.nameTh} failed: ${JSON.stringify(await formErrors(form))}`);
 }
 
@@ -207,10 +234,9 @@ export async function submitNewUser(page: Page, u: UserSpec): Promise<FormOutcom
   if (u.agencyProvince) await form.getByLabel('จังหวัดของหน่วยงาน').selectOption(u.agencyProvince);
   if (u.agencyName) await form.getByLabel('หน่วยงาน', { exact: true }).selectOption({ label: u.agencyName });
   await fillRoles(form, u.roles);
-  const before = await attempts(form);
+  const sent = await beforeSending(page, form);
   await form.getByRole('button', { name: 'สร้างผู้ใช้' }).click();
-  const created = page.getByRole('status').filter({ hasText: `สร้างผู้ใช้ ${u.displayName} (${u.username}) แล้ว` });
-  if (await answered(form, before, created)) return { ok: true, fieldErrors: {}, problem: null };
+  if (await answered(sent, 'user-created')) return { ok: true, fieldErrors: {}, problem: null };
   return { ok: false, ...(await formErrors(form)) };
 }
 
@@ -251,10 +277,9 @@ export async function editUser(
   if (change.agencyName) await form.getByLabel('หน่วยงาน', { exact: true }).selectOption({ label: change.agencyName });
   if (change.active !== undefined) await form.getByLabel('เปิดใช้งานบัญชีนี้').setChecked(change.active);
   if (change.roles) await fillRoles(form, change.roles);
-  const before = await attempts(form);
+  const sent = await beforeSending(page, form);
   await form.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
-  const saved = page.getByRole('status').filter({ hasText: /^บันทึกการแก้ไขผู้ใช้ .* แล้ว$/ });
-  if (await answered(form, before, saved)) return { ok: true, fieldErrors: {}, problem: null };
+  if (await answered(sent, 'user-saved')) return { ok: true, fieldErrors: {}, problem: null };
   return { ok: false, ...(await formErrors(form)) };
 }
 
@@ -277,11 +302,11 @@ export async function publishFromEditor(page: Page, jsonText?: string): Promise<
   const form = page.locator('form.workflow-editor');
   const text = form.getByLabel('นิยามขั้นตอนการทำงาน (JSON)');
   if (jsonText !== undefined) await text.fill(jsonText);
-  const before = await attempts(form);
+  const sent = await beforeSending(page, form);
   await form.getByRole('button', { name: 'เผยแพร่', exact: true }).click();
   // On a workflow's own page a successful publication closes the editor and says so on the page.
-  const closed = page.getByRole('status').filter({ hasText: /^เผยแพร่ฉบับที่ \d+ แล้ว/ });
-  await form.locator(`xpath=self::*[@data-attempts>${before}]`).or(closed).first().waitFor();
+  const closed = noticeAfter(sent.page, sent.said, 'published');
+  await after(form, sent.tried).or(closed).first().waitFor();
   const outcome: PublishOutcome = { published: false, problems: [], warnings: [], problem: null };
   if (await closed.count()) {
     const m = /เผยแพร่ฉบับที่ (\d+) แล้ว/.exec(await closed.innerText());
@@ -363,6 +388,8 @@ export async function openWorkflow(page: Page, id: string, version?: number): Pr
     const view = page.getByRole('link', { name: `ดูฉบับที่ ${version}`, exact: true });
     if (await view.count()) await view.click();
     await page.locator(`tr[data-version="${version}"][aria-current="true"]`).waitFor();
+    // The diagram of that version as the server answered it, not the one drawn before.
+    await page.locator(`svg[data-workflow="${id}"][data-version="${version}"]`).waitFor();
   }
   return readWorkflow(page, id);
 }
@@ -381,9 +408,17 @@ export async function readWorkflow(page: Page, id: string): Promise<WorkflowView
 
 /** On an open workflow page: makes a version the one new plans start on. */
 export async function setDefaultVersion(page: Page, version: number): Promise<void> {
+  const said = await attemptsOf(adminPage(page));
   await page.getByRole('button', { name: `ตั้งฉบับที่ ${version} เป็นฉบับเริ่มต้น`, exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `ตั้งฉบับที่ ${version} เป็นฉบับเริ่มต้นแล้ว` }).waitFor();
-  await page.getByTestId('default-version').filter({ hasText: `ฉบับที่ ${version}` }).waitFor();
+  // Said once the page shows the server's new default.
+  const done = noticeAfter(adminPage(page), said, 'default-set');
+  const refused = adminPage(page).locator('div.table-wrap:has(> table.versions-table)').locator('xpath=preceding-sibling::*[1][@data-problem]');
+  await done.or(refused).first().waitFor();
+  if (!(await done.count())) throw new Error(`setting the default failed: ${await refused.innerText()}`);
+  const shown = page.getByTestId('default-version');
+  if ((await shown.getAttribute('data-version')) !== String(version) || (await shown.getAttribute('data-follows-latest')) !== 'false') {
+    throw new Error(`the page shows version ${await shown.getAttribute('data-version')} as the default`);
+  }
 }
 
 /**
@@ -398,6 +433,7 @@ export async function editAndPublish(page: Page, change: (text: string) => strin
   if (outcome.published) {
     // The page closes the editor and opens the new version.
     await page.locator(`tr[data-version="${outcome.version}"][aria-current="true"]`).waitFor();
+    await page.locator(`svg[data-workflow][data-version="${outcome.version}"]`).waitFor();
   }
   return outcome;
 }

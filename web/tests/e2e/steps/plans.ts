@@ -1,7 +1,7 @@
 // Browser steps for plans, as an officer, a head or a committee member does
 // them: by visible Thai labels and buttons, never by calling the API.
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { attemptsOf, nextAnswer } from './answers';
 
 /** Uploads a document on "จัดทำแผนใหม่", reads it, and creates the draft; returns the plan id. */
 export async function importPlan(page: Page, file: string, onPreview?: () => Promise<void>): Promise<number> {
@@ -45,23 +45,43 @@ export async function typeAt(page: Page, pointer: string, text: string): Promise
   await input.fill(text);
 }
 
-export async function saveRevision(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'บันทึกฉบับแก้ไข' }).first().click();
-  await expect.poll(() => page.locator('.save-bar').first().innerText()).toContain('บันทึกแล้ว');
+/** The content tab's editor: it counts its saves (data-attempts). */
+export function contentEditor(page: Page): Locator {
+  return page.locator('article.plan section:has(> .save-bar)');
 }
 
-/** Takes a workflow action by its Thai title, with a comment when given. */
-export async function takeAction(page: Page, title: string, comment?: string): Promise<string> {
-  await page.locator('.actions').getByRole('button', { name: title, exact: true }).click();
+/** Saves the content as the next revision; returns the revision the page then shows. */
+export async function saveRevision(page: Page): Promise<number> {
+  const editor = contentEditor(page);
+  const before = await attemptsOf(editor);
+  await editor.getByRole('button', { name: 'บันทึกฉบับแก้ไข' }).first().click();
+  const answer = await nextAnswer(editor, before);
+  if (answer.notice !== 'saved') throw new Error(`saving failed: ${answer.text}`);
+  return Number(await page.locator('article.plan').getAttribute('data-revision'));
+}
+
+/**
+ * Takes a workflow action by its Thai title, with a comment when given.
+ * Returns once the page says it is done, which it does when it shows the plan
+ * as it now stands: "moved" (to another stage) or "signed" (a signature
+ * recorded, the quorum not yet met).
+ */
+export async function takeAction(page: Page, title: string, comment?: string): Promise<'moved' | 'signed'> {
+  const actions = page.locator('article.plan section.actions');
+  const before = await attemptsOf(actions);
+  await actions.getByRole('button', { name: title, exact: true }).click();
   const dialog = page.getByRole('dialog');
   if (comment) await dialog.getByRole('textbox').fill(comment);
   await dialog.getByRole('button', { name: `ยืนยัน${title}` }).click();
-  await dialog.waitFor({ state: 'detached' });
-  return page.locator('.actions .alert--ok').innerText();
+  const answer = await nextAnswer(actions, before);
+  if (answer.notice !== 'moved' && answer.notice !== 'signed') throw new Error(`${title} failed: ${answer.text}`);
+  return answer.notice;
 }
 
 export async function openFromInbox(page: Page, titleContains: string): Promise<void> {
   await page.getByRole('link', { name: 'รอการพิจารณาของฉัน' }).click();
+  // The inbox itself first: a link on the page being left must not be taken for one in the list.
+  await page.getByRole('heading', { level: 1, name: 'แผนที่รอการพิจารณาของฉัน' }).waitFor();
   await page.getByRole('link', { name: new RegExp(titleContains) }).first().click();
   await page.locator('article.plan').waitFor();
 }

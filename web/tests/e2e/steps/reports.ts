@@ -1,10 +1,12 @@
 // What people do with quarterly reports, as a person does it: through the
 // menu, by the labels and Thai words on the screen. Each step waits for the
-// page to say it is done (a saved mark, a notice, an error beside a field).
+// page's answer to what it did (a saved mark, a notice, an error beside a
+// field), told from earlier answers by the attempt it answers (./answers.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
 import { ARTIFACTS } from '../harness';
+import { after, attemptsOf, nextAnswer } from './answers';
 
 const STATUS_LABELS: Record<string, string> = {
   not_started: 'ยังไม่ดำเนินการ',
@@ -34,7 +36,10 @@ export async function openProvincial(
   await page.getByLabel('ช่วงเวลา').selectOption(o.quarter === 'year' ? '0' : String(o.quarter));
   const q = o.quarter === 'year' ? 0 : o.quarter;
   await page.waitForURL(new RegExp(`fy=${o.fiscalYear}&q=${q}`));
-  await page.getByRole('heading', { name: new RegExp(`ปีงบประมาณ พ.ศ. ${o.fiscalYear}`) }).waitFor();
+  // The report the server computed for this period (what another period loaded is never shown for it)…
+  await page.locator(`section[data-fiscal-year="${o.fiscalYear}"][data-quarter="${q}"]`).waitFor();
+  // …and the agencies' standing for it, which is loading or loaded by now.
+  await page.getByRole('region', { name: /^สถานะการรายงานของหน่วยงาน/ }).locator('.loading').waitFor({ state: 'detached' });
 }
 
 /**
@@ -104,24 +109,24 @@ export async function saveActivity(page: Page, activity: number | string): Promi
 }
 
 async function save(card: Locator): Promise<SaveOutcome> {
-  await card.getByRole('button', { name: 'บันทึก', exact: true }).click();
-  const saved = card.getByText('บันทึกแล้ว ✓');
-  const failed = card.getByRole('alert').first();
-  await saved.or(failed).waitFor();
-  if (await saved.isVisible()) return { saved: true, errors: [] };
+  const form = card.locator('form.report-entry-form');
+  const before = await attemptsOf(form);
+  await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await after(form, before).waitFor();
+  if (await form.locator(`[data-notice="saved"][data-attempt="${before + 1}"]`).count()) return { saved: true, errors: [] };
   return { saved: false, errors: (await card.getByRole('alert').allInnerTexts()).map((t) => t.trim()) };
 }
 
 /** The agency head confirms the agency's entries; returns how many were confirmed, or the activities the page says lack entries. */
 export async function confirmReport(page: Page): Promise<{ confirmed: number | null; missing: string[] }> {
-  await page.getByRole('button', { name: 'ยืนยันผลการดำเนินงานของหน่วยงาน' }).click();
-  const done = page.getByText(/^ยืนยันแล้ว \d+ กิจกรรม$/);
-  const missing = page.locator('[data-problem="entries-missing"]');
-  const other = page.locator('#main [role="alert"][data-problem]').filter({ hasNot: page.locator('[data-problem="entries-missing"]') });
-  await done.or(missing).or(other).first().waitFor();
-  if (await done.isVisible()) return { confirmed: Number(/\d+/.exec(await done.innerText())![0]), missing: [] };
-  if (await missing.isVisible()) return { confirmed: null, missing: (await missing.getByRole('listitem').allInnerTexts()).map((t) => t.trim()) };
-  throw new Error(`confirmation failed: ${await other.first().innerText()}`);
+  const panel = page.getByRole('region', { name: /^หน่วยงานของท่าน/ });
+  const before = await attemptsOf(panel);
+  await panel.getByRole('button', { name: 'ยืนยันผลการดำเนินงานของหน่วยงาน' }).click();
+  const answer = await nextAnswer(panel, before);
+  if (answer.notice === 'confirmed') return { confirmed: Number(/\d+/.exec(answer.text)![0]), missing: [] };
+  const missing = panel.locator(`[data-problem="entries-missing"][data-attempt="${before + 1}"]`);
+  if (await missing.count()) return { confirmed: null, missing: (await missing.getByRole('listitem').allInnerTexts()).map((t) => t.trim()) };
+  throw new Error(`confirmation failed: ${answer.text}`);
 }
 
 /** Each agency's standing as the report page shows it (agency name → the Thai state label). */
@@ -140,14 +145,15 @@ export async function agencyStatuses(page: Page): Promise<{ agency: string; stat
   return out;
 }
 
-async function takeAction(page: Page, title: string, comment?: string): Promise<void> {
+/** Presses a button of the committee's panel; returns once the page says it is done (showing the report as it now stands). */
+async function takeAction(page: Page, button: string, comment?: string): Promise<string> {
   const panel = page.getByRole('region', { name: 'การดำเนินการของคณะกรรมการ' });
+  const before = await attemptsOf(panel);
   if (comment !== undefined) await panel.getByLabel('ความเห็น').fill(comment);
-  await panel.getByRole('button', { name: title, exact: true }).click();
-  const done = panel.getByText(new RegExp(`^${escape(title)} แล้ว`));
-  const failed = panel.getByRole('alert');
-  await done.or(failed).first().waitFor();
-  if (!(await done.isVisible())) throw new Error(`${title} failed: ${await failed.first().innerText()}`);
+  await panel.getByRole('button', { name: button, exact: true }).click();
+  const answer = await nextAnswer(panel, before);
+  if (!answer.notice) throw new Error(`${button} failed: ${answer.text}`);
+  return answer.text;
 }
 
 /**
@@ -158,9 +164,11 @@ export async function compileReport(page: Page, o: { planTitleContains?: string 
   if (page.url().includes('#/provincial')) {
     const table = page.getByTestId('provincial-status');
     const head = o.planTitleContains ? table.locator('tr', { hasText: o.planTitleContains }).first() : table.locator('tbody');
+    const before = await attemptsOf(table);
     await head.getByRole('button', { name: 'รวบรวมรายงาน' }).first().click();
-    await head.getByRole('button', { name: /รวบรวมรายงาน|กำลังรวบรวม/ }).first().waitFor({ state: 'detached' });
-    const error = table.getByRole('alert');
+    // Counted once the table shows the outcome: the report's new stage, or the problem beside it.
+    await after(table, before).waitFor();
+    const error = head.locator('[data-problem]');
     if (await error.count()) throw new Error(`compile failed: ${await error.first().innerText()}`);
     return;
   }
@@ -179,8 +187,7 @@ export async function returnReport(page: Page, comment: string): Promise<void> {
 
 /** The secretary opens a future quarter early. */
 export async function openEarly(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'เปิดรับข้อมูลก่อนกำหนด' }).click();
-  await page.getByText('เปิดรับข้อมูลแล้ว หน่วยงานเริ่มรายงานผลได้').waitFor();
+  await takeAction(page, 'เปิดรับข้อมูลก่อนกำหนด');
 }
 
 /** Where a downloaded report was kept (with its own name and extension, for tools that go by it). */
