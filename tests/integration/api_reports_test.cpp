@@ -12,6 +12,10 @@
 #include <planflow/reports/progress.hpp>
 #include <planflow/text/thai.hpp>
 #include <planflow/util/time.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/row.hpp>
+
+#include <soci/soci.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -21,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <cmath>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <set>
@@ -490,8 +495,29 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   const auto listing = run_command(list_command).value_or("");
   std::filesystem::remove(zip_path);
   EXPECT_EQ(listing, "['manifest.json', 'report.csv', 'report.html', 'report.json', 'report.xlsx']\nTrue\n");
+  // Downloading (or a HEAD) is only reading: the package is still to be handed over.
+  EXPECT_EQ(secretary.send("HEAD", url + "/package", {}).status, 200);
   auto after_download = secretary.get(url + "/deliveries").obj().at("items").as_array();
-  EXPECT_EQ(after_download[1].at("status"), "delivered");
+  EXPECT_EQ(after_download[1].at("status"), "ready");
+  // The secretary records the hand-over; only package deliveries can be named.
+  EXPECT_EQ(as("officer").post(url + "/package/delivered", boost::json::object{}).status, 403);
+  auto webhook_named = secretary.post(url + "/package/delivered", {{"delivery", after_download[0].at("id")}});
+  EXPECT_EQ(webhook_named.status, 422);
+  EXPECT_EQ(webhook_named.obj().at("errors").as_array()[0].at("pointer"), "/delivery");
+  EXPECT_EQ(secretary.post(url + "/package/delivered", {{"delivery", "one"}}).status, 422);
+  EXPECT_EQ(secretary.post(url + "/package/delivered", {{"deliveries", 1}}).status, 422);
+  auto handed = secretary.post(url + "/package/delivered", {{"delivery", after_download[1].at("id")}});
+  ASSERT_EQ(handed.status, 200) << boost::json::serialize(handed.body);
+  EXPECT_EQ(handed.obj().at("marked"), 1);
+  ASSERT_EQ(handed.obj().at("items").as_array().size(), 1u);
+  EXPECT_EQ(handed.obj().at("items").as_array()[0].at("status"), "delivered");
+  auto again = secretary.post(url + "/package/delivered", boost::json::object{});
+  EXPECT_EQ(again.obj().at("marked"), 0);  // repeating it changes nothing
+  auto after_handover = secretary.get(url + "/deliveries").obj().at("items").as_array();
+  EXPECT_EQ(after_handover[0].at("status"), "delivered");  // the webhook's own delivery, untouched
+  EXPECT_EQ(after_handover[0].at("attempts"), 2);
+  EXPECT_EQ(after_handover[1].at("status"), "delivered");
+  EXPECT_EQ(after_handover[1].at("attempts"), 1);
 
   auto bodies = ministry.bodies();
   auto signatures = ministry.signatures();
@@ -551,6 +577,120 @@ TEST_P(reports_test, an_unreachable_receiver_or_a_dead_sender_does_not_stop_the_
   }
   EXPECT_EQ(outbox.run_once(now + std::chrono::minutes(3)), 0);
   EXPECT_EQ(ministry.bodies().size(), 1u);  // the delivered one is never sent again
+}
+
+// Every row of every table, as text: what a read must leave exactly as it was.
+std::map<std::string, std::multiset<std::string>> every_row(storage::database& db) {
+  storage::lease sql(db);
+  std::vector<std::string> tables;
+  const std::string list = db.backend() == storage::backend::sqlite
+                               ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                               : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
+                                 "ORDER BY table_name";
+  soci::rowset<std::string> names = sql->prepare << list;
+  for (const auto& name : names) tables.push_back(name);
+  std::map<std::string, std::multiset<std::string>> out;
+  for (const auto& table : tables) {
+    auto& rows = out[table];
+    soci::rowset<soci::row> all = sql->prepare << "SELECT * FROM " + table;
+    for (const auto& row : all) {
+      std::string text;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (row.get_indicator(i) == soci::i_null) text += "NULL";
+        else if (row.get_properties(i).get_data_type() == soci::dt_double) text += std::to_string(row.get<double>(i));
+        else if (row.get_properties(i).get_data_type() == soci::dt_date) {
+          auto tm = row.get<std::tm>(i);
+          text += std::to_string(std::mktime(&tm));
+        } else text += storage::column_text(row, i);
+        text += '\x1f';
+      }
+      rows.insert(std::move(text));
+    }
+  }
+  return out;
+}
+
+// A link checker, a prefetching browser or a monitor may GET or HEAD any URL
+// it sees: no read may change a row. Every GET route the server registers is
+// read, as the administrator and as the secretary, on a database holding a
+// plan through approval, an acknowledged report with a package to hand over,
+// comments, a delegation and a workflow with versions.
+TEST_P(reports_test, get_and_head_change_nothing_on_any_route) {
+  ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}}).status, 201);
+  const std::string report = acknowledged_report();
+  const std::string report_id = report.substr(report.rfind('/') + 1);
+  auto secretary = as("secretary");
+  ASSERT_EQ(secretary.get(report + "/deliveries").obj().at("items").as_array()[0].at("status"), "ready");
+  auto plans = admin.get("/api/v1/plans").obj().at("items").as_array();
+  ASSERT_FALSE(plans.empty());
+  const std::string plan_id = std::to_string(plans[0].at("id").as_int64());
+  ASSERT_EQ(as("member1").post("/api/v1/plans/" + plan_id + "/comments", {{"body", "ตรวจแล้ว"}}).status, 201);
+  auto workflows = admin.get("/api/v1/workflows").obj().at("items").as_array();
+  ASSERT_FALSE(workflows.empty());
+  const std::string workflow_id(workflows[0].at("id").as_string());
+  auto users = admin.get("/api/v1/users").obj().at("items").as_array();
+  const std::string user_id = std::to_string(users.back().at("id").as_int64());
+  const std::string agency_id = std::to_string(office);
+
+  // The concrete target of each route's pattern; a new GET route without one fails here.
+  const std::map<std::string, std::string> targets{
+      {"/healthz", "/healthz"},
+      {"/readyz", "/readyz"},
+      {"/api/v1/openapi.json", "/api/v1/openapi.json"},
+      {"/api/v1/me", "/api/v1/me"},
+      {"/api/v1/provinces", "/api/v1/provinces"},
+      {"/api/v1/provinces/{code}", "/api/v1/provinces/TH-96"},
+      {"/api/v1/agencies", "/api/v1/agencies?province=TH-96"},
+      {"/api/v1/agencies/{id}", "/api/v1/agencies/" + agency_id},
+      {"/api/v1/users", "/api/v1/users"},
+      {"/api/v1/users/{id}", "/api/v1/users/" + user_id},
+      {"/api/v1/committees", "/api/v1/committees?province=TH-96"},
+      {"/api/v1/delegations", "/api/v1/delegations"},
+      {"/api/v1/audit/verify", "/api/v1/audit/verify"},
+      {"/api/v1/workflows", "/api/v1/workflows"},
+      {"/api/v1/workflows/{id}/versions", "/api/v1/workflows/" + workflow_id + "/versions"},
+      {"/api/v1/workflows/{id}/versions/{version}", "/api/v1/workflows/" + workflow_id + "/versions/1"},
+      {"/api/v1/workflows/{id}/versions/{version}/graph", "/api/v1/workflows/" + workflow_id + "/versions/1/graph"},
+      {"/api/v1/plan-types", "/api/v1/plan-types"},
+      {"/api/v1/plan-types/{id}", "/api/v1/plan-types/simple_plan"},
+      {"/api/v1/plan-types/{id}/template", "/api/v1/plan-types/simple_plan/template?province=TH-96&fiscal_year=2567"},
+      {"/api/v1/plans", "/api/v1/plans?province=TH-96"},
+      {"/api/v1/plans/{id}", "/api/v1/plans/" + plan_id},
+      {"/api/v1/plans/{id}/revisions", "/api/v1/plans/" + plan_id + "/revisions"},
+      {"/api/v1/plans/{id}/revisions/{n}", "/api/v1/plans/" + plan_id + "/revisions/1"},
+      {"/api/v1/plans/{id}/diff", "/api/v1/plans/" + plan_id + "/diff?from=1&to=1"},
+      {"/api/v1/plans/{id}/comments", "/api/v1/plans/" + plan_id + "/comments"},
+      {"/api/v1/plans/{id}/history", "/api/v1/plans/" + plan_id + "/history"},
+      {"/api/v1/plans/{id}/reports", "/api/v1/plans/" + plan_id + "/reports"},
+      {"/api/v1/reports", "/api/v1/reports"},
+      {"/api/v1/reports/quarterly", "/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567&quarter=2&format=xlsx"},
+      {"/api/v1/reports/{id}", report},
+      {"/api/v1/report-recipients", "/api/v1/report-recipients"},
+      {"/api/v1/reports/{id}/deliveries", report + "/deliveries"},
+      {"/api/v1/reports/{id}/package", report + "/package"},
+  };
+  auto& db = server.app().context().db;
+  auto before = every_row(db);
+  std::size_t read = 0;
+  for (const auto& [verb, pattern] : server.app().routes().routes()) {
+    if (verb != http::method::get) continue;
+    auto target = targets.find(pattern);
+    ASSERT_NE(target, targets.end()) << "no target for GET " << pattern << ": add one so the route is read here";
+    for (auto* reader : {&admin, &secretary}) {
+      for (const char* method : {"GET", "HEAD"}) {
+        auto reply = reader->send(method, target->second, {});
+        EXPECT_LT(reply.status, 500) << method << " " << target->second;
+        if (reader == &admin) {
+          EXPECT_EQ(reply.status, 200) << method << " " << target->second;
+        }
+        ++read;
+      }
+    }
+    auto after = every_row(db);
+    EXPECT_TRUE(after == before) << "GET or HEAD " << target->second << " changed a row";
+    before = std::move(after);  // so that one failure names one route
+  }
+  EXPECT_EQ(read, targets.size() * 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, reports_test, testing::ValuesIn(available_backends()), backend_name{});

@@ -12,7 +12,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace planflow::api {
 namespace {
@@ -352,33 +354,86 @@ void add_report_routes(http::router& r, app::context& ctx) {
     return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
   });
 
+  // Who sends a report's package: the committee secretary of its scope, or an
+  // administrator.
+  const auto require_package_sender = [](const directory::user& user, const plans::plan& plan) {
+    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
+    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
+    }
+  };
+
   // The package for bodies that take files: the acknowledged report in every
-  // format, zipped with a manifest. Downloading it completes the package
-  // deliveries of the report.
-  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx](http::request& req) {
+  // format, zipped with a manifest. Reading it changes nothing (a link checker,
+  // a prefetching browser or a HEAD request must not mark a package sent); the
+  // secretary records the hand-over with POST .../package/delivered.
+  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx, require_package_sender](http::request& req) {
     auto user = require_user(ctx, req);
     auto [rep, plan] = visible_report(ctx, user, id_param(req));
     if (rep.stage != "acknowledged") {
       throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
                                 "The package is made from the acknowledged report.");
     }
-    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
-    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
-    }
-    std::string bytes;
+    require_package_sender(user, plan);
     const std::string name = "report-" + plan.province_code + "-" + std::to_string(rep.fiscal_year) + "-q" +
                              std::to_string(rep.quarter) + "-plan" + std::to_string(plan.id);
-    storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      auto built = reports::build_report(sql, {plan.province_code, plan.plan_type, rep.fiscal_year, rep.quarter},
-                                         reports::today_iso());
-      std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan.id; });
-      bytes = reports::to_package(built, name);
-      delivery::mark_package_downloaded(sql, rep.id);
-    });
-    auto res = http::response::text(200, std::move(bytes), "application/zip");
+    reports::report built;
+    {
+      storage::lease session(ctx.db);
+      built = reports::build_report(*session, {plan.province_code, plan.plan_type, rep.fiscal_year, rep.quarter},
+                                    reports::today_iso());
+    }
+    // Zipping four renderings takes a while: no connection is held for it.
+    std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan.id; });
+    auto res = http::response::text(200, reports::to_package(built, name), "application/zip");
     res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
     return res;
+  });
+
+  // The secretary has handed the package over: its package deliveries (one,
+  // given {"delivery": id}, or all still ready) become delivered. Repeating it
+  // marks nothing more and answers the same list.
+  r.add(http::method::post, "/api/v1/reports/{id}/package/delivered", [&ctx, require_package_sender](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto [rep, plan] = visible_report(ctx, user, id_param(req));
+    if (rep.stage != "acknowledged") {
+      throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
+                                "A package is sent once the report is acknowledged.");
+    }
+    require_package_sender(user, plan);
+    std::optional<std::int64_t> delivery_id;
+    if (!req.body.empty()) {
+      auto body = http::parse_json_body(req);
+      std::vector<http::field_error> errors;
+      http::object_reader in(body, errors);
+      delivery_id = in.optional_int("delivery", 1, std::numeric_limits<std::int64_t>::max());
+      in.reject_unknown();
+      http::throw_if_invalid(std::move(errors));
+    }
+    boost::json::array items;
+    int marked = 0;
+    storage::in_transaction(ctx.db, [&](soci::session& sql) {
+      items.clear();
+      auto deliveries = delivery::deliveries_of(sql, rep.id);
+      if (delivery_id && std::ranges::none_of(deliveries, [&](const delivery::delivery_record& d) {
+            return d.id == *delivery_id && d.kind == "package";
+          })) {
+        throw http::validation_failed({{"/delivery", "is not a package delivery of this report"}});
+      }
+      marked = delivery::mark_package_delivered(sql, rep.id, delivery_id);
+      if (marked > 0) {
+        boost::json::object detail{{"marked", marked}, {"plan_id", plan.id}};
+        if (delivery_id) detail["delivery"] = *delivery_id;
+        audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "report.package_delivered",
+                                              "report", std::to_string(rep.id), std::move(detail)});
+      }
+      for (const auto& d : delivery::deliveries_of(sql, rep.id)) {
+        if (d.kind != "package") continue;
+        items.push_back({{"id", d.id}, {"recipient", d.recipient_name}, {"status", d.status},
+                         {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
+      }
+    });
+    return http::response::json(200, boost::json::serialize(boost::json::object{{"marked", marked}, {"items", std::move(items)}}));
   });
 
   // The provincial report (with province) or the national roll-up (without).

@@ -94,12 +94,16 @@ std::vector<delivery_record> deliveries_of(soci::session& sql, std::int64_t repo
   return out;
 }
 
-int mark_package_downloaded(soci::session& sql, std::int64_t report_id) {
+int mark_package_delivered(soci::session& sql, std::int64_t report_id, std::optional<std::int64_t> delivery_id) {
   long long rid = report_id;
+  long long did = delivery_id.value_or(0);
+  int only_one = delivery_id ? 1 : 0;
   const std::string now = storage::now_iso();
-  soci::statement st = (sql.prepare << "UPDATE report_deliveries SET status = 'delivered', delivered_at = :t, "
-                                       "attempts = attempts + 1 WHERE report_id = :r AND status = 'ready'",
-                        soci::use(now), soci::use(rid));
+  soci::statement st =
+      (sql.prepare << "UPDATE report_deliveries SET status = 'delivered', delivered_at = :t, attempts = attempts + 1 "
+                      "WHERE report_id = :r AND status = 'ready' AND (:one = 0 OR id = :d) AND recipient_id IN "
+                      "(SELECT id FROM report_recipients WHERE kind = 'package')",
+       soci::use(now), soci::use(rid), soci::use(only_one), soci::use(did));
   st.execute(true);
   return int(st.get_affected_rows());
 }

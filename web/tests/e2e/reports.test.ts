@@ -15,12 +15,13 @@ import { moneyColumn, parseCsv } from './csv';
 import { setUpApprovedSeedPlan, type ReportWorld } from './reports-setup';
 import {
   activityCard, acknowledgeReport, agencyStatuses, compileReport, confirmReport, downloadPackage, downloadProvincial, enterProgress,
-  openProvincial, openReport, saveActivity, savedPath,
+  markPackageSent, openProvincial, openReport, saveActivity, savedPath,
 } from './steps/reports';
 
 const PLAN = 'แผนปฏิบัติการขับเคลื่อนระดับจังหวัด';
 const FY = 2566;
 const DISBURSED = 'เบิกจ่าย (บาท)';
+const PACKAGE_RECIPIENT = 'สำนักงาน ป.ป.ท. เขต ๙';
 
 interface Item {
   item_id: string;
@@ -69,6 +70,9 @@ describe('quarterly progress reports in the browser', () => {
     planflow = await startPlanflow();
     planflow.addUser('admin', ['admin']);
     world = await setUpApprovedSeedPlan(planflow.url, SEEDS_DIR, PASSWORD);
+    // A body that takes the acknowledged report as a package of files.
+    const admin = await new ApiClient(planflow.url).login('admin', PASSWORD);
+    await admin.call('POST', '/api/v1/report-recipients', { province: 'TH-96', name: PACKAGE_RECIPIENT, kind: 'package' });
     items = (await reportItems()).map((item, i) => ({ ...item, n: i + 1 }));
     browser = await launchBrowser();
   });
@@ -197,5 +201,14 @@ print(json.dumps({'rows': round(sum(r[col] or 0 for r in rows[1:-1]) * 100), 'to
     await openReport(secretary, { planTitleContains: PLAN, quarter: 1, fiscalYear: FY });
     const zip = await downloadPackage(secretary);
     expect(readFileSync(savedPath(zip)).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    // Downloading is not handing over: the secretary says when it went out.
+    const packageStatus = async () => {
+      const api = await new ApiClient(planflow.url).login('secretary', PASSWORD);
+      const list = (await api.call('GET', `/api/v1/reports/${world.reports[1]}/deliveries`)) as { items: { recipient: string; status: string }[] };
+      return list.items.find((d) => d.recipient === PACKAGE_RECIPIENT)?.status;
+    };
+    expect(await packageStatus()).toBe('ready');
+    await markPackageSent(secretary, PACKAGE_RECIPIENT);
+    expect(await packageStatus()).toBe('delivered');
   });
 });

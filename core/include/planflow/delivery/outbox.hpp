@@ -53,9 +53,11 @@ void enqueue(soci::session& sql, std::int64_t report_id, const std::string& prov
 
 std::vector<delivery_record> deliveries_of(soci::session& sql, std::int64_t report_id);
 
-/// Records that a report's package was downloaded: its package deliveries
-/// become delivered. Returns how many were marked.
-int mark_package_downloaded(soci::session& sql, std::int64_t report_id);
+/// Records that a report's package was handed over: its package deliveries
+/// still ready (or only `delivery_id`) become delivered. Returns how many
+/// were marked; webhook deliveries are never touched.
+int mark_package_delivered(soci::session& sql, std::int64_t report_id,
+                           std::optional<std::int64_t> delivery_id = std::nullopt);
 
 /// The header value of a webhook signature: "t=<unix seconds>,v1=<hex HMAC-SHA-256
 /// of "<t>.<body>" under the secret>".

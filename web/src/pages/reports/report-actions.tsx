@@ -83,6 +83,13 @@ export function ReportActions(props: {
       return tr('ดาวน์โหลดชุดรายงานแล้ว', 'Package downloaded');
     });
 
+  // The package went out by hand (an e-document system, a disc): the secretary says so.
+  const markDelivered = (d: Delivery) =>
+    run(`delivered-${d.id}`, async () => {
+      await api.post(`/api/v1/reports/${r.id}/package/delivered`, { delivery: d.id });
+      return tr(`บันทึกว่าส่งชุดรายงานให้ ${d.recipient} แล้ว`, `Recorded: the package went to ${d.recipient}`);
+    });
+
   const showOpen = props.isSecretary && !r.open;
   const showPackage = props.isSecretary && r.stage === 'acknowledged';
   // Kept while it has something to say: the last action's outcome outlives the buttons it removed.
@@ -147,7 +154,7 @@ export function ReportActions(props: {
             </button>
             <span class="hint">{tr('รายงานฉบับรับทราบแล้วในรูปแบบ JSON, CSV, XLSX และ HTML', 'The acknowledged report as JSON, CSV, XLSX and HTML')}</span>
           </div>
-          <Deliveries reportId={r.id} refresh={attempts.count} />
+          <Deliveries reportId={r.id} refresh={attempts.count} busy={busy !== null} onMarkDelivered={markDelivered} />
         </>
       )}
       {result && <Notice kind="ok" said={result}>{result.text}</Notice>}
@@ -177,7 +184,7 @@ function deliveryStatus(s: string): string {
   return names[s] ? tr(names[s][0], names[s][1]) : s;
 }
 
-function Deliveries(props: { reportId: number; refresh: number }) {
+function Deliveries(props: { reportId: number; refresh: number; busy: boolean; onMarkDelivered: (d: Delivery) => void }) {
   const list = useAsync(() => api.get<{ items: Delivery[] }>(`/api/v1/reports/${props.reportId}/deliveries`), [props.reportId, props.refresh]);
   if (list.error) return <ProblemView error={list.error} />;
   if (!list.data || list.data.items.length === 0) return null;
@@ -200,7 +207,15 @@ function Deliveries(props: { reportId: number; refresh: number }) {
                 {deliveryStatus(d.status)}
                 {d.last_error && <div class="muted small">{d.last_error}</div>}
               </td>
-              <td>{formatDateTime(d.delivered_at)}</td>
+              <td>
+                {d.kind === 'package' && d.status === 'ready' ? (
+                  <button type="button" class="button button--small" disabled={props.busy} onClick={() => props.onMarkDelivered(d)}>
+                    {tr('บันทึกว่าส่งแล้ว', 'Mark as sent')}
+                  </button>
+                ) : (
+                  formatDateTime(d.delivered_at)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -221,3 +221,18 @@ export async function downloadPackage(page: Page): Promise<Download> {
   ]);
   return keep(download);
 }
+
+/**
+ * The secretary records that the package went to `recipient` (by hand, outside
+ * planflow); resolves once the deliveries table shows it as sent.
+ */
+export async function markPackageSent(page: Page, recipient: string): Promise<void> {
+  const panel = page.getByRole('region', { name: 'การดำเนินการของคณะกรรมการ' });
+  const row = (): Locator => panel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: recipient, exact: true }) });
+  const before = await attemptsOf(panel);
+  await row().getByRole('button', { name: 'บันทึกว่าส่งแล้ว' }).click();
+  const answer = await nextAnswer(panel, before);
+  if (!answer.notice) throw new Error(`marking the package sent failed: ${answer.text}`);
+  // The table reloads after the notice: wait for the row as it now stands.
+  await row().getByRole('cell', { name: 'ส่งแล้ว', exact: true }).waitFor();
+}
