@@ -44,6 +44,7 @@ const MESSAGES: Record<string, [string, string]> = {
   'not-ready': ['ระบบยังไม่พร้อมให้บริการ กรุณาลองใหม่ภายหลัง', 'The service is not ready; try again later'],
   'payload-too-large': ['ไฟล์หรือข้อมูลมีขนาดใหญ่เกินไป', 'The file or data is too large'],
   'headers-too-large': ['คำขอมีขนาดใหญ่เกินไป', 'The request is too large'],
+  'unsupported-transfer-coding': ['เซิร์ฟเวอร์ไม่รองรับรูปแบบการส่งข้อมูลนี้ (Transfer-Encoding)', 'The server does not implement this transfer coding'],
   'internal-error': ['ระบบขัดข้อง กรุณาลองใหม่ หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ', 'Something went wrong on the server; try again or tell the administrator'],
   network: [
     'ติดต่อเซิร์ฟเวอร์ไม่ได้ ข้อมูลที่กรอกยังอยู่ กรุณาตรวจสอบการเชื่อมต่อแล้วลองใหม่',
