@@ -59,7 +59,7 @@ std::string json_reply::problem() const {
 json_reply api_client::send(const std::string& method, const std::string& target, const std::string& body,
                             std::map<std::string, std::string> headers) {
   if (!token_.empty()) headers.emplace("Authorization", "Bearer " + token_);
-  http_client client(port_);
+  http_client client(port_, timeout_);
   auto raw = client.request(method, target, body, headers);
   json_reply out;
   out.status = raw.status;

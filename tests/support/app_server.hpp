@@ -10,6 +10,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,7 +54,10 @@ struct json_reply {
 
 class api_client {
  public:
-  explicit api_client(unsigned short port) : port_(port) {}
+  /// `timeout` bounds each request: a Galera cluster that has just lost a
+  /// node holds every commit for some seconds, and tests there wait longer.
+  explicit api_client(unsigned short port, std::chrono::milliseconds timeout = std::chrono::seconds(10))
+      : port_(port), timeout_(timeout) {}
 
   /// Logs in; returns the login reply (token kept on success).
   json_reply login(const std::string& username, const std::string& password);
@@ -72,6 +76,7 @@ class api_client {
 
  private:
   unsigned short port_;
+  std::chrono::milliseconds timeout_;
   std::string token_;
 };
 

@@ -1,10 +1,38 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/storage/cluster.hpp>
 #include <planflow/storage/migrations.hpp>
 
 #include <boost/json/serialize.hpp>
 
+#include <optional>
+
 namespace planflow::api {
+namespace {
+
+http::problem_error not_reachable() {
+  return http::problem_error(503, "not-ready", "Not ready", "The database is not reachable.");
+}
+
+boost::json::object describe(const storage::galera_node& node) {
+  return {{"wsrep_ready", node.ready},
+          {"wsrep_local_state_comment", node.local_state},
+          {"wsrep_cluster_status", node.cluster_status},
+          {"wsrep_cluster_size", node.cluster_size}};
+}
+
+// What the Galera node behind this instance says of itself (nullopt off
+// Galera). Read with SHOW only: a node that lost quorum still answers it.
+std::optional<storage::galera_node> galera_node_of(storage::database& db) {
+  try {
+    storage::lease session(db);
+    return storage::galera_state(*session, db.backend());
+  } catch (const std::exception&) {
+    throw not_reachable();
+  }
+}
+
+}  // namespace
 
 void add_health_routes(http::router& r, app::context& ctx) {
   // Liveness says only that the process answers: it must not depend on the
@@ -12,10 +40,18 @@ void add_health_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/healthz", [](http::request&) { return http::response::json(200, R"({"status":"ok"})"); },
         http::execution::inline_);
 
+  // Readiness is what a load balancer routes by, so it only reads: DDL here
+  // would be replicated to the whole cluster on every health check.
   r.add(http::method::get, "/readyz", [&ctx](http::request&) {
-    if (!ctx.db.ping()) {
-      throw http::problem_error(503, "not-ready", "Not ready", "The database is not reachable.");
+    const auto galera = galera_node_of(ctx.db);
+    // A node outside the primary component, or still catching up (joiner,
+    // donor), accepts connections but must get no traffic.
+    if (galera && !galera->serves()) {
+      throw http::problem_error(503, "not-ready", "Not ready",
+                                "The database node is not a synced member of the primary component of its cluster.")
+          .with_extension("galera", describe(*galera));
     }
+    if (!ctx.db.ping()) throw not_reachable();
     auto status = storage::inspect_migrations(ctx.db);
     if (!status.pending.empty()) {
       boost::json::array pending(status.pending.begin(), status.pending.end());
@@ -25,6 +61,7 @@ void add_health_routes(http::router& r, app::context& ctx) {
     boost::json::object body{{"status", "ready"},
                              {"database", ctx.db.backend() == storage::backend::sqlite ? "sqlite" : "mysql"},
                              {"schema_version", status.applied.empty() ? 0 : status.applied.back()}};
+    if (galera) body["galera"] = describe(*galera);
     return http::response::json(200, boost::json::serialize(body));
   });
 }

@@ -1,3 +1,4 @@
+#include <planflow/storage/cluster.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
@@ -61,6 +62,18 @@ database_url parse_mysql(std::string_view text) {
 // The databases this thread holds a lease of: a second lease of the same
 // one would wait for a connection the thread itself keeps busy.
 thread_local std::vector<const database*> t_held;
+
+// A round trip that proves the connection works and nothing more. On MySQL
+// not a SELECT: with wsrep_sync_wait set, a SELECT on a node outside the
+// primary component fails (1205) although the connection is fine.
+void check_alive(soci::session& session) {
+  if (session.get_backend_name() == "mysql") {
+    session << "DO 1";
+  } else {
+    int one = 0;
+    session << "SELECT 1", soci::into(one);
+  }
+}
 
 std::mt19937& jitter_source() {
   thread_local std::mt19937 gen{std::random_device{}()};
@@ -137,14 +150,25 @@ void database::open(soci::session& session) {
     // A lock held for long by another writer ends this one's wait with 1205,
     // which is retried, well before the client's read timeout.
     session << "SET SESSION innodb_lock_wait_timeout = 10";
+    // On Galera a node applies other nodes' writes a moment after they
+    // commit: without a causal wait, a client that wrote through one
+    // instance can read the old row through another (issue 12). 1 = reads
+    // and START TRANSACTION wait until this node has applied everything the
+    // cluster committed before them; SHOW does not wait, so /readyz answers
+    // even on a node that lags or has lost quorum.
+    if (wsrep_on(session, backend::mysql)) session << "SET SESSION wsrep_sync_wait = 1";
   }
 }
 
 std::chrono::milliseconds database::idle_limit(soci::session& session) {
   if (url_.backend != backend::mysql) return options_.idle_check;
   // The server drops a connection idle for wait_timeout seconds: check well before.
-  long long wait_timeout = 0;
-  session << "SELECT @@wait_timeout", soci::into(wait_timeout);
+  // SHOW, not SELECT: with wsrep_sync_wait set, a Galera node outside the
+  // primary component refuses a SELECT, and this runs on every reopen.
+  std::string name, value;
+  session << "SHOW SESSION VARIABLES LIKE 'wait_timeout'", soci::into(name), soci::into(value);
+  if (value.empty()) return options_.idle_check;
+  const long long wait_timeout = std::stoll(value);
   return std::min<std::chrono::milliseconds>(options_.idle_check, std::chrono::milliseconds(wait_timeout * 500));
 }
 
@@ -179,8 +203,7 @@ std::size_t database::acquire() {
       bool alive = session.is_connected();
       if (alive) {
         try {
-          int one = 0;
-          session << "SELECT 1", soci::into(one);
+          check_alive(session);
         } catch (const std::exception& e) {
           if (classify(e) != failure::connection) throw;
           alive = false;
@@ -210,9 +233,8 @@ void database::release(std::size_t slot, bool suspect) noexcept {
 bool database::ping() noexcept {
   try {
     lease session(*this);
-    int one = 0;
-    *session << "SELECT 1", soci::into(one);
-    return one == 1;
+    check_alive(*session);
+    return true;
   } catch (const std::exception& e) {
     log::warn("database ping failed", {{"error", e.what()}});
     return false;

@@ -1,9 +1,14 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
-#include <optional>
+#include <cctype>
+#include <cstdio>
+#include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace planflow::storage {
 namespace {
@@ -57,27 +62,192 @@ void record(soci::session& sql, const migration& m) {
       soci::use(name), soci::use(applied_at);
 }
 
-// Holds MySQL's named lock for the lifetime of the object.
-class mysql_migration_lock {
+// The owner a lock row names: enough for an operator to find the process.
+std::string lock_owner() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "unknown-host");
+  std::random_device random;
+  char token[17];
+  std::snprintf(token, sizeof token, "%08x%08x", random(), random());
+  return std::string(host) + ":" + std::to_string(::getpid()) + ":" + token;
+}
+
+// The lock row's table and its one row. DDL, so only a migrator runs it
+// (IF NOT EXISTS: Galera orders concurrent DDL cluster-wide), and only when
+// something is pending.
+void ensure_lock_table(lease& session) {
+  *session << "CREATE TABLE IF NOT EXISTS schema_migration_lock ("
+              " id INTEGER NOT NULL PRIMARY KEY,"
+              " owner VARCHAR(200) NULL,"
+              " expires_at BIGINT NOT NULL)"
+              " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+  // Two nodes inserting it at once conflict at certification (1213): the
+  // block is run again and IGNORE finds the row there.
+  in_transaction(session, [](soci::session& sql) {
+    sql << "INSERT IGNORE INTO schema_migration_lock (id, owner, expires_at) VALUES (1, NULL, 0)";
+  });
+}
+
+struct lock_attempt {
+  bool taken = false;
+  std::string holder;      ///< who holds it when not taken; whose expired lock was taken over otherwise
+  long long seconds_left = 0;
+};
+
+// Holds the migration lock row of MySQL/MariaDB for the lifetime of the
+// object. Expiry is read on the database's clock, so migrators on machines
+// whose clocks differ still agree on it.
+class migration_lock_row {
  public:
-  explicit mysql_migration_lock(soci::session& sql) : sql_(sql) {
-    soci::indicator ind;
-    int got = 0;
-    sql_ << "SELECT GET_LOCK('planflow.migrations', 120)", soci::into(got, ind);
-    if (ind != soci::i_ok || got != 1) throw std::runtime_error("could not take the migration lock within 120 s");
-  }
-  ~mysql_migration_lock() {
-    try {
-      int released = 0;
-      sql_ << "SELECT RELEASE_LOCK('planflow.migrations')", soci::into(released);
-    } catch (const std::exception& e) {
-      log::warn("releasing the migration lock failed", {{"error", e.what()}});
+  migration_lock_row(lease& session, const migration_lock_options& options)
+      : session_(session), options_(options), owner_(lock_owner()) {
+    ensure_lock_table(session_);
+    const auto deadline = std::chrono::steady_clock::now() + options_.wait;
+    std::string waiting_for;
+    for (;;) {
+      const auto attempt = try_take();
+      if (attempt.taken) {
+        if (!attempt.holder.empty()) {
+          log::warn("took over an expired migration lock", {{"previous_owner", attempt.holder}});
+        }
+        renewed_ = std::chrono::steady_clock::now();
+        return;
+      }
+      if (std::chrono::steady_clock::now() > deadline) {
+        throw std::runtime_error("another migrator (" + attempt.holder + ") holds the migration lock; gave up after " +
+                                 std::to_string(options_.wait.count()) + " s");
+      }
+      if (attempt.holder != waiting_for) {
+        waiting_for = attempt.holder;
+        log::info("waiting for the migration lock", {{"owner", attempt.holder}, {"expires_in_s", attempt.seconds_left}});
+      }
+      // The holder needs seconds for DDL: polling faster only adds writes.
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
   }
 
+  ~migration_lock_row() {
+    try {
+      in_transaction(session_, [&](soci::session& sql) {
+        sql << "UPDATE schema_migration_lock SET owner = NULL, expires_at = 0 WHERE id = 1 AND owner = :o",
+            soci::use(owner_);
+      });
+    } catch (const std::exception& e) {
+      // It expires by itself; the next migrator only waits longer.
+      log::warn("releasing the migration lock failed", {{"error", e.what()}});
+    }
+  }
+  migration_lock_row(const migration_lock_row&) = delete;
+  migration_lock_row& operator=(const migration_lock_row&) = delete;
+
+  /// Extends the lease when a quarter of it has passed; throws when the lock
+  /// was lost (it expired and another migrator took it), so that two never
+  /// migrate at once for long.
+  void renew() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - renewed_ < options_.lease / 4) return;
+    const bool still_ours = in_transaction(session_, [&](soci::session& sql) {
+      long long lease_s = options_.lease.count();
+      sql << "UPDATE schema_migration_lock SET expires_at = UNIX_TIMESTAMP() + :l WHERE id = 1 AND owner = :o",
+          soci::use(lease_s), soci::use(owner_);
+      int mine = 0;
+      sql << "SELECT COUNT(*) FROM schema_migration_lock WHERE id = 1 AND owner = :o", soci::use(owner_),
+          soci::into(mine);
+      return mine == 1;
+    });
+    if (!still_ours) throw std::runtime_error("the migration lock expired and another migrator took it");
+    renewed_ = now;
+  }
+
  private:
-  soci::session& sql_;
+  lock_attempt try_take() {
+    return in_transaction(session_, [&](soci::session& sql) {
+      lock_attempt out;
+      soci::indicator owner_ind = soci::i_ok;
+      std::string owner;
+      long long left = 0;
+      sql << "SELECT owner, expires_at - UNIX_TIMESTAMP() FROM schema_migration_lock WHERE id = 1 FOR UPDATE",
+          soci::into(owner, owner_ind), soci::into(left);
+      const bool free = owner_ind == soci::i_null;
+      if (!free && left >= 0) {
+        out.holder = owner;
+        out.seconds_left = left;
+        return out;
+      }
+      // Two nodes that both saw it free both update it: Galera certifies
+      // the first and fails the second at COMMIT (1213), which runs this
+      // block again and now finds the row taken.
+      long long lease_s = options_.lease.count();
+      sql << "UPDATE schema_migration_lock SET owner = :o, expires_at = UNIX_TIMESTAMP() + :l WHERE id = 1",
+          soci::use(owner_), soci::use(lease_s);
+      out.taken = true;
+      if (!free) out.holder = owner;
+      return out;
+    });
+  }
+
+  lease& session_;
+  migration_lock_options options_;
+  std::string owner_;
+  std::chrono::steady_clock::time_point renewed_{};
 };
+
+bool is_data_statement(const std::string& statement) {
+  const auto first = statement.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return false;
+  std::string keyword;
+  for (auto i = first; i < statement.size() && std::isalpha(static_cast<unsigned char>(statement[i])); ++i) {
+    keyword.push_back(char(std::toupper(static_cast<unsigned char>(statement[i]))));
+  }
+  return keyword == "INSERT" || keyword == "UPDATE" || keyword == "DELETE" || keyword == "REPLACE";
+}
+
+// A migration made only of data statements (a seed) can be atomic on MySQL
+// too; one with DDL cannot, as each DDL statement commits by itself.
+bool only_data(const std::vector<std::string>& statements) {
+  return std::ranges::all_of(statements, is_data_statement);
+}
+
+std::vector<int> apply_on_sqlite(lease& session, const std::vector<migration>& all) {
+  std::vector<int> applied_now;
+  for (const auto& m : all) {
+    // BEGIN IMMEDIATE serialises concurrent migrators; re-check inside it.
+    transaction tx(session);
+    if (is_applied(*session, m.version)) continue;
+    for (const auto& statement : migration_statements(m, backend::sqlite)) *session << statement;
+    record(*session, m);
+    tx.commit();
+    log::info("migration applied", {{"version", m.version}, {"name", m.name}});
+    applied_now.push_back(m.version);
+  }
+  return applied_now;
+}
+
+std::vector<int> apply_on_mysql(lease& session, const std::vector<migration>& all,
+                                const migration_lock_options& lock_options) {
+  migration_lock_row lock(session, lock_options);
+  std::vector<int> applied_now;
+  for (const auto& m : all) {
+    if (is_applied(*session, m.version)) continue;
+    const auto statements = migration_statements(m, backend::mysql);
+    if (only_data(statements)) {
+      lock.renew();
+      in_transaction(session, [&](soci::session& sql) {
+        for (const auto& statement : statements) sql << statement;
+        record(sql, m);
+      });
+    } else {
+      for (const auto& statement : statements) {
+        lock.renew();
+        *session << statement;
+      }
+      record(*session, m);
+    }
+    log::info("migration applied", {{"version", m.version}, {"name", m.name}});
+    applied_now.push_back(m.version);
+  }
+  return applied_now;
+}
 
 }  // namespace
 
@@ -128,30 +298,17 @@ migration_status inspect_migrations(database& db, const std::vector<migration>& 
   return status;
 }
 
-std::vector<int> apply_migrations(database& db, const std::vector<migration>& all) {
+std::vector<int> apply_migrations(database& db, const std::vector<migration>& all,
+                                  const migration_lock_options& lock_options) {
+  // Every instance runs this at start: when nothing is pending, it must
+  // neither take the lock nor run DDL, which Galera replicates cluster-wide.
+  {
+    const auto status = inspect_migrations(db, all);
+    if (status.pending.empty()) return {};
+  }
   lease session(db);
   ensure_table(*session, db.backend());
-  std::optional<mysql_migration_lock> lock;
-  if (db.backend() == backend::mysql) lock.emplace(*session);
-
-  std::vector<int> applied_now;
-  for (const auto& m : all) {
-    if (db.backend() == backend::sqlite) {
-      // BEGIN IMMEDIATE serialises concurrent migrators; re-check inside it.
-      transaction tx(session);
-      if (is_applied(*session, m.version)) continue;
-      for (const auto& statement : migration_statements(m, db.backend())) *session << statement;
-      record(*session, m);
-      tx.commit();
-    } else {
-      if (is_applied(*session, m.version)) continue;
-      for (const auto& statement : migration_statements(m, db.backend())) *session << statement;
-      record(*session, m);
-    }
-    log::info("migration applied", {{"version", m.version}, {"name", m.name}});
-    applied_now.push_back(m.version);
-  }
-  return applied_now;
+  return db.backend() == backend::sqlite ? apply_on_sqlite(session, all) : apply_on_mysql(session, all, lock_options);
 }
 
 }  // namespace planflow::storage
