@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <memory>
 #include <barrier>
 #include <future>
 #include <iostream>
@@ -61,6 +63,48 @@ TEST_P(storage_test, a_failing_migration_leaves_no_record) {
   auto status = inspect_migrations(db, broken);
   ASSERT_EQ(status.pending.size(), 1u);
   EXPECT_EQ(status.pending[0], broken.back().version);
+}
+
+// A seed interrupted half-way would leave rows that make its re-run fail on
+// a duplicate: a migration of data statements only is all or nothing.
+TEST_P(storage_test, a_seed_migration_that_fails_half_way_leaves_no_row_and_runs_whole_later) {
+  const std::vector<migration> schema{{1, "table", "CREATE TABLE IF NOT EXISTS seeded (code VARCHAR(10) NOT NULL PRIMARY KEY) {{table_options}};\n"}};
+  apply_migrations(db, schema);
+  auto broken = schema;
+  broken.push_back({2, "seed", "INSERT INTO seeded (code) VALUES ('a');\nINSERT INTO no_such_table (code) VALUES ('b');\n"});
+  EXPECT_ANY_THROW(apply_migrations(db, broken));
+  {
+    lease session(db);
+    int rows = 0;
+    *session << "SELECT COUNT(*) FROM seeded", soci::into(rows);
+    EXPECT_EQ(rows, 0) << "the failed seed left its first row";
+  }
+  auto fixed = schema;
+  fixed.push_back({2, "seed", "INSERT INTO seeded (code) VALUES ('a');\nINSERT INTO seeded (code) VALUES ('b');\n"});
+  EXPECT_EQ(apply_migrations(db, fixed), std::vector<int>{2});
+  lease session(db);
+  int rows = 0;
+  *session << "SELECT COUNT(*) FROM seeded", soci::into(rows);
+  EXPECT_EQ(rows, 2);
+}
+
+// Every instance migrates at start: with nothing pending it must take no
+// lock and run no DDL (on Galera DDL is replicated to every node).
+TEST_P(storage_test, a_migrator_with_nothing_pending_takes_no_lock_and_runs_no_ddl) {
+  apply_migrations(db);
+  if (db.backend() == backend::mysql) {
+    lease session(db);
+    *session << "DROP TABLE IF EXISTS schema_migration_lock";
+  }
+  EXPECT_TRUE(apply_migrations(db).empty());
+  if (db.backend() == backend::mysql) {
+    lease session(db);
+    int tables = 0;
+    *session << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                "AND table_name = 'schema_migration_lock'",
+        soci::into(tables);
+    EXPECT_EQ(tables, 0) << "the lock table was created although nothing was pending";
+  }
 }
 
 TEST_P(storage_test, provinces_are_seeded_in_thai_and_english) {
@@ -237,6 +281,70 @@ TEST_P(storage_test, readiness_checks_write_nothing) {
     *session << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", soci::into(tables);
   }
   EXPECT_EQ(tables, 0);
+}
+
+// The migration lock row of MySQL/MariaDB (GET_LOCK holds on one Galera
+// node only): a live holder makes others wait, a dead one's row expires.
+class migration_lock_test : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::getenv("PLANFLOW_TEST_MYSQL_URL")) GTEST_SKIP() << "PLANFLOW_TEST_MYSQL_URL is not set";
+    scratch = std::make_unique<test::scratch_database>("mysql");
+    db = std::make_unique<database>(parse_database_url(scratch->url()), 2);
+  }
+  // A row as another migrator leaves it, its lease ending in `seconds`.
+  void hold_lock(const std::string& owner, int seconds) {
+    lease session(*db);
+    *session << "CREATE TABLE schema_migration_lock (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NULL, "
+                "expires_at BIGINT NOT NULL) ENGINE=InnoDB";
+    *session << "INSERT INTO schema_migration_lock VALUES (1, :o, UNIX_TIMESTAMP() + :s)", soci::use(owner),
+        soci::use(seconds);
+  }
+  std::string lock_owner() {
+    lease session(*db);
+    std::string owner;
+    soci::indicator ind = soci::i_ok;
+    *session << "SELECT owner FROM schema_migration_lock WHERE id = 1", soci::into(owner, ind);
+    return ind == soci::i_null ? "free" : owner;
+  }
+  std::unique_ptr<test::scratch_database> scratch;
+  std::unique_ptr<database> db;
+};
+
+TEST_F(migration_lock_test, a_live_holder_makes_a_migrator_wait_and_give_up_naming_it) {
+  hold_lock("other-host:77:alive", 600);
+  const auto began = std::chrono::steady_clock::now();
+  try {
+    apply_migrations(*db, embedded_migrations(), {.lease = std::chrono::seconds(30), .wait = std::chrono::seconds(1)});
+    FAIL() << "migrated while another held the lock";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("other-host:77:alive"), std::string::npos) << e.what();
+  }
+  EXPECT_GE(std::chrono::steady_clock::now() - began, std::chrono::seconds(1));
+  EXPECT_TRUE(inspect_migrations(*db).applied.empty());
+  EXPECT_EQ(lock_owner(), "other-host:77:alive");
+}
+
+TEST_F(migration_lock_test, an_expired_lock_is_taken_over_and_released_after) {
+  hold_lock("killed-host:78:gone", -1);
+  EXPECT_EQ(apply_migrations(*db).size(), embedded_migrations().size());
+  EXPECT_EQ(lock_owner(), "free");
+}
+
+TEST_F(migration_lock_test, migrators_queue_on_the_row_and_each_migration_runs_once) {
+  std::vector<std::thread> threads;
+  std::atomic<std::size_t> total{0};
+  std::barrier start_together(3);
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      database own(parse_database_url(scratch->url()), 1);
+      start_together.arrive_and_wait();
+      total += apply_migrations(own).size();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(total.load(), embedded_migrations().size());
+  EXPECT_EQ(lock_owner(), "free");
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, storage_test, testing::ValuesIn(test::available_backends()), test::backend_name{});
