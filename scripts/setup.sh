@@ -13,7 +13,9 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(mariadb-server mariadb-client sqlite3 python3 python3-openpyxl
-             chromium fonts-thai-tlwg clang)
+             chromium fonts-thai-tlwg clang
+             # the cluster tests' throwaway Galera cluster (SST by rsync), and its balancer
+             galera-4 rsync haproxy)
   # The machine image ships Node.js with npm; Debian's nodejs conflicts with it.
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi

@@ -54,11 +54,14 @@ bool run_capture(const std::string& command, std::string& out) {
   return ::pclose(pipe) == 0;
 }
 
-// A port nobody holds, not even a connection in TIME-WAIT: bound without
-// SO_REUSEADDR, as rsync's daemon binds the SST port.
+// A port no listener and no live connection holds. Bound with SO_REUSEADDR
+// as mariadbd, Galera and rsync bind theirs, so that the TIME-WAIT left by
+// the previous run's connections does not count as taken.
 bool port_is_free(unsigned short port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return false;
+  const int on = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
