@@ -55,6 +55,19 @@ TEST(command_line, database_resilience_options) {
   EXPECT_FALSE(parse({"serve", "--background-interval", "0"}).config);
 }
 
+TEST(command_line, trusted_proxies_are_repeatable_and_checked) {
+  auto none = parse({"serve"});
+  ASSERT_TRUE(none.config);
+  EXPECT_TRUE(none.config->trusted_proxies.empty());  // forwarding headers are ignored unless asked
+  auto two = parse({"serve", "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "10.0.0.0/8"});
+  ASSERT_TRUE(two.config);
+  EXPECT_EQ(two.config->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
+  auto wrong = parse({"serve", "--trusted-proxy", "10.0.0.0/33"});
+  EXPECT_FALSE(wrong.config);
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.message.find("10.0.0.0/33"), std::string::npos) << wrong.message;
+}
+
 TEST(command_line, help_and_version_exit_zero_with_text) {
   auto help = parse({"--help"});
   EXPECT_FALSE(help.config);

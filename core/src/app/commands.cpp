@@ -55,6 +55,7 @@ int serve(const config& c) {
   options.worker_threads = c.threads;
   options.body_limit = c.body_limit;
   options.access_log = c.access_log;
+  options.trusted_proxies = c.trusted_proxies;
   http::server server(options, app.routes());
   server.listen();
 

@@ -1,4 +1,5 @@
 #include <planflow/app/config.hpp>
+#include <planflow/http/client_address.hpp>
 #include <planflow/storage/database.hpp>
 
 #include <boost/program_options.hpp>
@@ -106,6 +107,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
       ("web", po::value<std::string>(), "directory of the web interface's built files, served at / when it has an index.html (default: ../web beside the executable)")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
+      ("trusted-proxy", po::value<std::vector<std::string>>()->composing(), "address or CIDR range of a load balancer whose Forwarded / X-Forwarded-For names the client; repeat for several (default: none, the headers are ignored)")
       ("no-access-log", po::bool_switch(), "do not log one line per request");
   po::options_description user("user add");
   user.add_options()
@@ -181,6 +183,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("province")) c.province = vm["province"].as<std::string>();
     c.migrate = !vm["no-migrate"].as<bool>();
     c.access_log = !vm["no-access-log"].as<bool>();
+    if (vm.count("trusted-proxy")) c.trusted_proxies = vm["trusted-proxy"].as<std::vector<std::string>>();
+    http::trusted_proxies{c.trusted_proxies};  // reject a bad range before anything starts
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
     if (c.background_interval_s == 0) throw std::invalid_argument("--background-interval must be at least 1");
     storage::parse_sqlite_sync(c.sqlite_sync);  // reject a bad value before anything starts

@@ -36,6 +36,7 @@ struct config {
   std::string log_level = "info";
   bool migrate = true;
   bool access_log = true;
+  std::vector<std::string> trusted_proxies;  ///< see http::server_options
 
   // `import`
   std::string plan_type;
