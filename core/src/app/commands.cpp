@@ -45,7 +45,8 @@ int serve(const config& c) {
                    .plugins_dir = c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
                    .workflows_dir = c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir,
                    .migrate = c.migrate,
-                   .web_dir = web_dir});
+                   .web_dir = web_dir,
+                   .sessions = {.limits = c.login_limits}});
 
   auto address = parse_listen(c.listen);
   http::server_options options;
