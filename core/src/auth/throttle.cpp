@@ -58,9 +58,9 @@ throttle_step count_attempt(const std::optional<throttle_counter>& current, int 
   throttle_counter next;
   next.failures = fresh ? 1 : current->failures + 1;
   next.window_ends = fresh ? now + limits.window : current->window_ends;
-  // The attempt that reaches the limit starts the lock, however early in
-  // the window it comes.
-  if (next.failures >= limit) next.window_ends = std::max(next.window_ends, now + limits.lockout);
+  // The attempt that reaches the limit starts the lock, wherever in the
+  // window it comes; once the lock is over the counter starts afresh.
+  if (next.failures >= limit) next.window_ends = now + limits.lockout;
   return {true, next, {}};
 }
 
