@@ -354,27 +354,33 @@ void add_report_routes(http::router& r, app::context& ctx) {
     return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
   });
 
-  // Who sends a report's package: the committee secretary of its scope, or an
-  // administrator.
-  const auto require_package_sender = [](const directory::user& user, const plans::plan& plan) {
-    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
-    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
-    }
+  // A report's package is sent by the committee secretary of its scope (or an
+  // administrator), and only once the report is acknowledged.
+  struct package_request {
+    directory::user user;
+    reports::quarterly_report report;
+    plans::plan plan;
   };
-
-  // The package for bodies that take files: the acknowledged report in every
-  // format, zipped with a manifest. Reading it changes nothing (a link checker,
-  // a prefetching browser or a HEAD request must not mark a package sent); the
-  // secretary records the hand-over with POST .../package/delivered.
-  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx, require_package_sender](http::request& req) {
+  const auto package_of = [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto [rep, plan] = visible_report(ctx, user, id_param(req));
     if (rep.stage != "acknowledged") {
       throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
                                 "The package is made from the acknowledged report.");
     }
-    require_package_sender(user, plan);
+    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
+    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
+    }
+    return package_request{std::move(user), std::move(rep), std::move(plan)};
+  };
+
+  // The package for bodies that take files: the acknowledged report in every
+  // format, zipped with a manifest. Reading it changes nothing (a link checker,
+  // a prefetching browser or a HEAD request must not mark a package sent); the
+  // secretary records the hand-over with POST .../package/delivered.
+  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx, package_of](http::request& req) {
+    auto [user, rep, plan] = package_of(req);
     const std::string name = "report-" + plan.province_code + "-" + std::to_string(rep.fiscal_year) + "-q" +
                              std::to_string(rep.quarter) + "-plan" + std::to_string(plan.id);
     reports::report built;
@@ -393,14 +399,8 @@ void add_report_routes(http::router& r, app::context& ctx) {
   // The secretary has handed the package over: its package deliveries (one,
   // given {"delivery": id}, or all still ready) become delivered. Repeating it
   // marks nothing more and answers the same list.
-  r.add(http::method::post, "/api/v1/reports/{id}/package/delivered", [&ctx, require_package_sender](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    if (rep.stage != "acknowledged") {
-      throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
-                                "A package is sent once the report is acknowledged.");
-    }
-    require_package_sender(user, plan);
+  r.add(http::method::post, "/api/v1/reports/{id}/package/delivered", [&ctx, package_of](http::request& req) {
+    auto [user, rep, plan] = package_of(req);
     std::optional<std::int64_t> delivery_id;
     if (!req.body.empty()) {
       auto body = http::parse_json_body(req);

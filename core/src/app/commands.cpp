@@ -45,7 +45,8 @@ int serve(const config& c) {
                    .plugins_dir = c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir,
                    .workflows_dir = c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir,
                    .migrate = c.migrate,
-                   .web_dir = web_dir});
+                   .web_dir = web_dir,
+                   .sessions = {.limits = c.login_limits}});
 
   auto address = parse_listen(c.listen);
   http::server_options options;
@@ -55,6 +56,7 @@ int serve(const config& c) {
   options.worker_threads = c.threads;
   options.body_limit = c.body_limit;
   options.access_log = c.access_log;
+  options.trusted_proxies = c.trusted_proxies;
   http::server server(options, app.routes());
   server.listen();
 

@@ -1,5 +1,6 @@
 // The only translation unit that includes Beast: it is the expensive one to
 // compile, so everything else talks to it through planflow/http/message.hpp.
+#include <planflow/http/client_address.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
@@ -140,6 +141,16 @@ std::optional<response> transfer_coding_problem(const bhttp::request_header<>& m
   return std::nullopt;
 }
 
+// Every line of a header that may repeat, as one comma-separated list.
+std::string joined(const bhttp::request_header<>& msg, std::string_view name) {
+  std::string out;
+  for (auto [it, end] = msg.equal_range(name); it != end; ++it) {
+    if (!out.empty()) out += ',';
+    out += it->value();
+  }
+  return out;
+}
+
 // The answer to a request that could not be read to its end.
 response unreadable_request(const beast::error_code& ec, std::size_t body_limit) {
   if (ec == bhttp::error::body_limit) {
@@ -171,6 +182,7 @@ bhttp::response<bhttp::string_body> to_message(response res, unsigned version, b
 
 struct server::impl {
   server_options options;
+  trusted_proxies proxies;
   const router& routes;
   asio::io_context ioc;
   asio::thread_pool workers;
@@ -182,6 +194,7 @@ struct server::impl {
 
   impl(server_options opts, const router& r)
       : options(std::move(opts)),
+        proxies(options.trusted_proxies),
         routes(r),
         ioc(int(std::max<std::size_t>(1, options.io_threads))),
         workers(std::max<std::size_t>(1, options.worker_threads)),
@@ -271,7 +284,7 @@ struct server::impl {
   asio::awaitable<void> serve_connection(tcp::socket socket) {
     beast::error_code remote_ec;
     auto endpoint = socket.remote_endpoint(remote_ec);
-    const std::string remote = remote_ec ? "" : endpoint.address().to_string();
+    const std::string peer = remote_ec ? "" : endpoint.address().to_string();
     beast::tcp_stream stream(std::move(socket));
     auto conn = track(stream);
     beast::flat_buffer buffer;
@@ -296,7 +309,9 @@ struct server::impl {
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple_awaitable);
       (void)hn;
       beast::error_code ec = hec;
+      std::string remote = peer;
       if (!ec) {
+        remote = client_address(peer, joined(parser.get(), "Forwarded"), joined(parser.get(), "X-Forwarded-For"), proxies);
         if (auto problem = transfer_coding_problem(parser.get())) {
           co_await refuse(stream, buffer, *conn, std::move(*problem), parser, started, remote);
           break;

@@ -20,6 +20,7 @@ struct application_options {
   std::string workflows_dir{};  ///< "" publishes no built-in definitions
   bool migrate = true;
   std::string web_dir{};  ///< the browser interface's built files; "" serves none
+  auth::session_settings sessions{};  ///< token lifetime and login limits
 };
 
 class application {

@@ -2,6 +2,8 @@
 /// Server configuration, read from (highest precedence first) command-line
 /// flags, PLANFLOW_* environment variables and an optional INI-style file.
 
+#include <planflow/auth/throttle.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -30,12 +32,14 @@ struct config {
   std::size_t db_lease_timeout_ms = 5000;  ///< wait for a free connection before answering 503
   std::string sqlite_sync = "full";        ///< full (durable across power loss) or normal
   std::size_t background_interval_s = 15;  ///< seconds between passes over deadlines and deliveries
+  auth::login_limits login_limits{};        ///< failed-login counters (see auth/throttle.hpp)
   std::string plugins_dir;
   std::string workflows_dir;
   std::string web_dir;
   std::string log_level = "info";
   bool migrate = true;
   bool access_log = true;
+  std::vector<std::string> trusted_proxies;  ///< see http::server_options
 
   // `import`
   std::string plan_type;
