@@ -56,7 +56,7 @@ TEST_P(storage_test, concurrent_migrators_apply_each_migration_once) {
 TEST_P(storage_test, a_failing_migration_leaves_no_record) {
   apply_migrations(db);
   std::vector<migration> broken = embedded_migrations();
-  broken.push_back({int(broken.size()) + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
+  broken.push_back({broken.back().version + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
   EXPECT_ANY_THROW(apply_migrations(db, broken));
   auto status = inspect_migrations(db, broken);
   ASSERT_EQ(status.pending.size(), 1u);

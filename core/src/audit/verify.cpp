@@ -93,11 +93,11 @@ std::string distrust(const detail::checkpoint_statement& s, const std::string& e
                      const std::optional<std::string>& trusted_key) {
   const std::string digest = storage::column_text(row, 8);
   const std::string public_key = storage::column_text(row, 9);
-  if (s.prev_digest != expected_prev) return "it does not follow the checkpoint before it";
-  if (detail::statement_digest(s) != digest) return "its content does not match its digest";
-  if (!trusted_key) return "it cannot be checked: no signing key was given";
-  if (public_key != *trusted_key) return "it is signed by an unknown key (" + public_key + "), not trusted";
-  if (!signature_valid(public_key, digest, storage::column_text(row, 10))) return "its signature is not valid";
+  if (s.prev_digest != expected_prev) return "does not follow the checkpoint before it";
+  if (detail::statement_digest(s) != digest) return "has content that does not match its digest";
+  if (!trusted_key) return "cannot be checked: no signing key was given";
+  if (public_key != *trusted_key) return "is signed by an unknown key (" + public_key + "), not trusted";
+  if (!signature_valid(public_key, digest, storage::column_text(row, 10))) return "has an invalid signature";
   return {};
 }
 
@@ -141,13 +141,13 @@ claims check_checkpoints(soci::session& sql, const std::optional<std::string>& t
       s = read_statement(row);
       reason = distrust(s, prev, row, trusted_key);
     } catch (const std::invalid_argument& e) {
-      reason = std::string("its heads cannot be read: ") + e.what();
+      reason = std::string("has heads that cannot be read: ") + e.what();
     }
     if (reason.empty()) {
       add_claims(trusted, s, id);
       out.latest_checkpoint = checkpoint_summary{id, s.at, storage::column_text(row, 8)};
     } else {
-      breaks.add({"checkpoint", "", "", {}, {}, id, "checkpoint " + std::to_string(id) + ": " + reason});
+      breaks.add({"checkpoint", "", "", {}, {}, id, "checkpoint " + std::to_string(id) + " " + reason});
     }
     // Follow the stored link, so that one bad checkpoint is not blamed on all after it.
     prev = storage::column_text(row, 8);
@@ -408,6 +408,14 @@ std::optional<std::int64_t> verification::first_broken() const {
   if (breaks.empty()) return std::nullopt;
   const auto& b = breaks.front();
   return b.part == "legacy" ? b.chain_seq : b.entry_id;
+}
+
+std::string describe(const break_point& b) {
+  if (b.part == "legacy") return "entry " + std::to_string(b.chain_seq.value_or(0)) + " of the legacy chain: " + b.reason;
+  if (b.part == "checkpoint") return b.reason;
+  const std::string chain = b.entity + " " + b.entity_id + " #" + std::to_string(b.chain_seq.value_or(0));
+  if (b.entry_id) return "entry " + std::to_string(*b.entry_id) + " (" + chain + "): " + b.reason;
+  return "chain " + chain + ": " + b.reason;
 }
 
 verification verify(soci::session& sql, storage::backend backend,

@@ -77,6 +77,9 @@ struct verification {
   std::optional<std::int64_t> first_broken() const;
 };
 
+/// One line for people: where the break is and why.
+std::string describe(const break_point& b);
+
 /// Checks the whole log in one consistent snapshot: the legacy chain; every
 /// chain, from its first entry to its head (links, recomputed hashes, no gap,
 /// nothing cut off the end); every checkpoint (its link to the one before,
