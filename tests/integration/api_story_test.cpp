@@ -207,7 +207,7 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
   EXPECT_EQ(api.obj().at("first_broken"), forged);
   const auto& broken = api.obj().at("broken").as_object();
   EXPECT_EQ(broken.at("entity"), "agency");
-  EXPECT_EQ(broken.at("entity_id"), agency);
+  EXPECT_EQ(broken.at("entity_id").as_string(), agency);
   EXPECT_EQ(broken.at("chain_seq"), 1);
   EXPECT_NE(api.obj().at("reason").as_string().find("does not match its hash"), std::string::npos);
 }

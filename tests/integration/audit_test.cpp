@@ -263,6 +263,10 @@ TEST_P(audit_test, a_checkpoint_signed_by_another_key_is_reported_and_not_truste
   EXPECT_EQ(v.breaks.front().checkpoint_id, forged.id);
   ASSERT_TRUE(v.latest_checkpoint);
   EXPECT_EQ(v.latest_checkpoint->id, trusted.id);  // the forged one is no evidence
+  // Naming the trusted key does not make the forger's signature valid.
+  exec("UPDATE audit_checkpoints SET public_key = '" + key.public_key_hex() + "' WHERE id = " + std::to_string(forged.id));
+  auto renamed = check();
+  EXPECT_ONE_BREAK(renamed, "checkpoint", "", std::nullopt, "has an invalid signature");
   // Without a key no checkpoint can be trusted, and verify says why.
   auto keyless = check(std::nullopt);
   ASSERT_EQ(keyless.breaks.size(), 2u);
