@@ -86,6 +86,8 @@ int audit_checkpoint(const config& c, std::ostream& out) {
   if (written.written) {
     out << "audit checkpoint " << written.id << ": " << written.moved << " chains moved of " << written.chains << ", "
         << written.entries << " entries; digest " << written.digest << std::endl;
+  } else if (written.id == 0) {
+    out << "audit checkpoint not needed: the log has no entries yet" << std::endl;
   } else {
     out << "audit checkpoint not needed: no chain moved since checkpoint " << written.id << std::endl;
   }
