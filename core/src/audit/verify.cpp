@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <utility>
+#include <vector>
 
 namespace planflow::audit {
 namespace {
@@ -56,16 +57,24 @@ class read_snapshot {
   soci::session& sql_;
 };
 
+// Breaks found by one part of the check, kept apart so that they can be
+// reported in the order people read them (entries before checkpoints).
 class break_list {
  public:
-  explicit break_list(verification& out) : out_(out) {}
   void add(break_point b) {
-    out_.intact = false;
-    if (out_.breaks.size() < verification::k_max_breaks) out_.breaks.push_back(std::move(b));
+    ++count_;
+    if (found_.size() < verification::k_max_breaks) found_.push_back(std::move(b));
+  }
+  void move_into(verification& out) {
+    if (count_ > 0) out.intact = false;
+    for (auto& b : found_) {
+      if (out.breaks.size() < verification::k_max_breaks) out.breaks.push_back(std::move(b));
+    }
   }
 
  private:
-  verification& out_;
+  std::vector<break_point> found_;
+  std::size_t count_ = 0;
 };
 
 break_point chain_break(const chain_key& key, std::optional<std::int64_t> seq, std::optional<std::int64_t> entry_id,
@@ -422,16 +431,13 @@ verification verify(soci::session& sql, storage::backend backend,
                     const std::optional<std::string>& trusted_public_key) {
   read_snapshot snapshot(sql, backend);
   verification out;
-  // Entries and chains are reported before checkpoints: a checkpoint is only
-  // evidence about them.
-  verification checkpoint_part;
-  break_list checkpoint_breaks(checkpoint_part);
+  break_list checkpoint_breaks, entry_breaks;
   const claims trusted = check_checkpoints(sql, trusted_public_key, out, checkpoint_breaks);
-  break_list breaks(out);
-  check_legacy(sql, trusted.legacy, out, breaks);
-  check_chains(sql, trusted, out, breaks);
-  for (auto& b : checkpoint_part.breaks) breaks.add(std::move(b));
-  if (!checkpoint_part.intact) out.intact = false;
+  check_legacy(sql, trusted.legacy, out, entry_breaks);
+  check_chains(sql, trusted, out, entry_breaks);
+  // Entries and chains first: a checkpoint is only evidence about them.
+  entry_breaks.move_into(out);
+  checkpoint_breaks.move_into(out);
   return out;
 }
 
