@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=16
-server_threads=8
+rounds=${PLANFLOW_BENCH_ROUNDS:-2}
 entities=64
 mysql_port=33398
 
@@ -78,14 +78,18 @@ wrk_run() {
   echo "$(awk '/^Requests\/sec:/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out" | to_ms) $(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) ${non2xx:-0}"
 }
 
-# run VERSION BIN BACKEND: both workloads on one server, then verify (and checkpoint).
+# run VERSION BIN BACKEND ROUND: both workloads on one server, then verify (and checkpoint).
 run() {
-  local version=$1 exe=$2 backend=$3 name="bench_${1}_$3" url key_args=() table=audit_log
+  local version=$1 exe=$2 backend=$3 name="bench_${1}_$3_$4" url key_args=() table=audit_log
   url=$(fresh_db "$name" "$backend")
-  if $exe --help | grep -q -- --audit-key-file; then key_args=(--audit-key-file "$work/$name.key"); table=audit_entries; fi
+  # Not grep -q: under pipefail, planflow killed by SIGPIPE would read as "no such flag".
+  if $exe --help | grep -- --audit-key-file >/dev/null; then key_args=(--audit-key-file "$work/$name.key"); table=audit_entries; fi
+  # SQLite has one writer at a time: more threads only queue on its lock.
+  local threads=2
+  [[ $backend == mysql ]] && threads=8
   echo 'bench passphrase long enough' | $exe user add --db "$url" --username admin --role admin --password-stdin >/dev/null 2>&1
   # No background pass during the runs: checkpoints are measured on their own below.
-  $exe serve --listen 127.0.0.1:0 --db "$url" --threads $server_threads --no-access-log --background-interval 3600 \
+  $exe serve --listen 127.0.0.1:0 --db "$url" --threads "$threads" --no-access-log --background-interval 3600 \
     "${key_args[@]}" >"$work/$name.out" 2>"$work/$name.log" &
   pid=$!
   for _ in $(seq 1 100); do grep -q "listening on" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
@@ -143,20 +147,26 @@ LUA
   if $exe audit verify --db "$url" "${key_args[@]}" --log-level error >"$work/$name.verify"; then verify_ok=intact; else verify_ok=BROKEN; fi
   end=$(date +%s.%N)
   verify_s=$(seconds_of "$start" "$end")
-  echo "$version $backend $spread $one $entries $verify_s $verify_ok $checkpoint_s"
+  echo "$version $backend $threads $spread $one $entries $verify_s $verify_ok $checkpoint_s"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$work/results"
+# Before and after alternate, so that a burst of other work on the machine
+# falls on both.
 for backend in sqlite mysql; do
-  [[ -n "$before_bin" ]] && run before "$before_bin" "$backend" >>"$work/results"
-  run after "$bin" "$backend" >>"$work/results"
+  for round in $(seq 1 "$rounds"); do
+    [[ -n "$before_bin" ]] && run before "$before_bin" "$backend" "$round" >>"$work/results"
+    run after "$bin" "$backend" "$round" >>"$work/results"
+  done
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 mariadb_version=$(mysql_cli -e 'SELECT VERSION()' | cut -d- -f1)
 
-rows=$(while read -r version backend s_rps s_p50 s_p99 s_bad o_rps o_p50 o_p99 o_bad entries verify_s verify_ok checkpoint_s; do
+rows=$(while read -r version backend threads s_rps s_p50 s_p99 s_bad o_rps o_p50 o_p99 o_bad entries verify_s verify_ok checkpoint_s; do
   case $backend in sqlite) db="SQLite $(sqlite3 --version | cut -d' ' -f1)" ;; mysql) db="MariaDB $mariadb_version" ;; esac
   case $version in before) what="before: one global chain" ;; after) what="after: a chain per entity" ;; esac
-  echo "| $db | $what | $s_rps | $s_p50 | $s_p99 | $o_rps | $o_p50 | $o_p99 | $((s_bad + o_bad)) | $entries | $verify_s ($verify_ok) | $checkpoint_s |"
+  echo "| $db | $what | $threads | $s_rps | $s_p50 | $s_p99 | $o_rps | $o_p50 | $o_p99 | $((s_bad + o_bad)) | $entries | $verify_s ($verify_ok) | $checkpoint_s |"
 done <"$work/results")
 fs=$(df -T "$work" | awk 'NR==2 {print $2}')
 
@@ -164,15 +174,16 @@ bench/write_section.sh audit <<MD
 ## Audit log: audited writes on one node
 
 Written by \`bench/audit_bench.sh $duration\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -r)); $build_kind${before_bin:+, before: $before_bin}.
+Load average (1/5/15 min) before the runs $load_before, after them $load_after.
 \`PUT /api/v1/agencies/{id}\` (the change and its audit entry in one transaction), wrk 2 threads, $connections connections,
-${duration} s per workload, \`planflow serve --threads $server_threads --no-access-log\`; SQLite file on $fs
+${duration} s per workload, $rounds rounds (before and after alternating), \`planflow serve --threads N --no-access-log\`; SQLite file on $fs
 (\`--sqlite-sync full\`), MariaDB throwaway (\`scripts/mariadb.sh\`: datadir in /dev/shm,
 \`innodb_flush_log_at_trx_commit=2\`) reached over TCP on loopback. "spread": each request one of $entities agencies in turn;
 "one": every request the same agency. verify and checkpoint: \`planflow audit verify|checkpoint\` over the log both runs left
 (with the ~$entities set-up entries), wall time including the process start.
 
-| database | version | spread req/s | p50 ms | p99 ms | one entity req/s | p50 ms | p99 ms | non-2xx | entries | verify s | checkpoint s |
-|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| database | version | threads | spread req/s | p50 ms | p99 ms | one entity req/s | p50 ms | p99 ms | non-2xx | entries | verify s | checkpoint s |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $rows
 
 The machine has 2 cores shared by wrk, planflow, the database and whatever else runs (other engineers' builds
