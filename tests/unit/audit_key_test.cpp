@@ -83,6 +83,19 @@ TEST(audit_key, raw_bytes_are_read_too_and_anything_else_is_refused_by_name) {
   EXPECT_THROW(signing_key::load(bad_path), std::runtime_error);
 }
 
+TEST(audit_key, a_key_that_cannot_be_created_is_an_error_naming_the_file) {
+  test::scratch_dir dir;
+  const auto blocker = std::filesystem::path(dir.path()) / "not-a-folder";
+  write_text(blocker, "x");
+  const auto path = blocker / "audit-signing.key";
+  try {
+    signing_key::load_or_create(path);
+    FAIL() << "a key was made under a file";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(blocker.string()), std::string::npos) << e.what();
+  }
+}
+
 TEST(audit_key, signatures_verify_only_under_their_key_and_message) {
   auto key = signing_key::generate();
   auto other = signing_key::generate();
