@@ -254,7 +254,7 @@ void add_directory_routes(http::router& r, app::context& ctx) {
     const auto* roles_json = in.optional_value("roles");
     in.reject_unknown();
     if (!id && !password) errors.push_back({"/password", "is required"});
-    if (password && http::utf8_length(*password) < 10) errors.push_back({"/password", "must have at least 10 characters"});
+    if (password) check_new_password(*password, "/password", errors);
     http::throw_if_invalid(std::move(errors));
 
     std::optional<std::string> hash;
