@@ -492,6 +492,42 @@ TEST_P(api_test, plan_types_are_listed_with_templates) {
   EXPECT_EQ(officer.get("/api/v1/plan-types/unknown").status, 404);
 }
 
+
+// "You may not" is 403 whatever the stage; 409 is kept for "not now".
+TEST_P(api_test, an_observer_may_never_approve_whatever_the_stage) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto observer = as("observer");
+  auto in_draft = act(observer, id, "approve");
+  EXPECT_EQ(in_draft.status, 403);
+  EXPECT_EQ(in_draft.problem(), "forbidden");
+  EXPECT_EQ(in_draft.header("content-type"), "application/problem+json");
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  ASSERT_EQ(act(as("head_a"), id, "endorse").status, 200);
+  EXPECT_EQ(act(observer, id, "approve").problem(), "forbidden");
+  auto again = act(as("head_a"), id, "endorse");  // the head may endorse, just not now
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.problem(), "action-not-available");
+}
+
+TEST_P(api_test, a_submitter_acting_for_a_member_may_never_approve_their_own_plan) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto d = as("member1").post("/api/v1/delegations", {{"to_user", ids["officer_a"]}, {"role", "committee_member"},
+                                                      {"valid_to", "2099-12-31"}});
+  ASSERT_EQ(d.status, 201) << boost::json::serialize(d.body);
+  auto before = act(officer, id, "approve");  // still at the agency head
+  EXPECT_EQ(before.status, 403);
+  EXPECT_EQ(before.problem(), "self-approval");
+  EXPECT_EQ(before.header("content-type"), "application/problem+json");
+  ASSERT_EQ(act(as("head_a"), id, "endorse").status, 200);
+  auto during = act(officer, id, "approve");
+  EXPECT_EQ(during.status, 403);
+  EXPECT_EQ(during.problem(), "self-approval");
+  EXPECT_TRUE(as("member1").get(plan_url(id)).obj().at("signatures").as_array().empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(backends, api_test, testing::ValuesIn(available_backends()), backend_name{});
 
 }  // namespace

@@ -74,6 +74,8 @@ router test_routes(observed& seen) {
     seen.released.wait_for(10s);
     return response::text(200, "finished");
   });
+  r.add(method::get, "/who", [](request& req) { return response::text(200, req.remote_address); },
+        execution::inline_);
   r.add(method::get, "/smuggled", [&seen](request&) {
     ++seen.smuggled;
     return response::text(200, "smuggled");
@@ -106,6 +108,32 @@ TEST_F(server_test, keeps_the_connection_alive_between_requests) {
   EXPECT_EQ(second.status, 200);
   EXPECT_EQ(boost::json::parse(second.body).as_object()["word"], "ก");
   EXPECT_EQ(boost::json::parse(second.body).as_object()["q"], "a b");
+}
+
+// What a handler (the throttle, the audit log) sees as the client's address.
+std::string seen_as(unsigned short port, const std::string& headers) {
+  http_client client(port);
+  client.send_raw("GET /who HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n");
+  return client.read_reply().body;
+}
+
+TEST_F(server_test, forwarding_headers_name_the_client_only_from_a_trusted_proxy) {
+  auto behind = options();
+  behind.trusted_proxies = {"127.0.0.0/8"};
+  running_server balanced(routes, behind);
+  EXPECT_EQ(seen_as(balanced.port(), ""), "127.0.0.1");
+  EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: 1.2.3.4, 198.51.100.7\r\n"), "198.51.100.7");
+  // Repeated header lines are one list; the balancer's line comes last.
+  EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: 1.2.3.4\r\nX-Forwarded-For: 198.51.100.8\r\n"), "198.51.100.8");
+  EXPECT_EQ(seen_as(balanced.port(), "Forwarded: for=\"[2001:db8::9]:1234\"\r\nX-Forwarded-For: 1.2.3.4\r\n"), "2001:db8::9");
+  EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: nonsense\r\n"), "127.0.0.1");
+
+  auto direct = options();
+  direct.trusted_proxies = {"10.0.0.0/8"};  // the balancer is elsewhere: this peer is a client
+  running_server exposed(routes, direct);
+  EXPECT_EQ(seen_as(exposed.port(), "X-Forwarded-For: 198.51.100.7\r\n"), "127.0.0.1");
+  running_server plain(routes, options());
+  EXPECT_EQ(seen_as(plain.port(), "Forwarded: for=198.51.100.7\r\n"), "127.0.0.1");
 }
 
 TEST_F(server_test, head_sends_headers_without_body) {

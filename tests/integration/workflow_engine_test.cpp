@@ -140,7 +140,10 @@ TEST_P(engine_test, refuses_wrong_roles_stages_and_unmet_guards) {
   auto id = start(/*content_errors=*/2);
   std::string slug;
   EXPECT_EQ(status_of([&] { act(id, head, "submit"); }, &slug), 403);
-  EXPECT_EQ(status_of([&] { act(id, officer, "endorse"); }, &slug), 409);
+  // The officer may never endorse (403); the head may, but not in draft (409).
+  EXPECT_EQ(status_of([&] { act(id, officer, "endorse"); }, &slug), 403);
+  EXPECT_EQ(slug, "forbidden");
+  EXPECT_EQ(status_of([&] { act(id, head, "endorse"); }, &slug), 409);
   EXPECT_EQ(slug, "action-not-available");
   EXPECT_EQ(status_of([&] { act(id, officer, "submit"); }, &slug), 409);
   EXPECT_EQ(slug, "guards-unmet");

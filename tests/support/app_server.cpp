@@ -11,8 +11,9 @@
 
 namespace planflow::test {
 
-app_server::app_server(const std::string& db_url, std::size_t pool_size) {
+app_server::app_server(const std::string& db_url, std::size_t pool_size, auth::session_settings sessions) {
   app::application_options options;
+  options.sessions = sessions;
   options.db_url = db_url;
   options.database.pool_size = pool_size;
   options.plugins_dir = std::string(PLANFLOW_PLUGIN_DIR) + ":" + PLANFLOW_API_PLUGIN_DIR;
@@ -60,7 +61,7 @@ std::string json_reply::problem() const {
 json_reply api_client::send(const std::string& method, const std::string& target, const std::string& body,
                             std::map<std::string, std::string> headers) {
   if (!token_.empty()) headers.emplace("Authorization", "Bearer " + token_);
-  http_client client(port_);
+  http_client client(port_, source_);
   auto raw = client.request(method, target, body, headers);
   json_reply out;
   out.status = raw.status;

@@ -21,7 +21,7 @@ namespace planflow::test {
 class app_server {
  public:
   /// `db_url` from a scratch_database.
-  explicit app_server(const std::string& db_url, std::size_t pool_size = 4);
+  explicit app_server(const std::string& db_url, std::size_t pool_size = 4, auth::session_settings sessions = {});
   ~app_server();
 
   unsigned short port() const { return server_->port(); }
@@ -60,6 +60,8 @@ struct json_reply {
 class api_client {
  public:
   explicit api_client(unsigned short port) : port_(port) {}
+  /// A client the server sees at `source_address` (127.0.0.2, say).
+  api_client(unsigned short port, std::string source_address) : port_(port), source_(std::move(source_address)) {}
 
   /// Logs in; returns the login reply (token kept on success).
   json_reply login(const std::string& username, const std::string& password);
@@ -78,6 +80,7 @@ class api_client {
 
  private:
   unsigned short port_;
+  std::string source_;
   std::string token_;
 };
 

@@ -14,9 +14,20 @@
 
 namespace planflow::test {
 
-http_client::http_client(unsigned short port, std::chrono::milliseconds timeout) {
+http_client::http_client(unsigned short port, std::chrono::milliseconds timeout) : http_client(port, "", timeout) {}
+
+http_client::http_client(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd_ < 0) throw std::runtime_error("socket: " + std::string(std::strerror(errno)));
+  if (!source_address.empty()) {
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, source_address.c_str(), &source.sin_addr) != 1 ||
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+      ::close(fd_);
+      throw std::runtime_error("bind to " + source_address + ": " + std::strerror(errno));
+    }
+  }
   timeval tv{};
   tv.tv_sec = timeout.count() / 1000;
   tv.tv_usec = (timeout.count() % 1000) * 1000;

@@ -23,6 +23,10 @@ struct http_reply {
 class http_client {
  public:
   explicit http_client(unsigned short port, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  /// Connects from `source_address` (any of 127.0.0.0/8 on Linux), so the
+  /// server sees another client address.
+  http_client(unsigned short port, const std::string& source_address,
+              std::chrono::milliseconds timeout = std::chrono::seconds(10));
   ~http_client();
   http_client(const http_client&) = delete;
   http_client& operator=(const http_client&) = delete;

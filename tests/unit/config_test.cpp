@@ -70,6 +70,41 @@ TEST(command_line, audit_options) {
   EXPECT_EQ(flag.config->audit_key_file, "k.key");  // the flag wins over the environment
 }
 
+TEST(command_line, trusted_proxies_are_repeatable_and_checked) {
+  auto none = parse({"serve"});
+  ASSERT_TRUE(none.config);
+  EXPECT_TRUE(none.config->trusted_proxies.empty());  // forwarding headers are ignored unless asked
+  auto two = parse({"serve", "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "10.0.0.0/8"});
+  ASSERT_TRUE(two.config);
+  EXPECT_EQ(two.config->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
+  auto wrong = parse({"serve", "--trusted-proxy", "10.0.0.0/33"});
+  EXPECT_FALSE(wrong.config);
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.message.find("10.0.0.0/33"), std::string::npos) << wrong.message;
+}
+
+TEST(command_line, login_limits) {
+  auto defaults = parse({"serve"});
+  ASSERT_TRUE(defaults.config);
+  const auto& d = defaults.config->login_limits;
+  // The pair locks first, the account later, an office's address much later.
+  EXPECT_LT(d.per_account_address, d.per_account);
+  EXPECT_LT(d.per_account, d.per_address);
+  auto set = parse({"serve", "--login-limit-account-address", "3", "--login-limit-account", "9", "--login-window", "60"},
+                   {"PLANFLOW_LOGIN_LIMIT_ADDRESS=500", "PLANFLOW_LOGIN_LOCKOUT=30"});
+  ASSERT_TRUE(set.config) << set.message;
+  const auto& l = set.config->login_limits;
+  EXPECT_EQ(l.per_account_address, 3);
+  EXPECT_EQ(l.per_account, 9);
+  EXPECT_EQ(l.per_address, 500);
+  EXPECT_EQ(l.window, std::chrono::seconds(60));
+  EXPECT_EQ(l.lockout, std::chrono::seconds(30));
+  auto zero = parse({"serve", "--login-limit-account", "0"});
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.message.find("--login-limit-account must be at least 1"), std::string::npos) << zero.message;
+  EXPECT_EQ(parse({"serve", "--login-lockout", "0"}).exit_code, 2);
+}
+
 TEST(command_line, help_and_version_exit_zero_with_text) {
   auto help = parse({"--help"});
   EXPECT_FALSE(help.config);

@@ -33,6 +33,17 @@ TEST(format_iso, utc_with_milliseconds) {
   EXPECT_EQ(format_iso(system_clock::time_point{}), "1970-01-01T00:00:00.000Z");
 }
 
+TEST(parse_iso, reads_what_format_iso_writes_and_nothing_else) {
+  using namespace std::chrono;
+  const auto t = time_point_cast<milliseconds>(system_clock::now());
+  EXPECT_EQ(parse_iso(format_iso(t)), t);
+  EXPECT_EQ(parse_iso("1970-01-01T00:00:00.000Z"), system_clock::time_point{});
+  for (const char* bad : {"", "2026-11-23", "2026-11-23T10:05:07Z", "2026-02-30T10:05:07.042Z",
+                          "2026-11-23T10:05:07.042Zjunk", "2026-11-23T24:00:00.000Z"}) {
+    EXPECT_THROW(parse_iso(bad), std::invalid_argument) << bad;
+  }
+}
+
 TEST(log_level, parses_known_names_only) {
   EXPECT_EQ(log::parse_level("debug"), log::level::debug);
   EXPECT_EQ(log::parse_level("off"), log::level::off);

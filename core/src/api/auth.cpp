@@ -1,10 +1,21 @@
 #include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 
 #include <boost/json/serialize.hpp>
 
 namespace planflow::api {
+namespace {
+
+http::response session_response(const auth::login_result& session) {
+  boost::json::object out{{"token", session.token}, {"expires_at", session.expires_at}, {"user", user_json(session.user)}};
+  auto res = http::response::json(200, boost::json::serialize(out));
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace
 
 void add_auth_routes(http::router& r, app::context& ctx) {
   r.add(http::method::post, "/api/v1/auth/login", [&ctx](http::request& req) {
@@ -15,17 +26,29 @@ void add_auth_routes(http::router& r, app::context& ctx) {
     auto password = in.required_string("password", 1024);
     in.reject_unknown();
     http::throw_if_invalid(std::move(errors));
-    auto session = ctx.sessions.login(username, password, req.remote_address);
-    boost::json::object out{{"token", session.token}, {"expires_at", session.expires_at}, {"user", user_json(session.user)}};
-    auto res = http::response::json(200, boost::json::serialize(out));
-    res.set_header("Cache-Control", "no-store");
-    return res;
+    return session_response(ctx.sessions.login(username, password, req.remote_address));
   });
 
   r.add(http::method::post, "/api/v1/auth/logout", [&ctx](http::request& req) {
     require_user(ctx, req);
     ctx.sessions.logout(bearer_token(req));
     return http::response::no_content();
+  });
+
+  // One's own password: every session of the user ends (this one too) and
+  // the answer carries a new token, as a login would.
+  r.add(http::method::put, "/api/v1/me/password", [&ctx](http::request& req) {
+    auto user = require_user(ctx, req);
+    auto body = http::parse_json_body(req);
+    std::vector<http::field_error> errors;
+    http::object_reader in(body, errors);
+    auto current = in.required_string("current_password", 1024);
+    auto replacement = in.required_string("new_password", 1024);
+    in.reject_unknown();
+    // An empty one is already refused as required.
+    if (!replacement.empty()) check_new_password(replacement, "/new_password", errors);
+    http::throw_if_invalid(std::move(errors));
+    return session_response(ctx.sessions.change_password(user, current, replacement, req.remote_address));
   });
 
   r.add(http::method::get, "/api/v1/me", [&ctx](http::request& req) {

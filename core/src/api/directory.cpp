@@ -4,6 +4,7 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/auth/crypto.hpp>
+#include <planflow/auth/sessions.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/directory/provinces.hpp>
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <tuple>
 
 namespace planflow::api {
 namespace {
@@ -103,6 +105,15 @@ std::vector<directory::role_grant> read_roles(soci::session& sql, app::context& 
     out.push_back(std::move(g));
   }
   return out;
+}
+
+bool same_grants(std::vector<directory::role_grant> a, std::vector<directory::role_grant> b) {
+  auto order = [](const directory::role_grant& x, const directory::role_grant& y) {
+    return std::tie(x.role, x.province_code, x.plan_type) < std::tie(y.role, y.province_code, y.plan_type);
+  };
+  std::ranges::sort(a, order);
+  std::ranges::sort(b, order);
+  return a == b;
 }
 
 const std::regex k_username(R"([a-z0-9][a-z0-9._-]{1,63})");
@@ -279,7 +290,7 @@ void add_directory_routes(http::router& r, app::context& ctx) {
     const auto* roles_json = in.optional_value("roles");
     in.reject_unknown();
     if (!id && !password) errors.push_back({"/password", "is required"});
-    if (password && http::utf8_length(*password) < 10) errors.push_back({"/password", "must have at least 10 characters"});
+    if (password) check_new_password(*password, "/password", errors);
     http::throw_if_invalid(std::move(errors));
 
     std::optional<std::string> hash;
@@ -325,10 +336,11 @@ void add_directory_routes(http::router& r, app::context& ctx) {
             soci::use(key);
         if (roles_json) directory::replace_roles(sql, user_id, roles);
         if (hash) directory::set_password_hash(sql, user_id, *hash);
-        // Deactivating someone ends their sessions at once.
-        if (!active_value) {
-          sql << "UPDATE auth_tokens SET revoked_at = :t WHERE user_id = :id AND revoked_at IS NULL", soci::use(now),
-              soci::use(key);
+        // A reset password, a deactivation or new rights end the user's
+        // sessions at once: nobody keeps acting on what was true before.
+        if (hash || !active_value || (roles_json && !same_grants(existing->roles, roles)) ||
+            (agency && agency != existing->agency_id)) {
+          auth::revoke_tokens_of(sql, user_id);
         }
       }
       auto saved = directory::find_user(sql, user_id);

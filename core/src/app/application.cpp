@@ -45,7 +45,7 @@ application::application(const application_options& options)
     log::warn("the database has migrations this binary does not know; it may be older than the schema");
   }
 
-  sessions_ = std::make_unique<auth::sessions>(*db_);
+  sessions_ = std::make_unique<auth::sessions>(*db_, options.sessions);
   workflows_ = std::make_unique<workflow::store>(*db_);
   if (schema_ready && !options.workflows_dir.empty()) {
     for (const auto& p : workflows_->load_builtin(options.workflows_dir)) {
@@ -130,6 +130,11 @@ void application::run_background_pass() {
     checkpoint_audit_if_due();
   } catch (const std::exception& e) {
     log::error("audit checkpoint failed", {{"error", e.what()}});
+  }
+  try {
+    sessions_->forget_expired_attempts();
+  } catch (const std::exception& e) {
+    log::error("login counter cleanup failed", {{"error", e.what()}});
   }
 }
 

@@ -47,7 +47,8 @@ int serve(const config& c) {
                    .migrate = c.migrate,
                    .web_dir = web_dir,
                    .audit_key_file = c.audit_key_file,
-                   .audit_checkpoint_interval = std::chrono::seconds(c.audit_checkpoint_interval_s)});
+                   .audit_checkpoint_interval = std::chrono::seconds(c.audit_checkpoint_interval_s),
+                   .sessions = {.limits = c.login_limits}});
 
   auto address = parse_listen(c.listen);
   http::server_options options;
@@ -57,6 +58,7 @@ int serve(const config& c) {
   options.worker_threads = c.threads;
   options.body_limit = c.body_limit;
   options.access_log = c.access_log;
+  options.trusted_proxies = c.trusted_proxies;
   http::server server(options, app.routes());
   server.listen();
 

@@ -1,4 +1,5 @@
 #include <planflow/app/config.hpp>
+#include <planflow/http/client_address.hpp>
 #include <planflow/storage/database.hpp>
 
 #include <boost/program_options.hpp>
@@ -107,10 +108,16 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("background-interval", po::value<std::size_t>(), "seconds between passes over stage deadlines and report deliveries (default 15)")
       ("audit-checkpoint-interval", po::value<std::size_t>(), "at most one signed checkpoint of the audit chains per this many seconds, taken by the background pass when a chain moved (default 600; 0: every pass)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
+      ("login-limit-account-address", po::value<int>(), "failed logins allowed for one account from one address within --login-window before that pair is locked (default 5)")
+      ("login-limit-account", po::value<int>(), "failed logins allowed for one account from all addresses together before the account is locked (default 20)")
+      ("login-limit-address", po::value<int>(), "failed logins allowed from one address for all accounts together before the address is locked (default 100)")
+      ("login-window", po::value<int>(), "seconds over which failed logins are counted, from the first (default 900)")
+      ("login-lockout", po::value<int>(), "seconds a locked account, pair or address is refused, from the attempt that reached its limit (default 900)")
       ("plugins", po::value<std::string>(), "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")
       ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
       ("web", po::value<std::string>(), "directory of the web interface's built files, served at / when it has an index.html (default: ../web beside the executable)")
       ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
+      ("trusted-proxy", po::value<std::vector<std::string>>()->composing(), "address or CIDR range of a load balancer whose Forwarded / X-Forwarded-For names the client; repeat for several (default: none, the headers are ignored)")
       ("no-access-log", po::bool_switch(), "do not log one line per request");
   po::options_description user("user add");
   user.add_options()
@@ -178,6 +185,11 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("audit-checkpoint-interval")) {
       c.audit_checkpoint_interval_s = vm["audit-checkpoint-interval"].as<std::size_t>();
     }
+    if (vm.count("login-limit-account-address")) c.login_limits.per_account_address = vm["login-limit-account-address"].as<int>();
+    if (vm.count("login-limit-account")) c.login_limits.per_account = vm["login-limit-account"].as<int>();
+    if (vm.count("login-limit-address")) c.login_limits.per_address = vm["login-limit-address"].as<int>();
+    if (vm.count("login-window")) c.login_limits.window = std::chrono::seconds(vm["login-window"].as<int>());
+    if (vm.count("login-lockout")) c.login_limits.lockout = std::chrono::seconds(vm["login-lockout"].as<int>());
     if (vm.count("plugins")) c.plugins_dir = vm["plugins"].as<std::string>();
     if (vm.count("workflows")) c.workflows_dir = vm["workflows"].as<std::string>();
     if (vm.count("web")) c.web_dir = vm["web"].as<std::string>();
@@ -190,8 +202,11 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("province")) c.province = vm["province"].as<std::string>();
     c.migrate = !vm["no-migrate"].as<bool>();
     c.access_log = !vm["no-access-log"].as<bool>();
+    if (vm.count("trusted-proxy")) c.trusted_proxies = vm["trusted-proxy"].as<std::vector<std::string>>();
+    http::trusted_proxies{c.trusted_proxies};  // reject a bad range before anything starts
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
     if (c.background_interval_s == 0) throw std::invalid_argument("--background-interval must be at least 1");
+    auth::check_limits(c.login_limits);
     storage::parse_sqlite_sync(c.sqlite_sync);  // reject a bad value before anything starts
     parse_listen(c.listen);  // reject a bad address before anything starts
     out.config = std::move(c);

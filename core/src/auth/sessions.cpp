@@ -5,97 +5,134 @@
 #include <planflow/util/time.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace planflow::auth {
 namespace {
 
-using clock = std::chrono::system_clock;
+// The counters' names for an account: its real username when it exists (on
+// MySQL "Officer_A" finds officer_a, and must not get counters of its own),
+// else the name as typed, lower-cased as usernames are.
+std::string account_key(std::string_view typed, const std::optional<directory::user>& user) {
+  if (user) return user->username;
+  std::string out(typed);
+  for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
-clock::time_point parse_iso(const std::string& text) {
-  // Only our own format reaches here ("YYYY-MM-DDTHH:MM:SS.mmmZ").
-  std::tm tm{};
-  int ms = 0;
-  std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-              &tm.tm_min, &tm.tm_sec, &ms);
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return clock::from_time_t(timegm(&tm)) + std::chrono::milliseconds(ms);
+http::problem_error too_many_attempts(std::chrono::seconds wait) {
+  const auto seconds = std::to_string(wait.count());
+  return http::problem_error(429, "too-many-attempts", "Too many failed logins",
+                             "Wait " + seconds + " seconds before trying again.")
+      .with_header("Retry-After", seconds);
 }
 
 }  // namespace
 
-sessions::sessions(storage::database& db, session_settings settings)
-    : db_(db), settings_(settings), dummy_hash_(hash_password(random_token())) {}
+/// One counted attempt and what its password is checked against, read in the
+/// transaction that counted it.
+struct sessions::attempt {
+  std::string account;          ///< the account counters' subject
+  std::string account_address;  ///< the account+address counter's subject
+  std::string address;
+  std::optional<directory::user> user;
+  std::optional<std::string> hash;
+};
 
-long long sessions::throttle_delay(soci::session& sql, std::string_view scope, std::string_view subject) {
-  const auto now = clock::now();
-  const std::string since = format_iso(now - settings_.failure_window);
-  std::string s(scope), subj(subject);
-  int failures = 0;
-  std::string last;
-  soci::indicator last_ind = soci::i_null;
-  sql << "SELECT COUNT(*), MAX(failed_at) FROM login_failures WHERE scope = :s AND subject = :j AND failed_at >= :t",
-      soci::use(s), soci::use(subj), soci::use(since), soci::into(failures), soci::into(last, last_ind);
-  if (failures < settings_.free_failures || last_ind != soci::i_ok) return 0;
-  // Each failure beyond the free ones doubles the wait, up to max_delay.
-  const int excess = std::min(failures - settings_.free_failures, 20);
-  const auto delay = std::min<std::chrono::seconds>(std::chrono::seconds(1LL << excess), settings_.max_delay);
-  const auto until = parse_iso(last) + delay;
-  if (until <= now) return 0;
-  return std::max<long long>(1, std::chrono::ceil<std::chrono::seconds>(until - now).count());
+sessions::sessions(storage::database& db, session_settings settings)
+    : db_(db), settings_(settings), dummy_hash_(hash_password(random_token())) {
+  check_limits(settings_.limits);
 }
 
-login_result sessions::login(std::string_view username, std::string_view password, std::string_view remote_address) {
-  storage::lease session(db_);
-  auto& sql = *session;
-  const long long wait = std::max(throttle_delay(sql, "user", username), throttle_delay(sql, "address", remote_address));
-  if (wait > 0) {
-    throw http::problem_error(429, "too-many-attempts", "Too many failed logins",
-                              "Wait " + std::to_string(wait) + " seconds before trying again.")
-        .with_header("Retry-After", std::to_string(wait));
-  }
+sessions::attempt sessions::begin_attempt(std::string_view username, std::string_view remote_address) {
+  const auto& limits = settings_.limits;
+  return storage::in_transaction(db_, [&](soci::session& sql) {
+    attempt a;
+    a.user = directory::find_user_by_username(sql, username);
+    a.hash = a.user ? directory::password_hash_of(sql, a.user->id) : std::nullopt;
+    a.account = account_key(username, a.user);
+    a.address = std::string(remote_address);
+    a.account_address = a.account + "|" + a.address;
+    const auto now = throttle_clock::now();
+    // All three in one transaction: an attempt refused by one counter is
+    // counted by none (the throw rolls the others back).
+    std::chrono::seconds wait{0};
+    auto count = [&](const char* scope, const std::string& subject, int limit) {
+      if (auto refused = reserve_attempt(sql, scope, subject, limit, limits, now)) wait = std::max(wait, *refused);
+    };
+    count(throttle_scope::account_address, a.account_address, limits.per_account_address);
+    count(throttle_scope::account, a.account, limits.per_account);
+    count(throttle_scope::address, a.address, limits.per_address);
+    if (wait.count() > 0) throw too_many_attempts(wait);
+    return a;
+  });
+}
 
-  auto user = directory::find_user_by_username(sql, username);
-  auto hash = user ? directory::password_hash_of(sql, user->id) : std::nullopt;
-  const bool ok = verify_password(hash.value_or(dummy_hash_), password) && hash && user->active;
-  if (!ok) {
-    storage::transaction tx(session);
-    const std::string now = storage::now_iso();
-    std::string name(username), address(remote_address);
-    sql << "INSERT INTO login_failures (scope, subject, failed_at) VALUES ('user', :s, :t)", soci::use(name),
-        soci::use(now);
-    sql << "INSERT INTO login_failures (scope, subject, failed_at) VALUES ('address', :s, :t)", soci::use(address),
-        soci::use(now);
-    tx.commit();
-    log::warn("login failed", {{"username", name}, {"remote", address}});
-    throw http::problem_error(401, "invalid-credentials", "Invalid credentials",
-                              "The username or the password is wrong.");
-  }
-
+template <class Also>
+login_result sessions::succeed(const attempt& a, Also&& also) {
   login_result result;
   result.token = random_token();
-  const auto now = clock::now();
+  const auto now = std::chrono::system_clock::now();
   result.expires_at = format_iso(now + settings_.token_lifetime);
   const std::string created = format_iso(now);
   const std::string token_hash = sha256_hex(result.token);
-  long long user_id = user->id;
-  std::string name(username), address(remote_address);
-  storage::transaction tx(session);
-  sql << "INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, revoked_at, remote_address) "
-         "VALUES (:h, :u, :c, :e, NULL, :a)",
-      soci::use(token_hash), soci::use(user_id), soci::use(created), soci::use(result.expires_at), soci::use(address);
-  sql << "DELETE FROM login_failures WHERE scope = 'user' AND subject = :s", soci::use(name);
-  tx.commit();
-  result.user = std::move(*user);
+  long long user_id = a.user->id;
+  storage::in_transaction(db_, [&](soci::session& sql) {
+    also(sql);
+    sql << "INSERT INTO auth_tokens (token_hash, user_id, created_at, expires_at, revoked_at, remote_address) "
+           "VALUES (:h, :u, :c, :e, NULL, :a)",
+        soci::use(token_hash), soci::use(user_id), soci::use(created), soci::use(result.expires_at),
+        soci::use(a.address);
+    // The owner proved the password: others' failures on the account are
+    // forgotten; the address keeps the failures of its other accounts.
+    clear_attempts(sql, throttle_scope::account_address, a.account_address);
+    clear_attempts(sql, throttle_scope::account, a.account);
+    give_back_attempt(sql, throttle_scope::address, a.address);
+  });
+  result.user = *a.user;
   return result;
+}
+
+login_result sessions::login(std::string_view username, std::string_view password, std::string_view remote_address) {
+  const auto a = begin_attempt(username, remote_address);
+  // Argon2 takes a while on purpose: no connection is held meanwhile.
+  const bool ok = verify_password(a.hash.value_or(dummy_hash_), password) && a.hash && a.user->active;
+  if (!ok) {
+    // Nothing to record: the attempt was counted as a failure in advance.
+    log::warn("login failed", {{"username", a.account}, {"remote", a.address}});
+    throw http::problem_error(401, "invalid-credentials", "Invalid credentials",
+                              "The username or the password is wrong.");
+  }
+  return succeed(a, [](soci::session&) {});
+}
+
+login_result sessions::change_password(const directory::user& user, std::string_view current_password,
+                                       std::string_view new_password, std::string_view remote_address) {
+  // Counted like a login, so a borrowed token cannot be used to guess the password.
+  const auto a = begin_attempt(user.username, remote_address);
+  if (!a.hash || !verify_password(*a.hash, current_password)) {
+    log::warn("password change refused", {{"username", a.account}, {"remote", a.address}});
+    throw http::validation_failed({{"/current_password", "is not the current password"}});
+  }
+  const std::string replacement = hash_password(new_password);
+  return succeed(a, [&](soci::session& sql) {
+    // Changed meanwhile (by an administrator, or in another tab): what was
+    // proved is no longer the password, so nothing is overwritten.
+    if (directory::password_hash_of(sql, user.id) != a.hash) {
+      throw http::conflict("The password was changed meanwhile; log in again.");
+    }
+    directory::set_password_hash(sql, user.id, replacement);
+    revoke_tokens_of(sql, user.id);
+  });
 }
 
 void sessions::logout(std::string_view token) {
   const std::string token_hash = sha256_hex(token);
   const std::string now = storage::now_iso();
-  storage::lease session(db_);
-  *session << "UPDATE auth_tokens SET revoked_at = :t WHERE token_hash = :h AND revoked_at IS NULL", soci::use(now),
-      soci::use(token_hash);
+  storage::in_transaction(db_, [&](soci::session& sql) {
+    sql << "UPDATE auth_tokens SET revoked_at = :t WHERE token_hash = :h AND revoked_at IS NULL", soci::use(now),
+        soci::use(token_hash);
+  });
 }
 
 std::optional<directory::user> sessions::authenticate(std::string_view token) {
@@ -110,6 +147,17 @@ std::optional<directory::user> sessions::authenticate(std::string_view token) {
   auto user = directory::find_user(*session, user_id);
   if (!user || !user->active) return std::nullopt;
   return user;
+}
+
+void sessions::forget_expired_attempts() {
+  storage::in_transaction(db_, [&](soci::session& sql) { forget_expired_counters(sql, throttle_clock::now()); });
+}
+
+void revoke_tokens_of(soci::session& sql, std::int64_t user_id) {
+  long long id = user_id;
+  const std::string now = storage::now_iso();
+  sql << "UPDATE auth_tokens SET revoked_at = :t WHERE user_id = :id AND revoked_at IS NULL", soci::use(now),
+      soci::use(id);
 }
 
 }  // namespace planflow::auth

@@ -1,5 +1,7 @@
 // The only translation unit that includes Beast: it is the expensive one to
 // compile, so everything else talks to it through planflow/http/message.hpp.
+#include <planflow/http/client_address.hpp>
+#include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
@@ -87,22 +89,6 @@ bool is_token(std::string_view s) {
   });
 }
 
-std::string_view trim_whitespace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split_list(std::string_view list) {
-  std::vector<std::string_view> out;
-  for (std::size_t start = 0;;) {
-    auto comma = list.find(',', start);
-    out.push_back(trim_whitespace(list.substr(start, comma == std::string_view::npos ? comma : comma - start)));
-    if (comma == std::string_view::npos) return out;
-    start = comma + 1;
-  }
-}
-
 bool is_chunked(std::string_view coding) { return beast::iequals(coding, "chunked"); }
 
 response malformed_framing(std::string detail) {
@@ -140,6 +126,16 @@ std::optional<response> transfer_coding_problem(const bhttp::request_header<>& m
   return std::nullopt;
 }
 
+// Every line of a header that may repeat, as one comma-separated list.
+std::string joined(const bhttp::request_header<>& msg, std::string_view name) {
+  std::string out;
+  for (auto [it, end] = msg.equal_range(name); it != end; ++it) {
+    if (!out.empty()) out += ',';
+    out += it->value();
+  }
+  return out;
+}
+
 // The answer to a request that could not be read to its end.
 response unreadable_request(const beast::error_code& ec, std::size_t body_limit) {
   if (ec == bhttp::error::body_limit) {
@@ -171,6 +167,7 @@ bhttp::response<bhttp::string_body> to_message(response res, unsigned version, b
 
 struct server::impl {
   server_options options;
+  trusted_proxies proxies;
   const router& routes;
   asio::io_context ioc;
   asio::thread_pool workers;
@@ -182,6 +179,7 @@ struct server::impl {
 
   impl(server_options opts, const router& r)
       : options(std::move(opts)),
+        proxies(options.trusted_proxies),
         routes(r),
         ioc(int(std::max<std::size_t>(1, options.io_threads))),
         workers(std::max<std::size_t>(1, options.worker_threads)),
@@ -271,7 +269,7 @@ struct server::impl {
   asio::awaitable<void> serve_connection(tcp::socket socket) {
     beast::error_code remote_ec;
     auto endpoint = socket.remote_endpoint(remote_ec);
-    const std::string remote = remote_ec ? "" : endpoint.address().to_string();
+    const std::string peer = remote_ec ? "" : endpoint.address().to_string();
     beast::tcp_stream stream(std::move(socket));
     auto conn = track(stream);
     beast::flat_buffer buffer;
@@ -296,7 +294,9 @@ struct server::impl {
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple_awaitable);
       (void)hn;
       beast::error_code ec = hec;
+      std::string remote = peer;
       if (!ec) {
+        remote = client_address(peer, joined(parser.get(), "Forwarded"), joined(parser.get(), "X-Forwarded-For"), proxies);
         if (auto problem = transfer_coding_problem(parser.get())) {
           co_await refuse(stream, buffer, *conn, std::move(*problem), parser, started, remote);
           break;

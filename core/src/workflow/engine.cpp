@@ -320,6 +320,29 @@ bool took_part_before_approval(soci::session& sql, const definition& def, std::i
   return false;
 }
 
+// The transition named `action` that decides who may take it: the one from
+// the current stage when there is one, else any of that name. Asking about
+// the whole workflow lets "you may never" (403) come before "not now" (409),
+// so a refusal does not depend on where the case happens to be.
+const transition* rule_for(const definition& def, const std::string& action, const transition* here,
+                           const std::map<std::string, acting_as>& roles) {
+  if (here) return here;
+  const transition* named = nullptr;
+  for (const auto& t : def.transitions) {
+    if (t.action != action) continue;
+    if (std::ranges::any_of(t.roles, [&](const std::string& role) { return roles.contains(role); })) return &t;
+    if (!named) named = &t;
+  }
+  return named;
+}
+
+std::optional<acting_as> acting_role(const transition& t, const std::map<std::string, acting_as>& roles) {
+  for (const auto& role : t.roles) {
+    if (auto it = roles.find(role); it != roles.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
 bool has_signed(soci::session& sql, std::int64_t case_id, int stage_seq, std::int64_t person) {
   long long id = case_id, who = person;
   int count = 0;
@@ -375,6 +398,18 @@ apply_result engine::apply(const apply_request& r) {
   auto def = definition_of(sql, c);
 
   const transition* t = def->find_transition(c.stage, r.action);
+  auto roles = roles_(sql, r.actor, c.scope());
+  const transition* rule = rule_for(*def, r.action, t, roles);
+  std::optional<acting_as> as = rule ? acting_role(*rule, roles) : std::nullopt;
+  if (rule && !as) {
+    throw http::problem_error(403, "forbidden", "Forbidden",
+                              "Taking '" + r.action + "' needs one of the roles: " + join(rule->roles) + ".");
+  }
+  if (rule && rule->signature &&
+      took_part_before_approval(sql, *def, c.id, {r.actor.id, as->on_behalf_of.value_or(r.actor.id)})) {
+    throw http::problem_error(403, "self-approval", "Self-approval is not allowed",
+                              "Nobody may sign a plan they submitted or endorsed.");
+  }
   if (!t) {
     boost::json::array possible;
     for (const auto* other : def->transitions_from(c.stage)) possible.push_back(boost::json::string(other->action));
@@ -382,18 +417,6 @@ apply_result engine::apply(const apply_request& r) {
                               "The action '" + r.action + "' cannot be taken in the stage '" + c.stage + "'.")
         .with_extension("stage", boost::json::string(c.stage))
         .with_extension("actions_in_stage", std::move(possible));
-  }
-  auto roles = roles_(sql, r.actor, c.scope());
-  std::optional<acting_as> as;
-  for (const auto& role : t->roles) {
-    if (auto it = roles.find(role); it != roles.end()) {
-      as = it->second;
-      break;
-    }
-  }
-  if (!as) {
-    throw http::problem_error(403, "forbidden", "Forbidden",
-                              "Taking '" + r.action + "' needs one of the roles: " + join(t->roles) + ".");
   }
   if (r.expected_revision && *r.expected_revision != c.revision) {
     throw http::problem_error(412, "stale-revision", "The plan has changed",
@@ -428,10 +451,6 @@ apply_result engine::apply(const apply_request& r) {
   base.remote_address = r.remote_address;
 
   if (t->signature) {
-    if (took_part_before_approval(sql, *def, c.id, {r.actor.id, person})) {
-      throw http::problem_error(403, "self-approval", "Self-approval is not allowed",
-                                "Nobody may sign a plan they submitted or endorsed.");
-    }
     if (has_signed(sql, c.id, c.stage_seq, person)) {
       throw http::problem_error(409, "already-signed", "Already signed",
                                 "A signature for this person is already recorded in this round.");

@@ -25,6 +25,7 @@ struct application_options {
   std::string web_dir{};  ///< the browser interface's built files; "" serves none
   std::string audit_key_file{};  ///< "" is app::default_audit_key_file(db_url); created when missing
   std::chrono::seconds audit_checkpoint_interval{600};  ///< between checkpoints of the background pass
+  auth::session_settings sessions{};  ///< token lifetime and login limits
 };
 
 class application {

@@ -2,6 +2,8 @@
 /// Server configuration, read from (highest precedence first) command-line
 /// flags, PLANFLOW_* environment variables and an optional INI-style file.
 
+#include <planflow/auth/throttle.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -34,12 +36,14 @@ struct config {
   /// SQLite file, or in the working directory on MySQL (default_audit_key_file).
   std::string audit_key_file;
   std::size_t audit_checkpoint_interval_s = 600;  ///< at most one checkpoint per this many seconds (0: every pass)
+  auth::login_limits login_limits{};        ///< failed-login counters (see auth/throttle.hpp)
   std::string plugins_dir;
   std::string workflows_dir;
   std::string web_dir;
   std::string log_level = "info";
   bool migrate = true;
   bool access_log = true;
+  std::vector<std::string> trusted_proxies;  ///< see http::server_options
 
   // `import`
   std::string plan_type;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace planflow::http {
 
@@ -27,6 +28,9 @@ struct server_options {
   /// and dropped, for at most drain_timeout, so that it can read the answer.
   std::size_t drain_limit = 4 * 1024 * 1024;
   std::chrono::milliseconds drain_timeout{5'000};
+  /// Load balancers whose Forwarded / X-Forwarded-For headers name the real
+  /// client (addresses or CIDR ranges); from anyone else they are ignored.
+  std::vector<std::string> trusted_proxies;
   bool access_log = true;
 };
 
