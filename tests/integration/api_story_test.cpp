@@ -8,6 +8,8 @@
 #include "../support/files.hpp"
 #include "../support/server_process.hpp"
 
+#include <planflow/storage/row.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
@@ -169,8 +171,11 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   EXPECT_EQ(actions, (std::vector<std::string>{"submit", "return", "submit", "endorse", "approve"}));
   EXPECT_EQ(history.back().at("on_behalf_of_name"), "คุณ member2");
   EXPECT_TRUE(admin.get("/api/v1/audit/verify").obj().at("intact").as_bool());
-  auto cli = run_planflow({"audit", "verify", "--db", db.url()});
+  // With a checkpoint, as the server's background pass takes them.
+  server.app().run_background_pass();
+  auto cli = run_planflow({"audit", "verify", "--db", db.url(), "--audit-key-file", server.app_key_file()});
   EXPECT_EQ(cli.exit_code, 0) << cli.out << cli.err;
+  EXPECT_NE(cli.out.find("1 checkpoints; latest checkpoint"), std::string::npos) << cli.out;
   EXPECT_NE(cli.out.find("audit log intact"), std::string::npos);
 }
 
@@ -180,16 +185,31 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
   for (int i = 0; i < 3; ++i) {
     admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "หน่วยงาน " + std::to_string(i)}});
   }
+  // The second agency's creation: the first entry of that agency's chain.
+  long long forged = 0;
+  std::string agency;
   {
     storage::lease session(server.app().db());
-    *session << "UPDATE audit_log SET details = '{\"name_th\":\"forged\"}' WHERE seq = 2";
+    soci::rowset<soci::row> rows =
+        (session->prepare << "SELECT id, entity_id FROM audit_entries WHERE entity = 'agency' ORDER BY id");
+    auto it = rows.begin();
+    ASSERT_NE(++it, rows.end());
+    forged = storage::column_int(*it, 0);
+    agency = storage::column_text(*it, 1);
+    *session << "UPDATE audit_entries SET details = '{\"name_th\":\"forged\"}' WHERE id = " + std::to_string(forged);
   }
-  auto cli = run_planflow({"audit", "verify", "--db", db.url()});
+  auto cli = run_planflow({"audit", "verify", "--db", db.url(), "--audit-key-file", server.app_key_file()});
   EXPECT_EQ(cli.exit_code, 1);
-  EXPECT_NE(cli.out.find("BROKEN at entry 2"), std::string::npos) << cli.out;
+  EXPECT_NE(cli.out.find("BROKEN at entry " + std::to_string(forged) + " (agency " + agency + " #1)"), std::string::npos)
+      << cli.out;
   auto api = admin.get("/api/v1/audit/verify");
   EXPECT_FALSE(api.obj().at("intact").as_bool());
-  EXPECT_EQ(api.obj().at("first_broken"), 2);
+  EXPECT_EQ(api.obj().at("first_broken"), forged);
+  const auto& broken = api.obj().at("broken").as_object();
+  EXPECT_EQ(broken.at("entity"), "agency");
+  EXPECT_EQ(broken.at("entity_id").as_string(), agency);
+  EXPECT_EQ(broken.at("chain_seq"), 1);
+  EXPECT_NE(api.obj().at("reason").as_string().find("does not match its hash"), std::string::npos);
 }
 
 TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -58,7 +59,7 @@ TEST_P(storage_test, concurrent_migrators_apply_each_migration_once) {
 TEST_P(storage_test, a_failing_migration_leaves_no_record) {
   apply_migrations(db);
   std::vector<migration> broken = embedded_migrations();
-  broken.push_back({int(broken.size()) + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
+  broken.push_back({broken.back().version + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
   EXPECT_ANY_THROW(apply_migrations(db, broken));
   auto status = inspect_migrations(db, broken);
   ASSERT_EQ(status.pending.size(), 1u);
@@ -105,6 +106,18 @@ TEST_P(storage_test, a_migrator_with_nothing_pending_takes_no_lock_and_runs_no_d
         soci::into(tables);
     EXPECT_EQ(tables, 0) << "the lock table was created although nothing was pending";
   }
+}
+
+TEST_P(storage_test, a_migration_numbered_into_a_gap_is_applied_after_later_ones) {
+  // A branch that took a lower number lands after a higher one was applied.
+  std::vector<migration> all = embedded_migrations();
+  const int top = all.back().version;
+  all.push_back({top + 2, "higher", "CREATE TABLE IF NOT EXISTS higher_t (x INTEGER);\n"});
+  apply_migrations(db, all);
+  all.insert(all.end() - 1, {top + 1, "lower", "CREATE TABLE IF NOT EXISTS lower_t (x INTEGER);\n"});
+  EXPECT_EQ(inspect_migrations(db, all).pending, std::vector<int>{top + 1});
+  EXPECT_EQ(apply_migrations(db, all), std::vector<int>{top + 1});
+  EXPECT_TRUE(inspect_migrations(db, all).pending.empty());
 }
 
 TEST_P(storage_test, provinces_are_seeded_in_thai_and_english) {

@@ -18,6 +18,7 @@ app_server::app_server(const std::string& db_url, std::size_t pool_size, auth::s
   options.database.pool_size = pool_size;
   options.plugins_dir = std::string(PLANFLOW_PLUGIN_DIR) + ":" + PLANFLOW_API_PLUGIN_DIR;
   options.workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows";
+  options.audit_key_file = key_file_;
   app_ = std::make_unique<app::application>(options);
   // The test plan type runs on a copy of the built-in workflow.
   std::ifstream in(options.workflows_dir + "/provincial_plan.json");

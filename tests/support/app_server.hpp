@@ -3,6 +3,7 @@
 // served in-process on an ephemeral loopback port, and a small JSON client
 // that logs in and carries the bearer token.
 
+#include "databases.hpp"
 #include "http_client.hpp"
 
 #include <planflow/app/application.hpp>
@@ -26,6 +27,9 @@ class app_server {
 
   unsigned short port() const { return server_->port(); }
   app::application& app() { return *app_; }
+  /// The audit signing key of this server, in a directory of its own (for
+  /// `planflow audit verify --audit-key-file`).
+  const std::string& app_key_file() const { return key_file_; }
 
   /// Creates a user directly in the directory (an administrator, say) with a password.
   std::int64_t add_user(const std::string& username, const std::string& password,
@@ -33,6 +37,8 @@ class app_server {
                         std::optional<std::int64_t> agency = std::nullopt);
 
  private:
+  scratch_dir key_dir_;
+  std::string key_file_ = key_dir_.path() + "/audit-signing.key";
   std::unique_ptr<app::application> app_;
   std::unique_ptr<http::server> server_;
   std::thread thread_;

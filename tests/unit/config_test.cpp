@@ -55,6 +55,21 @@ TEST(command_line, database_resilience_options) {
   EXPECT_FALSE(parse({"serve", "--background-interval", "0"}).config);
 }
 
+TEST(command_line, audit_options) {
+  auto defaults = parse({"serve"});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->audit_key_file, "");  // derived from the database URL
+  EXPECT_EQ(defaults.config->audit_checkpoint_interval_s, 600u);
+  auto set = parse({"audit", "checkpoint", "--audit-checkpoint-interval", "0"}, {"PLANFLOW_AUDIT_KEY_FILE=/etc/planflow/k"});
+  ASSERT_TRUE(set.config) << set.message;
+  EXPECT_EQ(set.config->arguments, std::vector<std::string>{"checkpoint"});
+  EXPECT_EQ(set.config->audit_key_file, "/etc/planflow/k");
+  EXPECT_EQ(set.config->audit_checkpoint_interval_s, 0u);
+  auto flag = parse({"audit", "verify", "--audit-key-file", "k.key"}, {"PLANFLOW_AUDIT_KEY_FILE=/etc/planflow/k"});
+  ASSERT_TRUE(flag.config);
+  EXPECT_EQ(flag.config->audit_key_file, "k.key");  // the flag wins over the environment
+}
+
 TEST(command_line, trusted_proxies_are_repeatable_and_checked) {
   auto none = parse({"serve"});
   ASSERT_TRUE(none.config);

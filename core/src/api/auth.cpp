@@ -1,4 +1,5 @@
 #include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 
@@ -44,9 +45,8 @@ void add_auth_routes(http::router& r, app::context& ctx) {
     auto current = in.required_string("current_password", 1024);
     auto replacement = in.required_string("new_password", 1024);
     in.reject_unknown();
-    if (!replacement.empty() && http::utf8_length(replacement) < 10) {
-      errors.push_back({"/new_password", "must have at least 10 characters"});
-    }
+    // An empty one is already refused as required.
+    if (!replacement.empty()) check_new_password(replacement, "/new_password", errors);
     http::throw_if_invalid(std::move(errors));
     return session_response(ctx.sessions.change_password(user, current, replacement, req.remote_address));
   });

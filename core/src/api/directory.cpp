@@ -33,6 +33,42 @@ void audit_change(soci::session& sql, app::context& ctx, const directory::user& 
   audit::append(sql, ctx.db.backend(), {actor.id, std::nullopt, req.remote_address, action, entity, id, std::move(details)});
 }
 
+boost::json::object break_json(const audit::break_point& b) {
+  boost::json::object out{{"part", b.part}, {"reason", b.reason}};
+  if (b.part == "chain") {
+    out["entity"] = b.entity;
+    out["entity_id"] = b.entity_id;
+  }
+  if (b.chain_seq) out[b.part == "legacy" ? "seq" : "chain_seq"] = *b.chain_seq;
+  if (b.entry_id) out["entry"] = *b.entry_id;
+  if (b.checkpoint_id) out["checkpoint"] = *b.checkpoint_id;
+  return out;
+}
+
+// intact, entries, first_broken and reason keep the meaning they had with
+// the single chain; the rest says where in the chains or checkpoints.
+boost::json::object verification_json(const audit::verification& v) {
+  boost::json::object out{{"intact", v.intact},
+                          {"entries", v.entries},
+                          {"legacy_entries", v.legacy_entries},
+                          {"chains", v.chains},
+                          {"checkpoints", v.checkpoints}};
+  if (v.latest_checkpoint) {
+    out["latest_checkpoint"] = {{"id", v.latest_checkpoint->id},
+                                {"at", v.latest_checkpoint->at},
+                                {"digest", v.latest_checkpoint->digest}};
+  }
+  if (!v.breaks.empty()) {
+    if (auto first = v.first_broken()) out["first_broken"] = *first;
+    out["reason"] = audit::describe(v.breaks.front());
+    out["broken"] = break_json(v.breaks.front());
+    boost::json::array all;
+    for (const auto& b : v.breaks) all.push_back(break_json(b));
+    out["breaks"] = std::move(all);
+  }
+  return out;
+}
+
 bool is_known_role(const std::string& role) {
   const auto& known = workflow::known_roles();
   return std::ranges::find(known, role) != known.end();
@@ -254,7 +290,7 @@ void add_directory_routes(http::router& r, app::context& ctx) {
     const auto* roles_json = in.optional_value("roles");
     in.reject_unknown();
     if (!id && !password) errors.push_back({"/password", "is required"});
-    if (password && http::utf8_length(*password) < 10) errors.push_back({"/password", "must have at least 10 characters"});
+    if (password) check_new_password(*password, "/password", errors);
     http::throw_if_invalid(std::move(errors));
 
     std::optional<std::string> hash;
@@ -416,13 +452,8 @@ void add_directory_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     require_role(user, "admin");
     storage::lease session(ctx.db);
-    auto v = audit::verify(*session);
-    boost::json::object out{{"intact", v.intact}, {"entries", v.entries}};
-    if (v.first_broken) {
-      out["first_broken"] = *v.first_broken;
-      out["reason"] = v.reason;
-    }
-    return http::response::json(200, boost::json::serialize(out));
+    auto v = audit::verify(*session, ctx.db.backend(), ctx.audit_public_key);
+    return http::response::json(200, boost::json::serialize(verification_json(v)));
   });
 }
 

@@ -1,4 +1,5 @@
 #include <planflow/api/params.hpp>
+#include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
 #include <charconv>
@@ -46,6 +47,10 @@ std::optional<int> if_match_revision(const http::request& req) {
         .with_errors({{"header:If-Match", "must be a revision number in quotes, e.g. \"3\""}});
   }
   return int(*value);
+}
+
+void check_new_password(std::string_view password, const std::string& pointer, std::vector<http::field_error>& errors) {
+  if (http::utf8_length(password) < 10) errors.push_back({pointer, "must have at least 10 characters"});
 }
 
 }  // namespace planflow::api

@@ -1,5 +1,7 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/app/application.hpp>
+#include <planflow/app/paths.hpp>
+#include <planflow/audit/checkpoint.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/query.hpp>
@@ -23,7 +25,11 @@ std::vector<plugin::province_name> load_provinces(storage::database& db) {
 
 }  // namespace
 
-application::application(const application_options& options) {
+application::application(const application_options& options)
+    // At start, so that a key file that cannot be created or read stops the
+    // server with its name rather than failing every checkpoint later.
+    : audit_key_(audit::signing_key::load_or_create(app::audit_key_file(options.audit_key_file, options.db_url))),
+      audit_checkpoint_interval_(options.audit_checkpoint_interval) {
   auth::initialize_crypto();
   auto url = storage::parse_database_url(options.db_url);
   log::info("opening database", {{"url", url.redacted}});
@@ -99,7 +105,7 @@ application::application(const application_options& options) {
   });
   context_ = std::make_unique<app::context>(
       app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, *outbox_,
-                   std::move(provinces)});
+                   std::move(provinces), audit_key_.public_key_hex()});
   api::add_all_routes(routes_, *context_);
   // After the API, so that no web file can take a path the API answers.
   if (!options.web_dir.empty()) web::add_static_routes(routes_, options.web_dir);
@@ -121,9 +127,26 @@ void application::run_background_pass() {
     log::error("delivery pass failed", {{"error", e.what()}});
   }
   try {
+    checkpoint_audit_if_due();
+  } catch (const std::exception& e) {
+    log::error("audit checkpoint failed", {{"error", e.what()}});
+  }
+  try {
     sessions_->forget_expired_attempts();
   } catch (const std::exception& e) {
     log::error("login counter cleanup failed", {{"error", e.what()}});
+  }
+}
+
+void application::checkpoint_audit_if_due() {
+  const auto now = std::chrono::steady_clock::now();
+  if (last_audit_checkpoint_ && now - *last_audit_checkpoint_ < audit_checkpoint_interval_) return;
+  // Counted from the attempt: a failing database is not asked again at every pass.
+  last_audit_checkpoint_ = now;
+  auto out = audit::write_checkpoint(*db_, audit_key_);
+  if (out.written) {
+    log::info("audit checkpoint", {{"id", out.id}, {"moved", out.moved}, {"chains", out.chains},
+                                   {"entries", out.entries}, {"digest", out.digest}});
   }
 }
 

@@ -46,6 +46,8 @@ int serve(const config& c) {
                    .workflows_dir = c.workflows_dir.empty() ? beside_executable("workflows") : c.workflows_dir,
                    .migrate = c.migrate,
                    .web_dir = web_dir,
+                   .audit_key_file = c.audit_key_file,
+                   .audit_checkpoint_interval = std::chrono::seconds(c.audit_checkpoint_interval_s),
                    .sessions = {.limits = c.login_limits}});
 
   auto address = parse_listen(c.listen);
@@ -65,8 +67,8 @@ int serve(const config& c) {
   log::info("listening", {{"url", url}});
   // Scripts and tests read the URL from standard output.
   std::cout << "planflow listening on " << url << std::endl;
-  // Deadlines and deliveries run beside the server; the database decides who
-  // handles what, so several processes can share the work.
+  // Deadlines, deliveries and audit checkpoints run beside the server; the
+  // database decides who handles what, so several processes can share the work.
   std::mutex background_mutex;
   std::condition_variable background_wake;
   bool stopping = false;

@@ -51,7 +51,8 @@ Usage:
   planflow import FILE [--plan-type T] [--province CODE]
                                turn a plan document into JSON {plan_type, plan,
                                totals, findings}; the type is detected when omitted
-  planflow audit verify        check the audit log's hash chain
+  planflow audit verify        check the audit log: every chain, every checkpoint
+  planflow audit checkpoint    sign a checkpoint of the audit chains' heads now
   planflow --help | --version
 
 Every option can also be set as an environment variable PLANFLOW_<NAME>
@@ -93,7 +94,10 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("config", po::value<std::string>(), "read options from this file (name = value lines)")
       ("db", po::value<std::string>(), "database URL: sqlite:///abs/file.db, sqlite://./rel.db or "
                                        "mysql://user:pass@host:port/db (default sqlite://./var/planflow.db)")
-      ("log-level", po::value<std::string>(), "debug, info, warn, error or off (default info)");
+      ("log-level", po::value<std::string>(), "debug, info, warn, error or off (default info)")
+      ("audit-key-file", po::value<std::string>(), "the Ed25519 key that signs audit checkpoints, created (mode 0600) on first use; "
+                                                   "copy it to every instance of a deployment (default: audit-signing.key beside the "
+                                                   "SQLite file, or in the working directory on MySQL)");
   po::options_description serve("serve");
   serve.add_options()
       ("listen", po::value<std::string>(), "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")
@@ -102,6 +106,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("db-lease-timeout", po::value<std::size_t>(), "milliseconds a request waits for a free database connection before it is answered 503 (default 5000)")
       ("sqlite-sync", po::value<std::string>(), "SQLite durability: full (each commit survives power loss; default) or normal (survives a crash of planflow, not of the machine; faster)")
       ("background-interval", po::value<std::size_t>(), "seconds between passes over stage deadlines and report deliveries (default 15)")
+      ("audit-checkpoint-interval", po::value<std::size_t>(), "at most one signed checkpoint of the audit chains per this many seconds, taken by the background pass when a chain moved (default 600; 0: every pass)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
       ("login-limit-account-address", po::value<int>(), "failed logins allowed for one account from one address within --login-window before that pair is locked (default 5)")
       ("login-limit-account", po::value<int>(), "failed logins allowed for one account from all addresses together before the account is locked (default 20)")
@@ -176,6 +181,10 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("db-lease-timeout")) c.db_lease_timeout_ms = vm["db-lease-timeout"].as<std::size_t>();
     if (vm.count("sqlite-sync")) c.sqlite_sync = vm["sqlite-sync"].as<std::string>();
     if (vm.count("background-interval")) c.background_interval_s = vm["background-interval"].as<std::size_t>();
+    if (vm.count("audit-key-file")) c.audit_key_file = vm["audit-key-file"].as<std::string>();
+    if (vm.count("audit-checkpoint-interval")) {
+      c.audit_checkpoint_interval_s = vm["audit-checkpoint-interval"].as<std::size_t>();
+    }
     if (vm.count("login-limit-account-address")) c.login_limits.per_account_address = vm["login-limit-account-address"].as<int>();
     if (vm.count("login-limit-account")) c.login_limits.per_account = vm["login-limit-account"].as<int>();
     if (vm.count("login-limit-address")) c.login_limits.per_address = vm["login-limit-address"].as<int>();

@@ -1,4 +1,5 @@
 #include <planflow/http/client_address.hpp>
+#include <planflow/http/field_list.hpp>
 
 #include <boost/asio/ip/address.hpp>
 
@@ -21,22 +22,6 @@ std::optional<asio_ip::address> parse_address(std::string_view text) {
   return address;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view list, char separator) {
-  std::vector<std::string_view> out;
-  for (std::size_t start = 0;;) {
-    auto at = list.find(separator, start);
-    out.push_back(trim(list.substr(start, at == std::string_view::npos ? at : at - start)));
-    if (at == std::string_view::npos) return out;
-    start = at + 1;
-  }
-}
-
 // One node of RFC 7239: 192.0.2.60, "[2001:db8::1]:4711", "192.0.2.60:80".
 // Obfuscated identifiers ("_hidden") and "unknown" are not addresses.
 std::optional<asio_ip::address> forwarded_node(std::string_view node) {
@@ -54,14 +39,14 @@ std::optional<asio_ip::address> forwarded_node(std::string_view node) {
 // when an element lacks one or it is not an address.
 std::optional<std::vector<asio_ip::address>> forwarded_chain(std::string_view header) {
   std::vector<asio_ip::address> chain;
-  for (auto element : split(header, ',')) {
+  for (auto element : split_list(header, ',')) {
     std::optional<asio_ip::address> found;
-    for (auto pair : split(element, ';')) {
+    for (auto pair : split_list(element, ';')) {
       auto eq = pair.find('=');
       if (eq == std::string_view::npos) return std::nullopt;
-      auto name = trim(pair.substr(0, eq));
+      auto name = trim_ows(pair.substr(0, eq));
       if (name.size() == 3 && (name[0] | 0x20) == 'f' && (name[1] | 0x20) == 'o' && (name[2] | 0x20) == 'r') {
-        found = forwarded_node(trim(pair.substr(eq + 1)));
+        found = forwarded_node(trim_ows(pair.substr(eq + 1)));
         if (!found) return std::nullopt;
       }
     }
@@ -73,7 +58,7 @@ std::optional<std::vector<asio_ip::address>> forwarded_chain(std::string_view he
 
 std::optional<std::vector<asio_ip::address>> x_forwarded_chain(std::string_view header) {
   std::vector<asio_ip::address> chain;
-  for (auto node : split(header, ',')) {
+  for (auto node : split_list(header, ',')) {
     auto address = parse_address(node);
     if (!address) return std::nullopt;
     chain.push_back(*address);

@@ -1,6 +1,7 @@
 // The only translation unit that includes Beast: it is the expensive one to
 // compile, so everything else talks to it through planflow/http/message.hpp.
 #include <planflow/http/client_address.hpp>
+#include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
@@ -86,22 +87,6 @@ bool is_token(std::string_view s) {
   return !s.empty() && std::ranges::all_of(s, [](unsigned char c) {
     return std::isalnum(c) || std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos;
   });
-}
-
-std::string_view trim_whitespace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split_list(std::string_view list) {
-  std::vector<std::string_view> out;
-  for (std::size_t start = 0;;) {
-    auto comma = list.find(',', start);
-    out.push_back(trim_whitespace(list.substr(start, comma == std::string_view::npos ? comma : comma - start)));
-    if (comma == std::string_view::npos) return out;
-    start = comma + 1;
-  }
 }
 
 bool is_chunked(std::string_view coding) { return beast::iequals(coding, "chunked"); }

@@ -1,4 +1,5 @@
 #include <planflow/auth/crypto.hpp>
+#include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/util/file.hpp>
 #include <planflow/util/log.hpp>
@@ -50,12 +51,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
   for (std::size_t start = 0; start <= s.size();) {
@@ -81,8 +76,7 @@ std::string etag_of(std::string_view body) { return "\"" + auth::sha256_hex(body
 
 // If-None-Match uses the weak comparison (RFC 9110 13.1.2), so W/"x" matches "x".
 bool etag_listed(std::string_view header, std::string_view etag) {
-  for (auto item : split(header, ',')) {
-    item = trim(item);
+  for (auto item : http::split_list(header)) {
     if (item == "*") return true;
     if (item.starts_with("W/")) item.remove_prefix(2);
     if (item == etag) return true;
@@ -94,15 +88,15 @@ bool etag_listed(std::string_view header, std::string_view etag) {
 // client that names no coding may not decode one.
 bool accepts_gzip(std::optional<std::string_view> header) {
   if (!header) return false;
-  for (auto item : split(*header, ',')) {
-    auto params = split(item, ';');
-    auto coding = lower(trim(params.front()));
+  for (auto item : http::split_list(*header)) {
+    auto params = http::split_list(item, ';');
+    auto coding = lower(params.front());
     if (coding != "gzip" && coding != "x-gzip") continue;
     bool refused = false;
     for (std::size_t i = 1; i < params.size(); ++i) {
-      auto p = trim(params[i]);
+      const auto p = params[i];
       if (p.size() < 2 || std::tolower(static_cast<unsigned char>(p[0])) != 'q' || p[1] != '=') continue;
-      auto q = trim(p.substr(2));
+      auto q = http::trim_ows(p.substr(2));
       refused = !q.empty() && q.find_first_not_of("0.") == std::string_view::npos;
     }
     if (!refused) return true;

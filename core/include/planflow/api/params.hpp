@@ -1,11 +1,15 @@
 #pragma once
-/// Reading path and query parameters, with problem responses naming them.
+/// Reading path and query parameters, with problem responses naming them,
+/// and the rules shared by several bodies' fields.
 
 #include <planflow/http/message.hpp>
+#include <planflow/http/problem.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace planflow::api {
 
@@ -18,5 +22,10 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
 
 /// The revision in `If-Match: "N"` (or N, or W/"N"); nullopt when absent, 400 when malformed.
 std::optional<int> if_match_revision(const http::request& req);
+
+/// A password someone chooses (a new user's, a reset, one's own change) has
+/// at least 10 characters, counted as characters (a Thai letter is 3 bytes);
+/// otherwise an error at `pointer`.
+void check_new_password(std::string_view password, const std::string& pointer, std::vector<http::field_error>& errors);
 
 }  // namespace planflow::api

@@ -32,6 +32,10 @@ struct config {
   std::size_t db_lease_timeout_ms = 5000;  ///< wait for a free connection before answering 503
   std::string sqlite_sync = "full";        ///< full (durable across power loss) or normal
   std::size_t background_interval_s = 15;  ///< seconds between passes over deadlines and deliveries
+  /// The audit checkpoint signing key; "" is audit-signing.key beside the
+  /// SQLite file, or in the working directory on MySQL (default_audit_key_file).
+  std::string audit_key_file;
+  std::size_t audit_checkpoint_interval_s = 600;  ///< at most one checkpoint per this many seconds (0: every pass)
   auth::login_limits login_limits{};        ///< failed-login counters (see auth/throttle.hpp)
   std::string plugins_dir;
   std::string workflows_dir;

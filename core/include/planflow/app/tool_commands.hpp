@@ -1,5 +1,5 @@
 #pragma once
-/// Commands that work on data without serving: `import` and `audit verify`.
+/// Commands that work on data without serving: `import` and `audit verify|checkpoint`.
 
 #include <planflow/app/config.hpp>
 
@@ -12,8 +12,9 @@ namespace planflow::app {
 /// with findings), 1 when the type cannot be told or the file cannot be read.
 int import_command(const config& c, std::ostream& out);
 
-/// `planflow audit verify`: exit 0 when the chain is intact, 1 naming the
-/// first broken entry otherwise.
+/// `planflow audit verify`: exit 0 when the log is intact, 1 naming every
+/// break otherwise (the first first). `planflow audit checkpoint`: signs a
+/// checkpoint of the chains that moved, creating the key file if need be.
 int audit_command(const config& c, std::ostream& out);
 
 }  // namespace planflow::app
