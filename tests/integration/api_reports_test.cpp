@@ -6,6 +6,7 @@
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/process.hpp"
+#include "../support/webhook_receiver.hpp"
 
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
@@ -410,47 +411,8 @@ TEST_P(reports_test, every_report_page_works_with_a_single_database_connection) 
   EXPECT_EQ(officer.get(q1 + "/deliveries").status, 200);
 }
 
-// A stand-in for a ministry's webhook: fails the first `failures` deliveries, accepts the next.
-class receiver {
- public:
-  explicit receiver(std::size_t failures = 1) {
-    routes_.add(http::method::post, "/hook", [this, failures](http::request& req) {
-      std::lock_guard lock(mutex_);
-      bodies_.push_back(req.body);
-      signatures_.emplace_back(req.header("x-planflow-signature").value_or(""));
-      return bodies_.size() <= failures ? http::response::text(500, "try later") : http::response::no_content();
-    });
-    http::server_options o;
-    o.port = 0;
-    o.access_log = false;
-    server_ = std::make_unique<http::server>(o, routes_);
-    server_->listen();
-    thread_ = std::thread([this] { server_->run(false); });
-  }
-  ~receiver() {
-    server_->stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(server_->port()) + "/hook"; }
-  std::vector<std::string> bodies() {
-    std::lock_guard lock(mutex_);
-    return bodies_;
-  }
-  std::vector<std::string> signatures() {
-    std::lock_guard lock(mutex_);
-    return signatures_;
-  }
-
- private:
-  http::router routes_;
-  std::unique_ptr<http::server> server_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::vector<std::string> bodies_, signatures_;
-};
-
 TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_retries) {
-  receiver ministry;
+  webhook_receiver ministry(1);
   const std::string secret = "moi-centre-hmac-key-2567";
   auto hook = admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย"},
                                                        {"kind", "webhook"}, {"url", ministry.url()}, {"secret", secret}});
@@ -535,7 +497,7 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
 }
 
 TEST_P(reports_test, an_unreachable_receiver_or_a_dead_sender_does_not_stop_the_others) {
-  receiver ministry(0);
+  webhook_receiver ministry(0);
   // A port nobody listens on: bound, then closed again.
   const std::string nowhere = "http://127.0.0.1:" + std::to_string(free_port()) + "/hook";
   for (const auto& [name, target] : {std::pair{"ปลายทางที่ติดต่อไม่ได้", nowhere}, std::pair{"ศปท.มท.", ministry.url()}}) {
