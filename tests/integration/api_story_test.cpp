@@ -212,6 +212,39 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
   EXPECT_NE(api.obj().at("reason").as_string().find("does not match its hash"), std::string::npos);
 }
 
+// Regression: creating a plan and editing its content recorded no client
+// address in the history or the audit log (the address was dropped on the
+// way to the engine), while every action did.
+TEST_P(story_test, every_audited_plan_write_records_the_clients_address) {
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  ASSERT_EQ(admin.login("admin", k_password).status, 200);
+  auto office = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงานจังหวัดนราธิวาส"}});
+  const auto agency = office.obj().at("id").as_int64();
+  user("officer", {{{"role", "agency_officer"}}}, agency);
+  api_client officer(server.port(), "127.0.0.7");
+  ASSERT_EQ(officer.login("officer", k_password).status, 200);
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
+                               {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+  const std::string url = "/api/v1/plans/" + std::to_string(imported.obj().at("plan_id").as_int64());
+  auto content = officer.get(url).obj().at("content");
+  ASSERT_EQ(officer.put(url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
+  ASSERT_EQ(officer.post(url + "/comments", {{"body", "ตรวจแล้ว"}}).status, 201);
+
+  storage::lease session(server.app().db());
+  for (const auto* table : {"audit_entries", "workflow_events"}) {
+    soci::rowset<soci::row> rows = (session->prepare << std::string("SELECT remote_address FROM ") + table);
+    int entries = 0;
+    for (const auto& row : rows) {
+      ++entries;
+      if (std::string(table) == "workflow_events" || entries > 2) {  // after the admin's agency and user
+        EXPECT_EQ(storage::column_text(row, 0), "127.0.0.7") << table << " row " << entries;
+      }
+    }
+    EXPECT_EQ(entries, std::string(table) == "audit_entries" ? 4 : 2) << table;  // + created, revision
+  }
+}
+
 TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
   server.add_user("admin", k_password, {{"admin", "", ""}});
   admin.login("admin", k_password);

@@ -64,7 +64,7 @@ class engine_test : public testing::TestWithParam<std::string> {
   std::int64_t start(int content_errors = 0, const std::string& workflow = "provincial_plan", int version = 0) {
     return storage::in_transaction(db, [&](soci::session& sql) {
       return eng.start_case(sql, {"plan", workflow, version, k_province, k_type, agency_id, officer.id, "sha-r1",
-                                  content_errors});
+                                  content_errors, "127.0.0.1"});
     });
   }
 
@@ -181,14 +181,14 @@ TEST_P(engine_test, a_new_revision_voids_signatures_and_needs_an_editable_stage)
   // In review nobody edits.
   act(id, officer, "submit");
   EXPECT_EQ(status_of([&] {
-              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer); });
+              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1"); });
             }, &slug), 409);
   EXPECT_EQ(slug, "not-editable");
   act(id, head, "return", "fix");
   EXPECT_EQ(status_of([&] {
-              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 5, "sha-r5", 0, officer); });
+              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 5, "sha-r5", 0, officer, "127.0.0.1"); });
             }, &slug), 412);
-  storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer); });
+  storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1"); });
   EXPECT_EQ(state(id).revision, 2);
   EXPECT_EQ(state(id).content_sha256, "sha-r2");
 }
@@ -466,7 +466,7 @@ TEST_P(engine_test, randomized_actions_keep_the_invariants) {
       try {
         storage::in_transaction(db, [&](soci::session& sql) {
           auto c = *eng.find_case(sql, id);
-          eng.record_revision(sql, id, c.revision + 1, "sha-" + std::to_string(i), 0, officer);
+          eng.record_revision(sql, id, c.revision + 1, "sha-" + std::to_string(i), 0, officer, "127.0.0.1");
         });
       } catch (const http::problem_error& p) {
         ASSERT_EQ(p.status(), 409);

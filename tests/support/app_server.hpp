@@ -66,6 +66,8 @@ class api_client {
   /// `timeout` bounds each request: a Galera cluster that has just lost a
   /// node holds every commit for some seconds, and tests there wait longer.
   api_client(unsigned short port, std::chrono::milliseconds timeout) : port_(port), timeout_(timeout) {}
+  api_client(unsigned short port, std::string source_address, std::chrono::milliseconds timeout)
+      : port_(port), source_(std::move(source_address)), timeout_(timeout) {}
 
   /// Logs in; returns the login reply (token kept on success).
   json_reply login(const std::string& username, const std::string& password);

@@ -106,7 +106,20 @@ http_reply http_client::read_reply(bool head) {
     value.erase(0, value.find_first_not_of(' '));
     reply.headers[name] = value;
   }
-  if (!head) {
+  if (head) return reply;
+  if (reply.header("transfer-encoding") == "chunked") {
+    // Other servers than planflow answer so (haproxy's statistics page).
+    for (;;) {
+      const auto size_line = read_until("\r\n");
+      const auto size = std::stoul(size_line.substr(0, size_line.find(';')), nullptr, 16);
+      if (size == 0) {
+        while (!read_until("\r\n").empty()) {}  // trailer fields, then the blank line
+        break;
+      }
+      reply.body += read_exact(size);
+      read_until("\r\n");
+    }
+  } else {
     auto length = reply.header("content-length");
     reply.body = read_exact(length.empty() ? 0 : std::stoul(length));
   }

@@ -160,7 +160,7 @@ plan service::create(const new_plan& input, const directory::user& creator, cons
 
   const auto id = storage::in_transaction(db_, [&](soci::session& sql) {
     auto case_id = engine_.start_case(sql, {"plan", workflow_id, input.workflow_version, input.province_code,
-                                            input.plan_type, input.agency_id, creator.id, sha, errors});
+                                            input.plan_type, input.agency_id, creator.id, sha, errors, remote_address});
     long long cid = case_id, agency = input.agency_id, by = creator.id;
     const std::string now = storage::now_iso();
     sql << "INSERT INTO plans (case_id, plan_type, title, province_code, agency_id, fiscal_year, created_by, "
@@ -169,7 +169,6 @@ plan service::create(const new_plan& input, const directory::user& creator, cons
         soci::use(agency), soci::use(input.fiscal_year), soci::use(by), soci::use(now), soci::use(now);
     auto plan_id = storage::last_insert_id(sql, "plans");
     store_revision(sql, plan_id, 1, canonical, sha, errors, warnings, creator.id);
-    (void)remote_address;
     return plan_id;
   });
   return *find(id);
@@ -272,11 +271,10 @@ plan service::update_content(std::int64_t id, int expected_revision, const boost
   const auto [errors, warnings] = count_findings(findings);
   const std::string canonical = canonical_json(content);
   const std::string sha = auth::sha256_hex(canonical);
-  (void)remote_address;
   storage::in_transaction(db_, [&](soci::session& sql) {
     // record_revision locks the case and refuses a stale or forbidden edit
     // before anything else is written.
-    engine_.record_revision(sql, current->state.id, expected_revision + 1, sha, errors, editor);
+    engine_.record_revision(sql, current->state.id, expected_revision + 1, sha, errors, editor, remote_address);
     store_revision(sql, id, expected_revision + 1, canonical, sha, errors, warnings, editor.id);
     long long key = id;
     const std::string now = storage::now_iso();

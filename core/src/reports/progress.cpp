@@ -81,10 +81,11 @@ void progress_service::on_case_event(soci::session& sql, const workflow::case_st
   int existing = 0;
   sql << "SELECT COUNT(*) FROM quarterly_reports r JOIN plans p ON p.id = r.plan_id WHERE p.case_id = :c",
       soci::use(case_id), soci::into(existing);
-  if (existing == 0) create_reports(sql, c);
+  if (existing == 0) create_reports(sql, c, e.remote_address);
 }
 
-void progress_service::create_reports(soci::session& sql, const workflow::case_state& plan_case) {
+void progress_service::create_reports(soci::session& sql, const workflow::case_state& plan_case,
+                                      const std::string& remote_address) {
   long long case_id = plan_case.id;
   long long plan_id = 0, agency_id = 0, created_by = 0;
   int fiscal_year = 0, revision = 0;
@@ -122,7 +123,7 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
   const std::string now = storage::now_iso();
   for (int quarter = 1; quarter <= 4; ++quarter) {
     auto report_case = engine_.start_case(sql, {"report", k_report_workflow, 0, province, plan_type, agency_id,
-                                                created_by, plan_case.content_sha256, 0});
+                                                created_by, plan_case.content_sha256, 0, remote_address});
     auto dates = dates_of(fiscal_year, quarter);
     long long rc = report_case;
     sql << "INSERT INTO quarterly_reports (plan_id, case_id, fiscal_year, quarter, opens_on, due_on, opened_at, "

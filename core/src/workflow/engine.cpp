@@ -275,6 +275,7 @@ std::int64_t engine::start_case(soci::session& sql, const new_case& input) {
   e.kind = "created";
   e.to_stage = c.stage;
   e.actor_id = input.created_by;
+  e.remote_address = input.remote_address;
   e.data = boost::json::serialize(boost::json::object{{"workflow", c.workflow_id}, {"version", c.workflow_version}});
   append_event(sql, c, e);
   save_case(sql, c);
@@ -572,7 +573,7 @@ bool engine::may_edit(soci::session& sql, const case_state& c, const directory::
 }
 
 void engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
-                             int content_errors, const directory::user& editor) {
+                             int content_errors, const directory::user& editor, const std::string& remote_address) {
   auto found = find_case(sql, case_id, true);
   if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
   case_state c = std::move(*found);
@@ -604,6 +605,7 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
   e.kind = "revision";
   e.from_stage = c.stage;
   e.actor_id = editor.id;
+  e.remote_address = remote_address;
   e.data = boost::json::serialize(boost::json::object{{"content_sha256", content_sha256}, {"errors", content_errors}});
   append_event(sql, c, e);
   save_case(sql, c);

@@ -126,7 +126,8 @@ class progress_service {
   void assign_item(std::int64_t plan_id, const std::string& item_id, std::int64_t agency_id, const directory::user& by);
 
  private:
-  void create_reports(soci::session& sql, const workflow::case_state& plan_case);
+  /// `remote_address`: of the request whose action opened reporting.
+  void create_reports(soci::session& sql, const workflow::case_state& plan_case, const std::string& remote_address);
 
   storage::database& db_;
   workflow::engine& engine_;

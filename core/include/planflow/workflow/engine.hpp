@@ -56,6 +56,7 @@ struct new_case {
   std::int64_t created_by = 0;
   std::string content_sha256;
   int content_errors = 0;
+  std::string remote_address;  ///< the client's, for the history and the audit log ("" for the system)
 };
 
 struct guard_result {
@@ -181,7 +182,7 @@ class engine {
   /// earlier revisions. Refused with 409 `not-editable` when the stage does not
   /// let `editor` edit, 412 `stale-revision` when `revision` is not the next one.
   void record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
-                       int content_errors, const directory::user& editor);
+                       int content_errors, const directory::user& editor, const std::string& remote_address);
 
   /// True when `user` may edit the case's content in its current stage.
   bool may_edit(soci::session& sql, const case_state& c, const directory::user& user);
