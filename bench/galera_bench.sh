@@ -47,7 +47,12 @@ stop_nodes() {
     unset "node_pid[$n]"
   done
 }
-cleanup() { stop_servers; stop_nodes; rm -rf "$work"; }
+tail_pid=
+cleanup() {
+  stop_servers; stop_nodes
+  [[ -n "$tail_pid" ]] && kill "$tail_pid" 2>/dev/null
+  [[ -n "${PLANFLOW_BENCH_KEEP:-}" ]] && echo "kept $work" >&2 || rm -rf "$work"
+}
 trap cleanup EXIT
 
 bash deploy/galera/render.sh "$work" "$base_port" mysql "$work"
@@ -82,14 +87,15 @@ url_of() { echo "mysql://planflow:planflow-bench@127.0.0.1:$((base_port + 100 + 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
 
-# serve N DB: one instance on node N; prints its base URL.
+# serve N DB: one instance on node N; sets $served (its base URL). Not run
+# in $(...): the PID must reach this shell's server_pids.
 serve() {
-  local n=$1 db=$2 name="serve-$1-$2"
+  local n=$1 db=$2 name="serve-$1-$2-${#server_pids[@]}"
   "$bin" serve --listen 127.0.0.1:0 --db "$(url_of "$n" "$db")" --threads 8 --no-access-log \
     --background-interval 3600 --audit-key-file "$work/audit.key" >"$work/$name.out" 2>"$work/$name.log" &
   server_pids+=($!)
   for _ in $(seq 1 200); do grep -q "listening on" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
-  grep -o 'http://[^ ]*' "$work/$name.out"
+  served=$(grep -o 'http://[^ ]*' "$work/$name.out")
 }
 
 # prepare DB NODE: a database with an admin, $agencies agencies and one plan;
@@ -100,7 +106,7 @@ prepare() {
   "$bin" migrate --db "$(url_of "$n" "$db")" --log-level error
   echo 'bench passphrase long enough' | "$bin" user add --db "$(url_of "$n" "$db")" --username admin --role admin \
     --password-stdin >/dev/null 2>&1
-  base=$(serve "$n" "$db")
+  serve "$n" "$db"; base=$served
   token=$(curl -sf -H "Content-Type: application/json" "${base}api/v1/auth/login" \
     -d '{"username":"admin","password":"bench passphrase long enough"}' | json '["token"]')
   ids=()
@@ -162,10 +168,13 @@ load() {
 }
 
 audit_count() { sql "$1" "$2" -e "SELECT COUNT(*) FROM audit_entries"; }
-replicated() { status_of 1 wsrep_replicated_bytes; }
+# Each node counts the writesets it originated: the cluster's total is the sum.
+replicated() { local n sum=0; for n in 1 2 3; do sum=$((sum + $(status_of "$n" wsrep_replicated_bytes))); done; echo "$sum"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$work/results"
+tail -f "$work/results" >&2 &  # progress: each row as it is measured
+tail_pid=$!
 
 # 1. One standalone node: node 1's config with replication off.
 mkdir -p "$work/node0"
@@ -177,7 +186,7 @@ start_node 0
 wait_answers 0
 grant_planflow 0
 prepare bench_single 0
-u0=$(serve 0 bench_single)
+serve 0 bench_single; u0=$served
 before=$(audit_count 0 bench_single)
 echo "write single $(load single-write write "${u0}api/v1/agencies/${ids[0]}") $(( $(audit_count 0 bench_single) - before ))" >>"$work/results"
 read_lua
@@ -198,7 +207,7 @@ wait_synced 3
 grant_planflow 1
 prepare bench_galera 1
 urls=()
-for n in 1 2 3; do urls+=("$(serve "$n" bench_galera)api/v1/agencies/${ids[0]}"); done
+for n in 1 2 3; do serve "$n" bench_galera; urls+=("${served}api/v1/agencies/${ids[0]}"); done
 before=$(audit_count 2 bench_galera); first=$before; bytes_before=$(replicated)
 echo "write galera-one $(load galera-one write "${urls[0]}") $(( $(audit_count 2 bench_galera) - before ))" >>"$work/results"
 before=$(audit_count 2 bench_galera)
