@@ -10,6 +10,8 @@
 #     bench/audit_bench.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source bench/lib.sh
 duration=${1:-10}
 connections=16
 rounds=${PLANFLOW_BENCH_ROUNDS:-2}
@@ -17,18 +19,8 @@ entities=64
 mysql_port=33398
 
 bash scripts/setup.sh
-for p in wrk mariadb-server mariadb-client; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >/dev/null
-done
-bin=${PLANFLOW_BENCH_BIN:-}
-build_kind="Release build"
-if [[ -z "$bin" ]]; then
-  PLANFLOW_BUILD_DIR=build-release bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
-  bin=./build-release/core/planflow
-else
-  build_kind="binary $bin"
-fi
+bench_packages wrk mariadb-server mariadb-client
+bench_binary
 before_bin=${PLANFLOW_BENCH_BEFORE_BIN:-}
 
 work=$(mktemp -d /var/tmp/planflow-audit-bench.XXXXXX)

@@ -6,21 +6,14 @@
 #   bench/durability_bench.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source bench/lib.sh
 duration=${1:-10}
 connections=16
 
 bash scripts/setup.sh
-dpkg-query -W -f='${Status}' wrk 2>/dev/null | grep -q "install ok installed" ||
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
-# PLANFLOW_BENCH_BIN reuses a binary already built (say build/core/planflow) instead of a Release build.
-bin=${PLANFLOW_BENCH_BIN:-}
-build_kind="Release build"
-if [[ -z "$bin" ]]; then
-  PLANFLOW_BUILD_DIR=build-release bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
-  bin=./build-release/core/planflow
-else
-  build_kind="binary $bin"
-fi
+bench_packages wrk
+bench_binary
 
 work=$(mktemp -d /var/tmp/planflow-durability.XXXXXX)
 pid=

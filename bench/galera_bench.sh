@@ -10,24 +10,16 @@
 #   PLANFLOW_BENCH_BIN=build/core/planflow bench/galera_bench.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source bench/lib.sh
 duration=${1:-10}
 connections=24  # split evenly over the instances of a run
 agencies=96
 base_port=25000  # the cluster tests use 24000
 
 bash scripts/setup.sh --test >/dev/null
-for p in wrk; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >/dev/null
-done
-bin=${PLANFLOW_BENCH_BIN:-}
-build_kind="Release build"
-if [[ -z "$bin" ]]; then
-  PLANFLOW_BUILD_DIR=build-release bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DPLANFLOW_BUILD_TESTS=OFF >/dev/null
-  bin=./build-release/core/planflow
-else
-  build_kind="binary $bin"
-fi
+bench_packages wrk
+bench_binary
 
 work=$(mktemp -d /dev/shm/planflow-galera-bench.XXXXXX)
 chown mysql:mysql "$work"

@@ -5,6 +5,7 @@
 // the database is gone, recovers by itself, and loses nothing acknowledged.
 #include "world.hpp"
 
+#include "../support/join_on_exit.hpp"
 #include "../support/mariadb_process.hpp"
 #include "../support/server_process.hpp"
 
@@ -75,14 +76,7 @@ void database_goes_away_under_load(outage kind) {
     });
   }
   // A failed ASSERT returns early: the writers still have to stop first.
-  struct join_writers {
-    std::atomic<bool>& stop;
-    std::vector<std::thread>& threads;
-    ~join_writers() {
-      stop = true;
-      for (auto& t : threads) if (t.joinable()) t.join();
-    }
-  } joiner{stop, writers};
+  join_on_exit joiner{stop, writers};
   auto wait_for = [&](auto predicate) {
     std::unique_lock lock(mutex);
     return changed.wait_for(lock, std::chrono::seconds(60), predicate);

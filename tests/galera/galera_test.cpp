@@ -7,8 +7,9 @@
 #include "../fault/world.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
-#include "cluster_fixture.hpp"
+#include "../support/join_on_exit.hpp"
 #include "../support/server_process.hpp"
+#include "cluster_fixture.hpp"
 
 #include <planflow/storage/database.hpp>
 #include <planflow/storage/migrations.hpp>
@@ -386,14 +387,7 @@ TEST_F(galera_instances, a_killed_node_takes_its_instance_out_until_it_rejoins_b
       }
     }
   });
-  struct join_clients {
-    std::atomic<bool>& stop;
-    std::vector<std::thread>& threads;
-    ~join_clients() {
-      stop = true;
-      for (auto& t : threads) if (t.joinable()) t.join();
-    }
-  } joiner{stop, clients};
+  join_on_exit joiner{stop, clients};
   // Writes acknowledged by the instances on nodes 1 and 3.
   auto wait_for_more_writes = [&](std::size_t more) {
     std::unique_lock lock(mutex);

@@ -7,6 +7,7 @@
 // work per client and not per balancer.
 #include "../support/files.hpp"
 #include "../support/haproxy_process.hpp"
+#include "../support/join_on_exit.hpp"
 #include "instances.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -134,14 +135,7 @@ TEST_F(galera_load_balancer, haproxy_follows_readyz_through_a_node_loss_and_forw
       }
     }
   });
-  struct join_clients {
-    std::atomic<bool>& stop;
-    std::vector<std::thread>& threads;
-    ~join_clients() {
-      stop = true;
-      for (auto& t : threads) if (t.joinable()) t.join();
-    }
-  } joiner{stop, clients};
+  join_on_exit joiner{stop, clients};
   const auto acknowledged_count = [&] {
     std::lock_guard lock(mutex);
     return acknowledged.size();

@@ -49,8 +49,9 @@ head_row lock_or_create_head(soci::session& sql, storage::backend backend, const
 
 }  // namespace
 
-std::string entry_hash(const std::string& prev_hash, std::int64_t chain_seq, const std::string& at, const entry& e) {
-  boost::json::object fields{{"chain_seq", chain_seq},
+std::string detail::chained_hash(const std::string& prev_hash, const char* place_key, std::int64_t place,
+                                 const std::string& at, const entry& e) {
+  boost::json::object fields{{place_key, place},
                              {"at", at},
                              {"actor_id", optional_id(e.actor_id)},
                              {"on_behalf_of", optional_id(e.on_behalf_of)},
@@ -60,6 +61,10 @@ std::string entry_hash(const std::string& prev_hash, std::int64_t chain_seq, con
                              {"entity_id", e.entity_id},
                              {"details", e.details}};
   return auth::sha256_hex(prev_hash + canonical_json(fields));
+}
+
+std::string entry_hash(const std::string& prev_hash, std::int64_t chain_seq, const std::string& at, const entry& e) {
+  return detail::chained_hash(prev_hash, "chain_seq", chain_seq, at, e);
 }
 
 std::int64_t append(soci::session& sql, storage::backend backend, const entry& e) {

@@ -16,13 +16,6 @@
 namespace planflow::audit {
 namespace {
 
-std::string to_hex(const unsigned char* bytes, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
-  out.pop_back();
-  return out;
-}
-
 /// Exactly `n` bytes from `hex`, or nullopt.
 std::optional<std::string> from_hex(std::string_view hex, std::size_t n) {
   if (hex.size() != n * 2) return std::nullopt;
@@ -85,7 +78,7 @@ signing_key signing_key::generate() {
   signing_key key;
   unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
   crypto_sign_keypair(public_key, key.secret_.data());
-  key.public_hex_ = to_hex(public_key, sizeof public_key);
+  key.public_hex_ = auth::to_hex(public_key, sizeof public_key);
   return key;
 }
 
@@ -106,7 +99,7 @@ signing_key signing_key::from_secret(std::string_view secret) {
   sodium_memzero(expected, sizeof expected);
   sodium_memzero(bytes->data(), bytes->size());
   if (!matches) throw std::invalid_argument("the secret key's public half does not match its seed");
-  key.public_hex_ = to_hex(public_key, sizeof public_key);
+  key.public_hex_ = auth::to_hex(public_key, sizeof public_key);
   return key;
 }
 
@@ -129,7 +122,7 @@ std::optional<signing_key> signing_key::load(const std::filesystem::path& path) 
 signing_key signing_key::load_or_create(const std::filesystem::path& path) {
   if (auto key = load(path)) return *key;
   const auto fresh = generate();
-  write_new_key(path, to_hex(fresh.secret_.data(), fresh.secret_.size()));
+  write_new_key(path, auth::to_hex(fresh.secret_.data(), fresh.secret_.size()));
   if (auto key = load(path)) {
     if (key->public_key_hex() == fresh.public_key_hex()) {
       log::info("created the audit signing key", {{"file", path.string()}, {"public_key", fresh.public_key_hex()}});
@@ -153,7 +146,7 @@ std::string signing_key::sign_hex(std::string_view message) const {
   unsigned char signature[crypto_sign_BYTES];
   crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                        secret_.data());
-  return to_hex(signature, sizeof signature);
+  return auth::to_hex(signature, sizeof signature);
 }
 
 bool signature_valid(std::string_view public_key_hex, std::string_view message, std::string_view signature_hex) {

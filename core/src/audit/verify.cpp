@@ -175,16 +175,7 @@ claims check_checkpoints(soci::session& sql, const std::optional<std::string>& t
 // The hash of the frozen single chain, as entries were written before the
 // chains were per entity.
 std::string legacy_entry_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at, const entry& e) {
-  boost::json::object fields{{"seq", seq},
-                             {"at", at},
-                             {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : nullptr},
-                             {"on_behalf_of", e.on_behalf_of ? boost::json::value(*e.on_behalf_of) : nullptr},
-                             {"remote_address", e.remote_address},
-                             {"action", e.action},
-                             {"entity", e.entity},
-                             {"entity_id", e.entity_id},
-                             {"details", e.details}};
-  return auth::sha256_hex(prev_hash + canonical_json(fields));
+  return detail::chained_hash(prev_hash, "seq", seq, at, e);
 }
 
 /// The details column, or nullopt when it is not a JSON object.

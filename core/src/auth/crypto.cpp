@@ -5,16 +5,6 @@
 #include <stdexcept>
 
 namespace planflow::auth {
-namespace {
-
-std::string to_hex(const unsigned char* bytes, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
-  out.pop_back();
-  return out;
-}
-
-}  // namespace
 
 void initialize_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -43,6 +33,13 @@ std::string random_token() {
   randombytes_buf(bytes, sizeof bytes);
   char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
   sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
   return out;
 }
 

@@ -24,4 +24,7 @@ std::string sha256_hex(std::string_view bytes);
 /// HMAC-SHA-256 of `message` under `key`, lower-case hex.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
+/// The bytes as lower-case hex.
+std::string to_hex(const unsigned char* bytes, std::size_t n);
+
 }  // namespace planflow::auth
