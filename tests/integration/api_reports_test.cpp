@@ -149,6 +149,38 @@ class reports_test : public testing::TestWithParam<std::string> {
   std::int64_t office = 0, health = 0;
 };
 
+// Regression (issue 13): a secretary whose role names the plan type was
+// refused here (the scope checked had no plan type) although the same person
+// compiles the plan's reports; and a non-secretary was told about the
+// agency before being told they may not assign at all.
+TEST_P(reports_test, the_secretary_of_the_plans_scope_assigns_an_activity_to_an_agency) {
+  user("typed_secretary", {{{"role", "committee_secretary"}, {"province", "TH-96"}, {"plan_type", "simple_plan"}}});
+  auto plan = approved_plan();
+  const std::string items = "/api/v1/plans/" + std::to_string(plan) + "/report-items/";
+  const auto agency_of_a3 = [&] {
+    auto reports = as("secretary").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+    auto report = as("secretary").get("/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64()));
+    for (const auto& item : report.obj().at("items").as_array()) {
+      if (item.at("item_id") == "a3") return item.at("agency_id").as_int64();
+    }
+    return std::int64_t{0};
+  };
+  ASSERT_EQ(agency_of_a3(), health);
+  auto typed = as("typed_secretary").put(items + "a3/agency", {{"agency", office}});
+  EXPECT_EQ(typed.status, 204) << boost::json::serialize(typed.body);
+  EXPECT_EQ(agency_of_a3(), office);
+  EXPECT_EQ(as("secretary").put(items + "a3/agency", {{"agency", health}}).status, 204);
+  EXPECT_EQ(agency_of_a3(), health);
+
+  EXPECT_EQ(as("head").put(items + "a3/agency", {{"agency", office}}).problem(), "forbidden");
+  EXPECT_EQ(as("head").put(items + "a3/agency", {{"agency", 999999}}).problem(), "forbidden");
+  auto unknown_agency = as("secretary").put(items + "a3/agency", {{"agency", 999999}});
+  EXPECT_EQ(unknown_agency.status, 422);
+  EXPECT_EQ(unknown_agency.obj().at("errors").as_array()[0].at("pointer"), "/agency");
+  EXPECT_EQ(as("secretary").put(items + "zz/agency", {{"agency", office}}).status, 404);
+  EXPECT_EQ(agency_of_a3(), health);
+}
+
 TEST_P(reports_test, quarter_dates_follow_the_thai_fiscal_year) {
   auto q1 = reports::dates_of(2567, 1);
   EXPECT_EQ(q1.opens_on, "2023-10-01");

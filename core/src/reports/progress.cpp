@@ -398,14 +398,17 @@ void progress_service::assign_item(std::int64_t plan_id, const std::string& item
                                    const directory::user& by) {
   storage::in_transaction(db_, [&](soci::session& sql) {
     long long pid = plan_id, aid = agency_id;
-    std::string province;
-    sql << "SELECT province_code FROM plans WHERE id = :p", soci::use(pid), soci::into(province);
+    std::string province, plan_type;
+    sql << "SELECT province_code, plan_type FROM plans WHERE id = :p", soci::use(pid), soci::into(province),
+        soci::into(plan_type);
+    // The plan's whole scope: a secretary's role may name its plan type. Who
+    // may act is settled before what they sent is judged.
+    if (!directory::roles_in_scope(by, {province, plan_type, std::nullopt}).contains("committee_secretary")) {
+      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary assigns activities.");
+    }
     auto agency = directory::find_agency(sql, agency_id);
     if (!agency || agency->province_code != province) {
       throw http::validation_failed({{"/agency", "must be an agency of the plan's province"}});
-    }
-    if (!directory::roles_in_scope(by, {province, "", std::nullopt}).contains("committee_secretary")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary assigns activities.");
     }
     soci::statement st = (sql.prepare << "UPDATE report_items SET agency_id = :a WHERE plan_id = :p AND item_id = :i",
                           soci::use(aid), soci::use(pid), soci::use(item_id));
