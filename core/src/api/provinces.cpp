@@ -1,14 +1,87 @@
+#include "audited.hpp"
+
+#include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/provinces.hpp>
+#include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
 #include <boost/json/serialize.hpp>
+
+#include <regex>
 
 namespace planflow::api {
 namespace {
 
 boost::json::object to_json(const directory::province& p) {
   return {{"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}};
+}
+
+// Provinces are reference data (the 77 are seeded); administrators may add,
+// correct and remove one that nothing refers to.
+http::response create_province(app::context& ctx, http::request& req) {
+  auto user = require_user(ctx, req);
+  require_role(user, "admin");
+  auto body = http::parse_json_body(req);
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  directory::province p;
+  p.code = in.required_string("code", 8);
+  p.name_th = in.required_string("name_th", 100);
+  p.name_en = in.required_string("name_en", 100);
+  p.region = in.required_string("region", 20);
+  in.reject_unknown();
+  if (!p.code.empty() && !std::regex_match(p.code, std::regex(R"(TH-[0-9A-Z]{2})"))) {
+    errors.push_back({"/code", "must be an ISO 3166-2:TH code such as TH-96"});
+  }
+  http::throw_if_invalid(std::move(errors));
+  storage::in_transaction(ctx.db, [&](soci::session& sql) {
+    if (directory::find_province(sql, p.code)) {
+      throw http::problem_error(409, "duplicate", "Already exists", "A province has this code.")
+          .with_errors({{"/code", "is already used"}});
+    }
+    directory::create_province(sql, p);
+    audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
+  });
+  auto res = http::response::json(201, boost::json::serialize(boost::json::object{
+      {"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}}));
+  res.set_header("Location", "/api/v1/provinces/" + p.code);
+  return res;
+}
+
+http::response delete_province(app::context& ctx, http::request& req) {
+  auto user = require_user(ctx, req);
+  require_role(user, "admin");
+  const auto code = req.path_param("code");
+  storage::in_transaction(ctx.db, [&](soci::session& sql) {
+    if (!directory::find_province(sql, code)) throw http::not_found("No province has the code " + code + ".");
+    if (directory::province_references(sql, code) > 0) throw http::conflict("Agencies, plans or roles refer to this province; it cannot be removed.");
+    directory::delete_province(sql, code);
+    audit_change(sql, ctx, user, req, "province.delete", "province", code, {});
+  });
+  return http::response::no_content();
+}
+
+// Administrators may correct a province's names.
+http::response update_province(app::context& ctx, http::request& req) {
+  auto user = require_user(ctx, req);
+  require_role(user, "admin");
+  auto body = http::parse_json_body(req);
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  auto name_th = in.required_string("name_th", 100);
+  auto name_en = in.required_string("name_en", 100);
+  auto region = in.required_string("region", 20);
+  in.reject_unknown();
+  http::throw_if_invalid(std::move(errors));
+  const auto code = req.path_param("code");
+  storage::in_transaction(ctx.db, [&](soci::session& sql) {
+    if (!directory::find_province(sql, code)) throw http::not_found("No province has the code " + code + ".");
+    directory::update_province(sql, {code, name_th, name_en, region});
+    audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", name_th}, {"name_en", name_en}});
+  });
+  return http::response::json(200, boost::json::serialize(boost::json::object{
+      {"code", code}, {"name_th", name_th}, {"name_en", name_en}, {"region", region}}));
 }
 
 }  // namespace
@@ -27,6 +100,9 @@ void add_province_routes(http::router& r, app::context& ctx) {
     if (!p) throw http::not_found("No province has the code " + req.path_param("code") + ".");
     return http::response::json(200, boost::json::serialize(to_json(*p)));
   });
+  r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });
+  r.add(http::method::put, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return update_province(ctx, req); });
+  r.add(http::method::delete_, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return delete_province(ctx, req); });
 }
 
 }  // namespace planflow::api

@@ -6,6 +6,7 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/plans/plans.hpp>
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
@@ -30,11 +31,7 @@ std::int64_t to_satang(double baht_value) { return std::llround(baht_value * 100
 
 bool responsible_for(app::context& ctx, std::int64_t plan_id, std::int64_t agency_id) {
   storage::lease session(ctx.db);
-  long long p = plan_id, a = agency_id;
-  int count = 0;
-  *session << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p AND agency_id = :a", soci::use(p), soci::use(a),
-      soci::into(count);
-  return count > 0;
+  return ctx.progress.agency_reports_on(*session, plan_id, agency_id);
 }
 
 // The report and its plan, if the caller may see the plan.
@@ -138,22 +135,10 @@ void add_report_routes(http::router& r, app::context& ctx) {
     boost::json::array items;
     if (user.agency_id) {
       storage::lease session(ctx.db);
-      long long agency = *user.agency_id;
-      std::vector<long long> ids;
-      {
-        soci::rowset<long long> rows =
-            (session->prepare << "SELECT DISTINCT r.id FROM quarterly_reports r JOIN report_items ri ON ri.plan_id = "
-                                 "r.plan_id WHERE ri.agency_id = :a ORDER BY r.id",
-             soci::use(agency));
-        for (long long id : rows) ids.push_back(id);
-      }
-      for (auto id : ids) {
+      for (auto id : ctx.progress.report_ids_of_agency(*session, *user.agency_id)) {
         auto rep = ctx.progress.find_report(*session, id);
         auto summary = report_summary(ctx, *session, *rep);
-        long long pid = rep->plan_id;
-        std::string title;
-        *session << "SELECT title FROM plans WHERE id = :p", soci::use(pid), soci::into(title);
-        summary["plan_title"] = title;
+        summary["plan_title"] = plans::title_of(*session, rep->plan_id);
         items.push_back(std::move(summary));
       }
     }

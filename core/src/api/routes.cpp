@@ -10,7 +10,10 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_plan_type_routes(r, ctx);
   add_plan_routes(r, ctx);
   add_action_routes(r, ctx);
-  add_directory_routes(r, ctx);
+  add_agency_routes(r, ctx);
+  add_user_routes(r, ctx);
+  add_delegation_routes(r, ctx);
+  add_audit_routes(r, ctx);
   add_import_routes(r, ctx);
   add_report_routes(r, ctx);
   add_openapi_route(r);

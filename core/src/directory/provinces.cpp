@@ -26,4 +26,29 @@ std::optional<province> find_province(soci::session& sql, std::string_view code)
   return std::nullopt;
 }
 
+void create_province(soci::session& sql, const province& p) {
+  sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES (:c, :th, :en, :r)", soci::use(p.code),
+      soci::use(p.name_th), soci::use(p.name_en), soci::use(p.region);
+}
+
+void update_province(soci::session& sql, const province& p) {
+  sql << "UPDATE provinces SET name_th = :th, name_en = :en, region = :r WHERE code = :c", soci::use(p.name_th),
+      soci::use(p.name_en), soci::use(p.region), soci::use(p.code);
+}
+
+int province_references(soci::session& sql, std::string_view code) {
+  std::string key(code);
+  int used = 0;
+  sql << "SELECT (SELECT COUNT(*) FROM agencies WHERE province_code = :a) + "
+         "(SELECT COUNT(*) FROM plans WHERE province_code = :b) + "
+         "(SELECT COUNT(*) FROM user_roles WHERE province_code = :c)",
+      soci::use(key), soci::use(key), soci::use(key), soci::into(used);
+  return used;
+}
+
+void delete_province(soci::session& sql, std::string_view code) {
+  std::string key(code);
+  sql << "DELETE FROM provinces WHERE code = :c", soci::use(key);
+}
+
 }  // namespace planflow::directory

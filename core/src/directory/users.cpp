@@ -119,6 +119,17 @@ void set_password_hash(soci::session& sql, std::int64_t user_id, const std::stri
       soci::use(id);
 }
 
+void update_user(soci::session& sql, std::int64_t user_id, const user_changes& changes) {
+  long long key = user_id;
+  const std::string now = storage::now_iso();
+  long long agency = changes.agency_id.value_or(0);
+  soci::indicator agency_ind = changes.agency_id ? soci::i_ok : soci::i_null;
+  int active = changes.active ? 1 : 0;
+  sql << "UPDATE users SET display_name = :d, agency_id = :a, active = :ac, updated_at = :t WHERE id = :id",
+      soci::use(changes.display_name), soci::use(agency, agency_ind), soci::use(active), soci::use(now),
+      soci::use(key);
+}
+
 void replace_roles(soci::session& sql, std::int64_t user_id, const std::vector<role_grant>& roles) {
   long long id = user_id;
   sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(id);

@@ -354,4 +354,11 @@ std::vector<comment> service::comments(soci::session& sql, std::int64_t plan_id)
   return out;
 }
 
+std::string title_of(soci::session& sql, std::int64_t plan_id) {
+  long long id = plan_id;
+  std::string title;
+  sql << "SELECT title FROM plans WHERE id = :p", soci::use(id), soci::into(title);
+  return title;
+}
+
 }  // namespace planflow::plans

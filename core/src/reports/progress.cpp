@@ -394,6 +394,24 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
   });
 }
 
+bool progress_service::agency_reports_on(soci::session& sql, std::int64_t plan_id, std::int64_t agency_id) {
+  long long p = plan_id, a = agency_id;
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p AND agency_id = :a", soci::use(p), soci::use(a),
+      soci::into(count);
+  return count > 0;
+}
+
+std::vector<std::int64_t> progress_service::report_ids_of_agency(soci::session& sql, std::int64_t agency_id) {
+  long long agency = agency_id;
+  std::vector<std::int64_t> ids;
+  soci::rowset<long long> rows = (sql.prepare << "SELECT DISTINCT r.id FROM quarterly_reports r JOIN report_items ri "
+                                                 "ON ri.plan_id = r.plan_id WHERE ri.agency_id = :a ORDER BY r.id",
+                                  soci::use(agency));
+  for (long long id : rows) ids.push_back(id);
+  return ids;
+}
+
 void progress_service::assign_item(std::int64_t plan_id, const std::string& item_id, std::int64_t agency_id,
                                    const directory::user& by) {
   storage::in_transaction(db_, [&](soci::session& sql) {

@@ -11,7 +11,7 @@ namespace planflow::api {
 
 /// GET /healthz and GET /readyz.
 void add_health_routes(http::router& r, app::context& ctx);
-/// GET /api/v1/provinces[/{code}].
+/// GET /api/v1/provinces[/{code}]; administrators add, correct and remove provinces.
 void add_province_routes(http::router& r, app::context& ctx);
 
 /// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me.
@@ -27,8 +27,14 @@ void add_plan_routes(http::router& r, app::context& ctx);
 /// Workflow actions on plans, one or many at a time, and workflow migration.
 void add_action_routes(http::router& r, app::context& ctx);
 
-/// Administration of provinces, agencies, users and committees; delegations; audit verification.
-void add_directory_routes(http::router& r, app::context& ctx);
+/// Agencies: list and read; administrators create and change them.
+void add_agency_routes(http::router& r, app::context& ctx);
+/// Users (administrators) and a province's committee for a plan type.
+void add_user_routes(http::router& r, app::context& ctx);
+/// Delegations of a role: list one's own, create, revoke.
+void add_delegation_routes(http::router& r, app::context& ctx);
+/// GET /api/v1/audit/verify.
+void add_audit_routes(http::router& r, app::context& ctx);
 
 /// POST /api/v1/imports: a document in, {plan_type, plan, totals, findings} out.
 void add_import_routes(http::router& r, app::context& ctx);

@@ -19,5 +19,11 @@ struct province {
 
 std::vector<province> list_provinces(soci::session& sql);
 std::optional<province> find_province(soci::session& sql, std::string_view code);
+void create_province(soci::session& sql, const province& p);
+/// Changes the names and region of province `p.code`.
+void update_province(soci::session& sql, const province& p);
+/// How many agencies, plans and role grants name the province.
+int province_references(soci::session& sql, std::string_view code);
+void delete_province(soci::session& sql, std::string_view code);
 
 }  // namespace planflow::directory

@@ -64,6 +64,14 @@ std::optional<std::string> password_hash_of(soci::session& sql, std::int64_t use
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
 void replace_roles(soci::session& sql, std::int64_t user_id, const std::vector<role_grant>& roles);
 
+/// What an administrator may change of a user besides roles and password.
+struct user_changes {
+  std::string display_name;
+  std::optional<std::int64_t> agency_id;
+  bool active = true;
+};
+void update_user(soci::session& sql, std::int64_t user_id, const user_changes& changes);
+
 /// Active users holding `role` for exactly this province (and this plan type
 /// or every plan type): the membership a quorum counts.
 std::vector<std::int64_t> role_holders(soci::session& sql, std::string_view role, std::string_view province_code,

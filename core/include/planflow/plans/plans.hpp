@@ -129,4 +129,7 @@ class service {
 /// A structural diff: the JSON Pointers added, removed and changed between two documents.
 boost::json::object structural_diff(const boost::json::value& before, const boost::json::value& after);
 
+/// The plan's title ("" when there is no such plan), read within the caller's session.
+std::string title_of(soci::session& sql, std::int64_t plan_id);
+
 }  // namespace planflow::plans

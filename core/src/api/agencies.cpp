@@ -1,0 +1,84 @@
+#include "audited.hpp"
+
+#include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/directory/agencies.hpp>
+#include <planflow/directory/provinces.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+
+#include <boost/json/serialize.hpp>
+
+namespace planflow::api {
+namespace {
+
+boost::json::object agency_json(const directory::agency& a) {
+  return {{"id", a.id}, {"province", a.province_code}, {"name_th", a.name_th}, {"name_en", a.name_en}};
+}
+
+http::response list_agencies(app::context& ctx, http::request& req) {
+  require_user(ctx, req);
+  storage::lease session(ctx.db);
+  boost::json::array items;
+  for (const auto& a : directory::list_agencies(*session, std::string(req.query_param("province").value_or("")))) {
+    items.push_back(agency_json(a));
+  }
+  return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+}
+
+http::response get_agency(app::context& ctx, http::request& req) {
+  require_user(ctx, req);
+  storage::lease session(ctx.db);
+  auto a = directory::find_agency(*session, id_param(req));
+  if (!a) throw http::not_found("No agency has this id.");
+  return http::response::json(200, boost::json::serialize(agency_json(*a)));
+}
+
+// Creates the agency (no id) or replaces agency `id`'s names and province.
+http::response write_agency(app::context& ctx, http::request& req, std::optional<std::int64_t> id) {
+  auto user = require_user(ctx, req);
+  require_role(user, "admin");
+  auto body = http::parse_json_body(req);
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  directory::agency a;
+  a.province_code = in.required_string("province", 8);
+  a.name_th = in.required_string("name_th", 300);
+  a.name_en = in.optional_string("name_en", 300).value_or("");
+  in.reject_unknown();
+  http::throw_if_invalid(std::move(errors));
+  storage::in_transaction(ctx.db, [&](soci::session& sql) {
+    if (!directory::find_province(sql, a.province_code)) {
+      throw http::validation_failed({{"/province", "is not a province code"}});
+    }
+    for (const auto& other : directory::list_agencies(sql, a.province_code)) {
+      if (other.name_th == a.name_th && (!id || other.id != *id)) {
+        throw http::problem_error(409, "duplicate", "Already exists", "The province already has an agency of that name.")
+            .with_errors({{"/name_th", "is already used in this province"}});
+      }
+    }
+    if (id) {
+      a.id = *id;
+      if (!directory::update_agency(sql, a)) throw http::not_found("No agency has this id.");
+    } else {
+      a.id = directory::create_agency(sql, a);
+    }
+    audit_change(sql, ctx, user, req, id ? "agency.update" : "agency.create", "agency", std::to_string(a.id),
+                 agency_json(a));
+  });
+  auto res = http::response::json(id ? 200 : 201, boost::json::serialize(agency_json(a)));
+  if (!id) res.set_header("Location", "/api/v1/agencies/" + std::to_string(a.id));
+  return res;
+}
+
+}  // namespace
+
+void add_agency_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::get, "/api/v1/agencies", [&ctx](http::request& req) { return list_agencies(ctx, req); });
+  r.add(http::method::get, "/api/v1/agencies/{id}", [&ctx](http::request& req) { return get_agency(ctx, req); });
+  r.add(http::method::post, "/api/v1/agencies", [&ctx](http::request& req) { return write_agency(ctx, req, std::nullopt); });
+  r.add(http::method::put, "/api/v1/agencies/{id}", [&ctx](http::request& req) { return write_agency(ctx, req, id_param(req)); });
+}
+
+}  // namespace planflow::api

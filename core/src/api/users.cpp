@@ -1,0 +1,204 @@
+#include "audited.hpp"
+
+#include <planflow/api/access.hpp>
+#include <planflow/api/params.hpp>
+#include <planflow/api/policy.hpp>
+#include <planflow/api/routes.hpp>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/auth/sessions.hpp>
+#include <planflow/directory/agencies.hpp>
+#include <planflow/directory/provinces.hpp>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
+#include <planflow/workflow/definition.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <regex>
+#include <tuple>
+
+namespace planflow::api {
+namespace {
+
+bool is_known_role(const std::string& role) {
+  const auto& known = workflow::known_roles();
+  return std::ranges::find(known, role) != known.end();
+}
+
+// Reads {"role", "province"?, "plan_type"?} entries, checking each against
+// the directory, with errors at their pointers.
+std::vector<directory::role_grant> read_roles(soci::session& sql, app::context& ctx, const boost::json::value& value,
+                                              std::vector<http::field_error>& errors) {
+  std::vector<directory::role_grant> out;
+  if (!value.is_array()) {
+    errors.push_back({"/roles", "must be an array of {role, province?, plan_type?}"});
+    return out;
+  }
+  for (std::size_t i = 0; i < value.as_array().size(); ++i) {
+    const std::string at = "/roles/" + std::to_string(i);
+    http::object_reader in(value.as_array()[i], errors, at);
+    directory::role_grant g;
+    g.role = in.required_string("role", 32);
+    g.province_code = in.optional_string("province", 8).value_or("");
+    g.plan_type = in.optional_string("plan_type", 64).value_or("");
+    in.reject_unknown();
+    if (!g.role.empty() && !is_known_role(g.role)) errors.push_back({at + "/role", "is not a known role"});
+    if (!g.province_code.empty() && !directory::find_province(sql, g.province_code)) {
+      errors.push_back({at + "/province", "is not a province code"});
+    }
+    if (!g.plan_type.empty() && !ctx.plan_types.find(g.plan_type)) {
+      errors.push_back({at + "/plan_type", "is not a loaded plan type"});
+    }
+    if (is_committee_role(g.role) && g.province_code.empty()) {
+      errors.push_back({at + "/province", "is required for committee roles"});
+    }
+    if (std::ranges::find(out, g) != out.end()) errors.push_back({at, "repeats an earlier role"});
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+bool same_grants(std::vector<directory::role_grant> a, std::vector<directory::role_grant> b) {
+  auto order = [](const directory::role_grant& x, const directory::role_grant& y) {
+    return std::tie(x.role, x.province_code, x.plan_type) < std::tie(y.role, y.province_code, y.plan_type);
+  };
+  std::ranges::sort(a, order);
+  std::ranges::sort(b, order);
+  return a == b;
+}
+
+const std::regex k_username(R"([a-z0-9][a-z0-9._-]{1,63})");
+
+
+http::response list_users(app::context& ctx, http::request& req) {
+  auto user = require_user(ctx, req);
+  require_role(user, "admin");
+  storage::lease session(ctx.db);
+  boost::json::array items;
+  for (const auto& u : directory::list_users(*session)) items.push_back(user_json(u));
+  return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+}
+
+http::response get_user(app::context& ctx, http::request& req) {
+  auto user = require_user(ctx, req);
+  const auto id = id_param(req);
+  if (id != user.id) require_role(user, "admin");
+  storage::lease session(ctx.db);
+  auto u = directory::find_user(*session, id);
+  if (!u) throw http::not_found("No user has this id.");
+  return http::response::json(200, boost::json::serialize(user_json(*u)));
+}
+
+// Creates a user (no id) or changes user `id`: names, agency, activity,
+// roles and password, each only when sent.
+http::response write_user(app::context& ctx, http::request& req, std::optional<std::int64_t> id) {
+  auto admin = require_user(ctx, req);
+  require_role(admin, "admin");
+  auto body = http::parse_json_body(req);
+  std::vector<http::field_error> errors;
+  http::object_reader in(body, errors);
+  directory::new_user input;
+  if (!id) {
+    input.username = in.required_string("username", 64);
+    if (!input.username.empty() && !std::regex_match(input.username, k_username)) {
+      errors.push_back({"/username", "use 2-64 lower-case letters, digits, '.', '_' or '-'"});
+    }
+  }
+  auto display = id ? in.optional_string("display_name", 200) : std::optional(in.required_string("display_name", 200));
+  auto agency = in.optional_int("agency", 1, std::numeric_limits<std::int64_t>::max());
+  auto password = in.optional_string("password", 1024);
+  auto active = id ? in.optional_bool("active") : std::nullopt;
+  const auto* roles_json = in.optional_value("roles");
+  in.reject_unknown();
+  if (!id && !password) errors.push_back({"/password", "is required"});
+  if (password) check_new_password(*password, "/password", errors);
+  http::throw_if_invalid(std::move(errors));
+
+  std::optional<std::string> hash;
+  if (password) hash = auth::hash_password(*password);  // slow on purpose: outside the transaction
+  std::int64_t user_id = 0;
+  storage::in_transaction(ctx.db, [&](soci::session& sql) {
+    std::vector<http::field_error> found;
+    std::vector<directory::role_grant> roles;
+    if (roles_json) roles = read_roles(sql, ctx, *roles_json, found);
+    if (agency && !directory::find_agency(sql, *agency)) found.push_back({"/agency", "no agency has this id"});
+    std::optional<directory::user> existing;
+    if (id) {
+      existing = directory::find_user(sql, *id);
+      if (!existing) throw http::not_found("No user has this id.");
+    }
+    const bool has_agency = agency || (existing && existing->agency_id);
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      if ((roles[i].role == "agency_officer" || roles[i].role == "agency_head") && !has_agency) {
+        found.push_back({"/roles/" + std::to_string(i) + "/role", "needs the user to belong to an agency"});
+      }
+    }
+    if (!id && directory::find_user_by_username(sql, input.username)) {
+      throw http::problem_error(409, "duplicate", "Already exists", "That username is taken.")
+          .with_errors({{"/username", "is already taken"}});
+    }
+    http::throw_if_invalid(std::move(found));
+    if (!id) {
+      input.display_name = *display;
+      input.agency_id = agency;
+      input.password_hash = hash;
+      input.roles = roles;
+      user_id = directory::create_user(sql, input);
+    } else {
+      user_id = *id;
+      const bool active_value = active.value_or(existing->active);
+      directory::update_user(sql, user_id,
+                             {display.value_or(existing->display_name), agency ? agency : existing->agency_id, active_value});
+      if (roles_json) directory::replace_roles(sql, user_id, roles);
+      if (hash) directory::set_password_hash(sql, user_id, *hash);
+      // A reset password, a deactivation or new rights end the user's
+      // sessions at once: nobody keeps acting on what was true before.
+      if (hash || !active_value || (roles_json && !same_grants(existing->roles, roles)) ||
+          (agency && agency != existing->agency_id)) {
+        auth::revoke_tokens_of(sql, user_id);
+      }
+    }
+    auto saved = directory::find_user(sql, user_id);
+    auto details = user_json(*saved);
+    details["password_changed"] = hash.has_value();
+    audit_change(sql, ctx, admin, req, id ? "user.update" : "user.create", "user", std::to_string(user_id), details);
+  });
+  storage::lease session(ctx.db);
+  auto res = http::response::json(id ? 200 : 201, boost::json::serialize(user_json(*directory::find_user(*session, user_id))));
+  if (!id) res.set_header("Location", "/api/v1/users/" + std::to_string(user_id));
+  return res;
+}
+
+// The committee of a province for a plan type: who holds committee roles there.
+http::response get_committee(app::context& ctx, http::request& req) {
+  require_user(ctx, req);
+  auto province = std::string(req.query_param("province").value_or(""));
+  auto plan_type = std::string(req.query_param("plan_type").value_or(""));
+  if (province.empty()) {
+    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "province is required.")
+        .with_errors({{"query:province", "is required"}});
+  }
+  storage::lease session(ctx.db);
+  boost::json::array members;
+  for (const char* role : {"committee_chair", "committee_secretary", "committee_member"}) {
+    for (auto id : directory::role_holders(*session, role, province, plan_type)) {
+      auto u = directory::find_user(*session, id);
+      members.push_back({{"user_id", id}, {"display_name", u->display_name}, {"role", role}});
+    }
+  }
+  boost::json::object out{{"province", province}, {"plan_type", plan_type}, {"members", std::move(members)}};
+  return http::response::json(200, boost::json::serialize(out));
+}
+
+}  // namespace
+
+void add_user_routes(http::router& r, app::context& ctx) {
+  r.add(http::method::get, "/api/v1/users", [&ctx](http::request& req) { return list_users(ctx, req); });
+  r.add(http::method::get, "/api/v1/users/{id}", [&ctx](http::request& req) { return get_user(ctx, req); });
+  r.add(http::method::post, "/api/v1/users", [&ctx](http::request& req) { return write_user(ctx, req, std::nullopt); });
+  r.add(http::method::put, "/api/v1/users/{id}", [&ctx](http::request& req) { return write_user(ctx, req, id_param(req)); });
+  r.add(http::method::get, "/api/v1/committees", [&ctx](http::request& req) { return get_committee(ctx, req); });
+}
+
+}  // namespace planflow::api
