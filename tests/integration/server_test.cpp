@@ -110,6 +110,30 @@ TEST_F(server_test, keeps_the_connection_alive_between_requests) {
   EXPECT_EQ(boost::json::parse(second.body).as_object()["q"], "a b");
 }
 
+TEST_F(server_test, every_answer_carries_a_date) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto ok = client.get("/hello");
+  EXPECT_TRUE(test::is_current_http_date(ok.header("date"))) << ok.header("date");
+  auto head = client.request("HEAD", "/hello");
+  EXPECT_TRUE(test::is_current_http_date(head.header("date"))) << head.header("date");
+  auto missing = client.get("/nowhere");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(test::is_current_http_date(missing.header("date"))) << missing.header("date");
+  auto invalid = client.request("POST", "/json", R"({"name":""})");
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_TRUE(test::is_current_http_date(invalid.header("date"))) << invalid.header("date");
+  // Refusals written by the server itself, before any handler.
+  auto too_large = client.request("POST", "/json", std::string(2000, 'x'));
+  EXPECT_EQ(too_large.status, 413);
+  EXPECT_TRUE(test::is_current_http_date(too_large.header("date"))) << too_large.header("date");
+  http_client garbled(s.port());
+  garbled.send_raw("NOT HTTP AT ALL\r\n\r\n");
+  auto malformed = garbled.read_reply();
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_TRUE(test::is_current_http_date(malformed.header("date"))) << malformed.header("date");
+}
+
 // What a handler (the throttle, the audit log) sees as the client's address.
 std::string seen_as(unsigned short port, const std::string& headers) {
   http_client client(port);

@@ -5,6 +5,7 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
 #include <planflow/util/utf8.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -149,6 +150,9 @@ response unreadable_request(const beast::error_code& ec, std::size_t body_limit)
 bhttp::response<bhttp::string_body> to_message(response res, unsigned version, bool keep_alive, bool head) {
   bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(res.status), version};
   msg.set(bhttp::field::server, "planflow");
+  // RFC 9110 6.6.1: an origin server with a clock MUST send Date, problems
+  // and refusals included, so every answer is built here.
+  msg.set(bhttp::field::date, format_http_date(std::chrono::system_clock::now()));
   for (auto& [name, value] : res.headers) msg.set(name, value);
   msg.keep_alive(keep_alive);
   if (head) {
