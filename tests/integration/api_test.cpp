@@ -136,6 +136,9 @@ TEST_P(api_test, wrong_passwords_are_refused_the_same_way_and_then_slowed_down) 
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.obj().at("detail"), wrong.obj().at("detail"));
+  // A failed login is a 401 like any other: it challenges for a bearer token.
+  EXPECT_EQ(unknown.header("www-authenticate"), R"(Bearer realm="planflow")");
+  EXPECT_EQ(wrong.header("www-authenticate"), R"(Bearer realm="planflow")");
   for (int i = 0; i < 4; ++i) c.login("officer_b", "wrong password");
   auto throttled = c.login("officer_b", k_password);  // even the right password waits now
   EXPECT_EQ(throttled.status, 429);

@@ -94,6 +94,30 @@ TEST(router, problem_error_becomes_its_response) {
   EXPECT_EQ(body["errors"].as_array()[0].as_object()["pointer"], "/title");
 }
 
+TEST(router, every_401_carries_a_bearer_challenge) {
+  router r;
+  r.add(method::post, "/login", [](request&) -> response {
+    throw problem_error(401, "invalid-credentials", "Invalid credentials");  // no challenge of its own
+  });
+  r.add(method::get, "/plain", [](request&) { return response::text(401, "no"); });
+  r.add(method::get, "/own", [](request&) {
+    auto res = response::text(401, "no");
+    res.set_header("WWW-Authenticate", "Basic realm=\"other\"");
+    return res;
+  });
+  r.add(method::get, "/fine", [](request&) { return response::text(200, "yes"); });
+  for (auto [m, path] : {std::pair{method::post, "/login"}, std::pair{method::get, "/plain"}}) {
+    auto req = make(m, path);
+    auto res = r.dispatch(req);
+    EXPECT_EQ(res.status, 401) << path;
+    EXPECT_EQ(res.header("WWW-Authenticate").value_or(""), R"(Bearer realm="planflow")") << path;
+  }
+  auto own = make(method::get, "/own");
+  EXPECT_EQ(r.dispatch(own).header("WWW-Authenticate").value_or(""), R"(Basic realm="other")");
+  auto fine = make(method::get, "/fine");
+  EXPECT_FALSE(r.dispatch(fine).header("WWW-Authenticate"));
+}
+
 TEST(router, other_exceptions_become_500_without_leaking_details) {
   router r;
   r.add(method::get, "/boom", [](request&) -> response { throw std::runtime_error("secret connection string"); });

@@ -1,4 +1,5 @@
 #include <planflow/http/problem.hpp>
+#include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/log.hpp>
@@ -94,6 +95,12 @@ router::resolution router::resolve(request& req) const {
 }
 
 response router::invoke(const resolution& match, request& req) {
+  auto res = run(match, req);
+  apply_response_policy(req, res);
+  return res;
+}
+
+response router::run(const resolution& match, request& req) {
   try {
     if (!match.fn) {
       if (match.allow.empty()) throw not_found("No resource at " + req.path + ".");
