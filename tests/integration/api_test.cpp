@@ -129,6 +129,23 @@ TEST_P(api_test, missing_or_bad_tokens_are_401_with_a_challenge) {
   EXPECT_EQ(anonymous.get("/api/v1/plans").status, 401);
 }
 
+TEST_P(api_test, what_a_user_is_shown_is_not_stored_by_caches) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  EXPECT_EQ(officer.get("/api/v1/me").header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get("/api/v1/plans").header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).header("cache-control"), "no-store");
+  auto invisible = as("officer_b").get(plan_url(id));
+  EXPECT_EQ(invisible.status, 404);
+  EXPECT_EQ(invisible.header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get("/api/v1/provinces").header("cache-control"), "no-store");  // asked with a token
+  api_client anonymous(server.port());
+  EXPECT_EQ(anonymous.login("officer_a", k_password).header("cache-control"), "no-store");
+  api_client nobody(server.port());
+  EXPECT_EQ(nobody.get("/api/v1/provinces").header("cache-control"), "");  // public: its own caching
+  EXPECT_EQ(nobody.get("/healthz").header("cache-control"), "");
+}
+
 TEST_P(api_test, wrong_passwords_are_refused_the_same_way_and_then_slowed_down) {
   api_client c(server.port());
   auto unknown = c.login("nobody", k_password);

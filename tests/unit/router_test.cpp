@@ -118,6 +118,31 @@ TEST(router, every_401_carries_a_bearer_challenge) {
   EXPECT_FALSE(r.dispatch(fine).header("WWW-Authenticate"));
 }
 
+TEST(router, answers_to_requests_with_credentials_are_not_stored) {
+  router r;
+  r.add(method::get, "/mine", [](request&) { return response::text(200, "yours"); });
+  r.add(method::get, "/cached", [](request&) {
+    auto res = response::text(200, "revalidate");
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+  auto with_token = [](std::string path) {
+    auto req = make(method::get, std::move(path));
+    req.headers["authorization"] = "Bearer abc";
+    return req;
+  };
+  auto mine = with_token("/mine");
+  EXPECT_EQ(r.dispatch(mine).header("Cache-Control").value_or(""), "no-store");
+  auto missing = with_token("/nothing-here");  // problems too
+  auto problem = r.dispatch(missing);
+  EXPECT_EQ(problem.status, 404);
+  EXPECT_EQ(problem.header("Cache-Control").value_or(""), "no-store");
+  auto own = with_token("/cached");
+  EXPECT_EQ(r.dispatch(own).header("Cache-Control").value_or(""), "private, no-cache");
+  auto anonymous = make(method::get, "/mine");
+  EXPECT_FALSE(r.dispatch(anonymous).header("Cache-Control"));
+}
+
 TEST(router, other_exceptions_become_500_without_leaking_details) {
   router r;
   r.add(method::get, "/boom", [](request&) -> response { throw std::runtime_error("secret connection string"); });

@@ -12,7 +12,13 @@ namespace planflow::http {
 /// The challenge of every 401 (RFC 9110 11.6.1): the API takes bearer tokens only.
 inline constexpr std::string_view k_bearer_challenge = R"(Bearer realm="planflow")";
 
-/// Completes `res`, the answer to `req`: a 401 gets WWW-Authenticate.
+/// Completes `res`, the answer to `req`:
+/// - a 401 gets WWW-Authenticate;
+/// - the answer to a request with credentials (Authorization) gets
+///   `Cache-Control: no-store` unless the handler chose its caching: what one
+///   user was shown must not be kept by a shared cache, or by the browser of
+///   a shared office computer, for the next. Public routes asked without
+///   credentials and static files keep their own caching.
 void apply_response_policy(const request& req, response& res);
 
 }  // namespace planflow::http
