@@ -1,4 +1,5 @@
 #include <planflow/http/problem.hpp>
+#include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 
 #include <boost/json/parse.hpp>
@@ -141,6 +142,29 @@ TEST(router, answers_to_requests_with_credentials_are_not_stored) {
   EXPECT_EQ(r.dispatch(own).header("Cache-Control").value_or(""), "private, no-cache");
   auto anonymous = make(method::get, "/mine");
   EXPECT_FALSE(r.dispatch(anonymous).header("Cache-Control"));
+}
+
+TEST(router, html_never_goes_without_a_content_security_policy_and_nothing_is_sniffed) {
+  router r;
+  r.add(method::get, "/page", [](request&) { return response::text(200, "<p>x", "text/html; charset=utf-8"); });
+  r.add(method::get, "/own", [](request&) {
+    auto res = response::text(200, "<p>x", "text/html; charset=utf-8");
+    res.set_header("Content-Security-Policy", "default-src 'self'");
+    return res;
+  });
+  r.add(method::get, "/data", [](request&) { return response::json(200, "{}"); });
+  auto page = make(method::get, "/page");
+  auto res = r.dispatch(page);
+  EXPECT_EQ(res.header("Content-Security-Policy").value_or(""), k_html_fallback_csp);
+  EXPECT_EQ(res.header("X-Content-Type-Options").value_or(""), "nosniff");
+  auto own = make(method::get, "/own");
+  EXPECT_EQ(r.dispatch(own).header("Content-Security-Policy").value_or(""), "default-src 'self'");
+  auto data = make(method::get, "/data");
+  auto json = r.dispatch(data);
+  EXPECT_FALSE(json.header("Content-Security-Policy"));
+  EXPECT_EQ(json.header("X-Content-Type-Options").value_or(""), "nosniff");
+  auto missing = make(method::get, "/none");
+  EXPECT_EQ(r.dispatch(missing).header("X-Content-Type-Options").value_or(""), "nosniff");
 }
 
 TEST(router, other_exceptions_become_500_without_leaking_details) {
