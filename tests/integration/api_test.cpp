@@ -429,6 +429,25 @@ TEST_P(api_test, bad_input_is_a_problem_naming_the_field_and_writes_nothing) {
   EXPECT_EQ(officer.send("POST", "/api/v1/plans", "{}", {{"Content-Type", "text/plain"}}).status, 415);
 }
 
+TEST_P(api_test, a_resource_answers_at_its_one_canonical_path_only) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  const auto digits = std::to_string(id);
+  std::string encoded;
+  for (char c : digits) encoded += "%3" + std::string(1, c);
+  EXPECT_EQ(officer.get("/api/v1/plans").status, 200);
+  EXPECT_EQ(officer.get(plan_url(id)).status, 200);
+  for (const auto& target : {std::string("//api//v1//plans"), std::string("/api/v1/plans/"),
+                             std::string("/api//v1/plans"), "/api/v1/plans/" + encoded, plan_url(id, "/"),
+                             "/api/v1/plans/" + digits + "%2Fhistory", std::string("/api/v1/%70lans")}) {
+    auto r = officer.get(target);
+    EXPECT_EQ(r.status, 404) << target;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json") << target;
+    EXPECT_EQ(r.problem(), "not-found") << target;
+  }
+  EXPECT_EQ(officer.post("/api/v1/plans/", boost::json::object{}).status, 404);  // no write sneaks in either
+}
+
 TEST_P(api_test, plan_lists_filter_and_page_with_cursors) {
   auto officer = as("officer_a");
   for (int i = 0; i < 5; ++i) create_plan(officer);

@@ -75,11 +75,40 @@ TEST(router, head_falls_back_to_get) {
   EXPECT_EQ(r.dispatch(req).status, 200);
 }
 
-TEST(router, trailing_and_double_slashes_match_the_same_route) {
+request sent(method m, std::string target) {
+  auto r = make(m, "(decoded by the server)");
+  r.target = std::move(target);
+  return r;
+}
+
+TEST(router, each_resource_has_one_spelling) {
   router r;
   r.add(method::get, "/a/b", [](request&) { return response::text(200, "ok"); });
-  auto req = make(method::get, "/a//b/");
-  EXPECT_EQ(r.dispatch(req).status, 200);
+  r.add(method::post, "/a/b", [](request&) { return response::text(200, "ok"); });
+  r.add(method::get, "/items/{id}", [](request& req) { return response::text(200, req.path_param("id")); });
+  r.add(method::get, "/", [](request&) { return response::text(200, "root"); });
+  for (auto target : {"/a//b", "/a/b/", "//a/b", "/a/b//", "/%61/b", "/a/%62", "/items/%31", "/items/1%2D2",
+                      "/items/%7E", "/items/", "//"}) {
+    auto req = sent(method::get, target);
+    auto res = r.dispatch(req);
+    EXPECT_EQ(res.status, 404) << target;
+    EXPECT_EQ(problem_of(res)["type"], "urn:planflow:problem:not-found") << target;
+    auto post = sent(method::post, target);
+    EXPECT_EQ(r.dispatch(post).status, 404) << target;  // not 405: no route is there
+  }
+  auto plain = sent(method::get, "/a/b?x=1");
+  EXPECT_EQ(r.dispatch(plain).status, 200);
+  auto root = sent(method::get, "/");
+  EXPECT_EQ(r.dispatch(root).body, "root");
+  // What must be encoded stays encoded, and reaches the handler decoded.
+  auto thai = sent(method::get, "/items/%E0%B8%81");
+  EXPECT_EQ(r.dispatch(thai).body, "ก");
+  auto lower = sent(method::get, "/items/%e0%b8%81");
+  EXPECT_EQ(r.dispatch(lower).body, "ก");
+  auto slash = sent(method::get, "/items/1%2Fb");  // one segment, not two
+  EXPECT_EQ(r.dispatch(slash).body, "1/b");
+  auto space = sent(method::get, "/items/a%20b");
+  EXPECT_EQ(r.dispatch(space).body, "a b");
 }
 
 TEST(router, problem_error_becomes_its_response) {
