@@ -282,6 +282,46 @@ TEST_P(api_test, editing_content_needs_if_match_the_right_stage_and_role) {
   EXPECT_EQ(diff.obj().at("changed").as_array()[0].at("path"), "/stated_total");
 }
 
+TEST_P(api_test, if_match_compares_strongly_and_takes_star_and_lists) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto content = valid_content();
+  int edits = 0;
+  auto put = [&](const std::string& if_match) {
+    // A real change each time, and still valid content (it is submitted below).
+    content["items"].as_array()[0].as_object()["title"] = "อบรมเครือข่าย รุ่นที่ " + std::to_string(++edits);
+    return officer.put(plan_url(id, "/content"), content, {{"If-Match", if_match}});
+  };
+  auto star = put("*");
+  ASSERT_EQ(star.status, 200) << boost::json::serialize(star.body);
+  EXPECT_EQ(star.obj().at("revision"), 2);
+  EXPECT_EQ(put(R"("9", "2")").obj().at("revision"), 3);  // any one of the list
+  auto weak = put(R"(W/"3")");
+  EXPECT_EQ(weak.status, 412);  // weak tags never match
+  EXPECT_EQ(weak.problem(), "stale-revision");
+  EXPECT_EQ(weak.obj().at("revision"), 3);
+  EXPECT_EQ(put(R"(W/"3", "1")").status, 412);
+  EXPECT_EQ(put(R"("abc")").status, 412);  // well formed, names nothing
+  for (const std::string malformed : {"3", R"("3)", R"(*, "3")", R"(w/"3")", ","}) {
+    auto r = put(malformed);
+    EXPECT_EQ(r.status, 400) << malformed;
+    EXPECT_EQ(r.problem(), "invalid-header") << malformed;
+    ASSERT_TRUE(r.obj().contains("errors")) << malformed;
+    EXPECT_EQ(r.obj().at("errors").as_array()[0].at("pointer"), "header:If-Match") << malformed;
+  }
+  EXPECT_EQ(officer.get(plan_url(id, "/revisions")).obj().at("items").as_array().size(), 3u);
+
+  // Actions take the same condition.
+  auto weak_act = act(officer, id, "submit", "", {{"If-Match", R"(W/"3")"}});
+  EXPECT_EQ(weak_act.status, 412) << boost::json::serialize(weak_act.body);
+  EXPECT_EQ(act(officer, id, "submit", "", {{"If-Match", "3"}}).status, 400);
+  auto submitted = act(officer, id, "submit", "", {{"If-Match", R"("2", "3")"}});
+  EXPECT_EQ(submitted.status, 200) << boost::json::serialize(submitted.body);
+  EXPECT_EQ(act(as("head_a"), id, "endorse", "", {{"If-Match", "*"}}).status, 200);
+  // Who may not act hears so whatever the condition says.
+  EXPECT_EQ(act(as("observer"), id, "approve", "", {{"If-Match", R"("1")"}}).status, 403);
+}
+
 TEST_P(api_test, invalid_content_cannot_be_submitted) {
   auto officer = as("officer_a");
   auto id = create_plan(officer, {{"items", boost::json::array{}}, {"stated_total", 0}}).obj().at("id").as_int64();
