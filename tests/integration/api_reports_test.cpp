@@ -11,6 +11,7 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/reports/progress.hpp>
+#include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/storage/database.hpp>
@@ -283,6 +284,14 @@ TEST_P(reports_test, from_approval_to_the_downloaded_provincial_report) {
   EXPECT_NE(page.find("size: A4"), std::string::npos);
   EXPECT_NE(page.find("๒๕๖๗"), std::string::npos);
   EXPECT_NE(page.find("๓๒,๕๐๐.๕๐"), std::string::npos);
+  // The printable page may load and run nothing; only its own style sheet applies.
+  EXPECT_EQ(html.header("content-security-policy"), reports::html_content_security_policy());
+  EXPECT_EQ(html.header("x-content-type-options"), "nosniff");
+  const auto sheet_at = page.find("<style>") + 7;
+  EXPECT_NE(html.header("content-security-policy")
+                .find("'sha256-" + auth::sha256_base64(page.substr(sheet_at, page.find("</style>") - sheet_at)) + "'"),
+            std::string::npos);
+  EXPECT_EQ(csv.header("x-content-type-options"), "nosniff");
 
   // The national roll-up is for national observers.
   EXPECT_EQ(secretary.get("/api/v1/reports/quarterly?fiscal_year=2567&quarter=1").status, 403);

@@ -129,6 +129,23 @@ TEST_P(api_test, missing_or_bad_tokens_are_401_with_a_challenge) {
   EXPECT_EQ(anonymous.get("/api/v1/plans").status, 401);
 }
 
+TEST_P(api_test, what_a_user_is_shown_is_not_stored_by_caches) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  EXPECT_EQ(officer.get("/api/v1/me").header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get("/api/v1/plans").header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).header("cache-control"), "no-store");
+  auto invisible = as("officer_b").get(plan_url(id));
+  EXPECT_EQ(invisible.status, 404);
+  EXPECT_EQ(invisible.header("cache-control"), "no-store");
+  EXPECT_EQ(officer.get("/api/v1/provinces").header("cache-control"), "no-store");  // asked with a token
+  api_client anonymous(server.port());
+  EXPECT_EQ(anonymous.login("officer_a", k_password).header("cache-control"), "no-store");
+  api_client nobody(server.port());
+  EXPECT_EQ(nobody.get("/api/v1/provinces").header("cache-control"), "");  // public: its own caching
+  EXPECT_EQ(nobody.get("/healthz").header("cache-control"), "");
+}
+
 TEST_P(api_test, wrong_passwords_are_refused_the_same_way_and_then_slowed_down) {
   api_client c(server.port());
   auto unknown = c.login("nobody", k_password);
@@ -136,6 +153,9 @@ TEST_P(api_test, wrong_passwords_are_refused_the_same_way_and_then_slowed_down) 
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.obj().at("detail"), wrong.obj().at("detail"));
+  // A failed login is a 401 like any other: it challenges for a bearer token.
+  EXPECT_EQ(unknown.header("www-authenticate"), R"(Bearer realm="planflow")");
+  EXPECT_EQ(wrong.header("www-authenticate"), R"(Bearer realm="planflow")");
   for (int i = 0; i < 4; ++i) c.login("officer_b", "wrong password");
   auto throttled = c.login("officer_b", k_password);  // even the right password waits now
   EXPECT_EQ(throttled.status, 429);
@@ -260,6 +280,46 @@ TEST_P(api_test, editing_content_needs_if_match_the_right_stage_and_role) {
   auto diff = officer.get(plan_url(id, "/diff?from=1&to=2"));
   ASSERT_EQ(diff.obj().at("changed").as_array().size(), 1u);
   EXPECT_EQ(diff.obj().at("changed").as_array()[0].at("path"), "/stated_total");
+}
+
+TEST_P(api_test, if_match_compares_strongly_and_takes_star_and_lists) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto content = valid_content();
+  int edits = 0;
+  auto put = [&](const std::string& if_match) {
+    // A real change each time, and still valid content (it is submitted below).
+    content["items"].as_array()[0].as_object()["title"] = "อบรมเครือข่าย รุ่นที่ " + std::to_string(++edits);
+    return officer.put(plan_url(id, "/content"), content, {{"If-Match", if_match}});
+  };
+  auto star = put("*");
+  ASSERT_EQ(star.status, 200) << boost::json::serialize(star.body);
+  EXPECT_EQ(star.obj().at("revision"), 2);
+  EXPECT_EQ(put(R"("9", "2")").obj().at("revision"), 3);  // any one of the list
+  auto weak = put(R"(W/"3")");
+  EXPECT_EQ(weak.status, 412);  // weak tags never match
+  EXPECT_EQ(weak.problem(), "stale-revision");
+  EXPECT_EQ(weak.obj().at("revision"), 3);
+  EXPECT_EQ(put(R"(W/"3", "1")").status, 412);
+  EXPECT_EQ(put(R"("abc")").status, 412);  // well formed, names nothing
+  for (const std::string malformed : {"3", R"("3)", R"(*, "3")", R"(w/"3")", ","}) {
+    auto r = put(malformed);
+    EXPECT_EQ(r.status, 400) << malformed;
+    EXPECT_EQ(r.problem(), "invalid-header") << malformed;
+    ASSERT_TRUE(r.obj().contains("errors")) << malformed;
+    EXPECT_EQ(r.obj().at("errors").as_array()[0].at("pointer"), "header:If-Match") << malformed;
+  }
+  EXPECT_EQ(officer.get(plan_url(id, "/revisions")).obj().at("items").as_array().size(), 3u);
+
+  // Actions take the same condition.
+  auto weak_act = act(officer, id, "submit", "", {{"If-Match", R"(W/"3")"}});
+  EXPECT_EQ(weak_act.status, 412) << boost::json::serialize(weak_act.body);
+  EXPECT_EQ(act(officer, id, "submit", "", {{"If-Match", "3"}}).status, 400);
+  auto submitted = act(officer, id, "submit", "", {{"If-Match", R"("2", "3")"}});
+  EXPECT_EQ(submitted.status, 200) << boost::json::serialize(submitted.body);
+  EXPECT_EQ(act(as("head_a"), id, "endorse", "", {{"If-Match", "*"}}).status, 200);
+  // Who may not act hears so whatever the condition says.
+  EXPECT_EQ(act(as("observer"), id, "approve", "", {{"If-Match", R"("1")"}}).status, 403);
 }
 
 TEST_P(api_test, invalid_content_cannot_be_submitted) {
@@ -407,6 +467,25 @@ TEST_P(api_test, bad_input_is_a_problem_naming_the_field_and_writes_nothing) {
   EXPECT_EQ(officer.get("/api/v1/plans/abc").status, 404);
   EXPECT_EQ(officer.get("/api/v1/plans?limit=1000").status, 400);
   EXPECT_EQ(officer.send("POST", "/api/v1/plans", "{}", {{"Content-Type", "text/plain"}}).status, 415);
+}
+
+TEST_P(api_test, a_resource_answers_at_its_one_canonical_path_only) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  const auto digits = std::to_string(id);
+  std::string encoded;
+  for (char c : digits) encoded += "%3" + std::string(1, c);
+  EXPECT_EQ(officer.get("/api/v1/plans").status, 200);
+  EXPECT_EQ(officer.get(plan_url(id)).status, 200);
+  for (const auto& target : {std::string("//api//v1//plans"), std::string("/api/v1/plans/"),
+                             std::string("/api//v1/plans"), "/api/v1/plans/" + encoded, plan_url(id, "/"),
+                             "/api/v1/plans/" + digits + "%2Fhistory", std::string("/api/v1/%70lans")}) {
+    auto r = officer.get(target);
+    EXPECT_EQ(r.status, 404) << target;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json") << target;
+    EXPECT_EQ(r.problem(), "not-found") << target;
+  }
+  EXPECT_EQ(officer.post("/api/v1/plans/", boost::json::object{}).status, 404);  // no write sneaks in either
 }
 
 TEST_P(api_test, plan_lists_filter_and_page_with_cursors) {

@@ -110,6 +110,30 @@ TEST_F(server_test, keeps_the_connection_alive_between_requests) {
   EXPECT_EQ(boost::json::parse(second.body).as_object()["q"], "a b");
 }
 
+TEST_F(server_test, every_answer_carries_a_date) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  auto ok = client.get("/hello");
+  EXPECT_TRUE(test::is_current_http_date(ok.header("date"))) << ok.header("date");
+  auto head = client.request("HEAD", "/hello");
+  EXPECT_TRUE(test::is_current_http_date(head.header("date"))) << head.header("date");
+  auto missing = client.get("/nowhere");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(test::is_current_http_date(missing.header("date"))) << missing.header("date");
+  auto invalid = client.request("POST", "/json", R"({"name":""})");
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_TRUE(test::is_current_http_date(invalid.header("date"))) << invalid.header("date");
+  // Refusals written by the server itself, before any handler.
+  auto too_large = client.request("POST", "/json", std::string(2000, 'x'));
+  EXPECT_EQ(too_large.status, 413);
+  EXPECT_TRUE(test::is_current_http_date(too_large.header("date"))) << too_large.header("date");
+  http_client garbled(s.port());
+  garbled.send_raw("NOT HTTP AT ALL\r\n\r\n");
+  auto malformed = garbled.read_reply();
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_TRUE(test::is_current_http_date(malformed.header("date"))) << malformed.header("date");
+}
+
 // What a handler (the throttle, the audit log) sees as the client's address.
 std::string seen_as(unsigned short port, const std::string& headers) {
   http_client client(port);
@@ -245,6 +269,65 @@ TEST_F(server_test, a_transfer_encoding_other_than_chunked_is_refused_and_closes
   EXPECT_EQ(seen.smuggled.load(), 0);
   EXPECT_EQ(test::fetch(s.port(), "GET", "/smuggled").status, 200);  // the route itself answers
   EXPECT_EQ(seen.smuggled.load(), 1);
+}
+
+TEST_F(server_test, expect_100_continue_is_answered_before_the_body_is_read) {
+  running_server s(routes, options());
+  http_client client(s.port());
+  const std::string body = R"({"name":"ก"})";
+  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-Continue\r\n"
+                  "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+  auto go_on = client.read_reply();
+  EXPECT_EQ(go_on.status, 100);
+  EXPECT_EQ(go_on.header("content-length"), "");
+  client.send_raw(body);
+  auto created = client.read_reply();
+  EXPECT_EQ(created.status, 201);
+  EXPECT_EQ(boost::json::parse(created.body).as_object()["name"], "ก");
+  EXPECT_EQ(client.get("/hello").status, 200);  // the connection goes on
+
+  // Chunked bodies are held back the same way.
+  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n");
+  EXPECT_EQ(client.read_reply().status, 100);
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", body.size());
+  client.send_raw(size + ("\r\n" + body) + "\r\n0\r\n\r\n");
+  EXPECT_EQ(client.read_reply().status, 201);
+}
+
+TEST_F(server_test, a_body_refused_from_its_headers_is_not_asked_for) {
+  running_server s(routes, options());
+  {
+    http_client client(s.port());
+    client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    "Content-Length: 2000\r\n\r\n");
+    auto refused = client.read_reply();  // the first answer is final: no 100 before it
+    EXPECT_EQ(refused.status, 413);
+    EXPECT_EQ(refused.header("connection"), "close");
+    EXPECT_TRUE(client.closed_by_peer());
+  }
+  {
+    http_client client(s.port());
+    client.send_raw("PUT /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    "Content-Length: 5\r\n\r\n");
+    auto refused = client.read_reply();
+    EXPECT_EQ(refused.status, 404);
+    EXPECT_EQ(refused.header("content-type"), "application/problem+json");
+    EXPECT_TRUE(client.closed_by_peer());
+  }
+  {
+    http_client client(s.port());
+    client.send_raw("PUT /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    "Content-Length: 5\r\n\r\n");
+    auto refused = client.read_reply();
+    EXPECT_EQ(refused.status, 405);
+    EXPECT_EQ(refused.header("allow"), "POST");
+  }
+  // Without a body there is nothing to wait for: the answer comes at once.
+  http_client empty(s.port());
+  empty.send_raw("GET /hello HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_EQ(empty.read_reply().status, 200);
 }
 
 TEST_F(server_test, a_chunked_body_is_read_and_the_connection_kept) {

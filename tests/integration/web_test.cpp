@@ -44,6 +44,7 @@ TEST(web, serves_the_built_interface_beside_the_api) {
   EXPECT_EQ(index.header("cache-control"), "no-cache");
   EXPECT_NE(index.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
   EXPECT_EQ(index.header("x-content-type-options"), "nosniff");
+  EXPECT_TRUE(is_current_http_date(index.header("date"))) << index.header("date");
   ASSERT_FALSE(index.header("etag").empty());
 
   auto script = client.get("/assets/index-5e6f7a.js");
@@ -51,6 +52,7 @@ TEST(web, serves_the_built_interface_beside_the_api) {
   EXPECT_EQ(script.body, k_script);
   EXPECT_EQ(script.header("content-type"), "text/javascript; charset=utf-8");
   EXPECT_EQ(script.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_TRUE(is_current_http_date(script.header("date"))) << script.header("date");
   EXPECT_EQ(client.get("/favicon.svg").header("content-type"), "image/svg+xml");
 
   auto head = client.request("HEAD", "/");
@@ -64,6 +66,7 @@ TEST(web, serves_the_built_interface_beside_the_api) {
   EXPECT_TRUE(cached.body.empty());
   EXPECT_EQ(cached.header("etag"), index.header("etag"));
   EXPECT_EQ(cached.header("content-length"), "");
+  EXPECT_TRUE(is_current_http_date(cached.header("date"))) << cached.header("date");
   auto cached_head = client.request("HEAD", "/", {}, {{"If-None-Match", index.header("etag")}});
   EXPECT_EQ(cached_head.status, 304);
   // A 304 carries no Content-Length rather than a wrong one of 0.
@@ -72,6 +75,7 @@ TEST(web, serves_the_built_interface_beside_the_api) {
   auto missing = client.get("/assets/index-000000.js");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.header("content-type"), "application/problem+json");
+  EXPECT_TRUE(is_current_http_date(missing.header("date"))) << missing.header("date");
   EXPECT_EQ(client.get("/assets/..%2Findex.html").status, 404);
 
   // The API is untouched, on the same connection.

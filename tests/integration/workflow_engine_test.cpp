@@ -233,9 +233,11 @@ TEST_P(engine_test, stale_expected_revision_is_412) {
   r.case_id = id;
   r.action = "submit";
   r.actor = officer;
-  r.expected_revision = 7;
+  r.expected_revisions = std::vector<int>{7};
   EXPECT_EQ(status_of([&] { eng.apply(r); }), 412);
-  r.expected_revision = 1;
+  r.expected_revisions = std::vector<int>{};  // only weak tags were listed
+  EXPECT_EQ(status_of([&] { eng.apply(r); }), 412);
+  r.expected_revisions = std::vector<int>{5, 1};
   EXPECT_TRUE(eng.apply(r).moved);
 }
 

@@ -9,7 +9,10 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <regex>
 #include <stdexcept>
 
 namespace planflow::test {
@@ -150,6 +153,17 @@ bool http_client::closed_by_peer() {
   } catch (const std::runtime_error&) {
     return false;  // timed out: still open
   }
+}
+
+bool is_current_http_date(const std::string& value) {
+  static const std::regex imf_fixdate(
+      R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} )"
+      R"([0-9]{2}:[0-9]{2}:[0-9]{2} GMT)");
+  if (!std::regex_match(value, imf_fixdate)) return false;
+  std::tm parts{};
+  if (!::strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts)) return false;
+  const auto at = ::timegm(&parts);
+  return std::abs(std::difftime(std::time(nullptr), at)) <= 5;
 }
 
 http_reply fetch(unsigned short port, const std::string& method, const std::string& target, const std::string& body,

@@ -51,6 +51,10 @@ class http_client {
   std::string buffer_;
 };
 
+/// Whether `value` is an RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT")
+/// within a few seconds of now: what a Date header must be.
+bool is_current_http_date(const std::string& value);
+
 /// A one-off request on a fresh connection.
 http_reply fetch(unsigned short port, const std::string& method, const std::string& target,
                  const std::string& body = {}, const std::map<std::string, std::string>& headers = {});

@@ -1,5 +1,6 @@
 #include "../support/files.hpp"
 
+#include <planflow/auth/crypto.hpp>
 #include <planflow/reports/render.hpp>
 
 #include <boost/json/parse.hpp>
@@ -572,6 +573,23 @@ TEST(report_html, printable_standalone_thai_page) {
   EXPECT_NE(html.find("1,372,567.89"), std::string::npos);
   EXPECT_NE(html.find("สำนักงานศึกษาธิการจังหวัด</li>"), std::string::npos);  // late agencies
   EXPECT_NE(html.find("ไม่ใช้งบประมาณ"), std::string::npos);
+}
+
+TEST(report_html, its_policy_allows_its_own_style_sheet_and_nothing_else) {
+  auto html = to_html(provincial_report());
+  const auto open = html.find("<style>") + 7;
+  const auto sheet = html.substr(open, html.find("</style>") - open);
+  const auto policy = html_content_security_policy();
+  EXPECT_TRUE(policy.starts_with("default-src 'none'; ")) << policy;
+  EXPECT_NE(policy.find("style-src 'sha256-" + auth::sha256_base64(sheet) + "'"), std::string::npos) << policy;
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(policy.find("unsafe"), std::string::npos);
+  EXPECT_EQ(html.find("style=\""), std::string::npos);  // no style attribute the hash would not allow
+  // The page carries it too (frame-ancestors aside: a <meta> cannot set it),
+  // before the style sheet it allows.
+  const auto meta = html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-");
+  ASSERT_NE(meta, std::string::npos);
+  EXPECT_LT(meta, open);
 }
 
 TEST(report_html, escapes_text) {

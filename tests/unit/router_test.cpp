@@ -1,4 +1,5 @@
 #include <planflow/http/problem.hpp>
+#include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 
 #include <boost/json/parse.hpp>
@@ -74,11 +75,40 @@ TEST(router, head_falls_back_to_get) {
   EXPECT_EQ(r.dispatch(req).status, 200);
 }
 
-TEST(router, trailing_and_double_slashes_match_the_same_route) {
+request sent(method m, std::string target) {
+  auto r = make(m, "(decoded by the server)");
+  r.target = std::move(target);
+  return r;
+}
+
+TEST(router, each_resource_has_one_spelling) {
   router r;
   r.add(method::get, "/a/b", [](request&) { return response::text(200, "ok"); });
-  auto req = make(method::get, "/a//b/");
-  EXPECT_EQ(r.dispatch(req).status, 200);
+  r.add(method::post, "/a/b", [](request&) { return response::text(200, "ok"); });
+  r.add(method::get, "/items/{id}", [](request& req) { return response::text(200, req.path_param("id")); });
+  r.add(method::get, "/", [](request&) { return response::text(200, "root"); });
+  for (auto target : {"/a//b", "/a/b/", "//a/b", "/a/b//", "/%61/b", "/a/%62", "/items/%31", "/items/1%2D2",
+                      "/items/%7E", "/items/", "//"}) {
+    auto req = sent(method::get, target);
+    auto res = r.dispatch(req);
+    EXPECT_EQ(res.status, 404) << target;
+    EXPECT_EQ(problem_of(res)["type"], "urn:planflow:problem:not-found") << target;
+    auto post = sent(method::post, target);
+    EXPECT_EQ(r.dispatch(post).status, 404) << target;  // not 405: no route is there
+  }
+  auto plain = sent(method::get, "/a/b?x=1");
+  EXPECT_EQ(r.dispatch(plain).status, 200);
+  auto root = sent(method::get, "/");
+  EXPECT_EQ(r.dispatch(root).body, "root");
+  // What must be encoded stays encoded, and reaches the handler decoded.
+  auto thai = sent(method::get, "/items/%E0%B8%81");
+  EXPECT_EQ(r.dispatch(thai).body, "ก");
+  auto lower = sent(method::get, "/items/%e0%b8%81");
+  EXPECT_EQ(r.dispatch(lower).body, "ก");
+  auto slash = sent(method::get, "/items/1%2Fb");  // one segment, not two
+  EXPECT_EQ(r.dispatch(slash).body, "1/b");
+  auto space = sent(method::get, "/items/a%20b");
+  EXPECT_EQ(r.dispatch(space).body, "a b");
 }
 
 TEST(router, problem_error_becomes_its_response) {
@@ -92,6 +122,78 @@ TEST(router, problem_error_becomes_its_response) {
   auto body = problem_of(res);
   ASSERT_EQ(body["errors"].as_array().size(), 2u);
   EXPECT_EQ(body["errors"].as_array()[0].as_object()["pointer"], "/title");
+}
+
+TEST(router, every_401_carries_a_bearer_challenge) {
+  router r;
+  r.add(method::post, "/login", [](request&) -> response {
+    throw problem_error(401, "invalid-credentials", "Invalid credentials");  // no challenge of its own
+  });
+  r.add(method::get, "/plain", [](request&) { return response::text(401, "no"); });
+  r.add(method::get, "/own", [](request&) {
+    auto res = response::text(401, "no");
+    res.set_header("WWW-Authenticate", "Basic realm=\"other\"");
+    return res;
+  });
+  r.add(method::get, "/fine", [](request&) { return response::text(200, "yes"); });
+  for (auto [m, path] : {std::pair{method::post, "/login"}, std::pair{method::get, "/plain"}}) {
+    auto req = make(m, path);
+    auto res = r.dispatch(req);
+    EXPECT_EQ(res.status, 401) << path;
+    EXPECT_EQ(res.header("WWW-Authenticate").value_or(""), R"(Bearer realm="planflow")") << path;
+  }
+  auto own = make(method::get, "/own");
+  EXPECT_EQ(r.dispatch(own).header("WWW-Authenticate").value_or(""), R"(Basic realm="other")");
+  auto fine = make(method::get, "/fine");
+  EXPECT_FALSE(r.dispatch(fine).header("WWW-Authenticate"));
+}
+
+TEST(router, answers_to_requests_with_credentials_are_not_stored) {
+  router r;
+  r.add(method::get, "/mine", [](request&) { return response::text(200, "yours"); });
+  r.add(method::get, "/cached", [](request&) {
+    auto res = response::text(200, "revalidate");
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+  auto with_token = [](std::string path) {
+    auto req = make(method::get, std::move(path));
+    req.headers["authorization"] = "Bearer abc";
+    return req;
+  };
+  auto mine = with_token("/mine");
+  EXPECT_EQ(r.dispatch(mine).header("Cache-Control").value_or(""), "no-store");
+  auto missing = with_token("/nothing-here");  // problems too
+  auto problem = r.dispatch(missing);
+  EXPECT_EQ(problem.status, 404);
+  EXPECT_EQ(problem.header("Cache-Control").value_or(""), "no-store");
+  auto own = with_token("/cached");
+  EXPECT_EQ(r.dispatch(own).header("Cache-Control").value_or(""), "private, no-cache");
+  auto anonymous = make(method::get, "/mine");
+  EXPECT_FALSE(r.dispatch(anonymous).header("Cache-Control"));
+}
+
+TEST(router, html_never_goes_without_a_content_security_policy_and_nothing_is_sniffed) {
+  router r;
+  r.add(method::get, "/page", [](request&) { return response::text(200, "<p>x", "text/html; charset=utf-8"); });
+  r.add(method::get, "/own", [](request&) {
+    auto res = response::text(200, "<p>x", "text/html; charset=utf-8");
+    res.set_header("Content-Security-Policy", "default-src 'self'");
+    return res;
+  });
+  r.add(method::get, "/data", [](request&) { return response::json(200, "{}"); });
+  auto page = make(method::get, "/page");
+  auto res = r.dispatch(page);
+  EXPECT_EQ(res.header("Content-Security-Policy").value_or(""), k_html_fallback_csp);
+  EXPECT_EQ(res.header("X-Content-Type-Options").value_or(""), "nosniff");
+  auto own = make(method::get, "/own");
+  EXPECT_EQ(r.dispatch(own).header("Content-Security-Policy").value_or(""), "default-src 'self'");
+  auto data = make(method::get, "/data");
+  auto json = r.dispatch(data);
+  EXPECT_FALSE(json.header("Content-Security-Policy"));
+  EXPECT_EQ(json.header("X-Content-Type-Options").value_or(""), "nosniff");
+  auto missing = make(method::get, "/none");
+  EXPECT_EQ(r.dispatch(missing).header("X-Content-Type-Options").value_or(""), "nosniff");
 }
 
 TEST(router, other_exceptions_become_500_without_leaking_details) {

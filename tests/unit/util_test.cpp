@@ -33,6 +33,15 @@ TEST(format_iso, utc_with_milliseconds) {
   EXPECT_EQ(format_iso(system_clock::time_point{}), "1970-01-01T00:00:00.000Z");
 }
 
+TEST(format_http_date, is_the_imf_fixdate_of_rfc_9110) {
+  using namespace std::chrono;
+  sys_days example = 1994y / November / 6;
+  EXPECT_EQ(format_http_date(example + 8h + 49min + 37s + 900ms), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(format_http_date(system_clock::time_point{}), "Thu, 01 Jan 1970 00:00:00 GMT");
+  sys_days leap = 2028y / February / 29;
+  EXPECT_EQ(format_http_date(leap + 23h + 59min + 59s), "Tue, 29 Feb 2028 23:59:59 GMT");
+}
+
 TEST(parse_iso, reads_what_format_iso_writes_and_nothing_else) {
   using namespace std::chrono;
   const auto t = time_point_cast<milliseconds>(system_clock::now());

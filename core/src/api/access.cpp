@@ -1,5 +1,6 @@
 #include <planflow/api/access.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/http/response_policy.hpp>
 
 namespace planflow::api {
 
@@ -20,7 +21,7 @@ directory::user require_user(app::context& ctx, const http::request& req) {
     throw http::problem_error(401, "unauthenticated", "Authentication required",
                               token.empty() ? "Send Authorization: Bearer <token> from POST /api/v1/auth/login."
                                             : "The token is unknown, expired or revoked; log in again.")
-        .with_header("WWW-Authenticate", R"(Bearer realm="planflow")");
+        .with_header("WWW-Authenticate", std::string(http::k_bearer_challenge));
   }
   return std::move(*user);
 }

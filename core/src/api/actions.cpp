@@ -43,7 +43,9 @@ void add_action_routes(http::router& r, app::context& ctx) {
     request.action = req.path_param("action");
     request.actor = user;
     request.comment = read_comment(req);
-    request.expected_revision = if_match_revision(req);
+    if (auto condition = if_match_revisions(req); condition && !condition->any) {
+      request.expected_revisions = condition->revisions;  // `*`: the plan exists, which is all it asks
+    }
     request.idempotency_key = idempotency_key(req);
     request.remote_address = req.remote_address;
     auto result = ctx.engine.apply(request);

@@ -2,6 +2,7 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace planflow::api {
@@ -35,18 +36,21 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
   return value;
 }
 
-std::optional<int> if_match_revision(const http::request& req) {
-  auto header = req.header("if-match");
-  if (!header) return std::nullopt;
-  std::string_view text = *header;
-  if (text.starts_with("W/")) text.remove_prefix(2);
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-  auto value = parse_int(text);
-  if (!value || *value < 1 || *value > 1'000'000) {
-    throw http::problem_error(400, "invalid-header", "Invalid header", "If-Match must name a revision, e.g. \"3\".")
-        .with_errors({{"header:If-Match", "must be a revision number in quotes, e.g. \"3\""}});
+bool revision_condition::admits(int revision) const { return any || std::ranges::find(revisions, revision) != revisions.end(); }
+
+std::optional<revision_condition> if_match_revisions(const http::request& req) {
+  auto condition = http::read_tag_condition(req, "If-Match");
+  if (!condition) return std::nullopt;
+  revision_condition out;
+  out.any = condition->any;
+  for (const auto& tag : condition->tags) {
+    // A well-formed tag that is no revision of ours ("abc") matches nothing,
+    // like a weak one: 412, not 400.
+    if (tag.weak) continue;
+    auto value = parse_int(std::string_view(tag.opaque).substr(1, tag.opaque.size() - 2));
+    if (value && *value >= 1 && *value <= 1'000'000) out.revisions.push_back(int(*value));
   }
-  return int(*value);
+  return out;
 }
 
 void check_new_password(std::string_view password, const std::string& pointer, std::vector<http::field_error>& errors) {

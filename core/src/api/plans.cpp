@@ -264,21 +264,23 @@ void add_plan_routes(http::router& r, app::context& ctx) {
   r.add(http::method::put, "/api/v1/plans/{id}/content", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto p = visible_plan(ctx, user, id_param(req));
-    auto expected = if_match_revision(req);
-    if (!expected) {
+    auto condition = if_match_revisions(req);
+    if (!condition) {
       throw http::problem_error(428, "precondition-required", "If-Match required",
                                 "Send If-Match: \"<revision>\" with the revision you edited, so that no change is lost.")
           .with_errors({{"header:If-Match", "is required"}});
     }
     auto content = http::parse_json_body(req);
     if (!content.is_object()) throw http::validation_failed({{"/", "the content must be a JSON object"}});
-    if (*expected != p.state.revision) {
+    if (!condition->admits(p.state.revision)) {
       throw http::problem_error(412, "stale-revision", "The plan has changed",
-                                "You edited revision " + std::to_string(*expected) + " but it is now at " +
-                                    std::to_string(p.state.revision) + "; reload it and apply your change again.")
+                                "If-Match does not name the plan's current revision " + std::to_string(p.state.revision) +
+                                    " (strongly: a weak tag never matches); reload it and apply your change again.")
           .with_extension("revision", p.state.revision);
     }
-    auto updated = ctx.plans.update_content(p.id, *expected, content, user, req.remote_address);
+    // Saved as the next revision only if the plan is still at this one when
+    // the case is locked: a change in between is a 412 too.
+    auto updated = ctx.plans.update_content(p.id, p.state.revision, content, user, req.remote_address);
     auto res = http::response::json(200, boost::json::serialize(full_json(ctx, updated, user)));
     res.set_header("ETag", "\"" + std::to_string(updated.state.revision) + "\"");
     return res;

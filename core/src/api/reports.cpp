@@ -474,7 +474,9 @@ void add_report_routes(http::router& r, app::context& ctx) {
     if (format == "html") {
       reports::html_options options;
       options.thai_digits = req.query_param("digits").value_or("") == "thai";
-      return http::response::text(200, reports::to_html(rep, options), "text/html; charset=utf-8");
+      auto res = http::response::text(200, reports::to_html(rep, options), "text/html; charset=utf-8");
+      res.set_header("Content-Security-Policy", reports::html_content_security_policy());
+      return res;
     }
     return http::response::json(200, boost::json::serialize(reports::to_json(rep)));
   });

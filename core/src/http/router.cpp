@@ -1,9 +1,12 @@
 #include <planflow/http/problem.hpp>
+#include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/log.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -20,6 +23,66 @@ std::vector<std::string_view> split_path(std::string_view path) {
     start = slash + 1;
   }
   return parts;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_unreserved(unsigned char c) {
+  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// The segments of a request path as sent, if it is the one canonical spelling
+// of its resource: no empty segment (so no "//" and no trailing slash) and
+// no percent-encoded character that needs no encoding (RFC 3986 6.2.2.2:
+// "%31" is "1"). Other spellings reach no route, so each resource has one
+// URL for caches, logs and the audit trail, and a proxy's rules on "/a/b"
+// cannot be sidestepped with "/a//b" or "/%61/b".
+std::optional<std::vector<std::string_view>> canonical_segments(std::string_view path) {
+  std::vector<std::string_view> parts;
+  if (path == "/") return parts;
+  if (!path.starts_with('/')) return std::nullopt;
+  for (std::size_t start = 1;;) {
+    auto slash = path.find('/', start);
+    auto part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      if (part[i] != '%') continue;
+      if (i + 2 >= part.size()) return std::nullopt;
+      const int high = hex_digit(part[i + 1]), low = hex_digit(part[i + 2]);
+      if (high < 0 || low < 0 || is_unreserved(static_cast<unsigned char>(high * 16 + low))) return std::nullopt;
+      i += 2;
+    }
+    parts.push_back(part);
+    if (slash == std::string_view::npos) return parts;
+    start = slash + 1;
+  }
+}
+
+// A canonical segment's text (its escapes are well formed).
+std::string percent_decoded(std::string_view segment) {
+  std::string out;
+  out.reserve(segment.size());
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    if (segment[i] == '%') {
+      out.push_back(char(hex_digit(segment[i + 1]) * 16 + hex_digit(segment[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(segment[i]);
+    }
+  }
+  return out;
+}
+
+// The path as the client sent it. A request built in code (no target) has
+// only its path, taken as sent.
+std::string_view raw_path(const request& req) {
+  if (req.target.empty()) return req.path;
+  return std::string_view(req.target).substr(0, req.target.find_first_of("?#"));
 }
 
 bool is_capture(std::string_view segment) {
@@ -54,7 +117,7 @@ bool router::match(const route& r, const std::vector<std::string_view>& parts,
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& seg = r.segments[i];
     if (is_capture(seg)) {
-      captured[seg.substr(1, seg.size() - 2)] = std::string(parts[i]);
+      captured[seg.substr(1, seg.size() - 2)] = percent_decoded(parts[i]);
     } else if (seg != parts[i]) {
       return false;
     }
@@ -64,7 +127,9 @@ bool router::match(const route& r, const std::vector<std::string_view>& parts,
 }
 
 router::resolution router::resolve(request& req) const {
-  const auto parts = split_path(req.path);
+  const auto canonical = canonical_segments(raw_path(req));
+  if (!canonical) return {};  // a 404, like any path no route takes
+  const auto& parts = *canonical;
   const route* found = nullptr;
   const route* get_fallback = nullptr;
   std::set<std::string> allowed;
@@ -94,6 +159,12 @@ router::resolution router::resolve(request& req) const {
 }
 
 response router::invoke(const resolution& match, request& req) {
+  auto res = run(match, req);
+  apply_response_policy(req, res);
+  return res;
+}
+
+response router::run(const resolution& match, request& req) {
   try {
     if (!match.fn) {
       if (match.allow.empty()) throw not_found("No resource at " + req.path + ".");

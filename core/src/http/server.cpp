@@ -5,6 +5,7 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
 #include <planflow/util/utf8.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -136,6 +137,18 @@ std::string joined(const bhttp::request_header<>& msg, std::string_view name) {
   return out;
 }
 
+// RFC 9110 10.1.1: `Expect: 100-continue` (case-insensitive), on HTTP/1.1;
+// an HTTP/1.0 client cannot read an interim answer.
+bool expects_continue(const bhttp::request_header<>& msg) {
+  if (msg.version() < 11) return false;
+  for (auto [it, end] = msg.equal_range(bhttp::field::expect); it != end; ++it) {
+    for (auto item : split_list(it->value())) {
+      if (beast::iequals(item, "100-continue")) return true;
+    }
+  }
+  return false;
+}
+
 // The answer to a request that could not be read to its end.
 response unreadable_request(const beast::error_code& ec, std::size_t body_limit) {
   if (ec == bhttp::error::body_limit) {
@@ -149,6 +162,9 @@ response unreadable_request(const beast::error_code& ec, std::size_t body_limit)
 bhttp::response<bhttp::string_body> to_message(response res, unsigned version, bool keep_alive, bool head) {
   bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(res.status), version};
   msg.set(bhttp::field::server, "planflow");
+  // RFC 9110 6.6.1: an origin server with a clock MUST send Date, problems
+  // and refusals included, so every answer is built here.
+  msg.set(bhttp::field::date, format_http_date(std::chrono::system_clock::now()));
   for (auto& [name, value] : res.headers) msg.set(name, value);
   msg.keep_alive(keep_alive);
   if (head) {
@@ -206,6 +222,21 @@ struct server::impl {
           log::error("connection failed", {{"error", ex.what()}});
         }
       });
+    }
+  }
+
+  // The answer to a request whose headers already show it will be refused, or
+  // nullopt. Only what the router knows without the body and without a
+  // handler (which may need the database) is decided here.
+  std::optional<response> refusal_before_body(const bhttp::request<bhttp::string_body>& header,
+                                              const std::string& remote) const {
+    try {
+      auto req = to_request(header, remote);
+      auto match = routes.resolve(req);
+      if (match.fn) return std::nullopt;
+      return router::invoke(match, req);
+    } catch (const problem_error& p) {
+      return p.to_response();
     }
   }
 
@@ -300,6 +331,22 @@ struct server::impl {
         if (auto problem = transfer_coding_problem(parser.get())) {
           co_await refuse(stream, buffer, *conn, std::move(*problem), parser, started, remote);
           break;
+        }
+        if (expects_continue(parser.get()) && !parser.is_done()) {
+          // The client holds the body back until told to send it (curl waits
+          // a second, then sends anyway). A body that would be refused is
+          // not asked for: a Content-Length over the limit has already been
+          // answered 413 by async_read_header, and a path no route takes is
+          // answered here, before the body is on the way.
+          if (auto refusal = refusal_before_body(parser.get(), remote)) {
+            co_await refuse(stream, buffer, *conn, std::move(*refusal), parser, started, remote);
+            break;
+          }
+          bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+          stream.expires_after(options.body_timeout);
+          auto [cec, cn] = co_await bhttp::async_write(stream, go_on, as_tuple_awaitable);
+          (void)cn;
+          if (cec) break;
         }
         stream.expires_after(options.body_timeout);
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);

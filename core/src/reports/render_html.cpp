@@ -1,3 +1,4 @@
+#include <planflow/auth/crypto.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 
@@ -38,6 +39,13 @@ tfoot th, tfoot td { font-weight: bold; border-top: 1.2pt solid #000 }
 @media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact } }
 )css";
 
+// What the page itself needs: its one inline style sheet, by hash, so that
+// no other style (a style attribute or element smuggled into the text) applies.
+std::string document_policy() {
+  return "default-src 'none'; style-src 'sha256-" + auth::sha256_base64(k_style) +
+         "'; base-uri 'none'; form-action 'none'";
+}
+
 // The plan's own columns; the plan is the section around the table and the
 // goal and indicator are the group rows inside it.
 // clang-format off: one heading a line
@@ -57,6 +65,9 @@ class page {
     auto title = digits(detail::report_title(report_));
     out_ += "<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    write_text(document_policy());
+    out_ += "\">\n";
     out_ += "<title>";
     write_text(title);
     out_ += "</title>\n<style>";
@@ -289,5 +300,7 @@ class page {
 }  // namespace
 
 std::string to_html(const report& r, const html_options& options) { return page(r, options).render(); }
+
+std::string html_content_security_policy() { return document_policy() + "; frame-ancestors 'none'"; }
 
 }  // namespace planflow::reports

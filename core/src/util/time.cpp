@@ -29,4 +29,19 @@ std::chrono::system_clock::time_point parse_iso(const std::string& text) {
   return sys_days(date) + hours(h) + minutes(mi) + seconds(s) + milliseconds(ms);
 }
 
+std::string format_http_date(std::chrono::system_clock::time_point t) {
+  using namespace std::chrono;
+  // Fixed English names: the format is not localised (RFC 9110 5.6.7).
+  static constexpr const char* k_days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto secs = floor<seconds>(t);
+  auto day = floor<days>(secs);
+  year_month_day date{day};
+  hh_mm_ss<seconds> time{secs - day};
+  return fmt::format("{}, {:02d} {} {:04d} {:02d}:{:02d}:{:02d} GMT", k_days[weekday(day).c_encoding()],
+                     unsigned(date.day()), k_months[unsigned(date.month()) - 1], int(date.year()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
+}
+
 }  // namespace planflow

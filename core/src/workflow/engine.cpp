@@ -419,10 +419,13 @@ apply_result engine::apply(const apply_request& r) {
         .with_extension("stage", boost::json::string(c.stage))
         .with_extension("actions_in_stage", std::move(possible));
   }
-  if (r.expected_revision && *r.expected_revision != c.revision) {
+  if (r.expected_revisions && std::ranges::find(*r.expected_revisions, c.revision) == r.expected_revisions->end()) {
+    std::string named;
+    for (int n : *r.expected_revisions) named += (named.empty() ? "" : ", ") + std::to_string(n);
     throw http::problem_error(412, "stale-revision", "The plan has changed",
-                              "You acted on revision " + std::to_string(*r.expected_revision) + " but it is now at " +
-                                  std::to_string(c.revision) + "; reload it.")
+                              (named.empty() ? std::string("If-Match names no revision (a weak tag never matches)")
+                                             : "You acted on revision " + named) +
+                                  " but it is now at " + std::to_string(c.revision) + "; reload it.")
         .with_extension("revision", c.revision);
   }
   if (t->comment_required && blank(r.comment)) {

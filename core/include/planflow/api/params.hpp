@@ -2,6 +2,7 @@
 /// Reading path and query parameters, with problem responses naming them,
 /// and the rules shared by several bodies' fields.
 
+#include <planflow/http/conditional.hpp>
 #include <planflow/http/message.hpp>
 #include <planflow/http/problem.hpp>
 
@@ -20,8 +21,16 @@ std::int64_t id_param(const http::request& req, const std::string& name = "id");
 std::optional<std::int64_t> int_query(const http::request& req, const std::string& name, std::int64_t min,
                                       std::int64_t max);
 
-/// The revision in `If-Match: "N"` (or N, or W/"N"); nullopt when absent, 400 when malformed.
-std::optional<int> if_match_revision(const http::request& req);
+/// What an If-Match names of a plan whose ETag is "N", its content revision.
+struct revision_condition {
+  bool any = false;            ///< `*`: whatever revision the plan is at
+  std::vector<int> revisions;  ///< each strong "N" listed; a weak tag names none
+  bool admits(int revision) const;
+};
+
+/// The request's If-Match read for a plan (strong comparison, RFC 9110
+/// 13.1.1); nullopt when absent, 400 naming header:If-Match when malformed.
+std::optional<revision_condition> if_match_revisions(const http::request& req);
 
 /// A password someone chooses (a new user's, a reset, one's own change) has
 /// at least 10 characters, counted as characters (a Thai letter is 3 bytes);

@@ -21,6 +21,9 @@ std::string random_token();
 /// Lower-case hex SHA-256 of the bytes.
 std::string sha256_hex(std::string_view bytes);
 
+/// SHA-256 of the bytes in standard base64 with padding (a CSP hash source's form).
+std::string sha256_base64(std::string_view bytes);
+
 /// HMAC-SHA-256 of `message` under `key`, lower-case hex.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 

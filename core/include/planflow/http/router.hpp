@@ -37,7 +37,8 @@ class router {
 
   /// Runs a resolved handler. Never throws: problem_error becomes its problem
   /// response, any other exception a logged 500; no route is a 404, a route
-  /// without this method a 405 with `Allow`.
+  /// without this method a 405 with `Allow`. The answer then gets the
+  /// headers of apply_response_policy.
   static response invoke(const resolution& match, request& req);
 
   response dispatch(request& req) const { return invoke(resolve(req), req); }
@@ -53,6 +54,7 @@ class router {
     handler fn;
     execution how;
   };
+  static response run(const resolution& match, request& req);
   static bool match(const route& r, const std::vector<std::string_view>& parts,
                     std::map<std::string, std::string>* captures);
 

@@ -29,4 +29,11 @@ struct html_options {
 /// Norasi from the system), Buddhist-era dates.
 std::string to_html(const report& r, const html_options& options = {});
 
+/// The Content-Security-Policy of pages from to_html: nothing may load, run,
+/// submit or frame it, and only the page's own style sheet applies (allowed by
+/// its hash), so text typed into a plan cannot make the page do anything. The
+/// page also carries it in a <meta> element (without frame-ancestors, which
+/// a <meta> cannot set), for copies opened from a blob URL or a package.
+std::string html_content_security_policy();
+
 }  // namespace planflow::reports

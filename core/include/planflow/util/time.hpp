@@ -13,4 +13,7 @@ std::string format_iso(std::chrono::system_clock::time_point t);
 /// std::invalid_argument for anything else.
 std::chrono::system_clock::time_point parse_iso(const std::string& text);
 
+/// RFC 9110 IMF-fixdate, for the Date header: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string format_http_date(std::chrono::system_clock::time_point t);
+
 }  // namespace planflow

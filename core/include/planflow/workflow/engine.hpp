@@ -91,7 +91,9 @@ struct apply_request {
   std::string action;
   directory::user actor;
   std::string comment;
-  std::optional<int> expected_revision;  ///< refused with 412 when the case moved on
+  /// If-Match: refused with 412 unless the case is at one of these
+  /// revisions (checked after whether the actor may act at all).
+  std::optional<std::vector<int>> expected_revisions;
   std::optional<std::string> idempotency_key;
   std::string remote_address;
 };
