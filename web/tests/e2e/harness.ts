@@ -105,7 +105,12 @@ export async function newPerson(browser: Browser, options: { tablet?: boolean } 
 /** The HTTP API for a test's set-up and for reading state to check; people act in the browser. */
 export class ApiClient {
   private token = '';
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  // The server prints its URL with a trailing '/', and every path here starts
+  // with one: '//api/...' is no route (one canonical path per resource).
+  constructor(base: string) {
+    this.base = base.replace(/\/+$/, '');
+  }
 
   async login(username: string, password: string): Promise<this> {
     const r = await this.call('POST', '/api/v1/auth/login', { username, password });
