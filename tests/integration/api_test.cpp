@@ -215,7 +215,7 @@ TEST_P(api_test, agencies_create_plans_only_for_themselves) {
   EXPECT_EQ(created.obj().at("stage"), "draft");
   EXPECT_EQ(created.obj().at("revision"), 1);
   EXPECT_EQ(created.obj().at("workflow").at("id"), "simple_workflow");
-  EXPECT_EQ(created.header("etag"), "\"1\"");
+  EXPECT_TRUE(created.header("etag").starts_with("\"1-")) << created.header("etag");
   EXPECT_EQ(created.obj().at("totals").at("overall").at("budget_baht").as_double(), 25000.5);
 }
 
@@ -320,6 +320,50 @@ TEST_P(api_test, if_match_compares_strongly_and_takes_star_and_lists) {
   EXPECT_EQ(act(as("head_a"), id, "endorse", "", {{"If-Match", "*"}}).status, 200);
   // Who may not act hears so whatever the condition says.
   EXPECT_EQ(act(as("observer"), id, "approve", "", {{"If-Match", R"("1")"}}).status, 403);
+}
+
+TEST_P(api_test, a_plan_read_again_unchanged_is_304) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto first = officer.get(plan_url(id));
+  ASSERT_EQ(first.status, 200);
+  const auto etag = first.header("etag");
+  EXPECT_TRUE(etag.starts_with("\"1-")) << etag;
+  EXPECT_EQ(first.header("cache-control"), "private, no-cache");
+  auto read_with = [&](api_client& c, const std::string& condition) {
+    return c.send("GET", plan_url(id), "", {{"If-None-Match", condition}});
+  };
+  for (const auto& condition : {etag, "W/" + etag, "\"9-0\", " + etag, std::string("*")}) {
+    auto again = read_with(officer, condition);
+    EXPECT_EQ(again.status, 304) << condition;
+    EXPECT_EQ(again.header("etag"), etag) << condition;
+    EXPECT_TRUE(again.body.is_string() && again.body.as_string().empty()) << condition;  // no body at all
+    EXPECT_EQ(again.header("content-length"), "") << condition;
+    EXPECT_EQ(again.header("cache-control"), "private, no-cache") << condition;
+  }
+  auto head = officer.send("HEAD", plan_url(id), "", {{"If-None-Match", etag}});
+  EXPECT_EQ(head.status, 304);
+  EXPECT_EQ(read_with(officer, "\"1\"").status, 200);  // the revision alone is not this answer
+  auto malformed = read_with(officer, "1");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.obj().at("errors").as_array()[0].at("pointer"), "header:If-None-Match");
+  // Another reader's answer differs (what they may do), and so does its tag.
+  auto head_a = as("head_a");
+  EXPECT_EQ(read_with(head_a, etag).status, 200);
+  // A step in the workflow keeps the revision but changes the answer.
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto moved = read_with(officer, etag);
+  EXPECT_EQ(moved.status, 200);
+  EXPECT_EQ(moved.obj().at("revision"), 1);
+  EXPECT_NE(moved.header("etag"), etag);
+  EXPECT_TRUE(moved.header("etag").starts_with("\"1-"));
+  // The tag as read is an If-Match too.
+  auto returned = act(head_a, id, "return", "ขอแก้ไข", {{"If-Match", head_a.get(plan_url(id)).header("etag")}});
+  ASSERT_EQ(returned.status, 200) << boost::json::serialize(returned.body);
+  auto draft = officer.get(plan_url(id));
+  auto saved = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}});
+  EXPECT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}}).status, 412);
 }
 
 TEST_P(api_test, invalid_content_cannot_be_submitted) {

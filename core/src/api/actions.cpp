@@ -1,5 +1,6 @@
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
+#include <planflow/api/plan_read.hpp>
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
@@ -43,8 +44,10 @@ void add_action_routes(http::router& r, app::context& ctx) {
     request.action = req.path_param("action");
     request.actor = user;
     request.comment = read_comment(req);
-    if (auto condition = if_match_revisions(req); condition && !condition->any) {
-      request.expected_revisions = condition->revisions;  // `*`: the plan exists, which is all it asks
+    if (auto condition = if_match_revisions(req); condition && !condition->any) {  // `*`: the plan exists
+      // Checked again, under the case's lock, after whether the actor may act at all.
+      request.expected_revisions = names_current(*condition, ctx, p, user) ? std::vector<int>{p.state.revision}
+                                                                           : condition->revisions;
     }
     request.idempotency_key = idempotency_key(req);
     request.remote_address = req.remote_address;
