@@ -366,6 +366,61 @@ TEST_P(api_test, a_plan_read_again_unchanged_is_304) {
   EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}}).status, 412);
 }
 
+// A workflow in which the agency may still correct the plan while the
+// committee signs: the case where an unchanged save must not void signatures.
+void let_the_agency_edit_during_approval(api_client& admin) {
+  auto def = admin.get("/api/v1/workflows/simple_workflow/versions/1").obj().at("definition");
+  for (auto& stage : def.as_object()["stages"].as_array()) {
+    if (stage.at("id") == "committee_approval") stage.as_object()["editable_by"] = boost::json::array{"agency_officer"};
+  }
+  auto published = admin.post("/api/v1/workflows", def);
+  ASSERT_EQ(published.status, 201) << boost::json::serialize(published.body);
+}
+
+TEST_P(api_test, saving_unchanged_content_is_a_no_op_that_keeps_signatures) {
+  let_the_agency_edit_during_approval(admin);
+  auto officer = as("officer_a");
+  auto id = plan_in_committee();
+  auto m1 = as("member1");
+  ASSERT_EQ(act(m1, id, "approve").status, 200);
+  const auto history = officer.get(plan_url(id, "/history")).obj().at("items").as_array().size();
+
+  auto same = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(same.status, 200) << boost::json::serialize(same.body);
+  EXPECT_EQ(same.obj().at("revision"), 1);
+  EXPECT_TRUE(same.header("etag").starts_with("\"1-"));
+  // The same document written otherwise (member order, spacing) is the same content.
+  auto reordered = officer.send("PUT", plan_url(id, "/content"),
+                                R"({ "stated_total": 25000.5, "items": [{"title": "อบรมเครือข่าย", "id": "a1", )"
+                                R"("target": 80, "budget_baht": 20000}, {"budget_baht": 5000.5, "id": "a2", "title": "ประชุม"}]})",
+                                {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
+  ASSERT_EQ(reordered.status, 200) << boost::json::serialize(reordered.body);
+  EXPECT_EQ(reordered.obj().at("revision"), 1);
+  EXPECT_EQ(officer.get(plan_url(id, "/revisions")).obj().at("items").as_array().size(), 1u);
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), history);
+  auto sigs = m1.get(plan_url(id)).obj().at("signatures").as_array();
+  ASSERT_EQ(sigs.size(), 1u);
+  EXPECT_TRUE(sigs[0].at("current").as_bool());
+  EXPECT_TRUE(sigs[0].at("voided_at").is_null());
+  // Checks before saving still apply: a stale If-Match, a caller who may not edit.
+  EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"2\""}}).status, 412);
+  EXPECT_EQ(as("head_a").put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"1\""}}).status, 403);
+  // The first signature still counts towards the quorum.
+  auto second = act(as("member2"), id, "approve");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_TRUE(second.obj().at("moved").as_bool());
+
+  // A real change does void what was signed.
+  auto other = plan_in_committee();
+  ASSERT_EQ(act(m1, other, "approve").status, 200);
+  auto changed = valid_content();
+  changed["items"].as_array()[1].as_object()["title"] = "ประชุมคณะทำงาน";
+  auto saved = officer.put(plan_url(other, "/content"), changed, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200);
+  EXPECT_EQ(saved.obj().at("revision"), 2);
+  EXPECT_FALSE(m1.get(plan_url(other)).obj().at("signatures").as_array()[0].at("current").as_bool());
+}
+
 TEST_P(api_test, invalid_content_cannot_be_submitted) {
   auto officer = as("officer_a");
   auto id = create_plan(officer, {{"items", boost::json::array{}}, {"stated_total", 0}}).obj().at("id").as_int64();

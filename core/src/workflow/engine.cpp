@@ -575,7 +575,7 @@ bool engine::may_edit(soci::session& sql, const case_state& c, const directory::
   return std::ranges::any_of(s->editable_by, [&](const std::string& role) { return roles.contains(role); });
 }
 
-void engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
+bool engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
                              int content_errors, const directory::user& editor, const std::string& remote_address) {
   auto found = find_case(sql, case_id, true);
   if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
@@ -600,6 +600,9 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
                               "The content is at revision " + std::to_string(c.revision) + "; reload it.")
         .with_extension("revision", c.revision);
   }
+  // A client repeating its save (a retry, an editor saving on blur) changes
+  // nothing, and must not void the committee's signatures on that content.
+  if (content_sha256 == c.content_sha256) return false;
   void_signatures(sql, c.id, "new revision");
   c.revision = revision;
   c.content_sha256 = content_sha256;
@@ -612,6 +615,7 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
   e.data = boost::json::serialize(boost::json::object{{"content_sha256", content_sha256}, {"errors", content_errors}});
   append_event(sql, c, e);
   save_case(sql, c);
+  return true;
 }
 
 void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<std::string, std::string>& stage_mapping,

@@ -183,7 +183,9 @@ class engine {
   /// must not have read the case yet: this locks it): voids the signatures on
   /// earlier revisions. Refused with 409 `not-editable` when the stage does not
   /// let `editor` edit, 412 `stale-revision` when `revision` is not the next one.
-  void record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
+  /// Content identical to the current revision's (same SHA-256) is no new
+  /// revision: nothing is written, signatures stay, and it returns false.
+  bool record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
                        int content_errors, const directory::user& editor, const std::string& remote_address);
 
   /// True when `user` may edit the case's content in its current stage.
