@@ -361,8 +361,11 @@ TEST_P(api_test, a_plan_read_again_unchanged_is_304) {
   auto returned = act(head_a, id, "return", "ขอแก้ไข", {{"If-Match", head_a.get(plan_url(id)).header("etag")}});
   ASSERT_EQ(returned.status, 200) << boost::json::serialize(returned.body);
   auto draft = officer.get(plan_url(id));
-  auto saved = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}});
+  auto changed = valid_content();
+  changed["items"].as_array()[1].as_object()["title"] = "ประชุมคณะทำงาน";
+  auto saved = officer.put(plan_url(id, "/content"), changed, {{"If-Match", draft.header("etag")}});
   EXPECT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  EXPECT_EQ(saved.obj().at("revision"), 2);
   EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}}).status, 412);
 }
 
@@ -482,6 +485,51 @@ TEST_P(api_test, idempotency_key_makes_a_retry_harmless) {
   EXPECT_EQ(retry.status, 200);
   EXPECT_EQ(retry.header("idempotent-replayed"), "true");
   EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), 2u);
+}
+
+TEST_P(api_test, an_idempotency_key_reused_for_another_request_is_refused) {
+  auto officer = as("officer_a");
+  auto head = as("head_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto first = act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).header("idempotent-replayed"), "true");
+  auto other_body = act(head, id, "return", "อีกเรื่องหนึ่ง", {{"Idempotency-Key", "k-1"}});
+  EXPECT_EQ(other_body.status, 422);
+  EXPECT_EQ(other_body.problem(), "idempotency-key-reused");
+  auto other_condition = act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}, {"If-Match", "\"1\""}});
+  EXPECT_EQ(other_condition.problem(), "idempotency-key-reused");
+  auto other_plan = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, other_plan, "submit").status, 200);
+  EXPECT_EQ(act(head, other_plan, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).problem(),
+            "idempotency-key-reused");
+  EXPECT_EQ(act(head, id, "endorse", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).problem(), "idempotency-key-reused");
+  // Nothing of those was done.
+  EXPECT_EQ(officer.get(plan_url(other_plan)).obj().at("stage"), "agency_review");
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), 3u);  // created, submit, return
+}
+
+TEST_P(api_test, idempotency_keys_are_text_compared_byte_for_byte) {
+  auto officer = as("officer_a");
+  auto a = create_plan(officer).obj().at("id").as_int64();
+  auto b = create_plan(officer).obj().at("id").as_int64();
+  auto c = create_plan(officer).obj().at("id").as_int64();
+  // Keys differing only in case or accents are different keys (on MariaDB too).
+  EXPECT_EQ(act(officer, a, "submit", "", {{"Idempotency-Key", "Send-A"}}).status, 200);
+  auto lower = act(officer, b, "submit", "", {{"Idempotency-Key", "send-a"}});
+  EXPECT_EQ(lower.status, 200) << boost::json::serialize(lower.body);
+  EXPECT_EQ(lower.header("idempotent-replayed"), "");
+  EXPECT_EQ(act(officer, c, "submit", "", {{"Idempotency-Key", "Send-\xC3\x81"}}).status, 200);  // Send-Á
+  for (const std::string& bad : {std::string("\xFF\xFEkey"), std::string("a\tb"), std::string("\xC2\x85next-line"),
+                                std::string("\xE0\xB8"), std::string(129, 'k')}) {
+    auto r = act(officer, a, "submit", "", {{"Idempotency-Key", bad}});
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.problem(), "invalid-header") << bad;
+    ASSERT_TRUE(r.obj().contains("errors")) << bad;
+    EXPECT_EQ(r.obj().at("errors").as_array()[0].at("pointer"), "header:Idempotency-Key") << bad;
+  }
+  EXPECT_EQ(act(officer, a, "return", "x", {{"Idempotency-Key", "กุญแจ-๑"}}).status, 403);  // Thai text is fine
 }
 
 TEST_P(api_test, a_committee_member_approves_several_plans_at_once) {

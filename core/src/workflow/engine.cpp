@@ -357,15 +357,19 @@ struct stored_reply {
   std::int64_t case_id;
   std::string action;
   std::string response;
+  std::optional<std::string> request_sha256;  ///< absent for keys stored before it was kept
 };
 
 std::optional<stored_reply> find_reply(soci::session& sql, std::int64_t user_id, const std::string& key) {
   long long uid = user_id;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT case_id, action, response FROM idempotency_keys "
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT case_id, action, response, request_sha256 FROM idempotency_keys "
                                                  "WHERE user_id = :u AND idem_key = :k",
                                   soci::use(uid), soci::use(key));
   for (const auto& row : rows) {
-    return stored_reply{storage::column_int(row, 0), storage::column_text(row, 1), storage::column_text(row, 2)};
+    std::optional<std::string> sha;
+    if (row.get_indicator(3) != soci::i_null) sha = storage::column_text(row, 3);
+    return stored_reply{storage::column_int(row, 0), storage::column_text(row, 1), storage::column_text(row, 2),
+                        std::move(sha)};
   }
   return std::nullopt;
 }
@@ -377,7 +381,8 @@ apply_result engine::apply(const apply_request& r) {
   return storage::in_transaction(db_, [&](soci::session& sql) -> apply_result {
 
   auto replay = [&](const stored_reply& stored) {
-    if (stored.case_id != r.case_id || stored.action != r.action) {
+    if (stored.case_id != r.case_id || stored.action != r.action ||
+        (stored.request_sha256 && *stored.request_sha256 != r.request_sha256)) {
       throw http::problem_error(422, "idempotency-key-reused", "Idempotency key reused",
                                 "This Idempotency-Key was used for a different request.");
     }
@@ -507,10 +512,10 @@ apply_result engine::apply(const apply_request& r) {
     long long uid = r.actor.id, case_id = c.id;
     const std::string body = boost::json::serialize(result.to_json());
     const std::string now = storage::now_iso();
-    sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at) "
-           "VALUES (:u, :k, :c, :a, 200, :r, :t)",
+    sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
+           "request_sha256) VALUES (:u, :k, :c, :a, 200, :r, :t, :h)",
         soci::use(uid), soci::use(*r.idempotency_key), soci::use(case_id), soci::use(r.action), soci::use(body),
-        soci::use(now);
+        soci::use(now), soci::use(r.request_sha256);
   }
   return result;
   });

@@ -95,6 +95,10 @@ struct apply_request {
   /// revisions (checked after whether the actor may act at all).
   std::optional<std::vector<int>> expected_revisions;
   std::optional<std::string> idempotency_key;
+  /// What the request asked, hashed by the caller (target, body,
+  /// preconditions): stored with the key, and a stored key met again with
+  /// another hash is 422 `idempotency-key-reused` instead of a replay.
+  std::string request_sha256;
   std::string remote_address;
 };
 
