@@ -228,7 +228,10 @@ TEST_P(story_test, every_audited_plan_write_records_the_clients_address) {
   ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
   const std::string url = "/api/v1/plans/" + std::to_string(imported.obj().at("plan_id").as_int64());
   auto content = officer.get(url).obj().at("content");
-  ASSERT_EQ(officer.put(url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
+  content.as_object()["title"] = "แผนปฏิบัติการ (แก้ไข)";  // a real change: an unchanged save records nothing
+  auto saved = officer.put(url + "/content", content, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  ASSERT_EQ(saved.obj().at("revision"), 2);
   ASSERT_EQ(officer.post(url + "/comments", {{"body", "ตรวจแล้ว"}}).status, 201);
 
   storage::lease session(server.app().db());

@@ -215,7 +215,7 @@ TEST_P(api_test, agencies_create_plans_only_for_themselves) {
   EXPECT_EQ(created.obj().at("stage"), "draft");
   EXPECT_EQ(created.obj().at("revision"), 1);
   EXPECT_EQ(created.obj().at("workflow").at("id"), "simple_workflow");
-  EXPECT_EQ(created.header("etag"), "\"1\"");
+  EXPECT_TRUE(created.header("etag").starts_with("\"1-")) << created.header("etag");
   EXPECT_EQ(created.obj().at("totals").at("overall").at("budget_baht").as_double(), 25000.5);
 }
 
@@ -322,6 +322,108 @@ TEST_P(api_test, if_match_compares_strongly_and_takes_star_and_lists) {
   EXPECT_EQ(act(as("observer"), id, "approve", "", {{"If-Match", R"("1")"}}).status, 403);
 }
 
+TEST_P(api_test, a_plan_read_again_unchanged_is_304) {
+  auto officer = as("officer_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  auto first = officer.get(plan_url(id));
+  ASSERT_EQ(first.status, 200);
+  const auto etag = first.header("etag");
+  EXPECT_TRUE(etag.starts_with("\"1-")) << etag;
+  EXPECT_EQ(first.header("cache-control"), "private, no-cache");
+  auto read_with = [&](api_client& c, const std::string& condition) {
+    return c.send("GET", plan_url(id), "", {{"If-None-Match", condition}});
+  };
+  for (const auto& condition : {etag, "W/" + etag, "\"9-0\", " + etag, std::string("*")}) {
+    auto again = read_with(officer, condition);
+    EXPECT_EQ(again.status, 304) << condition;
+    EXPECT_EQ(again.header("etag"), etag) << condition;
+    EXPECT_TRUE(again.body.is_string() && again.body.as_string().empty()) << condition;  // no body at all
+    EXPECT_EQ(again.header("content-length"), "") << condition;
+    EXPECT_EQ(again.header("cache-control"), "private, no-cache") << condition;
+  }
+  auto head = officer.send("HEAD", plan_url(id), "", {{"If-None-Match", etag}});
+  EXPECT_EQ(head.status, 304);
+  EXPECT_EQ(read_with(officer, "\"1\"").status, 200);  // the revision alone is not this answer
+  auto malformed = read_with(officer, "1");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.obj().at("errors").as_array()[0].at("pointer"), "header:If-None-Match");
+  // Another reader's answer differs (what they may do), and so does its tag.
+  auto head_a = as("head_a");
+  EXPECT_EQ(read_with(head_a, etag).status, 200);
+  // A step in the workflow keeps the revision but changes the answer.
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto moved = read_with(officer, etag);
+  EXPECT_EQ(moved.status, 200);
+  EXPECT_EQ(moved.obj().at("revision"), 1);
+  EXPECT_NE(moved.header("etag"), etag);
+  EXPECT_TRUE(moved.header("etag").starts_with("\"1-"));
+  // The tag as read is an If-Match too.
+  auto returned = act(head_a, id, "return", "ขอแก้ไข", {{"If-Match", head_a.get(plan_url(id)).header("etag")}});
+  ASSERT_EQ(returned.status, 200) << boost::json::serialize(returned.body);
+  auto draft = officer.get(plan_url(id));
+  auto changed = valid_content();
+  changed["items"].as_array()[1].as_object()["title"] = "ประชุมคณะทำงาน";
+  auto saved = officer.put(plan_url(id, "/content"), changed, {{"If-Match", draft.header("etag")}});
+  EXPECT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  EXPECT_EQ(saved.obj().at("revision"), 2);
+  EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", draft.header("etag")}}).status, 412);
+}
+
+// A workflow in which the agency may still correct the plan while the
+// committee signs: the case where an unchanged save must not void signatures.
+void let_the_agency_edit_during_approval(api_client& admin) {
+  auto def = admin.get("/api/v1/workflows/simple_workflow/versions/1").obj().at("definition");
+  for (auto& stage : def.as_object()["stages"].as_array()) {
+    if (stage.at("id") == "committee_approval") stage.as_object()["editable_by"] = boost::json::array{"agency_officer"};
+  }
+  auto published = admin.post("/api/v1/workflows", def);
+  ASSERT_EQ(published.status, 201) << boost::json::serialize(published.body);
+}
+
+TEST_P(api_test, saving_unchanged_content_is_a_no_op_that_keeps_signatures) {
+  let_the_agency_edit_during_approval(admin);
+  auto officer = as("officer_a");
+  auto id = plan_in_committee();
+  auto m1 = as("member1");
+  ASSERT_EQ(act(m1, id, "approve").status, 200);
+  const auto history = officer.get(plan_url(id, "/history")).obj().at("items").as_array().size();
+
+  auto same = officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(same.status, 200) << boost::json::serialize(same.body);
+  EXPECT_EQ(same.obj().at("revision"), 1);
+  EXPECT_TRUE(same.header("etag").starts_with("\"1-"));
+  // The same document written otherwise (member order, spacing) is the same content.
+  auto reordered = officer.send("PUT", plan_url(id, "/content"),
+                                R"({ "stated_total": 25000.5, "items": [{"title": "อบรมเครือข่าย", "id": "a1", )"
+                                R"("target": 80, "budget_baht": 20000}, {"budget_baht": 5000.5, "id": "a2", "title": "ประชุม"}]})",
+                                {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
+  ASSERT_EQ(reordered.status, 200) << boost::json::serialize(reordered.body);
+  EXPECT_EQ(reordered.obj().at("revision"), 1);
+  EXPECT_EQ(officer.get(plan_url(id, "/revisions")).obj().at("items").as_array().size(), 1u);
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), history);
+  auto sigs = m1.get(plan_url(id)).obj().at("signatures").as_array();
+  ASSERT_EQ(sigs.size(), 1u);
+  EXPECT_TRUE(sigs[0].at("current").as_bool());
+  EXPECT_TRUE(sigs[0].at("voided_at").is_null());
+  // Checks before saving still apply: a stale If-Match, a caller who may not edit.
+  EXPECT_EQ(officer.put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"2\""}}).status, 412);
+  EXPECT_EQ(as("head_a").put(plan_url(id, "/content"), valid_content(), {{"If-Match", "\"1\""}}).status, 403);
+  // The first signature still counts towards the quorum.
+  auto second = act(as("member2"), id, "approve");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_TRUE(second.obj().at("moved").as_bool());
+
+  // A real change does void what was signed.
+  auto other = plan_in_committee();
+  ASSERT_EQ(act(m1, other, "approve").status, 200);
+  auto changed = valid_content();
+  changed["items"].as_array()[1].as_object()["title"] = "ประชุมคณะทำงาน";
+  auto saved = officer.put(plan_url(other, "/content"), changed, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200);
+  EXPECT_EQ(saved.obj().at("revision"), 2);
+  EXPECT_FALSE(m1.get(plan_url(other)).obj().at("signatures").as_array()[0].at("current").as_bool());
+}
+
 TEST_P(api_test, invalid_content_cannot_be_submitted) {
   auto officer = as("officer_a");
   auto id = create_plan(officer, {{"items", boost::json::array{}}, {"stated_total", 0}}).obj().at("id").as_int64();
@@ -383,6 +485,51 @@ TEST_P(api_test, idempotency_key_makes_a_retry_harmless) {
   EXPECT_EQ(retry.status, 200);
   EXPECT_EQ(retry.header("idempotent-replayed"), "true");
   EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), 2u);
+}
+
+TEST_P(api_test, an_idempotency_key_reused_for_another_request_is_refused) {
+  auto officer = as("officer_a");
+  auto head = as("head_a");
+  auto id = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, id, "submit").status, 200);
+  auto first = act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).header("idempotent-replayed"), "true");
+  auto other_body = act(head, id, "return", "อีกเรื่องหนึ่ง", {{"Idempotency-Key", "k-1"}});
+  EXPECT_EQ(other_body.status, 422);
+  EXPECT_EQ(other_body.problem(), "idempotency-key-reused");
+  auto other_condition = act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}, {"If-Match", "\"1\""}});
+  EXPECT_EQ(other_condition.problem(), "idempotency-key-reused");
+  auto other_plan = create_plan(officer).obj().at("id").as_int64();
+  ASSERT_EQ(act(officer, other_plan, "submit").status, 200);
+  EXPECT_EQ(act(head, other_plan, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).problem(),
+            "idempotency-key-reused");
+  EXPECT_EQ(act(head, id, "endorse", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).problem(), "idempotency-key-reused");
+  // Nothing of those was done.
+  EXPECT_EQ(officer.get(plan_url(other_plan)).obj().at("stage"), "agency_review");
+  EXPECT_EQ(officer.get(plan_url(id, "/history")).obj().at("items").as_array().size(), 3u);  // created, submit, return
+}
+
+TEST_P(api_test, idempotency_keys_are_text_compared_byte_for_byte) {
+  auto officer = as("officer_a");
+  auto a = create_plan(officer).obj().at("id").as_int64();
+  auto b = create_plan(officer).obj().at("id").as_int64();
+  auto c = create_plan(officer).obj().at("id").as_int64();
+  // Keys differing only in case or accents are different keys (on MariaDB too).
+  EXPECT_EQ(act(officer, a, "submit", "", {{"Idempotency-Key", "Send-A"}}).status, 200);
+  auto lower = act(officer, b, "submit", "", {{"Idempotency-Key", "send-a"}});
+  EXPECT_EQ(lower.status, 200) << boost::json::serialize(lower.body);
+  EXPECT_EQ(lower.header("idempotent-replayed"), "");
+  EXPECT_EQ(act(officer, c, "submit", "", {{"Idempotency-Key", "Send-\xC3\x81"}}).status, 200);  // Send-Á
+  for (const std::string& bad : {std::string("\xFF\xFEkey"), std::string("a\tb"), std::string("\xC2\x85next-line"),
+                                std::string("\xE0\xB8"), std::string(129, 'k')}) {
+    auto r = act(officer, a, "submit", "", {{"Idempotency-Key", bad}});
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.problem(), "invalid-header") << bad;
+    ASSERT_TRUE(r.obj().contains("errors")) << bad;
+    EXPECT_EQ(r.obj().at("errors").as_array()[0].at("pointer"), "header:Idempotency-Key") << bad;
+  }
+  EXPECT_EQ(act(officer, a, "return", "x", {{"Idempotency-Key", "กุญแจ-๑"}}).status, 403);  // Thai text is fine
 }
 
 TEST_P(api_test, a_committee_member_approves_several_plans_at_once) {

@@ -6,6 +6,11 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <memory>
+#include <thread>
+#include <vector>
+
 namespace planflow::test {
 namespace {
 
@@ -32,6 +37,36 @@ TEST_P(binary_test, serves_health_readiness_and_thai_data) {
   auto list = fetch(server.port(), "GET", "/api/v1/provinces");
   EXPECT_EQ(boost::json::parse(list.body).as_object()["items"].as_array().size(), 77u);
   EXPECT_EQ(fetch(server.port(), "GET", "/api/v1/provinces/TH-99").status, 404);
+}
+
+// One client's idle sockets (a leak, or an attack) once kept /healthz
+// unreachable when they used up the descriptors; now they are capped per
+// address and everyone else is served.
+TEST(binary, idle_sockets_beyond_the_cap_leave_health_checks_answered) {
+  scratch_database db("sqlite");
+  server_process server(db.url(), {"--max-connections-per-address", "5", "--max-connections", "50"});
+  std::vector<std::unique_ptr<http_client>> held;
+  for (int i = 0; i < 5; ++i) {
+    held.push_back(std::make_unique<http_client>(server.port(), "127.0.0.1"));
+    ASSERT_EQ(held.back()->get("/healthz").status, 200);
+  }
+  std::vector<std::unique_ptr<http_client>> silent;
+  for (int i = 0; i < 20; ++i) silent.push_back(std::make_unique<http_client>(server.port(), "127.0.0.1"));
+  for (auto& s : silent) {
+    auto refused = s->read_reply();
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.header("retry-after"), "1");
+  }
+  auto health = fetch(server.port(), "GET", "/healthz");  // 127.0.0.1 is still at its cap
+  EXPECT_EQ(health.status, 503);
+  http_client elsewhere(server.port(), "127.0.0.2");
+  EXPECT_EQ(elsewhere.get("/healthz").status, 200);
+  EXPECT_EQ(elsewhere.get("/readyz").status, 200);
+  held.clear();  // the address's places come back
+  for (int tries = 0; tries < 50 && fetch(server.port(), "GET", "/healthz").status != 200; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(fetch(server.port(), "GET", "/healthz").status, 200);
 }
 
 TEST_P(binary_test, logs_each_request_and_stops_gracefully_on_sigterm) {

@@ -5,10 +5,16 @@
 #include <planflow/app/application.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
 
 namespace planflow::test {
 namespace {
@@ -48,6 +54,49 @@ TEST(openapi, every_documented_operation_exists) {
       EXPECT_TRUE(found) << method << " " << path.key() << " is documented but not served";
     }
   }
+}
+
+// Every problem slug the code can answer is named in the document, so a
+// client can handle each one it may meet.
+TEST(openapi, names_every_problem_slug_the_code_raises) {
+  const std::string doc(api::openapi_document());
+  const std::regex raised(R"re((?:problem_error|problem_response)\(\s*[0-9]{3},\s*"([a-z-]+)")re");
+  std::set<std::string> slugs;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(PLANFLOW_SOURCE_DIR) + "/core/src")) {
+    if (entry.path().extension() != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto source = text.str();
+    for (std::sregex_iterator it(source.begin(), source.end(), raised), end; it != end; ++it) slugs.insert((*it)[1]);
+  }
+  ASSERT_GT(slugs.size(), 30u);
+  for (const auto& slug : slugs) EXPECT_NE(doc.find("`" + slug + "`"), std::string::npos) << slug << " is not in api/openapi.json";
+}
+
+// What any request may get whatever its route (unreadable HTTP, a body or
+// headers over the limits, the connection caps, the database away) is
+// declared on every operation; so are 401 where a token is needed and 415
+// where a body is read.
+TEST(openapi, every_operation_declares_the_answers_any_request_may_get) {
+  auto doc = boost::json::parse(api::openapi_document());
+  for (const auto& path : doc.at("paths").as_object()) {
+    for (const auto& op : path.value().as_object()) {
+      if (op.key() == "parameters" || op.key() == "summary" || op.key() == "description") continue;
+      const auto& o = op.value().as_object();
+      const auto& responses = o.at("responses").as_object();
+      const std::string where = std::string(op.key()) + " " + std::string(path.key());
+      for (const char* status : {"400", "413", "431", "500", "501", "503"}) {
+        EXPECT_TRUE(responses.contains(status)) << where << " does not declare " << status;
+      }
+      EXPECT_TRUE(!o.contains("requestBody") || responses.contains("415")) << where;
+      const bool is_public = o.contains("security") && o.at("security").as_array().empty();
+      EXPECT_TRUE(is_public || responses.contains("401")) << where;
+    }
+  }
+  const auto& plan = doc.at("paths").at("/api/v1/plans/{id}").at("get").as_object();
+  EXPECT_TRUE(plan.at("responses").as_object().contains("304"));
+  EXPECT_NE(boost::json::serialize(plan.at("parameters")).find("IfNoneMatch"), std::string::npos);
 }
 
 }  // namespace

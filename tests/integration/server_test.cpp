@@ -393,6 +393,69 @@ TEST_F(server_test, unfinished_headers_time_out) {
   EXPECT_TRUE(client.closed_by_peer());
 }
 
+TEST_F(server_test, a_connection_that_never_speaks_is_closed_after_the_header_timeout) {
+  auto o = options();
+  o.idle_timeout = 60s;  // what kept silent sockets open before
+  running_server s(routes, o);
+  http_client silent(s.port(), 5s);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(silent.closed_by_peer());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+  // A connection that has been served waits for its next request the keep-alive time.
+  http_client served(s.port(), 2s);
+  EXPECT_EQ(served.get("/hello").status, 200);
+  EXPECT_FALSE(served.closed_by_peer());  // still open after 2 s
+  EXPECT_EQ(served.get("/hello").status, 200);
+}
+
+// Connections held open (served once, then idle) until the test ends.
+std::vector<std::unique_ptr<http_client>> hold(unsigned short port, const std::string& from, int n) {
+  std::vector<std::unique_ptr<http_client>> held;
+  for (int i = 0; i < n; ++i) {
+    held.push_back(std::make_unique<http_client>(port, from));
+    EXPECT_EQ(held.back()->get("/hello").status, 200) << from << " #" << i;
+  }
+  return held;
+}
+
+void expect_turned_away(unsigned short port, const std::string& from) {
+  http_client extra(port, from);
+  auto refused = extra.read_reply();  // answered before it asks anything
+  EXPECT_EQ(refused.status, 503) << from;
+  EXPECT_EQ(refused.header("retry-after"), "1") << from;
+  EXPECT_EQ(refused.header("content-type"), "application/problem+json") << from;
+  EXPECT_NE(refused.body.find("urn:planflow:problem:too-many-connections"), std::string::npos) << refused.body;
+  EXPECT_TRUE(test::is_current_http_date(refused.header("date"))) << from;
+  EXPECT_TRUE(extra.closed_by_peer()) << from;
+}
+
+TEST_F(server_test, connections_beyond_the_caps_are_turned_away_and_others_still_served) {
+  auto o = options();
+  o.idle_timeout = 60s;
+  o.header_timeout = 60s;  // idle sockets stay for the whole test
+  o.max_connections_per_address = 3;
+  o.max_connections = 6;
+  o.trusted_proxies = {"127.0.0.5"};
+  running_server s(routes, o);
+  auto from_one = hold(s.port(), "127.0.0.1", 3);
+  for (int i = 0; i < 4; ++i) expect_turned_away(s.port(), "127.0.0.1");
+  // Another address is served while the first one is at its cap.
+  http_client other(s.port(), "127.0.0.2");
+  EXPECT_EQ(other.get("/hello").status, 200);
+  auto from_three = hold(s.port(), "127.0.0.3", 2);  // 6 open: the server's cap
+  expect_turned_away(s.port(), "127.0.0.4");
+  // A place freed is a place taken again.
+  from_three.pop_back();
+  std::this_thread::sleep_for(100ms);
+  http_client later(s.port(), "127.0.0.4");
+  EXPECT_EQ(later.get("/hello").status, 200);
+
+  // A trusted balancer carries many clients: only the total bounds it.
+  running_server behind(routes, o);
+  auto balancer = hold(behind.port(), "127.0.0.5", 5);
+  EXPECT_EQ(balancer.size(), 5u);
+}
+
 TEST_F(server_test, idle_keep_alive_connections_time_out) {
   running_server s(routes, options());
   http_client client(s.port());

@@ -39,6 +39,28 @@ TEST_P(storage_test, migrations_apply_once_and_rerun_is_a_no_op) {
   EXPECT_TRUE(after.unknown.empty());
 }
 
+// Keys differing only in case are two keys, and the migration that made them
+// so can run again (MySQL re-runs a migration interrupted after its DDL).
+TEST_P(storage_test, idempotency_keys_are_compared_byte_for_byte) {
+  apply_migrations(db);
+  const auto& all = embedded_migrations();
+  auto exact = std::ranges::find_if(all, [](const migration& m) { return m.name.find("idempotency_keys_exact") != std::string::npos; });
+  ASSERT_NE(exact, all.end());
+  lease session(db);
+  if (db.backend() == backend::mysql) {
+    for (const auto& statement : migration_statements(*exact, backend::mysql)) *session << statement;
+  }
+  for (const std::string key : {"Key-A", "key-a", "KEY-A", "Kéy-A", "Ke\xCC\x81y-A"}) {
+    *session << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
+                "request_sha256) VALUES (1, :k, 1, 'submit', 200, '{}', '2026-01-01T00:00:00.000Z', NULL)",
+        soci::use(key);
+  }
+  int count = 0;
+  std::string key = "key-a";
+  *session << "SELECT COUNT(*) FROM idempotency_keys WHERE user_id = 1 AND idem_key = :k", soci::use(key), soci::into(count);
+  EXPECT_EQ(count, 1);
+}
+
 TEST_P(storage_test, concurrent_migrators_apply_each_migration_once) {
   std::vector<std::thread> threads;
   std::atomic<std::size_t> total{0};

@@ -83,6 +83,24 @@ TEST(command_line, trusted_proxies_are_repeatable_and_checked) {
   EXPECT_NE(wrong.message.find("10.0.0.0/33"), std::string::npos) << wrong.message;
 }
 
+TEST(command_line, connection_caps) {
+  auto defaults = parse({"serve"});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->max_connections, 1000u);
+  EXPECT_EQ(defaults.config->max_connections_per_address, 100u);
+  auto set = parse({"serve", "--max-connections", "50", "--max-connections-per-address", "7"});
+  ASSERT_TRUE(set.config);
+  EXPECT_EQ(set.config->max_connections, 50u);
+  EXPECT_EQ(set.config->max_connections_per_address, 7u);
+  auto from_env = parse({"serve"}, {"PLANFLOW_MAX_CONNECTIONS=20", "PLANFLOW_MAX_CONNECTIONS_PER_ADDRESS=2"});
+  ASSERT_TRUE(from_env.config);
+  EXPECT_EQ(from_env.config->max_connections, 20u);
+  EXPECT_EQ(from_env.config->max_connections_per_address, 2u);
+  auto zero = parse({"serve", "--max-connections-per-address", "0"});
+  EXPECT_FALSE(zero.config);
+  EXPECT_EQ(zero.exit_code, 2);
+}
+
 TEST(command_line, login_limits) {
   auto defaults = parse({"serve"});
   ASSERT_TRUE(defaults.config);

@@ -42,6 +42,17 @@ TEST(migrations, placeholders_expand_per_dialect) {
   EXPECT_NE(my[0].find("utf8mb4"), std::string::npos);
 }
 
+TEST(migrations, statements_marked_mysql_only_are_skipped_on_sqlite) {
+  migration m{1, "t", "{{mysql_only}} ALTER TABLE t MODIFY k VARCHAR(8) COLLATE utf8mb4_bin;\nALTER TABLE t {{add_column}} c TEXT;\n"};
+  auto lite = migration_statements(m, backend::sqlite);
+  ASSERT_EQ(lite.size(), 1u);
+  EXPECT_EQ(lite[0], "ALTER TABLE t ADD COLUMN c TEXT");
+  auto my = migration_statements(m, backend::mysql);
+  ASSERT_EQ(my.size(), 2u);
+  EXPECT_EQ(my[0], " ALTER TABLE t MODIFY k VARCHAR(8) COLLATE utf8mb4_bin");
+  EXPECT_EQ(my[1], "ALTER TABLE t ADD COLUMN IF NOT EXISTS c TEXT");
+}
+
 TEST(migrations, splits_on_line_final_semicolons_and_skips_comments) {
   migration m{1, "t",
               "-- a comment; with a semicolon\nCREATE TABLE a (x INTEGER);\n\nINSERT INTO a VALUES (1);  \n"

@@ -1,9 +1,13 @@
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
+#include <planflow/api/plan_read.hpp>
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
+#include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/util/canonical_json.hpp>
+#include <planflow/util/utf8.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -11,14 +15,41 @@
 namespace planflow::api {
 namespace {
 
+// A key is text the client chose: compared byte for byte and stored, so it
+// must be valid UTF-8 without control characters (a tab, U+0085...), or the
+// database would refuse it (MariaDB: a 500) or two spellings would collide.
+bool has_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> idempotency_key(const http::request& req) {
   auto key = req.header("idempotency-key");
   if (!key) return std::nullopt;
   if (key->empty() || key->size() > 128) {
-    throw http::problem_error(400, "invalid-header", "Invalid header", "Idempotency-Key is 1 to 128 characters.")
-        .with_errors({{"header:Idempotency-Key", "must be 1 to 128 characters"}});
+    throw http::problem_error(400, "invalid-header", "Invalid header", "Idempotency-Key is 1 to 128 bytes.")
+        .with_errors({{"header:Idempotency-Key", "must be 1 to 128 bytes long"}});
+  }
+  if (!is_valid_utf8(*key) || has_control_character(*key)) {
+    throw http::problem_error(400, "invalid-header", "Invalid header",
+                              "Idempotency-Key must be UTF-8 text without control characters.")
+        .with_errors({{"header:Idempotency-Key", "must be valid UTF-8 without control characters"}});
   }
   return std::string(*key);
+}
+
+// What a request asks, as far as a repeat with its Idempotency-Key must ask
+// the same: where, with which comment, under which If-Match (as sent: the
+// plan it names may have moved on by the time the repeat comes).
+std::string request_sha256(const http::request& req, const std::string& comment) {
+  boost::json::object asked{{"method", req.method_name}, {"path", req.path}, {"comment", comment}};
+  asked["if_match"] = req.header("if-match") ? boost::json::value(std::string(*req.header("if-match"))) : nullptr;
+  return auth::sha256_hex(canonical_json(asked));
 }
 
 std::string read_comment(const http::request& req) {
@@ -43,10 +74,13 @@ void add_action_routes(http::router& r, app::context& ctx) {
     request.action = req.path_param("action");
     request.actor = user;
     request.comment = read_comment(req);
-    if (auto condition = if_match_revisions(req); condition && !condition->any) {
-      request.expected_revisions = condition->revisions;  // `*`: the plan exists, which is all it asks
+    if (auto condition = if_match_revisions(req); condition && !condition->any) {  // `*`: the plan exists
+      // Checked again, under the case's lock, after whether the actor may act at all.
+      request.expected_revisions = names_current(*condition, ctx, p, user) ? std::vector<int>{p.state.revision}
+                                                                           : condition->revisions;
     }
     request.idempotency_key = idempotency_key(req);
+    request.request_sha256 = request_sha256(req, request.comment);
     request.remote_address = req.remote_address;
     auto result = ctx.engine.apply(request);
     auto out = result.to_json();

@@ -44,11 +44,15 @@ std::optional<revision_condition> if_match_revisions(const http::request& req) {
   revision_condition out;
   out.any = condition->any;
   for (const auto& tag : condition->tags) {
-    // A well-formed tag that is no revision of ours ("abc") matches nothing,
-    // like a weak one: 412, not 400.
+    // A well-formed tag that is neither a revision nor a current ETag ("abc")
+    // matches nothing, like a weak one: 412, not 400.
     if (tag.weak) continue;
     auto value = parse_int(std::string_view(tag.opaque).substr(1, tag.opaque.size() - 2));
-    if (value && *value >= 1 && *value <= 1'000'000) out.revisions.push_back(int(*value));
+    if (value && *value >= 1 && *value <= 1'000'000) {
+      out.revisions.push_back(int(*value));
+    } else {
+      out.tags.push_back(tag.opaque);
+    }
   }
   return out;
 }

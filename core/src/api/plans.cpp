@@ -1,6 +1,9 @@
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/plan_json.hpp>
+#include <planflow/api/plan_read.hpp>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/http/conditional.hpp>
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/agencies.hpp>
@@ -146,6 +149,24 @@ boost::json::object full_json(app::context& ctx, const plans::plan& p, const dir
   return out;
 }
 
+}  // namespace
+
+plan_reading read_plan(app::context& ctx, const plans::plan& p, const directory::user& user) {
+  plan_reading out;
+  out.body = boost::json::serialize(full_json(ctx, p, user));
+  out.etag = "\"" + std::to_string(p.state.revision) + "-" + auth::sha256_hex(out.body).substr(0, 16) + "\"";
+  return out;
+}
+
+bool names_current(const revision_condition& condition, app::context& ctx, const plans::plan& p,
+                   const directory::user& user) {
+  if (condition.admits(p.state.revision)) return true;
+  // Only read (a whole plan) when a tag could be its ETag.
+  return !condition.tags.empty() && std::ranges::find(condition.tags, read_plan(ctx, p, user).etag) != condition.tags.end();
+}
+
+namespace {
+
 // A plan awaits someone who can act on it now, unless they have had their
 // say already: a committee member who signed can still request changes, but
 // the plan is no longer waiting for them.
@@ -202,9 +223,10 @@ void add_plan_routes(http::router& r, app::context& ctx) {
                             : boost::json::value(type.empty_content(
                                   ctx.plans.context_for(input.province_code, input.fiscal_year)));
     auto created = ctx.plans.create(input, user, req.remote_address);
-    auto res = http::response::json(201, boost::json::serialize(full_json(ctx, created, user)));
+    auto reading = read_plan(ctx, created, user);
+    auto res = http::response::json(201, std::move(reading.body));
     res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
-    res.set_header("ETag", "\"" + std::to_string(created.state.revision) + "\"");
+    res.set_header("ETag", reading.etag);
     return res;
   });
 
@@ -256,8 +278,17 @@ void add_plan_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/plans/{id}", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto p = visible_plan(ctx, user, id_param(req));
-    auto res = http::response::json(200, boost::json::serialize(full_json(ctx, p, user)));
-    res.set_header("ETag", "\"" + std::to_string(p.state.revision) + "\"");
+    auto none_match = http::read_tag_condition(req, "If-None-Match");
+    auto reading = read_plan(ctx, p, user);
+    http::response res;
+    if (none_match && none_match->matches_weakly(reading.etag)) {
+      res.status = 304;  // the reader's copy is this very answer: ~100 KB not sent again
+    } else {
+      res = http::response::json(200, std::move(reading.body));
+    }
+    res.set_header("ETag", reading.etag);
+    // Kept by the reader's browser only, and revalidated before each use.
+    res.set_header("Cache-Control", "private, no-cache");
     return res;
   });
 
@@ -272,7 +303,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     }
     auto content = http::parse_json_body(req);
     if (!content.is_object()) throw http::validation_failed({{"/", "the content must be a JSON object"}});
-    if (!condition->admits(p.state.revision)) {
+    if (!names_current(*condition, ctx, p, user)) {
       throw http::problem_error(412, "stale-revision", "The plan has changed",
                                 "If-Match does not name the plan's current revision " + std::to_string(p.state.revision) +
                                     " (strongly: a weak tag never matches); reload it and apply your change again.")
@@ -281,8 +312,9 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     // Saved as the next revision only if the plan is still at this one when
     // the case is locked: a change in between is a 412 too.
     auto updated = ctx.plans.update_content(p.id, p.state.revision, content, user, req.remote_address);
-    auto res = http::response::json(200, boost::json::serialize(full_json(ctx, updated, user)));
-    res.set_header("ETag", "\"" + std::to_string(updated.state.revision) + "\"");
+    auto reading = read_plan(ctx, updated, user);
+    auto res = http::response::json(200, std::move(reading.body));
+    res.set_header("ETag", reading.etag);
     return res;
   });
 

@@ -57,6 +57,8 @@ int serve(const config& c) {
   options.io_threads = c.io_threads;
   options.worker_threads = c.threads;
   options.body_limit = c.body_limit;
+  options.max_connections = c.max_connections;
+  options.max_connections_per_address = c.max_connections_per_address;
   options.access_log = c.access_log;
   options.trusted_proxies = c.trusted_proxies;
   http::server server(options, app.routes());

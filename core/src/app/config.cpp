@@ -108,6 +108,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
       ("background-interval", po::value<std::size_t>(), "seconds between passes over stage deadlines and report deliveries (default 15)")
       ("audit-checkpoint-interval", po::value<std::size_t>(), "at most one signed checkpoint of the audit chains per this many seconds, taken by the background pass when a chain moved (default 600; 0: every pass)")
       ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
+      ("max-connections", po::value<std::size_t>(), "open connections at once; more are answered 503 and closed at once (default 1000; keep it below the file descriptor limit, ulimit -n)")
+      ("max-connections-per-address", po::value<std::size_t>(), "open connections at once from one client address, trusted proxies not counted (default 100)")
       ("login-limit-account-address", po::value<int>(), "failed logins allowed for one account from one address within --login-window before that pair is locked (default 5)")
       ("login-limit-account", po::value<int>(), "failed logins allowed for one account from all addresses together before the account is locked (default 20)")
       ("login-limit-address", po::value<int>(), "failed logins allowed from one address for all accounts together before the address is locked (default 100)")
@@ -178,6 +180,10 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("threads")) c.threads = vm["threads"].as<std::size_t>();
     if (vm.count("io-threads")) c.io_threads = vm["io-threads"].as<std::size_t>();
     if (vm.count("body-limit")) c.body_limit = vm["body-limit"].as<std::size_t>();
+    if (vm.count("max-connections")) c.max_connections = vm["max-connections"].as<std::size_t>();
+    if (vm.count("max-connections-per-address")) {
+      c.max_connections_per_address = vm["max-connections-per-address"].as<std::size_t>();
+    }
     if (vm.count("db-lease-timeout")) c.db_lease_timeout_ms = vm["db-lease-timeout"].as<std::size_t>();
     if (vm.count("sqlite-sync")) c.sqlite_sync = vm["sqlite-sync"].as<std::string>();
     if (vm.count("background-interval")) c.background_interval_s = vm["background-interval"].as<std::size_t>();
@@ -205,6 +211,9 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("trusted-proxy")) c.trusted_proxies = vm["trusted-proxy"].as<std::vector<std::string>>();
     http::trusted_proxies{c.trusted_proxies};  // reject a bad range before anything starts
     if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
+    if (c.max_connections == 0 || c.max_connections_per_address == 0) {
+      throw std::invalid_argument("--max-connections and --max-connections-per-address must be at least 1");
+    }
     if (c.background_interval_s == 0) throw std::invalid_argument("--background-interval must be at least 1");
     auth::check_limits(c.login_limits);
     storage::parse_sqlite_sync(c.sqlite_sync);  // reject a bad value before anything starts

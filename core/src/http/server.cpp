@@ -26,7 +26,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <array>
 #include <list>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -192,6 +194,9 @@ struct server::impl {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::list<std::shared_ptr<connection>> connections;
+  // Admitted connections, in all and per peer address (under connections_mutex).
+  std::size_t admitted = 0;
+  std::map<std::string, std::size_t, std::less<>> admitted_from;
 
   impl(server_options opts, const router& r)
       : options(std::move(opts)),
@@ -213,8 +218,15 @@ struct server::impl {
         co_await pause.async_wait(as_tuple_awaitable);
         continue;
       }
+      beast::error_code remote_ec;
+      auto endpoint = socket.remote_endpoint(remote_ec);
+      std::string peer = remote_ec ? "" : endpoint.address().to_string();
+      if (!admit(peer)) {
+        turn_away(socket);
+        continue;
+      }
       auto executor = socket.get_executor();
-      asio::co_spawn(executor, serve_connection(std::move(socket)), [](std::exception_ptr e) {
+      asio::co_spawn(executor, serve_connection(std::move(socket), std::move(peer)), [](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -238,6 +250,58 @@ struct server::impl {
     } catch (const problem_error& p) {
       return p.to_response();
     }
+  }
+
+  // Takes a place for a connection from `peer`, if the caps leave one.
+  bool admit(const std::string& peer) {
+    std::lock_guard lock(connections_mutex);
+    if (admitted >= options.max_connections) return false;
+    if (!proxies.contains(peer)) {
+      auto& from_peer = admitted_from[peer];
+      if (from_peer >= options.max_connections_per_address) {
+        if (from_peer == 0) admitted_from.erase(peer);
+        return false;
+      }
+      ++from_peer;
+    }
+    ++admitted;
+    return true;
+  }
+
+  void release(const std::string& peer) {
+    std::lock_guard lock(connections_mutex);
+    --admitted;
+    if (proxies.contains(peer)) return;
+    auto it = admitted_from.find(peer);
+    if (it != admitted_from.end() && --it->second == 0) admitted_from.erase(it);
+  }
+
+  // A connection over the caps costs one small write and a close, on the
+  // accepting strand, without a coroutine or a timer: a flood of them must
+  // not hold descriptors. The answer fits any socket buffer; if it does not
+  // go out at once it is dropped with the connection.
+  template <class Socket>
+  void turn_away(Socket& socket) {
+    static const std::string body =
+        problem_response(503, "too-many-connections", "Too many connections",
+                         "The server has as many connections open as it takes, or as many from your address; "
+                         "close idle ones or try again shortly.")
+            .body;
+    const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nServer: planflow\r\nDate: " +
+                               format_http_date(std::chrono::system_clock::now()) +
+                               "\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\n"
+                               "X-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body;
+    beast::error_code ignored;
+    socket.non_blocking(true, ignored);
+    socket.send(asio::buffer(answer), 0, ignored);
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    // What the client has sent already, read so that the close sends it no
+    // reset ahead of the answer.
+    std::array<char, 4096> sink;
+    while (socket.available(ignored) > 0 && !ignored) socket.receive(asio::buffer(sink), 0, ignored);
+    socket.close(ignored);
+    log::debug("connection turned away", {});
   }
 
   std::shared_ptr<connection> track(beast::tcp_stream& stream) {
@@ -297,31 +361,35 @@ struct server::impl {
 
   // One coroutine per connection: read a request, answer it, repeat while the
   // client keeps the connection alive and the server is not stopping.
-  asio::awaitable<void> serve_connection(tcp::socket socket) {
-    beast::error_code remote_ec;
-    auto endpoint = socket.remote_endpoint(remote_ec);
-    const std::string peer = remote_ec ? "" : endpoint.address().to_string();
+  asio::awaitable<void> serve_connection(tcp::socket socket, std::string peer) {
+    struct admitted_place {
+      impl& server;
+      const std::string& peer;
+      ~admitted_place() { server.release(peer); }
+    } place{*this, peer};
     beast::tcp_stream stream(std::move(socket));
     auto conn = track(stream);
     beast::flat_buffer buffer;
 
-    for (;;) {
+    for (bool first = true;; first = false) {
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(options.body_limit);
       parser.header_limit(16 * 1024);
 
-      // Wait for the first byte with the keep-alive timeout, then give the
-      // rest of the header its own, shorter, budget (slow-loris protection).
+      // Between requests, wait for the first byte with the keep-alive
+      // timeout, then give the rest of the header its own, shorter, budget
+      // (slow-loris protection). A new connection has that budget from the
+      // start: one that never says anything is closed after header_timeout.
       if (buffer.size() == 0) {
-        stream.expires_after(options.idle_timeout);
+        stream.expires_after(first ? options.header_timeout : options.idle_timeout);
         auto [ec, n] = co_await stream.async_read_some(buffer.prepare(8192), as_tuple_awaitable);
         if (ec) break;
         buffer.commit(n);
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      stream.expires_after(options.header_timeout);
+      if (!first) stream.expires_after(options.header_timeout);
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple_awaitable);
       (void)hn;
       beast::error_code ec = hec;

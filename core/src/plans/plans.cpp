@@ -274,7 +274,9 @@ plan service::update_content(std::int64_t id, int expected_revision, const boost
   storage::in_transaction(db_, [&](soci::session& sql) {
     // record_revision locks the case and refuses a stale or forbidden edit
     // before anything else is written.
-    engine_.record_revision(sql, current->state.id, expected_revision + 1, sha, errors, editor, remote_address);
+    if (!engine_.record_revision(sql, current->state.id, expected_revision + 1, sha, errors, editor, remote_address)) {
+      return;  // the content is the current revision's: nothing to store
+    }
     store_revision(sql, id, expected_revision + 1, canonical, sha, errors, warnings, editor.id);
     long long key = id;
     const std::string now = storage::now_iso();

@@ -282,7 +282,19 @@ std::vector<std::string> migration_statements(const migration& m, backend kind) 
     }
   }
   if (current.find_first_not_of(" \t\r\n") != std::string::npos) statements.push_back(current);
-  return statements;
+  // A statement marked {{mysql_only}} changes what SQLite already does (a
+  // collation, say): MySQL runs it, SQLite skips it.
+  constexpr std::string_view k_mysql_only = "{{mysql_only}}";
+  std::vector<std::string> out;
+  for (auto& statement : statements) {
+    const auto at = statement.find(k_mysql_only);
+    if (at == std::string::npos) {
+      out.push_back(std::move(statement));
+    } else if (mysql) {
+      out.push_back(statement.erase(at, k_mysql_only.size()));
+    }
+  }
+  return out;
 }
 
 migration_status inspect_migrations(database& db, const std::vector<migration>& all) {

@@ -357,15 +357,19 @@ struct stored_reply {
   std::int64_t case_id;
   std::string action;
   std::string response;
+  std::optional<std::string> request_sha256;  ///< absent for keys stored before it was kept
 };
 
 std::optional<stored_reply> find_reply(soci::session& sql, std::int64_t user_id, const std::string& key) {
   long long uid = user_id;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT case_id, action, response FROM idempotency_keys "
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT case_id, action, response, request_sha256 FROM idempotency_keys "
                                                  "WHERE user_id = :u AND idem_key = :k",
                                   soci::use(uid), soci::use(key));
   for (const auto& row : rows) {
-    return stored_reply{storage::column_int(row, 0), storage::column_text(row, 1), storage::column_text(row, 2)};
+    std::optional<std::string> sha;
+    if (row.get_indicator(3) != soci::i_null) sha = storage::column_text(row, 3);
+    return stored_reply{storage::column_int(row, 0), storage::column_text(row, 1), storage::column_text(row, 2),
+                        std::move(sha)};
   }
   return std::nullopt;
 }
@@ -377,7 +381,8 @@ apply_result engine::apply(const apply_request& r) {
   return storage::in_transaction(db_, [&](soci::session& sql) -> apply_result {
 
   auto replay = [&](const stored_reply& stored) {
-    if (stored.case_id != r.case_id || stored.action != r.action) {
+    if (stored.case_id != r.case_id || stored.action != r.action ||
+        (stored.request_sha256 && *stored.request_sha256 != r.request_sha256)) {
       throw http::problem_error(422, "idempotency-key-reused", "Idempotency key reused",
                                 "This Idempotency-Key was used for a different request.");
     }
@@ -507,10 +512,10 @@ apply_result engine::apply(const apply_request& r) {
     long long uid = r.actor.id, case_id = c.id;
     const std::string body = boost::json::serialize(result.to_json());
     const std::string now = storage::now_iso();
-    sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at) "
-           "VALUES (:u, :k, :c, :a, 200, :r, :t)",
+    sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
+           "request_sha256) VALUES (:u, :k, :c, :a, 200, :r, :t, :h)",
         soci::use(uid), soci::use(*r.idempotency_key), soci::use(case_id), soci::use(r.action), soci::use(body),
-        soci::use(now);
+        soci::use(now), soci::use(r.request_sha256);
   }
   return result;
   });
@@ -575,7 +580,7 @@ bool engine::may_edit(soci::session& sql, const case_state& c, const directory::
   return std::ranges::any_of(s->editable_by, [&](const std::string& role) { return roles.contains(role); });
 }
 
-void engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
+bool engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
                              int content_errors, const directory::user& editor, const std::string& remote_address) {
   auto found = find_case(sql, case_id, true);
   if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
@@ -600,6 +605,9 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
                               "The content is at revision " + std::to_string(c.revision) + "; reload it.")
         .with_extension("revision", c.revision);
   }
+  // A client repeating its save (a retry, an editor saving on blur) changes
+  // nothing, and must not void the committee's signatures on that content.
+  if (content_sha256 == c.content_sha256) return false;
   void_signatures(sql, c.id, "new revision");
   c.revision = revision;
   c.content_sha256 = content_sha256;
@@ -612,6 +620,7 @@ void engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
   e.data = boost::json::serialize(boost::json::object{{"content_sha256", content_sha256}, {"errors", content_errors}});
   append_event(sql, c, e);
   save_case(sql, c);
+  return true;
 }
 
 void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<std::string, std::string>& stage_mapping,

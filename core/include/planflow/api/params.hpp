@@ -25,6 +25,7 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
 struct revision_condition {
   bool any = false;            ///< `*`: whatever revision the plan is at
   std::vector<int> revisions;  ///< each strong "N" listed; a weak tag names none
+  std::vector<std::string> tags;  ///< the other strong tags listed, quotes included
   bool admits(int revision) const;
 };
 

@@ -29,6 +29,8 @@ struct config {
   std::size_t threads = 2;     ///< worker threads for handlers; also the pool size
   std::size_t io_threads = 1;  ///< one I/O thread measured fastest on 2 cores
   std::size_t body_limit = 8 * 1024 * 1024;
+  std::size_t max_connections = 1000;             ///< open connections at once (see http::server_options)
+  std::size_t max_connections_per_address = 100;  ///< of them from one client address
   std::size_t db_lease_timeout_ms = 5000;  ///< wait for a free connection before answering 503
   std::string sqlite_sync = "full";        ///< full (durable across power loss) or normal
   std::size_t background_interval_s = 15;  ///< seconds between passes over deadlines and deliveries

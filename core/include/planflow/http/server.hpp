@@ -19,7 +19,10 @@ struct server_options {
   std::size_t io_threads = 1;
   std::size_t worker_threads = 4;  ///< for handlers that block (database work)
   std::size_t body_limit = 1024 * 1024;
-  std::chrono::milliseconds header_timeout{10'000};  ///< to receive a request's headers once begun
+  /// To receive a request's headers once begun, and a new connection's
+  /// first request from the moment it is accepted: a client that connects
+  /// and stays silent holds a descriptor this long, not idle_timeout.
+  std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds body_timeout{30'000};    ///< to receive the body, and to send a response
   std::chrono::milliseconds idle_timeout{60'000};    ///< keep-alive wait for the next request
   std::chrono::milliseconds shutdown_grace{30'000};  ///< in-flight requests get this long to finish
@@ -28,6 +31,12 @@ struct server_options {
   /// and dropped, for at most drain_timeout, so that it can read the answer.
   std::size_t drain_limit = 4 * 1024 * 1024;
   std::chrono::milliseconds drain_timeout{5'000};
+  /// Connections open at once, and of them from one peer address; more are
+  /// answered 503 (Retry-After) and closed as soon as they are accepted, so
+  /// silent sockets cannot use up the descriptors and keep everyone else out.
+  /// A trusted proxy's connections count only towards the total.
+  std::size_t max_connections = 1000;
+  std::size_t max_connections_per_address = 100;
   /// Load balancers whose Forwarded / X-Forwarded-For headers name the real
   /// client (addresses or CIDR ranges); from anyone else they are ignored.
   std::vector<std::string> trusted_proxies;

@@ -106,7 +106,9 @@ class service {
   page list(const filter& f, std::optional<std::int64_t> cursor, int limit);
 
   /// Saves `content` as revision expected_revision + 1 (412 when stale, 409
-  /// when the stage does not let `editor` edit).
+  /// when the stage does not let `editor` edit). Content equal to the current
+  /// revision's (canonical JSON, SHA-256) saves nothing: the plan is returned
+  /// as it is, at its revision, with its signatures.
   plan update_content(std::int64_t id, int expected_revision, const boost::json::value& content,
                       const directory::user& editor, const std::string& remote_address);
 

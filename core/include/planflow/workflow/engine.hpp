@@ -95,6 +95,10 @@ struct apply_request {
   /// revisions (checked after whether the actor may act at all).
   std::optional<std::vector<int>> expected_revisions;
   std::optional<std::string> idempotency_key;
+  /// What the request asked, hashed by the caller (target, body,
+  /// preconditions): stored with the key, and a stored key met again with
+  /// another hash is 422 `idempotency-key-reused` instead of a replay.
+  std::string request_sha256;
   std::string remote_address;
 };
 
@@ -183,7 +187,9 @@ class engine {
   /// must not have read the case yet: this locks it): voids the signatures on
   /// earlier revisions. Refused with 409 `not-editable` when the stage does not
   /// let `editor` edit, 412 `stale-revision` when `revision` is not the next one.
-  void record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
+  /// Content identical to the current revision's (same SHA-256) is no new
+  /// revision: nothing is written, signatures stay, and it returns false.
+  bool record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
                        int content_errors, const directory::user& editor, const std::string& remote_address);
 
   /// True when `user` may edit the case's content in its current stage.
