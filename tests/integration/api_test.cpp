@@ -693,6 +693,62 @@ TEST_P(api_test, administrators_publish_workflows_and_new_plans_follow_them) {
   EXPECT_TRUE(act(as("member2"), old_plan, "approve").obj().at("moved").as_bool());
 }
 
+// Every problem of a definition in one answer, each in `errors` with its
+// code and params (and no second copy of the list), and nothing stored.
+TEST_P(api_test, an_invalid_workflow_is_refused_with_every_problem_listed_once) {
+  auto def = admin.get("/api/v1/workflows/simple_workflow/versions/1").obj().at("definition");
+  auto& doc = def.as_object();
+  auto& stages = doc["stages"].as_array();
+  auto& transitions = doc["transitions"].as_array();
+  const auto stage_count = stages.size();
+  const auto transition_count = transitions.size();
+  auto title = boost::json::object{{"th", "เพิ่ม"}, {"en", "Extra"}};
+  // An edge to a stage that does not exist...
+  auto archive = transitions[0].as_object();
+  archive["action"] = "archive";
+  archive["to"] = "archive";
+  transitions.push_back(archive);
+  // ...and, independently, a stage nobody can reach or leave, a second
+  // "draft", and a guard the engine does not know.
+  stages.push_back(boost::json::object{{"id", "limbo"}, {"title", title}, {"kind", "review"}});
+  stages.push_back(boost::json::object{{"id", "draft"}, {"title", title}, {"kind", "editing"}});
+  transitions[0].as_object()["guards"] = boost::json::array{boost::json::object{{"type", "weather"}}};
+
+  auto refused = admin.post("/api/v1/workflows", def);
+  ASSERT_EQ(refused.status, 422) << boost::json::serialize(refused.body);
+  EXPECT_EQ(refused.problem(), "invalid-workflow");
+  EXPECT_FALSE(refused.obj().contains("problems")) << boost::json::serialize(refused.body);
+  std::map<std::pair<std::string, std::string>, boost::json::object> listed;
+  for (const auto& e : refused.obj().at("errors").as_array()) {
+    EXPECT_FALSE(e.at("detail").as_string().empty());
+    listed[{std::string(e.at("code").as_string()), std::string(e.at("pointer").as_string())}] =
+        e.at("params").as_object();
+  }
+  const std::string limbo = "/stages/" + std::to_string(stage_count);
+  const std::string from = std::string(transitions[0].at("from").as_string());
+  const std::string action = std::string(transitions[0].at("action").as_string());
+  using key = std::pair<std::string, std::string>;
+  EXPECT_EQ(listed[key("unknown_stage", "/transitions/" + std::to_string(transition_count) + "/to")],
+            (boost::json::object{{"stage", "archive"}, {"end", "to"}, {"transition", "archive"}, {"from", from}}));
+  EXPECT_EQ(listed[key("unreachable_stage", limbo)],
+            (boost::json::object{
+                {"stage", "limbo"}, {"initial_stage", doc.at("initial_stage")}, {"also_unreachable", boost::json::array{}}}));
+  EXPECT_EQ(listed[key("dead_end", limbo)], (boost::json::object{{"stage", "limbo"}}));
+  EXPECT_EQ(listed[key("duplicate_stage", "/stages/" + std::to_string(stage_count + 1) + "/id")],
+            (boost::json::object{{"stage", "draft"}}));
+  EXPECT_EQ(listed[key("unknown_guard", "/transitions/0/guards/0/type")],
+            (boost::json::object{{"guard", "weather"}, {"transition", action}, {"from", from}}));
+  EXPECT_EQ(listed.size(), 5u) << boost::json::serialize(refused.body);
+  EXPECT_EQ(refused.obj().at("detail"), "5 problem(s); see `errors`.");
+  // The second draft may be edited by nobody: a warning, in the same shape.
+  bool warned = false;
+  for (const auto& w : refused.obj().at("warnings").as_array()) {
+    if (w.at("code") == "nobody_edits") warned = w.at("params") == boost::json::object{{"stage", "draft"}};
+  }
+  EXPECT_TRUE(warned) << boost::json::serialize(refused.obj().at("warnings"));
+  EXPECT_EQ(admin.get("/api/v1/workflows/simple_workflow/versions").obj().at("items").as_array().size(), 1u);
+}
+
 TEST_P(api_test, every_change_is_in_the_audit_chain) {
   auto id = plan_in_committee();
   act(as("member1"), id, "approve");

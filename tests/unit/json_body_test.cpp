@@ -139,5 +139,18 @@ TEST(json_body, throw_if_invalid_throws_422_only_with_errors) {
   EXPECT_EQ(status_of([] { throw_if_invalid({{"/a", "bad"}}); }), 422);
 }
 
+// A field error with a code carries it and its params; one without keeps
+// the plain {pointer, detail} shape every other problem has.
+TEST(problem_error, field_errors_write_code_and_params_only_when_coded) {
+  auto response = validation_failed({{"/a", "bad"}, {"/b", "worse", "too_big", {{"max", 3}}}}).to_response();
+  auto body = boost::json::parse(response.body).as_object();
+  const auto& errors = body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0], (boost::json::value{{"pointer", "/a"}, {"detail", "bad"}}));
+  EXPECT_EQ(errors[1],
+            (boost::json::value{
+                {"pointer", "/b"}, {"code", "too_big"}, {"params", {{"max", 3}}}, {"detail", "worse"}}));
+}
+
 }  // namespace
 }  // namespace planflow::http

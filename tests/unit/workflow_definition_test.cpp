@@ -75,13 +75,21 @@ parse_result parse_modified(const std::function<void(json::object&)>& change) {
 
 std::string describe(const std::vector<finding>& findings) {
   std::string out;
-  for (const auto& f : findings) out += "  " + f.code + " at \"" + f.pointer + "\": " + f.message + "\n";
+  for (const auto& f : findings) {
+    out += "  " + f.code + " at \"" + f.pointer + "\": " + f.message + " " + json::serialize(f.params) + "\n";
+  }
   return out.empty() ? "  (none)\n" : out;
 }
 
 bool has(const std::vector<finding>& findings, std::string_view code, std::string_view pointer) {
   return std::any_of(findings.begin(), findings.end(),
                      [&](const finding& f) { return f.code == code && f.pointer == pointer; });
+}
+
+const finding* find(const std::vector<finding>& findings, std::string_view code, std::string_view pointer) {
+  auto it = std::find_if(findings.begin(), findings.end(),
+                         [&](const finding& f) { return f.code == code && f.pointer == pointer; });
+  return it == findings.end() ? nullptr : &*it;
 }
 
 // The one error a single mistake must produce: the right code at the right
@@ -201,16 +209,32 @@ TEST(workflow_errors, unknown_stage) {
   expect_only_error(r, "unknown_stage", "/transitions/3/from");
 }
 
-TEST(workflow_errors, a_broken_edge_is_one_error_not_a_cascade) {
-  // Without submit's real target, approval and done look unreachable; that
-  // guess is held back until the edge names a stage.
-  expect_only_error(parse_modified([](auto& d) { transition_at(d, 0)["to"] = "aproval"; }), "unknown_stage",
-                    "/transitions/0/to");
-  expect_only_error(parse_modified([](auto& d) { transition_at(d, 0).erase("to"); }), "missing_field",
-                    "/transitions/0/to");
-  // Likewise a lost "from" does not make draft a dead end.
-  expect_only_error(parse_modified([](auto& d) { transition_at(d, 0)["from"] = 1; }), "invalid_type",
-                    "/transitions/0/from");
+TEST(workflow_errors, the_graph_is_judged_over_the_valid_edges_of_a_broken_definition) {
+  // submit's target is a typo: approval is unreachable over the edges that
+  // remain, and done with it, which is one finding at approval, not two.
+  auto r = parse_modified([](auto& d) { transition_at(d, 0)["to"] = "aproval"; });
+  ASSERT_EQ(r.report.errors.size(), 2u) << describe(r.report.errors);
+  EXPECT_TRUE(has(r.report.errors, "unknown_stage", "/transitions/0/to")) << describe(r.report.errors);
+  const auto* unreachable = find(r.report.errors, "unreachable_stage", "/stages/1");
+  ASSERT_NE(unreachable, nullptr) << describe(r.report.errors);
+  EXPECT_EQ(unreachable->params.at("stage"), "approval");
+  EXPECT_EQ(unreachable->params.at("initial_stage"), "draft");
+  EXPECT_EQ(unreachable->params.at("also_unreachable"), (json::array{"done"}));
+  // draft still has its (broken) way out: not a dead end, and not stuck
+  // either, since the stage it was meant for may lead to the end.
+  EXPECT_FALSE(has(r.report.errors, "dead_end", "/stages/0")) << describe(r.report.errors);
+
+  r = parse_modified([](auto& d) { transition_at(d, 0).erase("to"); });
+  ASSERT_EQ(r.report.errors.size(), 2u) << describe(r.report.errors);
+  EXPECT_TRUE(has(r.report.errors, "missing_field", "/transitions/0/to")) << describe(r.report.errors);
+  EXPECT_TRUE(has(r.report.errors, "unreachable_stage", "/stages/1")) << describe(r.report.errors);
+
+  // A lost "from" leaves draft without a way out; approval, which the
+  // transition still enters, is not called unreachable.
+  r = parse_modified([](auto& d) { transition_at(d, 0)["from"] = 1; });
+  ASSERT_EQ(r.report.errors.size(), 2u) << describe(r.report.errors);
+  EXPECT_TRUE(has(r.report.errors, "invalid_type", "/transitions/0/from")) << describe(r.report.errors);
+  EXPECT_TRUE(has(r.report.errors, "dead_end", "/stages/0")) << describe(r.report.errors);
 }
 
 TEST(workflow_errors, unreachable_stage) {
@@ -224,6 +248,58 @@ TEST(workflow_errors, dead_end) {
     d["transitions"].as_array().push_back(extra_transition("park", "approval", "limbo"));
   });
   expect_only_error(r, "dead_end", "/stages/3");
+}
+
+TEST(workflow_errors, unreachable_cycle_is_one_finding) {
+  // Two stages that only lead to each other and to done: nothing leads in.
+  auto r = parse_modified([](auto& d) {
+    d["stages"].as_array().push_back(extra_stage("aside", "review"));
+    d["stages"].as_array().push_back(extra_stage("beside", "review"));
+    d["transitions"].as_array().push_back(extra_transition("over", "aside", "beside"));
+    d["transitions"].as_array().push_back(extra_transition("back", "beside", "aside"));
+    d["transitions"].as_array().push_back(extra_transition("finish", "beside", "done"));
+  });
+  expect_only_error(r, "unreachable_stage", "/stages/3");
+  EXPECT_EQ(r.report.errors[0].params.at("also_unreachable"), (json::array{"beside"}));
+}
+
+TEST(workflow_errors, no_path_to_terminal) {
+  // approval may park a plan in a loop that never ends; draft, which leads
+  // there too, can still finish through approval.
+  auto r = parse_modified([](auto& d) {
+    d["stages"].as_array().push_back(extra_stage("parked", "review"));
+    d["stages"].as_array().push_back(extra_stage("circling", "review"));
+    d["stages"].as_array().push_back(extra_stage("waiting", "review"));
+    d["transitions"].as_array().push_back(extra_transition("park", "approval", "waiting"));
+    d["transitions"].as_array().push_back(extra_transition("wait", "waiting", "parked"));
+    d["transitions"].as_array().push_back(extra_transition("round", "parked", "circling"));
+    d["transitions"].as_array().push_back(extra_transition("again", "circling", "parked"));
+  });
+  expect_only_error(r, "no_path_to_terminal", "/stages/3");
+  EXPECT_EQ(r.report.errors[0].params.at("stage"), "parked");
+  EXPECT_EQ(r.report.errors[0].params.at("also_stuck"), (json::array{"circling", "waiting"}));
+  EXPECT_NE(r.report.errors[0].message.find("\"waiting\""), std::string::npos) << r.report.errors[0].message;
+}
+
+TEST(workflow_errors, a_dead_end_is_not_also_a_stage_without_a_path) {
+  auto r = parse_modified([](auto& d) {
+    d["stages"].as_array().push_back(extra_stage("limbo", "review"));
+    d["stages"].as_array().push_back(extra_stage("lobby", "review"));
+    d["transitions"].as_array().push_back(extra_transition("park", "approval", "lobby"));
+    d["transitions"].as_array().push_back(extra_transition("sink", "lobby", "limbo"));
+  });
+  expect_only_error(r, "dead_end", "/stages/3");
+}
+
+TEST(workflow_errors, a_stage_of_unknown_kind_may_be_the_end) {
+  // done's kind is a typo: it may be the terminal stage, so approval is not
+  // called stuck, and the missing terminal is not reported either.
+  auto r = parse_modified([](auto& d) {
+    stage_at(d, 2)["kind"] = "finished";
+    d["stages"].as_array().push_back(extra_stage("end", "terminal"));
+    d["transitions"].as_array().push_back(extra_transition("end", "approval", "end"));
+  });
+  expect_only_error(r, "invalid_value", "/stages/2/kind");
 }
 
 TEST(workflow_errors, no_terminal_stage) {
@@ -460,6 +536,92 @@ TEST(workflow_parse, reports_every_problem_at_once) {
   EXPECT_EQ(e.size(), 12u) << describe(e);
   // The broken document still gets its warnings.
   EXPECT_TRUE(has(r.report.warnings, "return_without_comment", "/transitions/2")) << describe(r.report.warnings);
+}
+
+// The case of issue 13: structural mistakes and, independently, graph
+// problems elsewhere. Every one is listed, each with its code, pointer and
+// params, and nothing else.
+TEST(workflow_parse, lists_structural_and_graph_problems_together) {
+  auto r = parse_modified([](auto& d) {
+    auto& stages = d["stages"].as_array();
+    auto& transitions = d["transitions"].as_array();
+    transitions.push_back(extra_transition("archive", "approval", "archive"));  // 3: unknown stage
+    stages.push_back(extra_stage("limbo", "review"));                           // 3: nobody reaches or leaves it
+    stages.push_back(extra_stage("draft", "editing"));                          // 4: a second draft
+    transition_at(d, 0)["guards"] = json::array{json::object{{"type", "weather"}}};
+    transition_at(d, 2)["roles"] = json::array{"committee_chair", "mayor"};
+    // 5, 6: a loop after approval that never reaches done.
+    stages.push_back(extra_stage("hold", "review"));
+    stages.push_back(extra_stage("recheck", "review"));
+    transitions.push_back(extra_transition("hold", "approval", "hold"));       // 4
+    transitions.push_back(extra_transition("recheck", "hold", "recheck"));     // 5
+    transitions.push_back(extra_transition("hold_again", "recheck", "hold"));  // 6
+  });
+  const auto& e = r.report.errors;
+  EXPECT_FALSE(r.def.has_value());
+
+  const auto* unknown = find(e, "unknown_stage", "/transitions/3/to");
+  ASSERT_NE(unknown, nullptr) << describe(e);
+  EXPECT_EQ(unknown->params,
+            (json::object{{"stage", "archive"}, {"end", "to"}, {"transition", "archive"}, {"from", "approval"}}));
+
+  const auto* unreachable = find(e, "unreachable_stage", "/stages/3");
+  ASSERT_NE(unreachable, nullptr) << describe(e);
+  EXPECT_EQ(unreachable->params,
+            (json::object{{"stage", "limbo"}, {"initial_stage", "draft"}, {"also_unreachable", json::array{}}}));
+
+  const auto* dead_end = find(e, "dead_end", "/stages/3");
+  ASSERT_NE(dead_end, nullptr) << describe(e);
+  EXPECT_EQ(dead_end->params, (json::object{{"stage", "limbo"}}));
+
+  const auto* duplicate = find(e, "duplicate_stage", "/stages/4/id");
+  ASSERT_NE(duplicate, nullptr) << describe(e);
+  EXPECT_EQ(duplicate->params, (json::object{{"stage", "draft"}}));
+
+  const auto* guard = find(e, "unknown_guard", "/transitions/0/guards/0/type");
+  ASSERT_NE(guard, nullptr) << describe(e);
+  EXPECT_EQ(guard->params, (json::object{{"guard", "weather"}, {"transition", "submit"}, {"from", "draft"}}));
+
+  const auto* role = find(e, "unknown_role", "/transitions/2/roles/1");
+  ASSERT_NE(role, nullptr) << describe(e);
+  EXPECT_EQ(role->params, (json::object{{"role", "mayor"}, {"transition", "request_changes"}, {"from", "approval"}}));
+
+  const auto* stuck = find(e, "no_path_to_terminal", "/stages/5");
+  ASSERT_NE(stuck, nullptr) << describe(e);
+  EXPECT_EQ(stuck->params, (json::object{{"stage", "hold"}, {"also_stuck", json::array{"recheck"}}}));
+
+  EXPECT_EQ(e.size(), 7u) << describe(e);
+  for (const auto& f : e) EXPECT_FALSE(f.message.empty()) << f.code;
+}
+
+TEST(workflow_parse, findings_carry_their_subject_as_params) {
+  auto r = parse_modified([](auto& d) {
+    d["colour"] = "blue";
+    stage_at(d, 1)["deadline"].as_object()["days"] = 9000;
+    stage_at(d, 1)["deadline"].as_object()["escalation"] = json::object{{"action", "submit"}};
+    transition_at(d, 1)["guards"].as_array()[0].as_object()["k"] = 0;
+    transition_at(d, 2)["comment_required"] = false;
+  });
+  const auto& e = r.report.errors;
+  ASSERT_EQ(e.size(), 4u) << describe(e);
+  EXPECT_EQ(find(e, "unknown_field", "/colour")->params, (json::object{{"field", "colour"}}));
+  EXPECT_EQ(find(e, "invalid_deadline", "/stages/1/deadline/days")->params,
+            (json::object{{"value", 9000}, {"min", 1}, {"max", 3650}, {"stage", "approval"}}));
+  EXPECT_EQ(find(e, "unknown_escalation_action", "/stages/1/deadline/escalation/action")->params,
+            (json::object{{"stage", "approval"}, {"action", "submit"}}));
+  EXPECT_EQ(find(e, "impossible_quorum", "/transitions/1/guards/0/k")->params,
+            (json::object{{"value", 0}, {"transition", "approve"}, {"from", "approval"}}));
+  ASSERT_EQ(r.report.warnings.size(), 1u) << describe(r.report.warnings);
+  EXPECT_EQ(r.report.warnings[0].params,
+            (json::object{{"transition", "request_changes"}, {"from", "approval"}, {"to", "draft"}}));
+
+  // As the API writes them: the params beside the English detail.
+  auto written = findings_json(r.report.warnings);
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_EQ(written[0], (json::value{{"pointer", "/transitions/2"},
+                                     {"code", "return_without_comment"},
+                                     {"params", r.report.warnings[0].params},
+                                     {"detail", r.report.warnings[0].message}}));
 }
 
 TEST(workflow_json, round_trips_through_to_json) {

@@ -22,12 +22,6 @@ int version_param(const http::request& req) {
 
 boost::json::object localized_json(const workflow::localized& t) { return {{"th", t.th}, {"en", t.en}}; }
 
-boost::json::array findings_json(const std::vector<workflow::finding>& list) {
-  boost::json::array out;
-  for (const auto& f : list) out.push_back({{"pointer", f.pointer}, {"code", f.code}, {"detail", f.message}});
-  return out;
-}
-
 std::shared_ptr<const workflow::definition> require_version(app::context& ctx, const http::request& req) {
   auto def = ctx.workflows.get(req.path_param("id"), version_param(req));
   if (!def) throw http::not_found("No such workflow version.");
@@ -58,7 +52,9 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     require_role(user, "admin");
     auto body = http::parse_json_body(req);
     auto published = ctx.workflows.publish(body, user.id);
-    boost::json::object out{{"id", published.id}, {"version", published.version}, {"warnings", findings_json(published.warnings)}};
+    boost::json::object out{{"id", published.id},
+                            {"version", published.version},
+                            {"warnings", workflow::findings_json(published.warnings)}};
     auto res = http::response::json(201, boost::json::serialize(out));
     res.set_header("Location", "/api/v1/workflows/" + published.id + "/versions/" + std::to_string(published.version));
     return res;

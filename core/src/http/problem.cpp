@@ -36,7 +36,15 @@ http::response problem_error::to_response() const {
   if (!detail_.empty()) body["detail"] = detail_;
   if (!errors_.empty()) {
     boost::json::array list;
-    for (const auto& e : errors_) list.push_back({{"pointer", e.pointer}, {"detail", e.detail}});
+    for (const auto& e : errors_) {
+      boost::json::object item{{"pointer", e.pointer}};
+      if (!e.code.empty()) {
+        item["code"] = e.code;
+        item["params"] = e.params;
+      }
+      item["detail"] = e.detail;
+      list.push_back(std::move(item));
+    }
     body["errors"] = std::move(list);
   }
   for (const auto& ext : extensions_) body[ext.key()] = ext.value();

@@ -14,12 +14,6 @@
 namespace planflow::workflow {
 namespace {
 
-boost::json::array findings_json(const std::vector<finding>& list) {
-  boost::json::array out;
-  for (const auto& f : list) out.push_back({{"pointer", f.pointer}, {"code", f.code}, {"detail", f.message}});
-  return out;
-}
-
 int latest_version(soci::session& sql, const std::string& id) {
   int version = 0;
   soci::indicator ind = soci::i_null;
@@ -35,12 +29,13 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
                               const std::string& origin) {
   auto parsed = parse_definition(json);
   if (!parsed.report.ok()) {
+    // One list, `errors`, in the shape every problem uses, each entry also
+    // carrying its code and params; the warnings have the same shape.
     std::vector<http::field_error> fields;
-    for (const auto& e : parsed.report.errors) fields.push_back({e.pointer, e.message});
+    for (auto& e : parsed.report.errors) fields.push_back({e.pointer, e.message, e.code, std::move(e.params)});
     throw http::problem_error(422, "invalid-workflow", "The workflow definition is invalid",
                               std::to_string(parsed.report.errors.size()) + " problem(s); see `errors`.")
         .with_errors(std::move(fields))
-        .with_extension("problems", findings_json(parsed.report.errors))
         .with_extension("warnings", findings_json(parsed.report.warnings));
   }
   const auto& def = *parsed.def;

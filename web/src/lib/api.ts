@@ -9,6 +9,7 @@ export interface FieldError {
   pointer: string;
   detail: string;
   code?: string;
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -73,7 +74,7 @@ async function toError(response: Response): Promise<ApiError> {
   }
   const type = typeof body.type === 'string' ? body.type : '';
   const slug = type.startsWith('urn:planflow:problem:') ? type.slice('urn:planflow:problem:'.length) : `http-${response.status}`;
-  const errors = Array.isArray(body.problems) ? body.problems : Array.isArray(body.errors) ? body.errors : [];
+  const errors = Array.isArray(body.errors) ? body.errors : [];
   return new ApiError(
     response.status,
     slug,

@@ -183,17 +183,19 @@ describe('workflows', () => {
     const invalid = PROVINCIAL_PLAN.replace('"to": "agency_review"', '"to": "nowhere"').replace('"kind": "terminal"', '"kind": "finished"');
     const outcome = await admin.publishWorkflow(page, invalid);
     expect(outcome.published).toBe(false);
+    // Without submit's target nothing leads to agency_review (nor past it): judged over the edges that remain.
     expect(outcome.problems.map((p) => [p.code, p.line])).toEqual([
+      ['unreachable_stage', lineOf(invalid, '"id": "agency_review"') - 1],
       ['invalid_value', lineOf(invalid, '"kind": "finished"')],
       ['unknown_stage', lineOf(invalid, '"to": "nowhere"')],
     ]);
-    expect(outcome.problems[1].text).toContain(`บรรทัด ${lineOf(invalid, '"to": "nowhere"')}`);
-    expect(outcome.problems[1].text).toContain('อ้างถึงขั้นตอนที่ไม่มีอยู่');
+    expect(outcome.problems[2].text).toContain(`บรรทัด ${lineOf(invalid, '"to": "nowhere"')}`);
+    expect(outcome.problems[2].text).toContain('อ้างถึงขั้นตอนที่ไม่มีอยู่');
 
-    const cursor = await admin.pickProblem(page, 1);
+    const cursor = await admin.pickProblem(page, 2);
     expect(cursor).toMatchObject({ line: lineOf(invalid, '"to": "nowhere"'), focused: true });
     expect(cursor.selected).toContain('"to": "nowhere"');
-    expect(await page.locator('.json-gutter-line--error').count()).toBe(2);
+    expect(await page.locator('.json-gutter-line--error').count()).toBe(3);
     await screenshot(page, 'admin-workflow-problems');
   });
 

@@ -18,6 +18,10 @@ namespace planflow::http {
 struct field_error {
   std::string pointer;
   std::string detail;
+  /// A stable machine-readable code, and what it is about as data; both are
+  /// written only when `code` is set (e.g. the findings of invalid-workflow).
+  std::string code = {};
+  boost::json::object params = {};
 };
 
 class problem_error : public std::runtime_error {

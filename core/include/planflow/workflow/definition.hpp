@@ -3,6 +3,8 @@
 /// a plan (or a quarterly report) moves from stage to stage. The format is
 /// documented in workflows/README.md and workflows/workflow.schema.json.
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <optional>
@@ -98,10 +100,16 @@ struct definition {
 };
 
 /// One problem found in a definition, located by a JSON Pointer into it.
+/// `code` and `params` are for programs (a client words the message in its
+/// own language from them); `message` says the same in English.
 struct finding {
   std::string pointer;
   std::string code;     ///< stable, e.g. "unknown_stage", "unreachable_stage"
   std::string message;  ///< English, for people
+  /// What the finding is about, as data: "stage", "transition" (an action
+  /// name), "from", "role", "guard", "field", lists of further "stages"...
+  /// The members of each code are listed in workflows/README.md.
+  boost::json::object params = {};
 };
 
 struct validation_report {
@@ -118,6 +126,9 @@ struct parse_result {
 /// Reads a definition from JSON and validates it statically, listing every
 /// problem (not only the first).
 parse_result parse_definition(const boost::json::value& json);
+
+/// Findings as the API writes them: `{pointer, code, params, detail}` each.
+boost::json::array findings_json(const std::vector<finding>& findings);
 
 /// The definition as JSON, in the published format (round-trips through parse_definition).
 boost::json::object to_json(const definition& def);

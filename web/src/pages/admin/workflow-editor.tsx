@@ -155,9 +155,9 @@ export function WorkflowEditor(props: {
       props.onPublished?.(result);
     } catch (err) {
       const problem = asApiError(err);
-      const body = (problem.body ?? {}) as { problems?: Finding[]; warnings?: Finding[] };
-      if (problem.slug === 'invalid-workflow' && Array.isArray(body.problems)) {
-        setOutcome({ kind: 'invalid', problems: body.problems, warnings: Array.isArray(body.warnings) ? body.warnings : [], text: sent });
+      const body = (problem.body ?? {}) as { errors?: Finding[]; warnings?: Finding[] };
+      if (problem.slug === 'invalid-workflow' && Array.isArray(body.errors)) {
+        setOutcome({ kind: 'invalid', problems: body.errors, warnings: Array.isArray(body.warnings) ? body.warnings : [], text: sent });
       } else {
         setOutcome(null);
         setFailure(problem);

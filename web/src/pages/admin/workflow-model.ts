@@ -65,6 +65,8 @@ export interface VersionInfo {
 export interface Finding {
   pointer: string;
   code: string;
+  /** What it is about, as data (workflows/README.md, "Params"). */
+  params?: Record<string, unknown>;
   detail: string;
 }
 
@@ -141,6 +143,7 @@ const FINDINGS: Record<string, [string, string]> = {
   unknown_stage: ['อ้างถึงขั้นตอนที่ไม่มีอยู่', 'Names a stage that does not exist'],
   unreachable_stage: ['ไม่มีเส้นทางไปถึงขั้นตอนนี้จากขั้นตอนเริ่มต้น', 'No path leads here from the initial stage'],
   dead_end: ['ขั้นตอนนี้ไม่มีทางออก แผนจะค้างอยู่', 'No way out of this stage: plans would be stuck'],
+  no_path_to_terminal: ['จากขั้นตอนนี้ไม่มีเส้นทางไปถึงขั้นตอนสิ้นสุด แผนจะวนอยู่ไม่จบ', 'No path from this stage leads to a terminal stage: plans would never finish'],
   no_terminal_stage: ['ไม่มีขั้นตอนสิ้นสุด แผนจะไม่มีวันเสร็จ', 'No terminal stage: no plan could finish'],
   terminal_with_exit: ['ขั้นตอนสิ้นสุดต้องไม่มีทางออก', 'A terminal stage must have no way out'],
   duplicate_action: ['ชื่อการดำเนินการซ้ำในขั้นตอนเดียวกัน', 'Two actions of one stage share a name'],
