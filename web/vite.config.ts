@@ -38,6 +38,8 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': process.env.PLANFLOW_API ?? 'http://127.0.0.1:8080' },
+    // The message catalog is shared with the server, one directory up.
+    fs: { allow: [import.meta.dirname, resolve(import.meta.dirname, '../api')] },
   },
   test: {
     projects: [

@@ -61,7 +61,7 @@ router test_routes(observed& seen) {
   });
   r.add(method::post, "/json", [](request& req) {
     auto body = parse_json_body(req);
-    std::vector<field_error> errors;
+    std::vector<field> errors;
     object_reader in(body, errors);
     auto name = in.required_string("name", 20);
     in.reject_unknown();

@@ -32,9 +32,9 @@ boost::json::value builtin_definition() {
 int status_of(const std::function<void()>& fn, std::string* slug = nullptr) {
   try {
     fn();
-  } catch (const http::problem_error& p) {
-    if (slug) *slug = p.slug();
-    return p.status();
+  } catch (const error::problem& p) {
+    if (slug) *slug = std::string(p.type().slug);
+    return error::status(p.type());
   }
   return 0;
 }
@@ -248,7 +248,9 @@ TEST_P(engine_test, available_actions_explain_what_is_blocked) {
   EXPECT_EQ(actions[0].action, "submit");
   EXPECT_FALSE(actions[0].enabled);
   ASSERT_EQ(actions[0].blocked_by.size(), 1u);
-  EXPECT_EQ(actions[0].blocked_by[0], "valid_content: the content has 1 error(s) to fix");
+  EXPECT_EQ(actions[0].blocked_by[0].text, "valid_content: the content has 1 error(s) to fix");
+  EXPECT_EQ(actions[0].blocked_by[0].code, "content_has_errors");
+  EXPECT_EQ(actions[0].blocked_by[0].params, (boost::json::object{{"count", 1}}));
   EXPECT_TRUE(eng.available_actions(state(id), members[0]).empty());
 }
 
@@ -389,8 +391,8 @@ TEST_P(engine_test, concurrent_approvals_each_count_once) {
     threads.emplace_back([&, m] {
       try {
         if (act(id, m, "approve").signed_) ++signed_count;
-      } catch (const http::problem_error& p) {
-        EXPECT_EQ(p.slug(), "action-not-available") << p.what();
+      } catch (const error::problem& p) {
+        EXPECT_EQ(std::string(p.type().slug), "action-not-available") << p.what();
         ++refused;
       }
     });
@@ -413,14 +415,14 @@ TEST_P(engine_test, conflicting_actions_never_both_succeed) {
       try {
         act(id, head, "endorse");
         ++ok;
-      } catch (const http::problem_error&) {
+      } catch (const error::problem&) {
       }
     });
     std::thread b([&] {
       try {
         act(id, head, "return", "no");
         ++ok;
-      } catch (const http::problem_error&) {
+      } catch (const error::problem&) {
       }
     });
     a.join();
@@ -461,8 +463,8 @@ TEST_P(engine_test, randomized_actions_keep_the_invariants) {
     const auto& action = actions[rng() % actions.size()];
     try {
       moved += act(id, who, action, rng() % 4 == 0 ? "" : "comment").moved;
-    } catch (const http::problem_error& p) {
-      ASSERT_TRUE(p.status() == 403 || p.status() == 409 || p.status() == 422) << p.what();
+    } catch (const error::problem& p) {
+      ASSERT_TRUE(error::status(p.type()) == 403 || error::status(p.type()) == 409 || error::status(p.type()) == 422) << p.what();
     }
     if (rng() % 50 == 0) {  // an officer edits when the stage allows it
       try {
@@ -470,8 +472,8 @@ TEST_P(engine_test, randomized_actions_keep_the_invariants) {
           auto c = *eng.find_case(sql, id);
           eng.record_revision(sql, id, c.revision + 1, "sha-" + std::to_string(i), 0, officer, "127.0.0.1");
         });
-      } catch (const http::problem_error& p) {
-        ASSERT_EQ(p.status(), 409);
+      } catch (const error::problem& p) {
+        ASSERT_EQ(error::status(p.type()), 409);
       }
     }
     auto c = state(id);

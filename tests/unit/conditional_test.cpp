@@ -45,11 +45,11 @@ TEST(tag_condition, a_malformed_header_is_400_naming_it) {
   try {
     read_tag_condition(req, "If-None-Match");
     FAIL() << "no problem thrown";
-  } catch (const problem_error& p) {
-    EXPECT_EQ(p.status(), 400);
-    EXPECT_EQ(p.slug(), "invalid-header");
-    ASSERT_EQ(p.errors().size(), 1u);
-    EXPECT_EQ(p.errors()[0].pointer, "header:If-None-Match");
+  } catch (const error::problem& p) {
+    EXPECT_EQ(error::status(p.type()), 400);
+    EXPECT_EQ(p.type().slug, "invalid-header");
+    ASSERT_EQ(p.fields().size(), 1u);
+    EXPECT_EQ(p.fields()[0].pointer, "header:If-None-Match");
   }
 }
 

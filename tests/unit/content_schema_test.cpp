@@ -1,3 +1,4 @@
+#include <planflow/error/messages.hpp>
 #include <planflow/plans/content_schema.hpp>
 
 #include <boost/json/parse.hpp>
@@ -42,7 +43,7 @@ const boost::json::object& schema() {
 std::vector<std::string> violations(std::string_view content, const std::string& pointer = "") {
   std::vector<std::string> out;
   for (const auto& e : content_violations(boost::json::parse(content), schema(), pointer)) {
-    out.push_back(e.pointer + " " + e.detail);
+    out.push_back(e.pointer + " " + error::render(e.code, e.params, error::language::en));
   }
   return out;
 }
@@ -82,7 +83,7 @@ TEST(content_schema, numbers_no_json_can_carry_are_refused_wherever_they_are) {
   boost::json::object content{{"notes", {{"inf", std::numeric_limits<double>::infinity()}}},
                               {"goals", boost::json::array{boost::json::object{{"title", std::uint64_t(1) << 63}}}}};
   std::vector<std::string> out;
-  for (const auto& e : content_violations(content, schema())) out.push_back(e.pointer + " " + e.detail);
+  for (const auto& e : content_violations(content, schema())) out.push_back(e.pointer + " " + error::render(e.code, e.params, error::language::en));
   EXPECT_EQ(out, (list{"/notes/inf must be a finite number",
                        "/goals/0/title must be an integer from -9223372036854775808 to 9223372036854775807"}));
 }

@@ -1,4 +1,5 @@
 #include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
@@ -16,8 +17,8 @@ request json_request(std::string body, std::string content_type = "application/j
 int status_of(const std::function<void()>& fn) {
   try {
     fn();
-  } catch (const problem_error& p) {
-    return p.status();
+  } catch (const error::problem& p) {
+    return error::status(p.type());
   }
   return 0;
 }
@@ -42,9 +43,9 @@ TEST(json_body, invalid_utf8_is_400) {
   try {
     parse_json_body(json_request("{\"a\":\"\xE0\xB8\"}"));
     FAIL() << "accepted invalid UTF-8";
-  } catch (const problem_error& p) {
-    EXPECT_EQ(p.status(), 400);
-    EXPECT_EQ(p.slug(), "malformed-json");
+  } catch (const error::problem& p) {
+    EXPECT_EQ(error::status(p.type()), 400);
+    EXPECT_EQ(p.type().slug, "malformed-json");
   }
 }
 
@@ -52,12 +53,12 @@ TEST(json_body, numbers_no_document_can_hold_are_422_naming_each_field) {
   try {
     parse_json_body(json_request(R"({"title": "x", "content": {"colour": 1e999, "n": [9223372036854775808]}})"));
     FAIL() << "accepted 1e999";
-  } catch (const problem_error& p) {
-    EXPECT_EQ(p.status(), 422);
-    EXPECT_EQ(p.slug(), "validation-failed");
-    ASSERT_EQ(p.errors().size(), 2u);
-    EXPECT_EQ(p.errors()[0].pointer, "/content/colour");
-    EXPECT_EQ(p.errors()[1].pointer, "/content/n/0");
+  } catch (const error::problem& p) {
+    EXPECT_EQ(error::status(p.type()), 422);
+    EXPECT_EQ(p.type().slug, "validation-failed");
+    ASSERT_EQ(p.fields().size(), 2u);
+    EXPECT_EQ(p.fields()[0].pointer, "/content/colour");
+    EXPECT_EQ(p.fields()[1].pointer, "/content/n/0");
   }
 }
 
@@ -65,11 +66,11 @@ TEST(json_body, malformed_json_names_where_reading_stopped) {
   try {
     parse_json_body(json_request(R"({"items": [{"title": "\ud800"}]})"));
     FAIL() << "accepted a lone surrogate";
-  } catch (const problem_error& p) {
-    EXPECT_EQ(p.status(), 400);
-    EXPECT_EQ(p.slug(), "malformed-json");
-    ASSERT_EQ(p.errors().size(), 1u);
-    EXPECT_EQ(p.errors()[0].pointer, "/items/0/title");
+  } catch (const error::problem& p) {
+    EXPECT_EQ(error::status(p.type()), 400);
+    EXPECT_EQ(p.type().slug, "malformed-json");
+    ASSERT_EQ(p.fields().size(), 1u);
+    EXPECT_EQ(p.fields()[0].pointer, "/items/0/title");
   }
 }
 
@@ -81,7 +82,7 @@ TEST(json_body, doubles_are_read_exactly) {
 
 TEST(object_reader, collects_every_error_with_its_pointer) {
   auto v = boost::json::parse(R"({"title": 5, "year": "2566", "extra": true, "note": "x"})");
-  std::vector<field_error> errors;
+  std::vector<field> errors;
   object_reader in(v, errors);
   in.required_string("title");
   in.required_int("year", 2500, 2700);
@@ -90,18 +91,18 @@ TEST(object_reader, collects_every_error_with_its_pointer) {
   in.reject_unknown();
   ASSERT_EQ(errors.size(), 5u);
   EXPECT_EQ(errors[0].pointer, "/title");
-  EXPECT_EQ(errors[0].detail, "must be a string");
+  EXPECT_EQ(errors[0].code.id, "not_string");
   EXPECT_EQ(errors[1].pointer, "/year");
   EXPECT_EQ(errors[2].pointer, "/province");
-  EXPECT_EQ(errors[2].detail, "is required");
+  EXPECT_EQ(errors[2].code.id, "required");
   EXPECT_EQ(errors[3].pointer, "/note");
   EXPECT_EQ(errors[4].pointer, "/extra");
-  EXPECT_EQ(errors[4].detail, "is not a known field");
+  EXPECT_EQ(errors[4].code.id, "unknown_field");
 }
 
 TEST(object_reader, counts_length_in_characters_not_bytes) {
   auto v = boost::json::parse(R"({"name": "นราธิวาส"})");  // 8 characters, 24 bytes
-  std::vector<field_error> errors;
+  std::vector<field> errors;
   object_reader in(v, errors);
   EXPECT_EQ(in.optional_string("name", 8).value_or(""), "นราธิวาส");
   EXPECT_TRUE(errors.empty());
@@ -112,20 +113,20 @@ TEST(object_reader, counts_length_in_characters_not_bytes) {
 
 TEST(object_reader, range_and_blank_checks) {
   auto v = boost::json::parse(R"({"n": 3000, "s": "   ", "b": "yes"})");
-  std::vector<field_error> errors;
+  std::vector<field> errors;
   object_reader in(v, errors, "/plan");
   in.required_int("n", 1, 10);
   in.required_string("s");
   in.optional_bool("b");
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].pointer, "/plan/n");
-  EXPECT_EQ(errors[1].detail, "must not be blank");
-  EXPECT_EQ(errors[2].detail, "must be true or false");
+  EXPECT_EQ(errors[1].code.id, "blank");
+  EXPECT_EQ(errors[2].code.id, "not_boolean");
 }
 
 TEST(object_reader, non_object_is_an_error_at_its_pointer) {
   auto v = boost::json::parse("[1,2]");
-  std::vector<field_error> errors;
+  std::vector<field> errors;
   object_reader in(v, errors);
   in.required_string("a");
   ASSERT_FALSE(errors.empty());
@@ -136,20 +137,25 @@ TEST(json_pointer, escapes_tilde_and_slash) { EXPECT_EQ(pointer_append("/a", "b/
 
 TEST(json_body, throw_if_invalid_throws_422_only_with_errors) {
   EXPECT_NO_THROW(throw_if_invalid({}));
-  EXPECT_EQ(status_of([] { throw_if_invalid({{"/a", "bad"}}); }), 422);
+  EXPECT_EQ(status_of([] { throw_if_invalid({{"/a", error::messages::required}}); }), 422);
 }
 
-// A field error with a code carries it and its params; one without keeps
-// the plain {pointer, detail} shape every other problem has.
-TEST(problem_error, field_errors_write_code_and_params_only_when_coded) {
-  auto response = validation_failed({{"/a", "bad"}, {"/b", "worse", "too_big", {{"max", 3}}}}).to_response();
-  auto body = boost::json::parse(response.body).as_object();
-  const auto& errors = body.at("errors").as_array();
+// Every field error carries its code and params beside the detail worded
+// from them, in the language asked for.
+TEST(problem_response, field_errors_carry_code_params_and_a_worded_detail) {
+  const auto problem = error::invalid({{"/a", error::messages::required}, {"/b", error::messages::too_long, {{"max", 3}}}});
+  auto en = boost::json::parse(to_response(problem, error::language::en).body).as_object();
+  const auto& errors = en.at("errors").as_array();
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0], (boost::json::value{{"pointer", "/a"}, {"detail", "bad"}}));
-  EXPECT_EQ(errors[1],
-            (boost::json::value{
-                {"pointer", "/b"}, {"code", "too_big"}, {"params", {{"max", 3}}}, {"detail", "worse"}}));
+  EXPECT_EQ(errors[0], (boost::json::value{{"pointer", "/a"}, {"code", "required"}, {"params", boost::json::object{}},
+                                            {"detail", "is required"}}));
+  EXPECT_EQ(errors[1], (boost::json::value{{"pointer", "/b"}, {"code", "too_long"}, {"params", {{"max", 3}}},
+                                            {"detail", "must be at most 3 characters long"}}));
+  EXPECT_EQ(en.at("code"), "fields_invalid");
+  EXPECT_EQ(en.at("params"), (boost::json::value{{"count", 2}}));
+  auto th = boost::json::parse(to_response(problem, error::language::th).body).as_object();
+  EXPECT_EQ(th.at("errors").as_array()[1].at("detail"), "ยาวได้ไม่เกิน 3 ตัวอักษร");
+  EXPECT_EQ(th.at("title"), "ข้อมูลบางช่องไม่ถูกต้อง");
 }
 
 }  // namespace

@@ -111,10 +111,10 @@ TEST(router, each_resource_has_one_spelling) {
   EXPECT_EQ(r.dispatch(space).body, "a b");
 }
 
-TEST(router, problem_error_becomes_its_response) {
+TEST(router, a_problem_becomes_its_response) {
   router r;
   r.add(method::post, "/v", [](request&) -> response {
-    throw validation_failed({{"/title", "is required"}, {"/year", "must be an integer"}});
+    throw error::invalid({{"/title", error::messages::required}, {"/year", error::messages::not_integer}});
   });
   auto req = make(method::post, "/v");
   auto res = r.dispatch(req);
@@ -127,7 +127,7 @@ TEST(router, problem_error_becomes_its_response) {
 TEST(router, every_401_carries_a_bearer_challenge) {
   router r;
   r.add(method::post, "/login", [](request&) -> response {
-    throw problem_error(401, "invalid-credentials", "Invalid credentials");  // no challenge of its own
+    throw error::problem(error::types::invalid_credentials, error::messages::wrong_credentials);  // no challenge of its own
   });
   r.add(method::get, "/plain", [](request&) { return response::text(401, "no"); });
   r.add(method::get, "/own", [](request&) {

@@ -166,9 +166,9 @@ TEST_F(static_site_test, unknown_and_traversing_paths_are_not_found) {
     try {
       site.serve(path, req);
       ADD_FAILURE() << path << " was served";
-    } catch (const http::problem_error& e) {
-      EXPECT_EQ(e.status(), 404);
-      EXPECT_EQ(e.slug(), "not-found");
+    } catch (const error::problem& e) {
+      EXPECT_EQ(error::status(e.type()), 404);
+      EXPECT_EQ(e.type().slug, "not-found");
     }
   }
   fs::remove(root.parent_path() / ("planflow_outside_" + root.filename().string()));

@@ -18,17 +18,15 @@ directory::user require_user(app::context& ctx, const http::request& req) {
   auto token = bearer_token(req);
   auto user = token.empty() ? std::nullopt : ctx.sessions.authenticate(token);
   if (!user) {
-    throw http::problem_error(401, "unauthenticated", "Authentication required",
-                              token.empty() ? "Send Authorization: Bearer <token> from POST /api/v1/auth/login."
-                                            : "The token is unknown, expired or revoked; log in again.")
-        .with_header("WWW-Authenticate", std::string(http::k_bearer_challenge));
+    throw error::problem(error::types::unauthenticated,
+                         token.empty() ? error::messages::token_missing : error::messages::token_invalid);
   }
   return std::move(*user);
 }
 
 void require_role(const directory::user& user, std::string_view role) {
   if (!user.has_role(role)) {
-    throw http::problem_error(403, "forbidden", "Forbidden", "This needs the role " + std::string(role) + ".");
+    throw error::forbidden(error::messages::role_needed, {{"role", role}});
   }
 }
 

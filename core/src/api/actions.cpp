@@ -32,13 +32,10 @@ std::optional<std::string> idempotency_key(const http::request& req) {
   auto key = req.header("idempotency-key");
   if (!key) return std::nullopt;
   if (key->empty() || key->size() > 128) {
-    throw http::problem_error(400, "invalid-header", "Invalid header", "Idempotency-Key is 1 to 128 bytes.")
-        .with_errors({{"header:Idempotency-Key", "must be 1 to 128 bytes long"}});
+    throw error::invalid_header("Idempotency-Key", error::messages::key_length);
   }
   if (!is_valid_utf8(*key) || has_control_character(*key)) {
-    throw http::problem_error(400, "invalid-header", "Invalid header",
-                              "Idempotency-Key must be UTF-8 text without control characters.")
-        .with_errors({{"header:Idempotency-Key", "must be valid UTF-8 without control characters"}});
+    throw error::invalid_header("Idempotency-Key", error::messages::key_text);
   }
   return std::string(*key);
 }
@@ -55,11 +52,11 @@ std::string request_sha256(const http::request& req, const std::string& comment)
 std::string read_comment(const http::request& req) {
   if (req.body.empty()) return {};
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   auto comment = in.optional_string("comment", 5000).value_or("");
   in.reject_unknown();
-  http::throw_if_invalid(std::move(errors));
+  error::throw_if_invalid(std::move(errors));
   return comment;
 }
 
@@ -95,7 +92,7 @@ void add_action_routes(http::router& r, app::context& ctx) {
   r.add(http::method::post, "/api/v1/plans/actions/{action}", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     const auto& ids = in.required_value("plan_ids");
     auto comment = in.optional_string("comment", 5000).value_or("");
@@ -103,19 +100,19 @@ void add_action_routes(http::router& r, app::context& ctx) {
     std::vector<std::int64_t> plan_ids;
     if (!ids.is_null()) {
       if (!ids.is_array() || ids.as_array().empty() || ids.as_array().size() > 100) {
-        errors.push_back({"/plan_ids", "must be an array of 1 to 100 plan ids"});
+        errors.push_back({"/plan_ids", error::messages::plan_ids_shape});
       } else {
         for (std::size_t i = 0; i < ids.as_array().size(); ++i) {
           const auto& v = ids.as_array()[i];
           if (!v.is_int64() || v.as_int64() < 1) {
-            errors.push_back({"/plan_ids/" + std::to_string(i), "must be a positive integer"});
+            errors.push_back({"/plan_ids/" + std::to_string(i), error::messages::positive_integer});
           } else {
             plan_ids.push_back(v.as_int64());
           }
         }
       }
     }
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     boost::json::array results;
     int succeeded = 0;
     for (auto id : plan_ids) {
@@ -136,10 +133,10 @@ void add_action_routes(http::router& r, app::context& ctx) {
       } catch (const std::exception& e) {
         // Per item, whatever went wrong: the plans before it stay committed
         // and the answer says so, rather than a 500 for the whole batch.
-        auto p = http::to_problem(e, req.path);
+        auto answer = http::to_response(error::to_problem(e, req.path), http::language_of(req));
         item["ok"] = false;
-        item["status"] = p.status();
-        item["problem"] = boost::json::parse(p.to_response().body);
+        item["status"] = answer.status;
+        item["problem"] = boost::json::parse(answer.body);
       }
       results.push_back(std::move(item));
     }
@@ -155,7 +152,7 @@ void add_action_routes(http::router& r, app::context& ctx) {
     require_role(user, "admin");
     auto p = visible_plan(ctx, user, id_param(req));
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto version = int(in.required_int("version", 1, 1'000'000));
     const auto& mapping_json = in.required_value("stage_mapping");
@@ -163,18 +160,18 @@ void add_action_routes(http::router& r, app::context& ctx) {
     std::map<std::string, std::string> mapping;
     if (!mapping_json.is_null()) {
       if (!mapping_json.is_object()) {
-        errors.push_back({"/stage_mapping", "must be an object from old stage to new stage"});
+        errors.push_back({"/stage_mapping", error::messages::stage_mapping_shape});
       } else {
         for (const auto& kv : mapping_json.as_object()) {
           if (!kv.value().is_string()) {
-            errors.push_back({http::pointer_append("/stage_mapping", kv.key()), "must be a stage id"});
+            errors.push_back({pointer_append("/stage_mapping", kv.key()), error::messages::stage_id});
           } else {
             mapping[kv.key()] = kv.value().as_string();
           }
         }
       }
     }
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     ctx.engine.migrate_case(p.state.id, version, mapping, user, req.remote_address);
     auto moved = *ctx.plans.find(p.id);
     boost::json::object out{{"plan_id", p.id},

@@ -31,7 +31,7 @@ http::response get_agency(app::context& ctx, http::request& req) {
   require_user(ctx, req);
   storage::lease session(ctx.db);
   auto a = directory::find_agency(*session, id_param(req));
-  if (!a) throw http::not_found("No agency has this id.");
+  if (!a) throw error::not_found(error::messages::agency_not_found);
   return http::response::json(200, boost::json::serialize(agency_json(*a)));
 }
 
@@ -40,27 +40,27 @@ http::response write_agency(app::context& ctx, http::request& req, std::optional
   auto user = require_user(ctx, req);
   require_role(user, "admin");
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   directory::agency a;
   a.province_code = in.required_string("province", 8);
   a.name_th = in.required_string("name_th", 300);
   a.name_en = in.optional_string("name_en", 300).value_or("");
   in.reject_unknown();
-  http::throw_if_invalid(std::move(errors));
+  error::throw_if_invalid(std::move(errors));
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     if (!directory::find_province(sql, a.province_code)) {
-      throw http::validation_failed({{"/province", "is not a province code"}});
+      throw error::invalid("/province", error::messages::not_province_code);
     }
     for (const auto& other : directory::list_agencies(sql, a.province_code)) {
       if (other.name_th == a.name_th && (!id || other.id != *id)) {
-        throw http::problem_error(409, "duplicate", "Already exists", "The province already has an agency of that name.")
-            .with_errors({{"/name_th", "is already used in this province"}});
+        throw error::problem(error::types::duplicate, error::messages::agency_name_used)
+            .with_fields({{"/name_th", error::messages::used_in_province}});
       }
     }
     if (id) {
       a.id = *id;
-      if (!directory::update_agency(sql, a)) throw http::not_found("No agency has this id.");
+      if (!directory::update_agency(sql, a)) throw error::not_found(error::messages::agency_not_found);
     } else {
       a.id = directory::create_agency(sql, a);
     }

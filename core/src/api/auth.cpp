@@ -20,12 +20,12 @@ http::response session_response(const auth::login_result& session) {
 void add_auth_routes(http::router& r, app::context& ctx) {
   r.add(http::method::post, "/api/v1/auth/login", [&ctx](http::request& req) {
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto username = in.required_string("username", 64);
     auto password = in.required_string("password", 1024);
     in.reject_unknown();
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     return session_response(ctx.sessions.login(username, password, req.remote_address));
   });
 
@@ -40,14 +40,14 @@ void add_auth_routes(http::router& r, app::context& ctx) {
   r.add(http::method::put, "/api/v1/me/password", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto current = in.required_string("current_password", 1024);
     auto replacement = in.required_string("new_password", 1024);
     in.reject_unknown();
     // An empty one is already refused as required.
     if (!replacement.empty()) check_new_password(replacement, "/new_password", errors);
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     return session_response(ctx.sessions.change_password(user, current, replacement, req.remote_address));
   });
 

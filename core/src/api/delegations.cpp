@@ -35,7 +35,7 @@ http::response list_delegations(app::context& ctx, http::request& req) {
 http::response create_delegation(app::context& ctx, http::request& req) {
   auto user = require_user(ctx, req);
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   directory::delegation d;
   d.from_user_id = in.optional_int("from_user", 1, std::numeric_limits<std::int64_t>::max()).value_or(user.id);
@@ -47,22 +47,22 @@ http::response create_delegation(app::context& ctx, http::request& req) {
   auto iso = std::regex(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?)");
   for (auto* field : {&d.valid_from, &d.valid_to}) {
     if (!field->empty() && !std::regex_match(*field, iso)) {
-      errors.push_back({field == &d.valid_from ? "/valid_from" : "/valid_to", "must be an ISO date or UTC timestamp"});
+      errors.push_back({field == &d.valid_from ? "/valid_from" : "/valid_to", error::messages::not_iso_date});
     } else if (field->size() == 10) {
       *field += "T00:00:00.000Z";
     }
   }
-  if (d.valid_to <= d.valid_from) errors.push_back({"/valid_to", "must be after valid_from"});
-  if (d.from_user_id == d.to_user_id) errors.push_back({"/to_user", "must be someone else"});
-  http::throw_if_invalid(std::move(errors));
+  if (d.valid_to <= d.valid_from) errors.push_back({"/valid_to", error::messages::must_follow_valid_from});
+  if (d.from_user_id == d.to_user_id) errors.push_back({"/to_user", error::messages::someone_else});
+  error::throw_if_invalid(std::move(errors));
   if (d.from_user_id != user.id) require_role(user, "admin");
   d.created_by = user.id;
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     auto from = directory::find_user(sql, d.from_user_id);
-    if (!from) throw http::validation_failed({{"/from_user", "no user has this id"}});
-    if (!directory::find_user(sql, d.to_user_id)) throw http::validation_failed({{"/to_user", "no user has this id"}});
-    if (!from->has_role(d.role)) throw http::validation_failed({{"/role", "the delegating user does not hold this role"}});
-    if (d.role == "admin") throw http::validation_failed({{"/role", "the admin role cannot be delegated"}});
+    if (!from) throw error::invalid("/from_user", error::messages::no_such_user);
+    if (!directory::find_user(sql, d.to_user_id)) throw error::invalid("/to_user", error::messages::no_such_user);
+    if (!from->has_role(d.role)) throw error::invalid("/role", error::messages::role_not_held);
+    if (d.role == "admin") throw error::invalid("/role", error::messages::admin_not_delegable);
     d.id = directory::create_delegation(sql, d);
     audit_change(sql, ctx, user, req, "delegation.create", "delegation", std::to_string(d.id),
                  {{"from_user", d.from_user_id}, {"to_user", d.to_user_id}, {"role", d.role},
@@ -78,8 +78,8 @@ http::response revoke_delegation(app::context& ctx, http::request& req) {
   const auto id = id_param(req);
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     auto d = directory::find_delegation(sql, id);
-    if (!d || (d->from_user_id != user.id && !user.has_role("admin"))) throw http::not_found("No such delegation.");
-    if (!directory::revoke_delegation(sql, id)) throw http::conflict("The delegation is already revoked.");
+    if (!d || (d->from_user_id != user.id && !user.has_role("admin"))) throw error::not_found(error::messages::delegation_not_found);
+    if (!directory::revoke_delegation(sql, id)) throw error::conflict(error::messages::delegation_revoked);
     audit_change(sql, ctx, user, req, "delegation.revoke", "delegation", std::to_string(id), {});
   });
   return http::response::no_content();

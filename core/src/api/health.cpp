@@ -10,8 +10,8 @@
 namespace planflow::api {
 namespace {
 
-http::problem_error not_reachable() {
-  return http::problem_error(503, "not-ready", "Not ready", "The database is not reachable.");
+error::problem not_reachable() {
+  return error::problem(error::types::not_ready, error::messages::database_unreachable);
 }
 
 boost::json::object describe(const storage::galera_node& node) {
@@ -47,15 +47,14 @@ void add_health_routes(http::router& r, app::context& ctx) {
     // A node outside the primary component, or still catching up (joiner,
     // donor), accepts connections but must get no traffic.
     if (galera && !galera->serves()) {
-      throw http::problem_error(503, "not-ready", "Not ready",
-                                "The database node is not a synced member of the primary component of its cluster.")
+      throw error::problem(error::types::not_ready, error::messages::node_not_synced)
           .with_extension("galera", describe(*galera));
     }
     if (!ctx.db.ping()) throw not_reachable();
     auto status = storage::inspect_migrations(ctx.db);
     if (!status.pending.empty()) {
       boost::json::array pending(status.pending.begin(), status.pending.end());
-      throw http::problem_error(503, "not-ready", "Not ready", "Database migrations are pending; run `planflow migrate`.")
+      throw error::problem(error::types::not_ready, error::messages::migrations_pending)
           .with_extension("pending_migrations", std::move(pending));
     }
     boost::json::object body{{"status", "ready"},

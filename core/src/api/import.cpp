@@ -16,11 +16,11 @@ import_outcome import_document(const plugin::registry& types, std::string_view t
   import_outcome out;
   if (!plan_type_id.empty()) {
     out.type = types.find(plan_type_id);
-    if (!out.type) throw http::validation_failed({{field, "no plan type '" + plan_type_id + "' is loaded"}});
+    if (!out.type) throw error::invalid(field, error::messages::plan_type_not_loaded, {{"plan_type", plan_type_id}});
   } else {
     out.type = types.detect(text);
     if (!out.type) {
-      throw http::validation_failed({{field, "the document's plan type could not be detected; name it"}});
+      throw error::invalid(field, error::messages::type_not_detected);
     }
   }
   out.result = out.type->import_document(text, ctx);
@@ -42,14 +42,13 @@ void add_import_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     auto type = req.header("content-type").value_or("");
     if (!type.starts_with("text/plain")) {
-      throw http::unsupported_media_type("Send the document as Content-Type: text/plain; charset=utf-8.");
+      throw error::problem(error::types::unsupported_media_type, error::messages::import_text_only);
     }
-    if (req.body.empty()) throw http::validation_failed({{"body", "the document is empty"}});
-    if (!is_valid_utf8(req.body)) throw http::bad_request("The document is not valid UTF-8.");
+    if (req.body.empty()) throw error::invalid("body", error::messages::document_empty);
+    if (!is_valid_utf8(req.body)) throw error::bad_request(error::messages::document_not_utf8);
     const auto create = req.query_param("create_draft").value_or("false");
     if (create != "true" && create != "false") {
-      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "create_draft is true or false.")
-          .with_errors({{"query:create_draft", "must be true or false"}});
+      throw error::invalid_parameter("create_draft", error::messages::not_boolean);
     }
     auto plan_type = std::string(req.query_param("plan_type").value_or(""));
     auto province = std::string(req.query_param("province").value_or(""));
@@ -57,14 +56,14 @@ void add_import_routes(http::router& r, app::context& ctx) {
     if (create == "false") return http::response::json(200, boost::json::serialize(outcome.json));
 
     if (!user.agency_id) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer creates draft plans.");
+      throw error::forbidden(error::messages::officer_creates_drafts);
     }
     std::optional<directory::agency> agency;
     {
       storage::lease session(ctx.db);
       agency = directory::find_agency(*session, *user.agency_id);
     }
-    if (!agency) throw http::problem_error(403, "forbidden", "Forbidden", "Your agency no longer exists.");
+    if (!agency) throw error::forbidden(error::messages::agency_gone);
     plans::new_plan input;
     input.plan_type = outcome.type->id();
     input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;
@@ -72,11 +71,11 @@ void add_import_routes(http::router& r, app::context& ctx) {
     input.agency_id = agency->id;
     input.fiscal_year = int(int_query(req, "fiscal_year", 2500, 2700).value_or(outcome.result.fiscal_year));
     if (input.fiscal_year == 0) {
-      throw http::validation_failed({{"query:fiscal_year", "the document names no fiscal year; give one"}});
+      throw error::invalid("query:fiscal_year", error::messages::no_fiscal_year);
     }
     input.content = outcome.result.content;
     if (!directory::roles_in_scope(user, {input.province_code, input.plan_type, input.agency_id}).contains("agency_officer")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer creates draft plans.");
+      throw error::forbidden(error::messages::officer_creates_drafts);
     }
     auto created = ctx.plans.create(input, user, req.remote_address);
     // Re-validate against the agency's own province: the draft's findings are

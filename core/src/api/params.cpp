@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
 
 std::int64_t id_param(const http::request& req, const std::string& name) {
   auto value = parse_int(req.path_param(name));
-  if (!value || *value < 1) throw http::not_found("No resource has the id " + req.path_param(name) + ".");
+  if (!value || *value < 1) throw error::not_found(error::messages::no_resource_id, {{"id", req.path_param(name)}});
   return *value;
 }
 
@@ -29,9 +29,7 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
   if (!text) return std::nullopt;
   auto value = parse_int(*text);
   if (!value || *value < min || *value > max) {
-    throw http::problem_error(400, "invalid-parameter", "Invalid parameter",
-                              name + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max) + ".")
-        .with_errors({{"query:" + name, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)}});
+    throw error::invalid_parameter(name, error::messages::integer_between, {{"min", min}, {"max", max}});
   }
   return value;
 }
@@ -57,8 +55,11 @@ std::optional<revision_condition> if_match_revisions(const http::request& req) {
   return out;
 }
 
-void check_new_password(std::string_view password, const std::string& pointer, std::vector<http::field_error>& errors) {
-  if (http::utf8_length(password) < 10) errors.push_back({pointer, "must have at least 10 characters"});
+void check_new_password(std::string_view password, const std::string& pointer, std::vector<error::field>& errors) {
+  constexpr std::size_t k_min_password = 10;
+  if (http::utf8_length(password) < k_min_password) {
+    errors.push_back({pointer, error::messages::password_too_short, {{"min", k_min_password}}});
+  }
 }
 
 }  // namespace planflow::api

@@ -13,7 +13,7 @@ namespace {
 
 const plugin::plan_type& require_type(app::context& ctx, const std::string& id) {
   const auto* type = ctx.plan_types.find(id);
-  if (!type) throw http::not_found("No plan type " + id + " is loaded.");
+  if (!type) throw error::not_found(error::messages::plan_type_not_found, {{"plan_type", id}});
   return *type;
 }
 
@@ -23,8 +23,7 @@ int fiscal_year_param(const http::request& req) {
   int year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc{} || end != text.data() + text.size() || year < 2500 || year > 2700) {
-    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "fiscal_year is a Buddhist-era year.")
-        .with_errors({{"query:fiscal_year", "must be a Buddhist-era year such as 2567"}});
+    throw error::invalid_parameter("fiscal_year", error::messages::buddhist_year);
   }
   return year;
 }

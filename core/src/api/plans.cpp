@@ -70,7 +70,7 @@ plans::plan visible_plan(app::context& ctx, const directory::user& user, std::in
     const bool editing = in_editing_stage(ctx, *p);
     if (can_view(user, *p, editing) || visible_by_delegation(ctx, user, *p, editing)) return std::move(*p);
   }
-  throw http::not_found("No plan has the id " + std::to_string(id) + ".");
+  throw error::not_found(error::messages::plan_not_found, {{"id", id}});
 }
 
 namespace {
@@ -101,8 +101,11 @@ boost::json::object summary_json(app::context& ctx, const plans::plan& p) {
 boost::json::array actions_json(const std::vector<workflow::available_action>& actions) {
   boost::json::array out;
   for (const auto& a : actions) {
-    boost::json::array blocked;
-    for (const auto& b : a.blocked_by) blocked.push_back(boost::json::string(b));
+    boost::json::array blocked, why;
+    for (const auto& b : a.blocked_by) {
+      blocked.push_back(boost::json::string(b.text));
+      why.push_back(b.to_json());
+    }
     out.push_back({{"action", a.action},
                    {"title", {{"th", a.title.th}, {"en", a.title.en}}},
                    {"to", a.to},
@@ -111,6 +114,7 @@ boost::json::array actions_json(const std::vector<workflow::available_action>& a
                    {"signature", a.signature},
                    {"enabled", a.enabled},
                    {"blocked_by", std::move(blocked)},
+                   {"blocked", std::move(why)},
                    {"guards", workflow::guards_json(a.guards)}});
   }
   return out;
@@ -179,7 +183,7 @@ bool awaits(const std::vector<workflow::available_action>& actions) {
 void check_agency_officer(const directory::user& user, const std::string& province, std::int64_t agency_id) {
   auto roles = directory::roles_in_scope(user, {province, "", agency_id});
   if (!roles.contains("agency_officer")) {
-    throw http::problem_error(403, "forbidden", "Forbidden", "Only an agency officer of that agency creates its plans.");
+    throw error::forbidden(error::messages::officer_of_agency_creates);
   }
 }
 
@@ -189,7 +193,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
   r.add(http::method::post, "/api/v1/plans", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     plans::new_plan input;
     input.plan_type = in.required_string("plan_type", 64);
@@ -198,25 +202,26 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     input.agency_id = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
     input.fiscal_year = int(in.required_int("fiscal_year", 2500, 2700));
     const auto* content = in.optional_value("content");
-    if (content && !content->is_object()) in.reject("content", "must be a JSON object");
+    if (content && !content->is_object()) in.reject("content", error::messages::not_object);
     input.workflow_id = in.optional_string("workflow", 64).value_or("");
     input.workflow_version = int(in.optional_int("workflow_version", 1, 1'000'000).value_or(0));
     in.reject_unknown();
     {
       storage::lease session(ctx.db);
       if (!input.province_code.empty() && !directory::find_province(*session, input.province_code)) {
-        errors.push_back({"/province", "is not a province code (e.g. TH-96)"});
+        errors.push_back({"/province", error::messages::province_code_example});
       }
       auto agency = input.agency_id ? directory::find_agency(*session, input.agency_id) : std::nullopt;
-      if (input.agency_id && !agency) errors.push_back({"/agency", "no agency has this id"});
+      if (input.agency_id && !agency) errors.push_back({"/agency", error::messages::no_such_agency});
       if (agency && agency->province_code != input.province_code) {
-        errors.push_back({"/agency", "the agency belongs to " + agency->province_code + ", not " + input.province_code});
+        errors.push_back({"/agency", error::messages::agency_elsewhere,
+                          {{"agency_province", agency->province_code}, {"province", input.province_code}}});
       }
     }
     if (!input.plan_type.empty() && !ctx.plan_types.find(input.plan_type)) {
-      errors.push_back({"/plan_type", "no plan type '" + input.plan_type + "' is loaded"});
+      errors.push_back({"/plan_type", error::messages::plan_type_not_loaded, {{"plan_type", input.plan_type}}});
     }
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     check_agency_officer(user, input.province_code, input.agency_id);
     const auto& type = ctx.plans.type_of(input.plan_type);
     input.content = content ? *content
@@ -240,15 +245,13 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     if (auto year = int_query(req, "fiscal_year", 2500, 2700)) f.fiscal_year = int(*year);
     f.title_contains = req.query_param("q").value_or("");
     if (http::utf8_length(f.title_contains) > 200) {
-      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "q is at most 200 characters.")
-          .with_errors({{"query:q", "must be at most 200 characters"}});
+      throw error::invalid_parameter("q", error::messages::too_long, {{"max", 200}});
     }
     auto cursor = int_query(req, "cursor", 1, std::numeric_limits<std::int64_t>::max());
     auto limit = int(int_query(req, "limit", 1, 200).value_or(50));
     const auto awaiting = req.query_param("awaiting").value_or("");
     if (!awaiting.empty() && awaiting != "me") {
-      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "awaiting takes only the value 'me'.")
-          .with_errors({{"query:awaiting", "must be 'me'"}});
+      throw error::invalid_parameter("awaiting", error::messages::must_be_me);
     }
     restrict_to_visible(f, user, ctx.workflows.editing_stage_ids());
     boost::json::array items;
@@ -297,16 +300,14 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto p = visible_plan(ctx, user, id_param(req));
     auto condition = if_match_revisions(req);
     if (!condition) {
-      throw http::problem_error(428, "precondition-required", "If-Match required",
-                                "Send If-Match: \"<revision>\" with the revision you edited, so that no change is lost.")
-          .with_errors({{"header:If-Match", "is required"}});
+      throw error::problem(error::types::precondition_required, error::messages::if_match_required)
+          .with_fields({{"header:If-Match", error::messages::required}});
     }
     auto content = http::parse_json_body(req);
-    if (!content.is_object()) throw http::validation_failed({{"/", "the content must be a JSON object"}});
+    if (!content.is_object()) throw error::invalid("/", error::messages::content_not_object);
     if (!names_current(*condition, ctx, p, user)) {
-      throw http::problem_error(412, "stale-revision", "The plan has changed",
-                                "If-Match does not name the plan's current revision " + std::to_string(p.state.revision) +
-                                    " (strongly: a weak tag never matches); reload it and apply your change again.")
+      throw error::problem(error::types::stale_revision, error::messages::if_match_not_current,
+                           {{"revision", p.state.revision}})
           .with_extension("revision", p.state.revision);
     }
     // Saved as the next revision only if the plan is still at this one when
@@ -337,7 +338,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     auto p = visible_plan(ctx, user, id_param(req));
     auto rev = ctx.plans.get_revision(p.id, int(std::min<std::int64_t>(id_param(req, "n"), 1'000'000)));
-    if (!rev) throw http::not_found("The plan has no such revision.");
+    if (!rev) throw error::not_found(error::messages::revision_not_found);
     boost::json::object out{{"revision", rev->number},     {"content", rev->content},
                             {"content_sha256", rev->content_sha256}, {"errors", rev->error_count},
                             {"warnings", rev->warning_count}, {"created_by", rev->created_by},
@@ -352,7 +353,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto to = int(int_query(req, "to", 1, 1'000'000).value_or(p.state.revision));
     auto a = ctx.plans.get_revision(p.id, from);
     auto b = ctx.plans.get_revision(p.id, to);
-    if (!a || !b) throw http::not_found("The plan has no such revision.");
+    if (!a || !b) throw error::not_found(error::messages::revision_not_found);
     auto out = plans::structural_diff(a->content, b->content);
     out["from"] = from;
     out["to"] = to;
@@ -383,14 +384,14 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     // Observers read only: commenting takes a role in the plan's own process.
     auto roles = directory::roles_in_scope(user, p.state.scope());
     roles.erase("observer");
-    if (roles.empty()) throw http::problem_error(403, "forbidden", "Forbidden", "Observers read only.");
+    if (roles.empty()) throw error::forbidden(error::messages::observers_read_only);
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto text = in.required_string("body", 5000);
     auto anchor = in.optional_string("anchor", 500).value_or("");
     in.reject_unknown();
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     auto c = ctx.plans.add_comment(p.id, user, anchor, text, req.remote_address);
     boost::json::object out{{"id", c.id},         {"revision", c.revision}, {"author_id", c.author_id},
                             {"anchor", c.anchor}, {"body", c.body},         {"created_at", c.created_at}};

@@ -17,34 +17,39 @@ boost::json::object to_json(const directory::province& p) {
   return {{"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}};
 }
 
+// What a client sends of a province besides its code, on creation and on
+// correction alike; the last member read, so unknown ones are flagged here.
+void read_names(http::object_reader& in, directory::province& p) {
+  p.name_th = in.required_string("name_th", 100);
+  p.name_en = in.required_string("name_en", 100);
+  p.region = in.required_string("region", 20);
+  in.reject_unknown();
+}
+
 // Provinces are reference data (the 77 are seeded); administrators may add,
 // correct and remove one that nothing refers to.
 http::response create_province(app::context& ctx, http::request& req) {
   auto user = require_user(ctx, req);
   require_role(user, "admin");
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   directory::province p;
   p.code = in.required_string("code", 8);
-  p.name_th = in.required_string("name_th", 100);
-  p.name_en = in.required_string("name_en", 100);
-  p.region = in.required_string("region", 20);
-  in.reject_unknown();
+  read_names(in, p);
   if (!p.code.empty() && !std::regex_match(p.code, std::regex(R"(TH-[0-9A-Z]{2})"))) {
-    errors.push_back({"/code", "must be an ISO 3166-2:TH code such as TH-96"});
+    errors.push_back({"/code", error::messages::not_iso_province_code});
   }
-  http::throw_if_invalid(std::move(errors));
+  error::throw_if_invalid(std::move(errors));
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     if (directory::find_province(sql, p.code)) {
-      throw http::problem_error(409, "duplicate", "Already exists", "A province has this code.")
-          .with_errors({{"/code", "is already used"}});
+      throw error::problem(error::types::duplicate, error::messages::province_code_used)
+          .with_fields({{"/code", error::messages::is_used}});
     }
     directory::create_province(sql, p);
     audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
-  auto res = http::response::json(201, boost::json::serialize(boost::json::object{
-      {"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}}));
+  auto res = http::response::json(201, boost::json::serialize(to_json(p)));
   res.set_header("Location", "/api/v1/provinces/" + p.code);
   return res;
 }
@@ -54,8 +59,8 @@ http::response delete_province(app::context& ctx, http::request& req) {
   require_role(user, "admin");
   const auto code = req.path_param("code");
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
-    if (!directory::find_province(sql, code)) throw http::not_found("No province has the code " + code + ".");
-    if (directory::province_references(sql, code) > 0) throw http::conflict("Agencies, plans or roles refer to this province; it cannot be removed.");
+    if (!directory::find_province(sql, code)) throw error::not_found(error::messages::province_not_found, {{"code", code}});
+    if (directory::province_references(sql, code) > 0) throw error::conflict(error::messages::province_in_use);
     directory::delete_province(sql, code);
     audit_change(sql, ctx, user, req, "province.delete", "province", code, {});
   });
@@ -67,21 +72,19 @@ http::response update_province(app::context& ctx, http::request& req) {
   auto user = require_user(ctx, req);
   require_role(user, "admin");
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
-  auto name_th = in.required_string("name_th", 100);
-  auto name_en = in.required_string("name_en", 100);
-  auto region = in.required_string("region", 20);
-  in.reject_unknown();
-  http::throw_if_invalid(std::move(errors));
-  const auto code = req.path_param("code");
+  directory::province p;
+  p.code = req.path_param("code");
+  read_names(in, p);
+  error::throw_if_invalid(std::move(errors));
+  const auto& code = p.code;
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
-    if (!directory::find_province(sql, code)) throw http::not_found("No province has the code " + code + ".");
-    directory::update_province(sql, {code, name_th, name_en, region});
-    audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", name_th}, {"name_en", name_en}});
+    if (!directory::find_province(sql, code)) throw error::not_found(error::messages::province_not_found, {{"code", code}});
+    directory::update_province(sql, p);
+    audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
-  return http::response::json(200, boost::json::serialize(boost::json::object{
-      {"code", code}, {"name_th", name_th}, {"name_en", name_en}, {"region", region}}));
+  return http::response::json(200, boost::json::serialize(to_json(p)));
 }
 
 }  // namespace
@@ -97,7 +100,7 @@ void add_province_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
     storage::lease session(ctx.db);
     auto p = directory::find_province(*session, req.path_param("code"));
-    if (!p) throw http::not_found("No province has the code " + req.path_param("code") + ".");
+    if (!p) throw error::not_found(error::messages::province_not_found, {{"code", req.path_param("code")}});
     return http::response::json(200, boost::json::serialize(to_json(*p)));
   });
   r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });

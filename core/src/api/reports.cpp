@@ -42,13 +42,13 @@ std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& c
     storage::lease session(ctx.db);
     r = ctx.progress.find_report(*session, report_id);
   }
-  if (!r) throw http::not_found("No quarterly report has this id.");
+  if (!r) throw error::not_found(error::messages::report_not_found);
   try {
     return {*r, visible_plan(ctx, user, r->plan_id)};
-  } catch (const http::problem_error&) {
+  } catch (const error::problem&) {
     // An agency responsible for some of the plan's activities sees its reports too.
     if (user.agency_id && responsible_for(ctx, r->plan_id, *user.agency_id)) return {*r, *ctx.plans.find(r->plan_id)};
-    throw http::not_found("No quarterly report has this id.");
+    throw error::not_found(error::messages::report_not_found);
   }
 }
 
@@ -77,14 +77,14 @@ boost::json::object report_summary(app::context& ctx, soci::session& sql, const 
 }
 
 reports::entry_input read_entry(const boost::json::value& body) {
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   reports::entry_input e;
   e.status = in.required_string("status", 16);
   e.cancel_reason = in.optional_string("cancel_reason", 2000).value_or("");
   if (const auto* v = in.optional_value("percent_complete")) {
     if (v->is_number()) e.percent_complete = v->to_number<double>();
-    else in.reject("percent_complete", "must be a number");
+    else in.reject("percent_complete", error::messages::not_a_number);
   }
   if (const auto* v = in.optional_value("disbursed_baht")) {
     // Bounded on both sides before conversion: llround of a value beyond
@@ -92,28 +92,28 @@ reports::entry_input read_entry(const boost::json::value& body) {
     if (v->is_number() && std::fabs(v->to_number<double>()) < 1e13) {
       e.disbursed_satang = to_satang(v->to_number<double>());
     } else {
-      in.reject("disbursed_baht", "must be a number of baht below 10,000,000,000,000");
+      in.reject("disbursed_baht", error::messages::baht_amount);
     }
   }
   e.over_budget_reason = in.optional_string("over_budget_reason", 2000).value_or("");
   if (const auto* v = in.optional_value("result_value")) {
     if (v->is_number()) e.result_value = v->to_number<double>();
-    else in.reject("result_value", "must be a number");
+    else in.reject("result_value", error::messages::not_a_number);
   }
   e.narrative = in.optional_string("narrative", 5000).value_or("");
   if (const auto* v = in.optional_value("evidence")) {
     if (!v->is_array() || v->as_array().size() > 20) {
-      in.reject("evidence", "must be an array of at most 20 links");
+      in.reject("evidence", error::messages::evidence_shape, {{"max", 20}});
     } else {
       for (std::size_t i = 0; i < v->as_array().size(); ++i) {
         const auto& link = v->as_array()[i];
         if (link.is_string()) e.evidence.emplace_back(link.as_string());
-        else errors.push_back({"/evidence/" + std::to_string(i), "must be a link"});
+        else errors.push_back({"/evidence/" + std::to_string(i), error::messages::not_link});
       }
     }
   }
   in.reject_unknown();
-  http::throw_if_invalid(std::move(errors));
+  error::throw_if_invalid(std::move(errors));
   return e;
 }
 
@@ -187,10 +187,17 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto c = ctx.engine.find_case(*session, rep.case_id);
     boost::json::array actions;
     for (const auto& a : ctx.engine.available_actions(*session, *c, user)) {
-      boost::json::array blocked;
-      for (const auto& b : a.blocked_by) blocked.push_back(boost::json::string(b));
-      actions.push_back({{"action", a.action}, {"title", {{"th", a.title.th}, {"en", a.title.en}}},
-                         {"enabled", a.enabled}, {"comment_required", a.comment_required}, {"blocked_by", std::move(blocked)}});
+      boost::json::array blocked, why;
+      for (const auto& b : a.blocked_by) {
+        blocked.push_back(boost::json::string(b.text));
+        why.push_back(b.to_json());
+      }
+      actions.push_back({{"action", a.action},
+                         {"title", {{"th", a.title.th}, {"en", a.title.en}}},
+                         {"enabled", a.enabled},
+                         {"comment_required", a.comment_required},
+                         {"blocked_by", std::move(blocked)},
+                         {"blocked", std::move(why)}});
     }
     out["available_actions"] = std::move(actions);
     out["plan_title"] = plan.title;
@@ -232,11 +239,11 @@ void add_report_routes(http::router& r, app::context& ctx) {
     std::string comment;
     if (!req.body.empty()) {
       auto body = http::parse_json_body(req);
-      std::vector<http::field_error> errors;
+      std::vector<error::field> errors;
       http::object_reader in(body, errors);
       comment = in.optional_string("comment", 5000).value_or("");
       in.reject_unknown();
-      http::throw_if_invalid(std::move(errors));
+      error::throw_if_invalid(std::move(errors));
     }
     workflow::apply_request request;
     request.case_id = rep.case_id;
@@ -253,11 +260,11 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     auto plan = visible_plan(ctx, user, id_param(req));
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto agency = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
     in.reject_unknown();
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     ctx.progress.assign_item(plan.id, req.path_param("item"), agency, user);
     return http::response::no_content();
   });
@@ -278,7 +285,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     require_role(user, "admin");
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     delivery::recipient rec;
     rec.province_code = in.required_string("province", 8);
@@ -288,15 +295,15 @@ void add_report_routes(http::router& r, app::context& ctx) {
     rec.secret = in.optional_string("secret", 200).value_or("");
     in.reject_unknown();
     if (!rec.kind.empty() && rec.kind != "webhook" && rec.kind != "package") {
-      errors.push_back({"/kind", "must be webhook or package"});
+      errors.push_back({"/kind", error::messages::one_of, {{"values", boost::json::array{"webhook", "package"}}}});
     }
     if (rec.kind == "webhook") {
-      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://")) errors.push_back({"/url", "must be an http(s) URL"});
-      if (rec.secret.size() < 16) errors.push_back({"/secret", "must have at least 16 characters (the HMAC key)"});
+      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://")) errors.push_back({"/url", error::messages::http_url});
+      if (rec.secret.size() < 16) errors.push_back({"/secret", error::messages::secret_too_short, {{"min", 16}}});
     }
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     rec.id = storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      if (!directory::find_province(sql, rec.province_code)) throw http::validation_failed({{"/province", "is not a province code"}});
+      if (!directory::find_province(sql, rec.province_code)) throw error::invalid("/province", error::messages::not_province_code);
       auto id = delivery::add_recipient(sql, rec);
       audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.create", "recipient",
                                             std::to_string(id), {{"province", rec.province_code}, {"name", rec.name},
@@ -313,7 +320,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     require_role(user, "admin");
     const auto id = id_param(req);
     storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      if (!delivery::deactivate_recipient(sql, id)) throw http::not_found("No active recipient has this id.");
+      if (!delivery::deactivate_recipient(sql, id)) throw error::not_found(error::messages::recipient_not_found);
       audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.deactivate",
                                             "recipient", std::to_string(id), {}});
     });
@@ -350,12 +357,11 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto user = require_user(ctx, req);
     auto [rep, plan] = visible_report(ctx, user, id_param(req));
     if (rep.stage != "acknowledged") {
-      throw http::problem_error(409, "report-not-acknowledged", "Not acknowledged yet",
-                                "The package is made from the acknowledged report.");
+      throw error::problem(error::types::report_not_acknowledged, error::messages::package_needs_acknowledgement);
     }
     auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
     if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary sends the package.");
+      throw error::forbidden(error::messages::secretary_sends_package);
     }
     return package_request{std::move(user), std::move(rep), std::move(plan)};
   };
@@ -389,11 +395,11 @@ void add_report_routes(http::router& r, app::context& ctx) {
     std::optional<std::int64_t> delivery_id;
     if (!req.body.empty()) {
       auto body = http::parse_json_body(req);
-      std::vector<http::field_error> errors;
+      std::vector<error::field> errors;
       http::object_reader in(body, errors);
       delivery_id = in.optional_int("delivery", 1, std::numeric_limits<std::int64_t>::max());
       in.reject_unknown();
-      http::throw_if_invalid(std::move(errors));
+      error::throw_if_invalid(std::move(errors));
     }
     boost::json::array items;
     int marked = 0;
@@ -403,7 +409,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
       if (delivery_id && std::ranges::none_of(deliveries, [&](const delivery::delivery_record& d) {
             return d.id == *delivery_id && d.kind == "package";
           })) {
-        throw http::validation_failed({{"/delivery", "is not a package delivery of this report"}});
+        throw error::invalid("/delivery", error::messages::not_package_delivery);
       }
       marked = delivery::mark_package_delivered(sql, rep.id, delivery_id);
       if (marked > 0) {
@@ -429,15 +435,14 @@ void add_report_routes(http::router& r, app::context& ctx) {
     q.plan_type = std::string(req.query_param("plan_type").value_or(""));
     auto year = int_query(req, "fiscal_year", 2500, 2700);
     if (!year) {
-      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "fiscal_year is required.")
-          .with_errors({{"query:fiscal_year", "is required (Buddhist era, e.g. 2567)"}});
+      throw error::invalid_parameter("fiscal_year", error::messages::fiscal_year_required);
     }
     q.fiscal_year = int(*year);
     q.quarter = int(int_query(req, "quarter", 0, 4).value_or(0));
     const auto format = std::string(req.query_param("format").value_or("json"));
     if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {
-      throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "format is json, csv, xlsx or html.")
-          .with_errors({{"query:format", "must be json, csv, xlsx or html"}});
+      throw error::invalid_parameter("format", error::messages::one_of,
+                                     {{"values", boost::json::array{"json", "csv", "xlsx", "html"}}});
     }
     // Who may read what: the province's people read its report; only
     // administrators and national observers read the national roll-up.
@@ -445,13 +450,13 @@ void add_report_routes(http::router& r, app::context& ctx) {
       return g.role == "admin" || (g.role == "observer" && g.province_code.empty());
     });
     if (q.province_code.empty() && !national_reader) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The national roll-up is for national observers.");
+      throw error::forbidden(error::messages::national_rollup_only);
     }
     if (!q.province_code.empty() && !national_reader) {
       const bool in_province =
           std::ranges::any_of(user.roles, [&](const directory::role_grant& g) { return g.province_code == q.province_code; }) ||
           user.agency_province == q.province_code;
-      if (!in_province) throw http::problem_error(403, "forbidden", "Forbidden", "That province's report is not yours to read.");
+      if (!in_province) throw error::forbidden(error::messages::province_report_not_yours);
     }
     reports::report rep;
     {

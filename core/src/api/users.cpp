@@ -29,10 +29,10 @@ bool is_known_role(const std::string& role) {
 // Reads {"role", "province"?, "plan_type"?} entries, checking each against
 // the directory, with errors at their pointers.
 std::vector<directory::role_grant> read_roles(soci::session& sql, app::context& ctx, const boost::json::value& value,
-                                              std::vector<http::field_error>& errors) {
+                                              std::vector<error::field>& errors) {
   std::vector<directory::role_grant> out;
   if (!value.is_array()) {
-    errors.push_back({"/roles", "must be an array of {role, province?, plan_type?}"});
+    errors.push_back({"/roles", error::messages::roles_shape});
     return out;
   }
   for (std::size_t i = 0; i < value.as_array().size(); ++i) {
@@ -43,17 +43,17 @@ std::vector<directory::role_grant> read_roles(soci::session& sql, app::context& 
     g.province_code = in.optional_string("province", 8).value_or("");
     g.plan_type = in.optional_string("plan_type", 64).value_or("");
     in.reject_unknown();
-    if (!g.role.empty() && !is_known_role(g.role)) errors.push_back({at + "/role", "is not a known role"});
+    if (!g.role.empty() && !is_known_role(g.role)) errors.push_back({at + "/role", error::messages::unknown_role});
     if (!g.province_code.empty() && !directory::find_province(sql, g.province_code)) {
-      errors.push_back({at + "/province", "is not a province code"});
+      errors.push_back({at + "/province", error::messages::not_province_code});
     }
     if (!g.plan_type.empty() && !ctx.plan_types.find(g.plan_type)) {
-      errors.push_back({at + "/plan_type", "is not a loaded plan type"});
+      errors.push_back({at + "/plan_type", error::messages::not_loaded_plan_type});
     }
     if (is_committee_role(g.role) && g.province_code.empty()) {
-      errors.push_back({at + "/province", "is required for committee roles"});
+      errors.push_back({at + "/province", error::messages::committee_needs_province});
     }
-    if (std::ranges::find(out, g) != out.end()) errors.push_back({at, "repeats an earlier role"});
+    if (std::ranges::find(out, g) != out.end()) errors.push_back({at, error::messages::repeated_role});
     out.push_back(std::move(g));
   }
   return out;
@@ -86,7 +86,7 @@ http::response get_user(app::context& ctx, http::request& req) {
   if (id != user.id) require_role(user, "admin");
   storage::lease session(ctx.db);
   auto u = directory::find_user(*session, id);
-  if (!u) throw http::not_found("No user has this id.");
+  if (!u) throw error::not_found(error::messages::user_not_found);
   return http::response::json(200, boost::json::serialize(user_json(*u)));
 }
 
@@ -96,13 +96,13 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
   auto admin = require_user(ctx, req);
   require_role(admin, "admin");
   auto body = http::parse_json_body(req);
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   http::object_reader in(body, errors);
   directory::new_user input;
   if (!id) {
     input.username = in.required_string("username", 64);
     if (!input.username.empty() && !std::regex_match(input.username, k_username)) {
-      errors.push_back({"/username", "use 2-64 lower-case letters, digits, '.', '_' or '-'"});
+      errors.push_back({"/username", error::messages::username_form});
     }
   }
   auto display = id ? in.optional_string("display_name", 200) : std::optional(in.required_string("display_name", 200));
@@ -111,34 +111,34 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
   auto active = id ? in.optional_bool("active") : std::nullopt;
   const auto* roles_json = in.optional_value("roles");
   in.reject_unknown();
-  if (!id && !password) errors.push_back({"/password", "is required"});
+  if (!id && !password) errors.push_back({"/password", error::messages::required});
   if (password) check_new_password(*password, "/password", errors);
-  http::throw_if_invalid(std::move(errors));
+  error::throw_if_invalid(std::move(errors));
 
   std::optional<std::string> hash;
   if (password) hash = auth::hash_password(*password);  // slow on purpose: outside the transaction
   std::int64_t user_id = 0;
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
-    std::vector<http::field_error> found;
+    std::vector<error::field> found;
     std::vector<directory::role_grant> roles;
     if (roles_json) roles = read_roles(sql, ctx, *roles_json, found);
-    if (agency && !directory::find_agency(sql, *agency)) found.push_back({"/agency", "no agency has this id"});
+    if (agency && !directory::find_agency(sql, *agency)) found.push_back({"/agency", error::messages::no_such_agency});
     std::optional<directory::user> existing;
     if (id) {
       existing = directory::find_user(sql, *id);
-      if (!existing) throw http::not_found("No user has this id.");
+      if (!existing) throw error::not_found(error::messages::user_not_found);
     }
     const bool has_agency = agency || (existing && existing->agency_id);
     for (std::size_t i = 0; i < roles.size(); ++i) {
       if ((roles[i].role == "agency_officer" || roles[i].role == "agency_head") && !has_agency) {
-        found.push_back({"/roles/" + std::to_string(i) + "/role", "needs the user to belong to an agency"});
+        found.push_back({"/roles/" + std::to_string(i) + "/role", error::messages::role_needs_agency});
       }
     }
     if (!id && directory::find_user_by_username(sql, input.username)) {
-      throw http::problem_error(409, "duplicate", "Already exists", "That username is taken.")
-          .with_errors({{"/username", "is already taken"}});
+      throw error::problem(error::types::duplicate, error::messages::username_taken)
+          .with_fields({{"/username", error::messages::is_taken}});
     }
-    http::throw_if_invalid(std::move(found));
+    error::throw_if_invalid(std::move(found));
     if (!id) {
       input.display_name = *display;
       input.agency_id = agency;
@@ -176,8 +176,7 @@ http::response get_committee(app::context& ctx, http::request& req) {
   auto province = std::string(req.query_param("province").value_or(""));
   auto plan_type = std::string(req.query_param("plan_type").value_or(""));
   if (province.empty()) {
-    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "province is required.")
-        .with_errors({{"query:province", "is required"}});
+    throw error::invalid_parameter("province", error::messages::required);
   }
   storage::lease session(ctx.db);
   boost::json::array members;

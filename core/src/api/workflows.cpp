@@ -15,7 +15,7 @@ int version_param(const http::request& req) {
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || value < 1) {
-    throw http::not_found("Workflow versions are numbered from 1.");
+    throw error::not_found(error::messages::workflow_version_from_one);
   }
   return value;
 }
@@ -24,7 +24,7 @@ boost::json::object localized_json(const workflow::localized& t) { return {{"th"
 
 std::shared_ptr<const workflow::definition> require_version(app::context& ctx, const http::request& req) {
   auto def = ctx.workflows.get(req.path_param("id"), version_param(req));
-  if (!def) throw http::not_found("No such workflow version.");
+  if (!def) throw error::not_found(error::messages::workflow_version_not_found);
   return def;
 }
 
@@ -63,7 +63,7 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/workflows/{id}/versions", [&ctx](http::request& req) {
     require_user(ctx, req);
     auto versions = ctx.workflows.versions(req.path_param("id"));
-    if (versions.empty()) throw http::not_found("No workflow has the id " + req.path_param("id") + ".");
+    if (versions.empty()) throw error::not_found(error::messages::workflow_not_found, {{"id", req.path_param("id")}});
     boost::json::array items;
     for (const auto& v : versions) {
       items.push_back({{"version", v.version},
@@ -88,19 +88,18 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     auto format = req.query_param("format").value_or("mermaid");
     if (format == "dot") return http::response::text(200, workflow::to_dot(*def), "text/vnd.graphviz; charset=utf-8");
     if (format == "mermaid") return http::response::text(200, workflow::to_mermaid(*def), "text/plain; charset=utf-8");
-    throw http::problem_error(400, "invalid-parameter", "Invalid parameter", "format must be dot or mermaid.")
-        .with_errors({{"query:format", "must be dot or mermaid"}});
+    throw error::invalid_parameter("format", error::messages::one_of, {{"values", boost::json::array{"dot", "mermaid"}}});
   });
 
   r.add(http::method::put, "/api/v1/workflows/{id}/default-version", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     require_role(user, "admin");
     auto body = http::parse_json_body(req);
-    std::vector<http::field_error> errors;
+    std::vector<error::field> errors;
     http::object_reader in(body, errors);
     auto version = int(in.required_int("version", 0, 1'000'000));
     in.reject_unknown();
-    http::throw_if_invalid(std::move(errors));
+    error::throw_if_invalid(std::move(errors));
     ctx.workflows.set_default_version(req.path_param("id"), version, user.id);
     return http::response::json(200, boost::json::serialize(boost::json::object{{"id", req.path_param("id")}, {"default_version", version}}));
   });

@@ -41,8 +41,12 @@ int import_command(const config& c, std::ostream& out) {
     auto outcome = api::import_document(types, *text, c.plan_type, ctx, "--plan-type");
     out << boost::json::serialize(outcome.json) << std::endl;
     return 0;
-  } catch (const http::problem_error& p) {
-    std::cerr << "planflow import: " << (p.errors().empty() ? p.detail() : p.errors()[0].detail) << "\n";
+  } catch (const error::problem& p) {
+    const auto& fields = p.fields();
+    std::cerr << "planflow import: "
+              << (fields.empty() ? std::string(p.what())
+                                 : error::render(fields[0].code, fields[0].params, error::language::en))
+              << "\n";
     return 1;
   }
 }

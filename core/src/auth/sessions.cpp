@@ -1,6 +1,6 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/auth/sessions.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 
@@ -20,11 +20,9 @@ std::string account_key(std::string_view typed, const std::optional<directory::u
   return out;
 }
 
-http::problem_error too_many_attempts(std::chrono::seconds wait) {
-  const auto seconds = std::to_string(wait.count());
-  return http::problem_error(429, "too-many-attempts", "Too many failed logins",
-                             "Wait " + seconds + " seconds before trying again.")
-      .with_header("Retry-After", seconds);
+error::problem too_many_attempts(std::chrono::seconds wait) {
+  return error::problem(error::types::too_many_attempts, error::messages::login_wait, {{"seconds", wait.count()}})
+      .with_retry_after(wait);
 }
 
 }  // namespace
@@ -100,8 +98,7 @@ login_result sessions::login(std::string_view username, std::string_view passwor
   if (!ok) {
     // Nothing to record: the attempt was counted as a failure in advance.
     log::warn("login failed", {{"username", a.account}, {"remote", a.address}});
-    throw http::problem_error(401, "invalid-credentials", "Invalid credentials",
-                              "The username or the password is wrong.");
+    throw error::problem(error::types::invalid_credentials, error::messages::wrong_credentials);
   }
   return succeed(a, [](soci::session&) {});
 }
@@ -112,14 +109,14 @@ login_result sessions::change_password(const directory::user& user, std::string_
   const auto a = begin_attempt(user.username, remote_address);
   if (!a.hash || !verify_password(*a.hash, current_password)) {
     log::warn("password change refused", {{"username", a.account}, {"remote", a.address}});
-    throw http::validation_failed({{"/current_password", "is not the current password"}});
+    throw error::invalid("/current_password", error::messages::not_current_password);
   }
   const std::string replacement = hash_password(new_password);
   return succeed(a, [&](soci::session& sql) {
     // Changed meanwhile (by an administrator, or in another tab): what was
     // proved is no longer the password, so nothing is overwritten.
     if (directory::password_hash_of(sql, user.id) != a.hash) {
-      throw http::conflict("The password was changed meanwhile; log in again.");
+      throw error::conflict(error::messages::password_changed_meanwhile);
     }
     directory::set_password_hash(sql, user.id, replacement);
     revoke_tokens_of(sql, user.id);

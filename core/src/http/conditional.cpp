@@ -69,10 +69,7 @@ std::optional<tag_condition> read_tag_condition(const request& req, std::string_
   if (!value) return std::nullopt;
   auto condition = parse_tag_condition(*value);
   if (!condition) {
-    const std::string field(name);
-    throw problem_error(400, "invalid-header", "Invalid header",
-                        field + " must be * or a list of entity tags such as \"3\" or W/\"3\".")
-        .with_errors({{"header:" + field, "must be * or a comma-separated list of quoted entity tags, e.g. \"3\""}});
+    throw error::invalid_header(std::string(name), error::messages::not_entity_tags);
   }
   return condition;
 }

@@ -12,27 +12,32 @@ boost::json::value parse_json_body(const request& req) {
   auto media = content_type.substr(0, semicolon);
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
   if (media != "application/json" && !(media.starts_with("application/") && media.ends_with("+json"))) {
-    throw unsupported_media_type("The body must be sent as Content-Type: application/json" +
-                                 std::string(content_type.empty() ? "" : ", not " + std::string(content_type)) + ".");
+    throw error::problem(error::types::unsupported_media_type, error::messages::body_not_json,
+                         {{"content_type", content_type.empty() ? "none" : std::string(content_type)}});
   }
   if (req.body.empty()) {
-    throw problem_error(400, "malformed-json", "Malformed JSON", "The request body is empty.")
-        .with_errors({{"/", "is empty"}});
+    throw error::problem(error::types::malformed_json, error::messages::body_empty)
+        .with_fields({{"/", error::messages::is_empty}});
   }
 
   auto parsed = parse_json(req.body);
   if (parsed.error) {
-    throw problem_error(400, "malformed-json", "Malformed JSON",
-                        "The body is not valid JSON (or not valid UTF-8) near byte " +
-                            std::to_string(parsed.error_offset) + ": " + parsed.error.message() + ".")
-        .with_errors({{parsed.error_pointer, "is not valid JSON here: " + parsed.error.message()}});
+    const auto reason = parsed.error.message();
+    throw error::problem(error::types::malformed_json, error::messages::json_syntax,
+                         {{"offset", parsed.error_offset}, {"reason", reason}})
+        .with_fields({{parsed.error_pointer, error::messages::json_syntax_here, {{"reason", reason}}}});
   }
   // Refused here, for every route at once: a number no stored document can
   // hold would be accepted and then fail every read of what it was stored in.
   if (!parsed.number_problems.empty()) {
-    std::vector<field_error> errors;
-    for (auto& p : parsed.number_problems) errors.push_back({std::move(p.pointer), std::move(p.detail)});
-    throw validation_failed(std::move(errors));
+    std::vector<field> errors;
+    for (auto& p : parsed.number_problems) {
+      using kind = json_number_problem::kind;
+      errors.push_back({std::move(p.pointer), p.what == kind::too_large   ? error::messages::number_too_large
+                                              : p.what == kind::too_small ? error::messages::number_too_small
+                                                                          : error::messages::outside_int64});
+    }
+    throw error::invalid(std::move(errors));
   }
   return std::move(parsed.value);
 }
@@ -43,10 +48,10 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
-object_reader::object_reader(const boost::json::value& value, std::vector<field_error>& errors, std::string pointer)
+object_reader::object_reader(const boost::json::value& value, std::vector<field>& errors, std::string pointer)
     : errors_(errors), pointer_(std::move(pointer)) {
   object_ = value.if_object();
-  if (!object_) errors_.push_back({pointer_.empty() ? "/" : pointer_, "must be a JSON object"});
+  if (!object_) errors_.push_back({pointer_.empty() ? "/" : pointer_, error::messages::not_object});
 }
 
 const boost::json::value* object_reader::lookup(std::string_view key) {
@@ -57,8 +62,8 @@ const boost::json::value* object_reader::lookup(std::string_view key) {
   return &it->value();
 }
 
-void object_reader::reject(std::string_view key, std::string detail) {
-  errors_.push_back({pointer_append(pointer_, key), std::move(detail)});
+void object_reader::reject(std::string_view key, error::message_code code, boost::json::object params) {
+  errors_.push_back({pointer_append(pointer_, key), code, std::move(params)});
 }
 
 std::optional<std::string> object_reader::optional_string(std::string_view key, std::size_t max_chars) {
@@ -66,11 +71,11 @@ std::optional<std::string> object_reader::optional_string(std::string_view key, 
   if (!v) return std::nullopt;
   const auto* s = v->if_string();
   if (!s) {
-    reject(key, "must be a string");
+    reject(key, error::messages::not_string);
     return std::nullopt;
   }
   if (utf8_length(*s) > max_chars) {
-    reject(key, "must be at most " + std::to_string(max_chars) + " characters long");
+    reject(key, error::messages::too_long, {{"max", max_chars}});
     return std::nullopt;
   }
   return std::string(*s);
@@ -78,13 +83,13 @@ std::optional<std::string> object_reader::optional_string(std::string_view key, 
 
 std::string object_reader::required_string(std::string_view key, std::size_t max_chars) {
   if (object_ && !object_->contains(key)) {
-    reject(key, "is required");
+    reject(key, error::messages::required);
     seen_.emplace(key);
     return {};
   }
   auto s = optional_string(key, max_chars);
-  if (object_ && object_->at(key).is_null()) reject(key, "is required");
-  else if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) reject(key, "must not be blank");
+  if (object_ && object_->at(key).is_null()) reject(key, error::messages::required);
+  else if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) reject(key, error::messages::blank);
   return s.value_or("");
 }
 
@@ -97,11 +102,11 @@ std::optional<std::int64_t> object_reader::optional_int(std::string_view key, st
   } else if (v->is_uint64() && v->get_uint64() <= std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
     n = std::int64_t(v->get_uint64());
   } else {
-    reject(key, "must be an integer");
+    reject(key, error::messages::not_integer);
     return std::nullopt;
   }
   if (n < min || n > max) {
-    reject(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    reject(key, error::messages::out_of_range, {{"min", min}, {"max", max}});
     return std::nullopt;
   }
   return n;
@@ -109,7 +114,7 @@ std::optional<std::int64_t> object_reader::optional_int(std::string_view key, st
 
 std::int64_t object_reader::required_int(std::string_view key, std::int64_t min, std::int64_t max) {
   if (object_ && (!object_->contains(key) || object_->at(key).is_null())) {
-    reject(key, "is required");
+    reject(key, error::messages::required);
     seen_.emplace(key);
     return 0;
   }
@@ -120,7 +125,7 @@ std::optional<bool> object_reader::optional_bool(std::string_view key) {
   const auto* v = lookup(key);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
-    reject(key, "must be true or false");
+    reject(key, error::messages::not_boolean);
     return std::nullopt;
   }
   return v->get_bool();
@@ -132,7 +137,7 @@ const boost::json::value& object_reader::required_value(std::string_view key) {
   static const boost::json::value null_value;
   const auto* v = lookup(key);
   if (!v) {
-    reject(key, "is required");
+    reject(key, error::messages::required);
     return null_value;
   }
   return *v;
@@ -141,12 +146,8 @@ const boost::json::value& object_reader::required_value(std::string_view key) {
 void object_reader::reject_unknown() {
   if (!object_) return;
   for (const auto& member : *object_) {
-    if (!seen_.contains(member.key())) reject(member.key(), "is not a known field");
+    if (!seen_.contains(member.key())) reject(member.key(), error::messages::unknown_field);
   }
-}
-
-void throw_if_invalid(std::vector<field_error> errors) {
-  if (!errors.empty()) throw validation_failed(std::move(errors));
 }
 
 }  // namespace planflow::http

@@ -1,120 +1,90 @@
 #include <planflow/http/problem.hpp>
-#include <planflow/storage/errors.hpp>
-#include <planflow/util/log.hpp>
 
 #include <boost/json/serialize.hpp>
 
+#include <cctype>
+#include <cstdlib>
+
 namespace planflow::http {
 
-problem_error::problem_error(int status, std::string slug, std::string title, std::string detail)
-    : std::runtime_error(title + (detail.empty() ? "" : ": " + detail)),
-      status_(status),
-      slug_(std::move(slug)),
-      title_(std::move(title)),
-      detail_(std::move(detail)) {}
+namespace {
 
-problem_error& problem_error::with_errors(std::vector<field_error> errors) {
-  errors_ = std::move(errors);
-  return *this;
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
-problem_error& problem_error::with_header(std::string name, std::string value) {
-  headers_.emplace_back(std::move(name), std::move(value));
-  return *this;
+bool names_language(std::string_view range, std::string_view primary) {
+  if (range.size() < primary.size()) return false;
+  for (std::size_t i = 0; i < primary.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(range[i])) != primary[i]) return false;
+  }
+  return range.size() == primary.size() || range[primary.size()] == '-';
 }
 
-problem_error& problem_error::with_extension(std::string key, boost::json::value value) {
-  extensions_[key] = std::move(value);
-  return *this;
-}
+}  // namespace
 
-http::response problem_error::to_response() const {
-  boost::json::object body;
-  body["type"] = "urn:planflow:problem:" + slug_;
-  body["title"] = title_;
-  body["status"] = status_;
-  if (!detail_.empty()) body["detail"] = detail_;
-  if (!errors_.empty()) {
-    boost::json::array list;
-    for (const auto& e : errors_) {
-      boost::json::object item{{"pointer", e.pointer}};
-      if (!e.code.empty()) {
-        item["code"] = e.code;
-        item["params"] = e.params;
+error::language preferred_language(std::string_view header) {
+  double best_q = 0;
+  auto best = error::language::en;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    auto item = trim(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    double q = 1;
+    if (const auto semi = item.find(';'); semi != std::string_view::npos) {
+      auto param = trim(item.substr(semi + 1));
+      item = trim(item.substr(0, semi));
+      if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
+        q = std::strtod(std::string(param.substr(2)).c_str(), nullptr);
       }
-      item["detail"] = e.detail;
-      list.push_back(std::move(item));
+    }
+    // Strictly greater: among equal weights the first named wins.
+    if (q <= best_q) continue;
+    if (names_language(item, "th")) {
+      best = error::language::th;
+      best_q = q;
+    } else if (names_language(item, "en")) {
+      best = error::language::en;
+      best_q = q;
+    }
+  }
+  return best;
+}
+
+error::language language_of(const request& req) {
+  return preferred_language(req.header("accept-language").value_or(""));
+}
+
+response to_response(const error::problem& p, error::language lang) {
+  boost::json::object body;
+  body["type"] = "urn:planflow:problem:" + std::string(p.type().slug);
+  body["title"] = error::title(p.type(), lang);
+  body["status"] = error::status(p.type());
+  body["code"] = p.code().id;
+  body["params"] = p.params();
+  body["detail"] = error::render(p.code(), p.params(), lang);
+  if (!p.fields().empty()) {
+    boost::json::array list;
+    for (const auto& f : p.fields()) {
+      list.push_back(boost::json::object{{"pointer", f.pointer},
+                                         {"code", f.code.id},
+                                         {"params", f.params},
+                                         {"detail", error::render(f.code, f.params, lang)}});
     }
     body["errors"] = std::move(list);
   }
-  for (const auto& ext : extensions_) body[ext.key()] = ext.value();
+  for (const auto& ext : p.extensions()) body[ext.key()] = ext.value();
 
-  http::response r;
-  r.status = status_;
+  response r;
+  r.status = error::status(p.type());
   r.body = boost::json::serialize(body);
   r.set_header("Content-Type", "application/problem+json");
-  for (const auto& [name, value] : headers_) r.set_header(name, value);
+  r.set_header("Content-Language", std::string(error::tag(lang)));
+  r.set_header("Vary", "Accept-Language");
+  if (p.retry_after()) r.set_header("Retry-After", std::to_string(p.retry_after()->count()));
   return r;
-}
-
-http::response problem_response(int status, std::string slug, std::string title, std::string detail) {
-  return problem_error(status, std::move(slug), std::move(title), std::move(detail)).to_response();
-}
-
-// The database's troubles as the client should see them: a wait it can
-// retry (503 with Retry-After) or a row somebody else created first (409);
-// anything else is a bug, logged, and a 500.
-problem_error to_problem(const std::exception& e, const std::string& where) {
-  if (const auto* p = dynamic_cast<const problem_error*>(&e)) return *p;
-  switch (storage::classify(e)) {
-    case storage::failure::connection:
-    case storage::failure::contention: {
-      const auto* u = dynamic_cast<const storage::unavailable*>(&e);
-      const auto retry = u ? u->retry_after().count() : 2;
-      log::warn("database unavailable", {{"error", e.what()}});
-      return problem_error(503, "database-unavailable", "Service temporarily unavailable",
-                           u && u->maybe_committed()
-                               ? "The connection to the database was lost while saving, so it is not known whether "
-                                 "the change was kept. Repeat the request with the same Idempotency-Key."
-                               : "The database is busy or unreachable; nothing was changed. Try again shortly.")
-          .with_header("Retry-After", std::to_string(retry));
-    }
-    case storage::failure::duplicate: {
-      auto d = storage::to_duplicate(e);
-      auto problem = problem_error(409, "already-exists", "Already exists",
-                                   d.field().empty() ? "Somebody has just created the same thing."
-                                                     : "The " + d.field() + " is already taken.");
-      if (!d.field().empty()) problem.with_errors({{"/" + d.field(), "is already taken"}});
-      return problem;
-    }
-    case storage::failure::other:
-      break;
-  }
-  log::error("unhandled exception in handler", {{"path", where}, {"error", e.what()}});
-  return problem_error(500, "internal-error", "Internal server error",
-                       "The server could not complete the request; it has been logged.");
-}
-
-problem_error bad_request(std::string detail) {
-  return problem_error(400, "bad-request", "Bad request", std::move(detail));
-}
-
-problem_error not_found(std::string detail) {
-  return problem_error(404, "not-found", "Not found", std::move(detail));
-}
-
-problem_error validation_failed(std::vector<field_error> errors) {
-  return problem_error(422, "validation-failed", "The request has invalid fields",
-                       "See `errors` for each offending field.")
-      .with_errors(std::move(errors));
-}
-
-problem_error conflict(std::string detail) {
-  return problem_error(409, "conflict", "Conflict", std::move(detail));
-}
-
-problem_error unsupported_media_type(std::string detail) {
-  return problem_error(415, "unsupported-media-type", "Unsupported media type", std::move(detail));
 }
 
 }  // namespace planflow::http

@@ -167,10 +167,12 @@ response router::invoke(const resolution& match, request& req) {
 response router::run(const resolution& match, request& req) {
   try {
     if (!match.fn) {
-      if (match.allow.empty()) throw not_found("No resource at " + req.path + ".");
-      throw problem_error(405, "method-not-allowed", "Method not allowed",
-                          req.method_name + " is not supported here; allowed: " + match.allow + ".")
-          .with_header("Allow", match.allow);
+      if (match.allow.empty()) throw error::not_found(error::messages::no_resource, {{"path", req.path}});
+      auto res = to_response(error::problem(error::types::method_not_allowed, error::messages::method_not_allowed,
+                                            {{"method", req.method_name}, {"allow", match.allow}}),
+                             language_of(req));
+      res.set_header("Allow", match.allow);
+      return res;
     }
     if (req.method != method::get && req.method != method::head) return (*match.fn)(req);
     // A read that met a connection broken under it (the database restarted
@@ -185,7 +187,7 @@ response router::run(const resolution& match, request& req) {
     }
     return (*match.fn)(req);
   } catch (const std::exception& e) {
-    return to_problem(e, req.path).to_response();
+    return to_response(error::to_problem(e, req.path), language_of(req));
   }
 }
 

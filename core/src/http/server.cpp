@@ -60,20 +60,20 @@ bool is_disconnect(const beast::error_code& ec) {
 }
 
 // Converts Beast's message into the transport-neutral request. Throws
-// problem_error(400) for a target that is not a valid origin-form URL.
+// error::problem 400 for a target that is not a valid origin-form URL.
 request to_request(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
   request req;
   req.method_name = std::string(msg.method_string());
   req.method = method_from_string(req.method_name);
   req.target = std::string(msg.target());
   auto url = boost::urls::parse_origin_form(msg.target());
-  if (!url) throw bad_request("The request target is not a valid URL path: " + url.error().message() + ".");
+  if (!url) throw error::bad_request(error::messages::target_not_url, {{"reason", url.error().message()}});
   req.path = std::string(url->path());
   for (auto param : url->params()) req.query.emplace(param.key, param.value);
   // Decoded paths and parameters reach SQL and JSON: refuse what is not text.
   bool valid = is_valid_utf8(req.path);
   for (const auto& [key, value] : req.query) valid = valid && is_valid_utf8(key) && is_valid_utf8(value);
-  if (!valid) throw bad_request("The request target decodes to invalid UTF-8.");
+  if (!valid) throw error::bad_request(error::messages::target_not_utf8);
   for (const auto& field : msg) {
     std::string name(field.name_string());
     for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -92,10 +92,16 @@ bool is_token(std::string_view s) {
   });
 }
 
+// Errors found before routing are worded as the request asks, when it got
+// as far as saying.
+error::language language_of(const bhttp::request_header<>& msg) {
+  return preferred_language(msg[bhttp::field::accept_language]);
+}
+
 bool is_chunked(std::string_view coding) { return beast::iequals(coding, "chunked"); }
 
-response malformed_framing(std::string detail) {
-  return problem_response(400, "malformed-request", "Malformed HTTP request", std::move(detail));
+response malformed_framing(error::message_code code, boost::json::object params = {}) {
+  return to_response(error::problem(error::types::malformed_request, code, std::move(params)), error::language::en);
 }
 
 // The only transfer coding the server implements is chunked, alone. A body
@@ -111,20 +117,21 @@ std::optional<response> transfer_coding_problem(const bhttp::request_header<>& m
   }
   if (!present) return std::nullopt;
   if (msg.count(bhttp::field::content_length)) {
-    return malformed_framing("Transfer-Encoding and Content-Length together leave the body's length unclear.");
+    return malformed_framing(error::messages::framing_length_unclear);
   }
-  if (msg.version() < 11) return malformed_framing("Transfer-Encoding is not defined for HTTP/1.0 requests.");
+  if (msg.version() < 11) return malformed_framing(error::messages::framing_http10);
   const auto list = split_list(codings);
   if (!std::ranges::all_of(list, is_token)) {
-    return malformed_framing("Transfer-Encoding is not a list of transfer codings: " + codings + ".");
+    return malformed_framing(error::messages::framing_not_codings, {{"codings", codings}});
   }
   const auto chunked = std::ranges::count_if(list, is_chunked);
   if (chunked > 1 || (chunked == 1 && !is_chunked(list.back()))) {
-    return malformed_framing("chunked must be the last transfer coding, and appear once.");
+    return malformed_framing(error::messages::framing_chunked_last);
   }
   if (list.size() > 1 || chunked == 0) {
-    return problem_response(501, "unsupported-transfer-coding", "Transfer coding not implemented",
-                            "Only Transfer-Encoding: chunked is implemented; the request said " + codings + ".");
+    return to_response(error::problem(error::types::unsupported_transfer_coding,
+                                      error::messages::transfer_coding_unsupported, {{"codings", codings}}),
+                       error::language::en);
   }
   return std::nullopt;
 }
@@ -154,11 +161,15 @@ bool expects_continue(const bhttp::request_header<>& msg) {
 // The answer to a request that could not be read to its end.
 response unreadable_request(const beast::error_code& ec, std::size_t body_limit) {
   if (ec == bhttp::error::body_limit) {
-    return problem_response(413, "payload-too-large", "Payload too large",
-                            "The body exceeds the limit of " + std::to_string(body_limit) + " bytes.");
+    return to_response(
+        error::problem(error::types::payload_too_large, error::messages::body_too_large, {{"limit", body_limit}}),
+        error::language::en);
   }
-  if (ec == bhttp::error::header_limit) return problem_response(431, "headers-too-large", "Request header fields too large");
-  return malformed_framing(ec.message());
+  if (ec == bhttp::error::header_limit) {
+    return to_response(error::problem(error::types::headers_too_large, error::messages::headers_too_large),
+                       error::language::en);
+  }
+  return malformed_framing(error::messages::malformed_http, {{"reason", ec.message()}});
 }
 
 bhttp::response<bhttp::string_body> to_message(response res, unsigned version, bool keep_alive, bool head) {
@@ -247,8 +258,8 @@ struct server::impl {
       auto match = routes.resolve(req);
       if (match.fn) return std::nullopt;
       return router::invoke(match, req);
-    } catch (const problem_error& p) {
-      return p.to_response();
+    } catch (const error::problem& p) {
+      return to_response(p, language_of(header));
     }
   }
 
@@ -283,9 +294,8 @@ struct server::impl {
   template <class Socket>
   void turn_away(Socket& socket) {
     static const std::string body =
-        problem_response(503, "too-many-connections", "Too many connections",
-                         "The server has as many connections open as it takes, or as many from your address; "
-                         "close idle ones or try again shortly.")
+        to_response(error::problem(error::types::too_many_connections, error::messages::too_many_connections),
+                    error::language::en)
             .body;
     const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nServer: planflow\r\nDate: " +
                                format_http_date(std::chrono::system_clock::now()) +
@@ -440,8 +450,8 @@ struct server::impl {
           res = co_await asio::co_spawn(
               workers, [&]() -> asio::awaitable<response> { co_return router::invoke(match, req); }, use_awaitable);
         }
-      } catch (const problem_error& p) {
-        res = p.to_response();
+      } catch (const error::problem& p) {
+        res = to_response(p, language_of(msg));
       }
       const bool keep_alive = msg.keep_alive() && !stopping;
       auto out = to_message(std::move(res), msg.version(), keep_alive, head);

@@ -17,7 +17,6 @@ namespace json = boost::json;
 
 constexpr std::size_t k_max_errors = 100;
 constexpr int k_max_ref_chain = 16;
-constexpr const char* k_unknown = "is not a known field";
 
 // A schema with its "$ref" chain followed: a keyword is looked up in the
 // referring schema first, then in what it refers to.
@@ -51,7 +50,7 @@ struct schema_view {
 
 class checker {
  public:
-  checker(const json::object& root, std::vector<http::field_error>& out) : root_(root), out_(out) {}
+  checker(const json::object& root, std::vector<error::field>& out) : root_(root), out_(out) {}
 
   void check(const json::value& value, const json::value& schema, const std::string& pointer) {
     if (schema.is_bool()) {
@@ -95,7 +94,7 @@ class checker {
   }
 
   void reject(const std::string& pointer) {
-    if (out_.size() < k_max_errors) out_.push_back({pointer.empty() ? "/" : pointer, k_unknown});
+    if (out_.size() < k_max_errors) out_.push_back({pointer.empty() ? "/" : pointer, error::messages::unknown_field});
   }
 
   schema_view resolve(const json::object& schema) const {
@@ -148,18 +147,18 @@ class checker {
   }
 
   const json::object& root_;
-  std::vector<http::field_error>& out_;
+  std::vector<error::field>& out_;
   std::map<std::string, std::optional<std::regex>> patterns_;
 };
 
 // Content a plugin made (an import) has not been through the body parser's
 // number check: the same rule, on the value.
-void check_numbers(const json::value& value, const std::string& pointer, std::vector<http::field_error>& out) {
+void check_numbers(const json::value& value, const std::string& pointer, std::vector<error::field>& out) {
   if (out.size() >= k_max_errors) return;
   if (const auto* d = value.if_double(); d && !std::isfinite(*d)) {
-    out.push_back({pointer.empty() ? "/" : pointer, "must be a finite number"});
+    out.push_back({pointer.empty() ? "/" : pointer, error::messages::not_finite});
   } else if (const auto* u = value.if_uint64(); u && *u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
-    out.push_back({pointer.empty() ? "/" : pointer, "must be an integer from -9223372036854775808 to 9223372036854775807"});
+    out.push_back({pointer.empty() ? "/" : pointer, error::messages::outside_int64});
   } else if (const auto* object = value.if_object()) {
     for (const auto& member : *object) check_numbers(member.value(), pointer_append(pointer, member.key()), out);
   } else if (const auto* array = value.if_array()) {
@@ -169,9 +168,9 @@ void check_numbers(const json::value& value, const std::string& pointer, std::ve
 
 }  // namespace
 
-std::vector<http::field_error> content_violations(const json::value& content, const json::object& schema,
+std::vector<error::field> content_violations(const json::value& content, const json::object& schema,
                                                   const std::string& pointer) {
-  std::vector<http::field_error> out;
+  std::vector<error::field> out;
   check_numbers(content, pointer, out);
   checker(schema, out).check(content, schema, pointer);
   return out;

@@ -1,6 +1,6 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/plans/content_schema.hpp>
 #include <planflow/plans/plans.hpp>
 #include <planflow/storage/row.hpp>
@@ -92,7 +92,7 @@ void diff_into(const boost::json::value& a, const boost::json::value& b, const s
     const auto& ao = a.get_object();
     const auto& bo = b.get_object();
     for (const auto& kv : ao) {
-      auto child = http::pointer_append(pointer, kv.key());
+      auto child = pointer_append(pointer, kv.key());
       if (auto it = bo.find(kv.key()); it != bo.end()) {
         diff_into(kv.value(), it->value(), child, added, removed, changed, depth + 1);
       } else {
@@ -100,7 +100,7 @@ void diff_into(const boost::json::value& a, const boost::json::value& b, const s
       }
     }
     for (const auto& kv : bo) {
-      if (!ao.contains(kv.key())) added.push_back({{"path", http::pointer_append(pointer, kv.key())}, {"after", kv.value()}});
+      if (!ao.contains(kv.key())) added.push_back({{"path", pointer_append(pointer, kv.key())}, {"after", kv.value()}});
     }
     return;
   }
@@ -132,7 +132,7 @@ service::service(storage::database& db, workflow::engine& engine, plugin::regist
 
 const plugin::plan_type& service::type_of(const std::string& id) const {
   const auto* type = types_.find(id);
-  if (!type) throw http::validation_failed({{"/plan_type", "no plan type '" + id + "' is loaded"}});
+  if (!type) throw error::invalid("/plan_type", error::messages::plan_type_not_loaded, {{"plan_type", id}});
   return *type;
 }
 
@@ -146,7 +146,7 @@ std::vector<plugin::finding> service::validate(const plan& p, const boost::json:
 
 void service::check_content(const plugin::plan_type& type, const boost::json::value& content,
                             const std::string& pointer) const {
-  http::throw_if_invalid(content_violations(content, type.content_schema(), pointer));
+  error::throw_if_invalid(content_violations(content, type.content_schema(), pointer));
 }
 
 plan service::create(const new_plan& input, const directory::user& creator, const std::string& remote_address) {
@@ -265,7 +265,7 @@ page service::list(const filter& f, std::optional<std::int64_t> cursor, int limi
 plan service::update_content(std::int64_t id, int expected_revision, const boost::json::value& content,
                              const directory::user& editor, const std::string& remote_address) {
   auto current = find(id);
-  if (!current) throw http::not_found("No plan has the id " + std::to_string(id) + ".");
+  if (!current) throw error::not_found(error::messages::plan_not_found, {{"id", id}});
   check_content(type_of(current->plan_type), content, "");
   const auto findings = validate(*current, content);
   const auto [errors, warnings] = count_findings(findings);
@@ -320,12 +320,12 @@ std::vector<revision> service::revisions(std::int64_t plan_id) {
 comment service::add_comment(std::int64_t plan_id, const directory::user& author, const std::string& anchor,
                              const std::string& body, const std::string& remote_address) {
   auto p = find(plan_id);
-  if (!p) throw http::not_found("No plan has the id " + std::to_string(plan_id) + ".");
+  if (!p) throw error::not_found(error::messages::plan_not_found, {{"id", plan_id}});
   if (!anchor.empty()) {
     auto rev = get_revision(plan_id, p->state.revision);
     boost::system::error_code ec;
     if (anchor.front() != '/' || !rev->content.find_pointer(anchor, ec)) {
-      throw http::validation_failed({{"/anchor", "must be a JSON Pointer to a part of the current content"}});
+      throw error::invalid("/anchor", error::messages::anchor_not_in_content);
     }
   }
   (void)remote_address;

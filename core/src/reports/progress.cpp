@@ -1,7 +1,6 @@
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
-#include <planflow/http/json_body.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/reports/progress.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/text/thai.hpp>
@@ -16,6 +15,13 @@
 
 namespace planflow::reports {
 namespace {
+
+// An amount as a message parameter: whole baht as an integer, satang as
+// the decimal it is (the catalog writes it with separators).
+boost::json::value satang_as_baht(std::int64_t satang) {
+  if (satang % 100 == 0) return satang / 100;
+  return double(satang) / 100.0;
+}
 
 using namespace std::chrono;
 
@@ -138,23 +144,23 @@ workflow::guard_result progress_service::progress_confirmed(soci::session& sql, 
   long long case_id = c.id;
   if (c.subject_kind == "report") {
     auto report = find_report_by_case(sql, c.id);
-    if (!report) return {"all_progress_confirmed", false, "no quarterly report belongs to this case"};
+    if (!report) return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_report_for_case);
     long long rid = report->id, pid = report->plan_id;
     int items = 0, confirmed = 0;
     sql << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p", soci::use(pid), soci::into(items);
     sql << "SELECT COUNT(*) FROM progress_entries WHERE report_id = :r AND confirmed_at IS NOT NULL", soci::use(rid),
         soci::into(confirmed);
     const bool met = confirmed >= items;
-    return {"all_progress_confirmed", met,
-            std::to_string(confirmed) + " of " + std::to_string(items) + " activities confirmed by their agencies"};
+    return workflow::guard_result::of("all_progress_confirmed", met, error::messages::activities_confirmed,
+                                      {{"confirmed", confirmed}, {"items", items}});
   }
   int reports = 0, acknowledged = 0;
   sql << "SELECT COUNT(*), SUM(CASE WHEN rc.stage = 'acknowledged' THEN 1 ELSE 0 END) FROM quarterly_reports r "
          "JOIN plans p ON p.id = r.plan_id JOIN workflow_cases rc ON rc.id = r.case_id WHERE p.case_id = :c",
       soci::use(case_id), soci::into(reports), soci::into(acknowledged);
-  if (reports == 0) return {"all_progress_confirmed", false, "the plan has no quarterly reports yet"};
-  return {"all_progress_confirmed", acknowledged == reports,
-          std::to_string(acknowledged) + " of " + std::to_string(reports) + " quarterly reports acknowledged"};
+  if (reports == 0) return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_quarterly_reports);
+  return workflow::guard_result::of("all_progress_confirmed", acknowledged == reports, error::messages::reports_acknowledged,
+                                    {{"acknowledged", acknowledged}, {"reports", reports}});
 }
 
 std::vector<quarterly_report> progress_service::reports_of(soci::session& sql, std::int64_t plan_id) {
@@ -255,12 +261,12 @@ void progress_service::open_early(std::int64_t report_id, const directory::user&
                                   const std::string& remote_address) {
   storage::in_transaction(db_, [&](soci::session& sql) {
     auto r = find_report(sql, report_id);
-    if (!r) throw http::not_found("No quarterly report has this id.");
+    if (!r) throw error::not_found(error::messages::report_not_found);
     auto c = engine_.find_case(sql, r->case_id, true);
     if (!directory::roles_in_scope(secretary, c->scope()).contains("committee_secretary")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "Only the committee secretary opens a report early.");
+      throw error::forbidden(error::messages::secretary_opens_early);
     }
-    if (r->is_open(today_iso())) throw http::conflict("The report is already open.");
+    if (r->is_open(today_iso())) throw error::conflict(error::messages::report_already_open);
     long long rid = report_id, by = secretary.id;
     const std::string now = storage::now_iso();
     sql << "UPDATE quarterly_reports SET opened_at = :t, opened_by = :b WHERE id = :id", soci::use(now), soci::use(by),
@@ -272,48 +278,46 @@ void progress_service::open_early(std::int64_t report_id, const directory::user&
 entry progress_service::save_entry(std::int64_t report_id, const std::string& item_id, const entry_input& input,
                                    const directory::user& user, const std::string& remote_address) {
   (void)remote_address;
-  std::vector<http::field_error> errors;
+  std::vector<error::field> errors;
   static const std::vector<std::string> statuses{"not_started", "in_progress", "done", "cancelled"};
   if (std::ranges::find(statuses, input.status) == statuses.end()) {
-    errors.push_back({"/status", "must be not_started, in_progress, done or cancelled"});
+    errors.push_back({"/status", error::messages::one_of, {{"values", boost::json::array(statuses.begin(), statuses.end())}}});
   }
-  if (input.status == "cancelled" && input.cancel_reason.empty()) errors.push_back({"/cancel_reason", "is required when cancelled"});
+  if (input.status == "cancelled" && input.cancel_reason.empty()) errors.push_back({"/cancel_reason", error::messages::cancel_reason_required});
   if (input.percent_complete && (*input.percent_complete < 0 || *input.percent_complete > 100 ||
                                  std::isnan(*input.percent_complete))) {
-    errors.push_back({"/percent_complete", "must be from 0 to 100"});
+    errors.push_back({"/percent_complete", error::messages::percent_range});
   }
-  if (input.disbursed_satang < 0) errors.push_back({"/disbursed_baht", "must not be negative"});
+  if (input.disbursed_satang < 0) errors.push_back({"/disbursed_baht", error::messages::not_negative});
   for (std::size_t i = 0; i < input.evidence.size(); ++i) {
     const auto& link = input.evidence[i];
     if (!(link.starts_with("https://") || link.starts_with("http://")) || link.size() > 2000) {
-      errors.push_back({"/evidence/" + std::to_string(i), "must be an http(s) link"});
+      errors.push_back({"/evidence/" + std::to_string(i), error::messages::http_link});
     }
   }
-  http::throw_if_invalid(errors);
+  error::throw_if_invalid(errors);
 
   return storage::in_transaction(db_, [&](soci::session& sql) {
     auto r = find_report(sql, report_id);
-    if (!r) throw http::not_found("No quarterly report has this id.");
+    if (!r) throw error::not_found(error::messages::report_not_found);
     // Lock the report's case: entries and the compile action exclude each other.
     auto c = engine_.find_case(sql, r->case_id, true);
     if (!r->is_open(today_iso())) {
-      throw http::problem_error(409, "report-not-open", "Report not open yet",
-                                "This report opens on " + r->opens_on + " unless the secretary opens it early.");
+      throw error::problem(error::types::report_not_open, error::messages::report_opens_on, {{"date", r->opens_on}});
     }
     if (c->stage != "collecting") {
-      throw http::problem_error(409, "report-closed", "Report not collecting",
-                                "The report has been compiled; entries can change only if it is returned.");
+      throw error::problem(error::types::report_closed, error::messages::report_compiled);
     }
     auto items = items_of(sql, r->plan_id);
     auto item = std::ranges::find_if(items, [&](const report_item& i) { return i.item_id == item_id; });
-    if (item == items.end()) throw http::not_found("The plan has no activity " + item_id + ".");
+    if (item == items.end()) throw error::not_found(error::messages::activity_not_found, {{"item", item_id}});
     auto roles = directory::roles_in_scope(user, {c->province_code, c->plan_type, item->agency_id});
     if (!roles.contains("agency_officer") && !roles.contains("agency_head")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "This activity is reported by another agency.");
+      throw error::forbidden(error::messages::activity_of_other_agency);
     }
-    std::vector<http::field_error> found;
+    std::vector<error::field> found;
     if (input.result_value && !item->measurable) {
-      found.push_back({"/result_value", "this activity has no measurable target"});
+      found.push_back({"/result_value", error::messages::no_measurable_target});
     }
     // Money disbursed across the year must stay within the budget unless explained.
     long long pid = r->plan_id, row_id = item->row_id, rid = r->id;
@@ -325,11 +329,10 @@ entry progress_service::save_entry(std::int64_t report_id, const std::string& it
     const std::int64_t year_total = (earlier_ind == soci::i_ok ? earlier : 0) + input.disbursed_satang;
     const std::int64_t budget = item->budget_satang.value_or(0);
     if (year_total > budget && input.over_budget_reason.empty()) {
-      found.push_back({"/disbursed_baht", "brings the year's disbursement to " + text::format_baht(year_total) +
-                                              " baht, above the budget of " + text::format_baht(budget) +
-                                              " baht; give over_budget_reason"});
+      found.push_back({"/disbursed_baht", error::messages::over_budget,
+                       {{"total", satang_as_baht(year_total)}, {"budget", satang_as_baht(budget)}}});
     }
-    http::throw_if_invalid(std::move(found));
+    error::throw_if_invalid(std::move(found));
 
     boost::json::array evidence;
     for (const auto& link : input.evidence) evidence.push_back(boost::json::string(link));
@@ -363,12 +366,12 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
   (void)remote_address;
   return storage::in_transaction(db_, [&](soci::session& sql) {
     auto r = find_report(sql, report_id);
-    if (!r) throw http::not_found("No quarterly report has this id.");
+    if (!r) throw error::not_found(error::messages::report_not_found);
     auto c = engine_.find_case(sql, r->case_id, true);
     if (!head.agency_id || !directory::roles_in_scope(head, {c->province_code, c->plan_type, head.agency_id}).contains("agency_head")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The agency head confirms the agency's entries.");
+      throw error::forbidden(error::messages::head_confirms);
     }
-    if (c->stage != "collecting") throw http::problem_error(409, "report-closed", "Report not collecting", "The report has been compiled.");
+    if (c->stage != "collecting") throw error::problem(error::types::report_closed, error::messages::report_compiled_short);
     long long pid = r->plan_id, rid = r->id, agency = *head.agency_id;
     std::vector<std::string> missing;
     soci::rowset<soci::row> rows =
@@ -380,8 +383,7 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
     if (!missing.empty()) {
       boost::json::array list;
       for (const auto& m : missing) list.push_back(boost::json::string(m));
-      throw http::problem_error(409, "entries-missing", "Entries missing",
-                                std::to_string(missing.size()) + " activities of your agency have no entry yet.")
+      throw error::problem(error::types::entries_missing, error::messages::entries_missing, {{"count", missing.size()}})
           .with_extension("missing_items", std::move(list));
     }
     const std::string now = storage::now_iso();
@@ -422,16 +424,16 @@ void progress_service::assign_item(std::int64_t plan_id, const std::string& item
     // The plan's whole scope: a secretary's role may name its plan type. Who
     // may act is settled before what they sent is judged.
     if (!directory::roles_in_scope(by, {province, plan_type, std::nullopt}).contains("committee_secretary")) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "The committee secretary assigns activities.");
+      throw error::forbidden(error::messages::secretary_assigns);
     }
     auto agency = directory::find_agency(sql, agency_id);
     if (!agency || agency->province_code != province) {
-      throw http::validation_failed({{"/agency", "must be an agency of the plan's province"}});
+      throw error::invalid("/agency", error::messages::agency_of_province);
     }
     soci::statement st = (sql.prepare << "UPDATE report_items SET agency_id = :a WHERE plan_id = :p AND item_id = :i",
                           soci::use(aid), soci::use(pid), soci::use(item_id));
     st.execute(true);
-    if (st.get_affected_rows() == 0) throw http::not_found("The plan has no activity " + item_id + ".");
+    if (st.get_affected_rows() == 0) throw error::not_found(error::messages::activity_not_found, {{"item", item_id}});
   });
 }
 

@@ -112,7 +112,7 @@ class handler {
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
     number_.clear();
-    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) note(k_int64_range);
+    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) note(k_int64_range, json_number_problem::kind::outside_int64);
     st.push_uint64(u);
     value_done();
     return true;
@@ -146,8 +146,8 @@ class handler {
     else f.has_key = false;
   }
 
-  void note(const char* detail) {
-    if (problems.size() < k_max_number_problems) problems.push_back({pointer(), detail});
+  void note(const char* detail, json_number_problem::kind what) {
+    if (problems.size() < k_max_number_problems) problems.push_back({pointer(), detail, what});
   }
 
   // The double the text denotes, correctly rounded. Text that overflows or
@@ -160,12 +160,14 @@ class handler {
     const bool integer_literal = number_.find_first_of(".eE") == std::string::npos;
     if (ec == std::errc::result_out_of_range) {
       const bool overflow = !std::isfinite(boost_reading) || std::fabs(boost_reading) > 1.0;
-      note(integer_literal ? k_int64_range : overflow ? k_too_large : k_too_small);
+      if (integer_literal) note(k_int64_range, json_number_problem::kind::outside_int64);
+      else if (overflow) note(k_too_large, json_number_problem::kind::too_large);
+      else note(k_too_small, json_number_problem::kind::too_small);
       const double magnitude = overflow ? std::numeric_limits<double>::infinity() : 0.0;
       return number_.starts_with('-') ? -magnitude : magnitude;
     }
     // An integer beyond uint64 arrives here as a double: say what it is.
-    if (integer_literal) note(k_int64_range);
+    if (integer_literal) note(k_int64_range, json_number_problem::kind::outside_int64);
     // from_chars reads every JSON number; should it not, Boost's reading stands.
     return ec == std::errc{} && ptr == end ? value : boost_reading;
   }

@@ -205,7 +205,7 @@ const static_file* static_site::find(std::string_view path) const {
 
 http::response static_site::serve(std::string_view path, const http::request& req) const {
   const auto* file = find(path);
-  if (!file) throw http::not_found("No resource at " + req.path + ".");
+  if (!file) throw error::not_found(error::messages::no_resource, {{"path", req.path}});
   const bool gzip = file->gzip_body && accepts_gzip(req.header("accept-encoding"));
   const auto& etag = gzip ? file->gzip_etag : file->etag;
 

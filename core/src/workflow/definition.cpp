@@ -1,3 +1,4 @@
+#include <planflow/error/catalog.hpp>
 #include <planflow/util/json_util.hpp>
 #include <planflow/workflow/definition.hpp>
 
@@ -20,6 +21,11 @@
 namespace planflow::workflow {
 
 namespace json = boost::json;
+
+// Finding codes are messages of the catalog, so each has its Thai and
+// English wording for the web editor and the API.
+namespace msg = planflow::error::messages;
+using msg_code = planflow::error::message_code;
 
 namespace {
 
@@ -58,13 +64,13 @@ class definition_reader {
  private:
   // `params` name what the finding is about; the stage or transition being
   // read (context_) is added unless the finding names its own.
-  void error(std::string pointer, std::string_view code, std::string message, json::object params = {}) {
+  void error(std::string pointer, msg_code code, std::string message, json::object params = {}) {
     report_.errors.push_back(
-        {std::move(pointer), std::string(code), std::move(message), with_context(std::move(params))});
+        {std::move(pointer), std::string(code.id), std::move(message), with_context(std::move(params))});
   }
-  void warn(std::string pointer, std::string_view code, std::string message, json::object params = {}) {
+  void warn(std::string pointer, msg_code code, std::string message, json::object params = {}) {
     report_.warnings.push_back(
-        {std::move(pointer), std::string(code), std::move(message), with_context(std::move(params))});
+        {std::move(pointer), std::string(code.id), std::move(message), with_context(std::move(params))});
   }
   json::object with_context(json::object params) const {
     for (const auto& member : context_) {
@@ -111,7 +117,7 @@ void definition_reader::reject_unknown(const json::object& object, std::string_v
                                        std::initializer_list<std::string_view> known) {
   for (const auto& member : object) {
     if (std::find(known.begin(), known.end(), std::string_view(member.key())) == known.end()) {
-      error(pointer_append(pointer, member.key()), "unknown_field", "is not a known field",
+      error(pointer_append(pointer, member.key()), msg::unknown_field, "is not a known field",
             {{"field", member.key()}});
     }
   }
@@ -119,20 +125,20 @@ void definition_reader::reject_unknown(const json::object& object, std::string_v
 
 const json::object* definition_reader::as_object(const json::value& value, const std::string& pointer) {
   const auto* object = value.if_object();
-  if (!object) error(pointer, "invalid_type", "must be a JSON object", {{"expected", "object"}});
+  if (!object) error(pointer, msg::invalid_type, "must be a JSON object", {{"expected", "object"}});
   return object;
 }
 
 const json::array* definition_reader::as_array(const json::value& value, const std::string& pointer) {
   const auto* array = value.if_array();
-  if (!array) error(pointer, "invalid_type", "must be an array", {{"expected", "array"}});
+  if (!array) error(pointer, msg::invalid_type, "must be an array", {{"expected", "array"}});
   return array;
 }
 
 std::optional<std::string> definition_reader::as_string(const json::value& value, const std::string& pointer) {
   const auto* s = value.if_string();
   if (!s) {
-    error(pointer, "invalid_type", "must be a string", {{"expected", "string"}});
+    error(pointer, msg::invalid_type, "must be a string", {{"expected", "string"}});
     return std::nullopt;
   }
   return std::string(*s);
@@ -142,7 +148,7 @@ bool definition_reader::read_bool(const json::object& object, std::string_view p
   const auto* value = object.if_contains(key);
   if (!value) return false;
   if (!value->is_bool()) {
-    error(pointer_append(pointer, key), "invalid_type", "must be true or false", {{"expected", "boolean"}});
+    error(pointer_append(pointer, key), msg::invalid_type, "must be true or false", {{"expected", "boolean"}});
     return false;
   }
   return value->get_bool();
@@ -155,13 +161,13 @@ std::string definition_reader::read_identifier(const json::object& object, std::
   auto at = pointer_append(pointer, key);
   const auto* value = object.if_contains(key);
   if (!value) {
-    error(at, "invalid_id", "is required", {{"field", key}});
+    error(at, msg::invalid_id, "is required", {{"field", key}});
     return {};
   }
   auto text = as_string(*value, at);
   if (!text) return {};
   if (!is_identifier(*text)) {
-    error(at, "invalid_id", std::string(k_identifier_rule), {{"field", key}, {"value", *text}});
+    error(at, msg::invalid_id, std::string(k_identifier_rule), {{"field", key}, {"value", *text}});
   }
   return *text;
 }
@@ -171,7 +177,7 @@ std::string definition_reader::read_required_string(const json::object& object, 
   auto at = pointer_append(pointer, key);
   const auto* value = object.if_contains(key);
   if (!value) {
-    error(at, "missing_field", "is required", {{"field", key}});
+    error(at, msg::missing_field, "is required", {{"field", key}});
     return {};
   }
   return as_string(*value, at).value_or("");
@@ -182,7 +188,7 @@ localized definition_reader::read_title(const json::object& object, std::string_
   auto at = pointer_append(pointer, "title");
   const auto* value = object.if_contains("title");
   if (!value) {
-    error(at, "missing_title", "a title in Thai (th) and English (en) is required", {{"field", "title"}});
+    error(at, msg::missing_title, "a title in Thai (th) and English (en) is required", {{"field", "title"}});
     return title;
   }
   const auto* members = as_object(*value, at);
@@ -198,12 +204,12 @@ std::string definition_reader::read_title_text(const json::object& title, std::s
   auto at = pointer_append(pointer, key);
   const auto* value = title.if_contains(key);
   if (!value) {
-    error(at, "missing_title", "is required", {{"field", "title"}, {"language", key}});
+    error(at, msg::missing_title, "is required", {{"field", "title"}, {"language", key}});
     return {};
   }
   auto text = as_string(*value, at);
   if (!text) return {};
-  if (is_blank(*text)) error(at, "missing_title", "must not be blank", {{"field", "title"}, {"language", key}});
+  if (is_blank(*text)) error(at, msg::missing_title, "must not be blank", {{"field", "title"}, {"language", key}});
   return *text;
 }
 
@@ -219,7 +225,7 @@ std::optional<std::vector<std::string>> definition_reader::read_roles(const json
     auto role = as_string((*array)[i], at);
     if (!role) continue;
     if (!contains(known_roles(), *role)) {
-      error(at, "unknown_role", quoted(*role) + " is not a known role", {{"role", *role}});
+      error(at, msg::unknown_role, quoted(*role) + " is not a known role", {{"role", *role}});
     }
     roles.push_back(std::move(*role));
   }
@@ -246,12 +252,12 @@ stage definition_reader::read_stage(const json::value& value, const std::string&
       } else {
         json::array allowed;
         for (auto k : k_stage_kinds) allowed.emplace_back(to_string(k));
-        error(kind_at, "invalid_value", "must be one of editing, review, approval, reporting, terminal",
+        error(kind_at, msg::invalid_value, "must be one of editing, review, approval, reporting, terminal",
               {{"field", "kind"}, {"value", *name}, {"allowed", std::move(allowed)}});
       }
     }
   } else {
-    error(kind_at, "missing_field", "is required", {{"field", "kind"}});
+    error(kind_at, msg::missing_field, "is required", {{"field", "kind"}});
   }
 
   if (const auto* editors = object->if_contains("editable_by")) {
@@ -274,22 +280,22 @@ std::optional<deadline> definition_reader::read_deadline(const json::value& valu
   if (const auto* days = object->if_contains("days")) {
     if (auto n = integer_of(*days)) {
       if (*n < 1 || *n > k_max_deadline_days) {
-        error(days_at, "invalid_deadline", "must be between 1 and " + std::to_string(k_max_deadline_days) + " days",
+        error(days_at, msg::invalid_deadline, "must be between 1 and " + std::to_string(k_max_deadline_days) + " days",
               {{"value", *n}, {"min", 1}, {"max", k_max_deadline_days}});
       } else {
         d.days = int(*n);
       }
     } else {
-      error(days_at, "invalid_type", "must be an integer", {{"expected", "integer"}});
+      error(days_at, msg::invalid_type, "must be an integer", {{"expected", "integer"}});
     }
   } else {
-    error(days_at, "invalid_deadline", "is required", {{"min", 1}, {"max", k_max_deadline_days}});
+    error(days_at, msg::invalid_deadline, "is required", {{"min", 1}, {"max", k_max_deadline_days}});
   }
 
   auto escalation_at = pointer_append(pointer, "escalation");
   const auto* escalation_value = object->if_contains("escalation");
   if (!escalation_value) {
-    error(pointer, "deadline_without_escalation", "a deadline needs an escalation: an action or a record");
+    error(pointer, msg::deadline_without_escalation, "a deadline needs an escalation: an action or a record");
     return d;
   }
   const auto* escalation = as_object(*escalation_value, escalation_at);
@@ -298,23 +304,23 @@ std::optional<deadline> definition_reader::read_deadline(const json::value& valu
   const auto* action = escalation->if_contains("action");
   const auto* record = escalation->if_contains("record");
   if (action && record) {
-    error(escalation_at, "invalid_value", "must name either an action or a record, not both",
+    error(escalation_at, msg::invalid_value, "must name either an action or a record, not both",
           {{"field", "escalation"}, {"allowed", json::array{"action", "record"}}});
   } else if (!action && !record) {
-    error(pointer, "deadline_without_escalation", "the escalation names neither an action nor a record");
+    error(pointer, msg::deadline_without_escalation, "the escalation names neither an action nor a record");
   } else if (action) {
     auto action_at = pointer_append(escalation_at, "action");
     if (auto name = as_string(*action, action_at)) {
       // Checked against the stage's transitions once they are all read.
       if (name->empty()) {
-        error(action_at, "unknown_escalation_action", "must name a transition out of this stage", {{"action", ""}});
+        error(action_at, msg::unknown_escalation_action, "must name a transition out of this stage", {{"action", ""}});
       }
       d.escalate_action = std::move(*name);
     }
   } else {
     auto record_at = pointer_append(escalation_at, "record");
     if (auto what = as_string(*record, record_at); what && *what != "overdue") {
-      error(record_at, "invalid_value", "the only record is \"overdue\"",
+      error(record_at, msg::invalid_value, "the only record is \"overdue\"",
             {{"field", "record"}, {"value", *what}, {"allowed", json::array{"overdue"}}});
     }
   }
@@ -340,18 +346,18 @@ transition definition_reader::read_transition(const json::value& value, const st
   for (std::string_view end : {"from", "to"}) {
     const auto* given = object->if_contains(end);
     if (given && given->is_string() && given->get_string().empty()) {
-      error(pointer_append(pointer, end), "unknown_stage", "must name a stage", {{"stage", ""}, {"end", end}});
+      error(pointer_append(pointer, end), msg::unknown_stage, "must name a stage", {{"stage", ""}, {"end", end}});
     }
   }
 
   auto roles_at = pointer_append(pointer, "roles");
   if (const auto* roles = object->if_contains("roles")) {
     if (auto list = read_roles(*roles, roles_at)) {
-      if (list->empty()) error(roles_at, "no_roles", "nobody could take this transition");
+      if (list->empty()) error(roles_at, msg::no_roles, "nobody could take this transition");
       t.roles = std::move(*list);
     }
   } else {
-    error(roles_at, "no_roles", "is required: nobody could take this transition", {{"field", "roles"}});
+    error(roles_at, msg::no_roles, "is required: nobody could take this transition", {{"field", "roles"}});
   }
 
   t.comment_required = read_bool(*object, pointer, "comment_required");
@@ -378,7 +384,7 @@ guard definition_reader::read_guard(const json::value& value, const std::string&
   auto type_at = pointer_append(pointer, "type");
   const auto* type = object->if_contains("type");
   if (!type) {
-    error(type_at, "missing_field", "is required", {{"field", "type"}});
+    error(type_at, msg::missing_field, "is required", {{"field", "type"}});
     return g;
   }
   auto name = as_string(*type, type_at);
@@ -387,7 +393,7 @@ guard definition_reader::read_guard(const json::value& value, const std::string&
   if (!contains(known_guards(), g.type)) {
     // Its other members belong to a guard we do not know; judging them
     // would only add noise to the one real mistake.
-    error(type_at, "unknown_guard", quoted(g.type) + " is not a known guard", {{"guard", g.type}});
+    error(type_at, msg::unknown_guard, quoted(g.type) + " is not a known guard", {{"guard", g.type}});
     return g;
   }
   if (g.type != "quorum") {
@@ -401,7 +407,7 @@ guard definition_reader::read_guard(const json::value& value, const std::string&
     auto role_at = pointer_append(pointer, "role");
     if (auto r = as_string(*role, role_at)) {
       if (!contains(known_roles(), *r)) {
-        error(role_at, "unknown_role", quoted(*r) + " is not a known role", {{"role", *r}, {"guard", "quorum"}});
+        error(role_at, msg::unknown_role, quoted(*r) + " is not a known role", {{"role", *r}, {"guard", "quorum"}});
       }
       g.role = std::move(*r);
     }
@@ -409,7 +415,7 @@ guard definition_reader::read_guard(const json::value& value, const std::string&
   if (const auto* k = object->if_contains("k")) {
     read_quorum_k(*k, pointer_append(pointer, "k"), g);
   } else {
-    error(pointer_append(pointer, "k"), "missing_field", "is required: an integer >= 1, \"majority\" or \"all\"",
+    error(pointer_append(pointer, "k"), msg::missing_field, "is required: an integer >= 1, \"majority\" or \"all\"",
           {{"field", "k"}, {"guard", "quorum"}});
   }
   return g;
@@ -419,21 +425,21 @@ void definition_reader::read_quorum_k(const json::value& value, const std::strin
   if (const auto* text = value.if_string()) {
     if (*text == "majority") g.rule = quorum_rule::majority;
     else if (*text == "all") g.rule = quorum_rule::all;
-    else error(pointer, "impossible_quorum", "must be an integer >= 1, \"majority\" or \"all\"", {{"value", *text}});
+    else error(pointer, msg::impossible_quorum, "must be an integer >= 1, \"majority\" or \"all\"", {{"value", *text}});
     return;
   }
   if (!value.is_number()) {
-    error(pointer, "invalid_type", "must be an integer >= 1, \"majority\" or \"all\"",
+    error(pointer, msg::invalid_type, "must be an integer >= 1, \"majority\" or \"all\"",
           {{"expected", "integer, \"majority\" or \"all\""}});
     return;
   }
   auto n = integer_of(value);
   if (!n) {
-    error(pointer, "impossible_quorum", "must be a whole number of signatures", {{"value", value}});
+    error(pointer, msg::impossible_quorum, "must be a whole number of signatures", {{"value", value}});
   } else if (*n < 1) {
-    error(pointer, "impossible_quorum", "a quorum needs at least one signature", {{"value", *n}});
+    error(pointer, msg::impossible_quorum, "a quorum needs at least one signature", {{"value", *n}});
   } else if (*n > k_max_quorum) {
-    error(pointer, "impossible_quorum", "is larger than any committee", {{"value", *n}});
+    error(pointer, msg::impossible_quorum, "is larger than any committee", {{"value", *n}});
   } else {
     g.rule = quorum_rule::count;
     g.k = int(*n);
@@ -444,7 +450,7 @@ parse_result definition_reader::read(const json::value& document) {
   parse_result result;
   const auto* root = document.if_object();
   if (!root) {
-    error("", "invalid_type", "a workflow definition must be a JSON object", {{"expected", "object"}});
+    error("", msg::invalid_type, "a workflow definition must be a JSON object", {{"expected", "object"}});
     result.report = std::move(report_);
     return result;
   }
@@ -460,7 +466,7 @@ parse_result definition_reader::read(const json::value& document) {
         auto id = as_string((*array)[i], at);
         if (!id) continue;
         if (!is_identifier(*id)) {
-          error(at, "invalid_id", std::string(k_identifier_rule), {{"field", "plan_types"}, {"value", *id}});
+          error(at, msg::invalid_id, std::string(k_identifier_rule), {{"field", "plan_types"}, {"value", *id}});
         }
         def_.plan_types.push_back(std::move(*id));
       }
@@ -470,22 +476,22 @@ parse_result definition_reader::read(const json::value& document) {
   if (const auto* initial = root->if_contains("initial_stage")) {
     def_.initial_stage = as_string(*initial, "/initial_stage").value_or("");
     if (initial->is_string() && def_.initial_stage.empty()) {
-      error("/initial_stage", "unknown_initial_stage", "must name a stage", {{"stage", ""}});
+      error("/initial_stage", msg::unknown_initial_stage, "must name a stage", {{"stage", ""}});
     }
   } else {
-    error("/initial_stage", "unknown_initial_stage", "is required");
+    error("/initial_stage", msg::unknown_initial_stage, "is required");
   }
 
   if (const auto* rounds = root->if_contains("max_revision_rounds")) {
     if (auto n = integer_of(*rounds)) {
       if (*n < 1 || *n > k_max_revision_rounds) {
-        error("/max_revision_rounds", "invalid_value", "must be between 1 and " + std::to_string(k_max_revision_rounds),
+        error("/max_revision_rounds", msg::invalid_value, "must be between 1 and " + std::to_string(k_max_revision_rounds),
               {{"field", "max_revision_rounds"}, {"value", *n}, {"min", 1}, {"max", k_max_revision_rounds}});
       } else {
         def_.max_revision_rounds = int(*n);
       }
     } else {
-      error("/max_revision_rounds", "invalid_type", "must be an integer", {{"expected", "integer"}});
+      error("/max_revision_rounds", msg::invalid_type, "must be an integer", {{"expected", "integer"}});
     }
   }
 
@@ -501,7 +507,7 @@ parse_result definition_reader::read(const json::value& document) {
       }
     }
   } else {
-    error("/stages", "missing_field", "is required", {{"field", "stages"}});
+    error("/stages", msg::missing_field, "is required", {{"field", "stages"}});
   }
 
   if (const auto* transitions = root->if_contains("transitions")) {
@@ -512,7 +518,7 @@ parse_result definition_reader::read(const json::value& document) {
       }
     }
   } else {
-    error("/transitions", "missing_field", "is required", {{"field", "transitions"}});
+    error("/transitions", msg::missing_field, "is required", {{"field", "transitions"}});
   }
 
   check_stages();
@@ -677,7 +683,7 @@ void definition_reader::check_stages() {
     if (kind_known_[i] && s.kind == stage_kind::terminal) any_terminal = true;
     if (s.id.empty()) continue;
     if (!seen.insert(s.id).second) {
-      error(pointer_append(at, "id"), "duplicate_stage", quoted(s.id) + " is already a stage", {{"stage", s.id}});
+      error(pointer_append(at, "id"), msg::duplicate_stage, quoted(s.id) + " is already a stage", {{"stage", s.id}});
     }
 
     if (!have_transitions_) continue;
@@ -685,23 +691,23 @@ void definition_reader::check_stages() {
     // the mistake, reported there.
     auto exits = def_.transitions_from(s.id);
     if (kind_known_[i] && s.kind != stage_kind::terminal && exits.empty()) {
-      error(at, "dead_end", "no transition leaves " + quoted(s.id) + ", and it is not a terminal stage",
+      error(at, msg::dead_end, "no transition leaves " + quoted(s.id) + ", and it is not a terminal stage",
             {{"stage", s.id}});
     }
     const auto* escalation = s.deadline ? &s.deadline->escalate_action : nullptr;
     if (escalation && !escalation->empty() && !def_.find_transition(s.id, *escalation)) {
-      error(at + "/deadline/escalation/action", "unknown_escalation_action",
+      error(at + "/deadline/escalation/action", msg::unknown_escalation_action,
             quoted(s.deadline->escalate_action) + " is not a transition out of " + quoted(s.id),
             {{"stage", s.id}, {"action", *escalation}});
     }
   }
   // A stage of unknown kind may be the terminal one its author meant.
   if (have_stages_ && all_kinds_known && !any_terminal) {
-    error("/stages", "no_terminal_stage", "no stage is terminal, so no plan could ever finish");
+    error("/stages", msg::no_terminal_stage, "no stage is terminal, so no plan could ever finish");
   }
   any_terminal_ = any_terminal;
   if (have_stages_ && !def_.initial_stage.empty() && !def_.find_stage(def_.initial_stage)) {
-    error("/initial_stage", "unknown_initial_stage", quoted(def_.initial_stage) + " is not a stage",
+    error("/initial_stage", msg::unknown_initial_stage, quoted(def_.initial_stage) + " is not a stage",
           {{"stage", def_.initial_stage}});
   }
 }
@@ -718,24 +724,24 @@ void definition_reader::check_transitions() {
     };
     const stage* from = t.from.empty() ? nullptr : def_.find_stage(t.from);
     if (have_stages_ && !t.from.empty() && !from) {
-      error(pointer_append(at, "from"), "unknown_stage", quoted(t.from) + " is not a stage",
+      error(pointer_append(at, "from"), msg::unknown_stage, quoted(t.from) + " is not a stage",
             params({{"stage", t.from}, {"end", "from"}}));
     }
     if (have_stages_ && !t.to.empty() && !def_.find_stage(t.to)) {
-      error(pointer_append(at, "to"), "unknown_stage", quoted(t.to) + " is not a stage",
+      error(pointer_append(at, "to"), msg::unknown_stage, quoted(t.to) + " is not a stage",
             params({{"stage", t.to}, {"end", "to"}}));
     }
     if (!t.from.empty() && !t.action.empty() && !seen.emplace(t.from, t.action).second) {
-      error(pointer_append(at, "action"), "duplicate_action",
+      error(pointer_append(at, "action"), msg::duplicate_action,
             quoted(t.from) + " already has a transition " + quoted(t.action), params({{"stage", t.from}}));
     }
     if (from && from->kind == stage_kind::terminal) {
-      error(pointer_append(at, "from"), "terminal_with_exit",
+      error(pointer_append(at, "from"), msg::terminal_with_exit,
             quoted(t.from) + " is terminal: a finished plan cannot move on", params({{"stage", t.from}}));
     }
     bool has_quorum = std::any_of(t.guards.begin(), t.guards.end(), [](const guard& g) { return g.type == "quorum"; });
     if (t.signature && !has_quorum) {
-      error(pointer_append(at, "signature"), "signature_without_quorum",
+      error(pointer_append(at, "signature"), msg::signature_without_quorum,
             "a signature transition needs a quorum guard to say when enough have signed", params({}));
     }
   }
@@ -759,7 +765,7 @@ void definition_reader::check_graph() {
       const auto& node = graph.at(n);
       std::string message = quoted(node.id) + " cannot be reached from " + quoted(def_.initial_stage);
       if (!behind.empty()) message += ", nor can " + quoted_list(behind) + " through it";
-      error(pointer_append("/stages", node.stage_index), "unreachable_stage", std::move(message),
+      error(pointer_append("/stages", node.stage_index), msg::unreachable_stage, std::move(message),
             {{"stage", node.id}, {"initial_stage", def_.initial_stage}, {"also_unreachable", id_list(behind)}});
     }
   }
@@ -783,7 +789,7 @@ void definition_reader::check_graph() {
     if (node.next.empty()) continue;  // a dead end, reported as one
     std::string message = "no path from " + quoted(node.id) + " leads to a terminal stage";
     if (!before.empty()) message += ", nor from " + quoted_list(before) + " through it";
-    error(pointer_append("/stages", node.stage_index), "no_path_to_terminal", std::move(message),
+    error(pointer_append("/stages", node.stage_index), msg::no_path_to_terminal, std::move(message),
           {{"stage", node.id}, {"also_stuck", id_list(before)}});
   }
 }
@@ -794,12 +800,12 @@ void definition_reader::collect_warnings() {
     if (!kind_known_[i] || s.id.empty()) continue;
     auto at = pointer_append("/stages", i);
     if (s.kind == stage_kind::editing && s.editable_by.empty()) {
-      warn(at, "nobody_edits", quoted(s.id) + " is an editing stage but no role may edit there", {{"stage", s.id}});
+      warn(at, msg::nobody_edits, quoted(s.id) + " is an editing stage but no role may edit there", {{"stage", s.id}});
     }
     if (s.kind == stage_kind::approval && have_transitions_) {
       auto exits = def_.transitions_from(s.id);
       if (std::none_of(exits.begin(), exits.end(), [](const transition* t) { return t->signature; })) {
-        warn(at, "approval_without_signature", quoted(s.id) + " is an approval stage but nothing out of it is signed",
+        warn(at, msg::approval_without_signature, quoted(s.id) + " is an approval stage but nothing out of it is signed",
              {{"stage", s.id}});
       }
     }
@@ -815,12 +821,12 @@ void definition_reader::collect_warnings() {
       auto params = transition_params(t);
       params["role"] = g.role;
       if (!g.role.empty() && !contains(t.roles, g.role)) {
-        warn(guard_at, "quorum_role_cannot_act",
+        warn(guard_at, msg::quorum_role_cannot_act,
              "the quorum counts " + g.role + " signatures, but " + g.role + " may not take " + quoted(t.action),
              params);
       }
       if (g.rule == quorum_rule::all) {
-        warn(pointer_append(guard_at, "k"), "quorum_all_blocks_on_absence",
+        warn(pointer_append(guard_at, "k"), msg::quorum_all_blocks_on_absence,
              "with \"all\", one absent " + g.role + " blocks the approval", params);
       }
     }
@@ -830,11 +836,11 @@ void definition_reader::collect_warnings() {
         to->kind == stage_kind::editing && !t.comment_required) {
       auto params = transition_params(t);
       params["to"] = t.to;
-      warn(at, "return_without_comment", quoted(t.action) + " sends the plan back for changes without saying why",
+      warn(at, msg::return_without_comment, quoted(t.action) + " sends the plan back for changes without saying why",
            std::move(params));
     }
     if (!t.from.empty() && t.from == t.to && !t.signature) {
-      warn(at, "self_loop", quoted(t.action) + " leads from " + quoted(t.from) + " back to itself and records nothing",
+      warn(at, msg::self_loop, quoted(t.action) + " leads from " + quoted(t.from) + " back to itself and records nothing",
            transition_params(t));
     }
   }

@@ -1,7 +1,8 @@
 #include <planflow/directory/delegations.hpp>
-#include <planflow/http/json_body.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/messages.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/storage/row.hpp>
+#include <planflow/util/json_util.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/workflow/engine.hpp>
@@ -48,12 +49,6 @@ case_state case_from_row(const soci::row& row) {
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
-
 
 // Saves the state the engine changes; the rest of the row is fixed at creation.
 void save_case(soci::session& sql, const case_state& c) {
@@ -73,10 +68,29 @@ void save_case(soci::session& sql, const case_state& c) {
 
 }  // namespace
 
+reason reason::of(error::message_code code, boost::json::object params) {
+  auto text = error::render(code, params, error::language::en);
+  return {std::string(code.id), std::move(params), std::move(text)};
+}
+
+boost::json::object reason::to_json() const { return {{"code", code}, {"params", params}, {"detail", text}}; }
+
+guard_result guard_result::of(std::string type, bool met, error::message_code code, boost::json::object params) {
+  auto why = reason::of(code, std::move(params));
+  guard_result g{std::move(type), met, std::move(why.text)};
+  g.code = std::move(why.code);
+  g.params = std::move(why.params);
+  return g;
+}
+
 boost::json::array guards_json(const std::vector<guard_result>& guards) {
   boost::json::array out;
   for (const auto& g : guards) {
     boost::json::object o{{"type", g.type}, {"met", g.met}, {"reason", g.reason}};
+    if (!g.code.empty()) {
+      o["code"] = g.code;
+      o["params"] = g.params;
+    }
     if (g.needed >= 0) {
       o["signed"] = g.have;
       o["members"] = g.members;
@@ -105,6 +119,9 @@ apply_result apply_result::from_json(const boost::json::object& json) {
   for (const auto& item : json.at("guards").as_array()) {
     const auto& o = item.as_object();
     guard_result g{std::string(o.at("type").as_string()), o.at("met").as_bool(), std::string(o.at("reason").as_string())};
+    // Replies stored before guards carried codes have none.
+    if (const auto* code = o.if_contains("code")) g.code = std::string(code->as_string());
+    if (const auto* params = o.if_contains("params")) g.params = params->as_object();
     if (o.contains("needed")) {
       g.have = o.at("signed").to_number<int>();
       g.members = o.at("members").to_number<int>();
@@ -138,14 +155,15 @@ std::map<std::string, acting_as> roles_with_delegations(soci::session& sql, cons
 engine::engine(storage::database& db, workflow::store& store, role_resolver roles)
     : db_(db), store_(store), roles_(std::move(roles)) {
   register_guard("valid_content", [](soci::session&, const case_state& c, const guard& g) {
-    if (c.content_errors == 0) return guard_result{g.type, true, "the content has no errors"};
-    return guard_result{g.type, false, "the content has " + std::to_string(c.content_errors) + " error(s) to fix"};
+    if (c.content_errors == 0) return guard_result::of(g.type, true, error::messages::content_has_no_errors);
+    return guard_result::of(g.type, false, error::messages::content_has_errors, {{"count", c.content_errors}});
   });
   register_guard("quorum", [](soci::session& sql, const case_state& c, const guard& g) {
     const auto holders = directory::role_holders(sql, g.role, c.province_code, c.plan_type);
     const int members = int(holders.size());
     if (members == 0) {
-      return guard_result{g.type, false, "nobody holds the role " + g.role + " in " + c.province_code};
+      return guard_result::of(g.type, false, error::messages::nobody_holds_role,
+                              {{"role", g.role}, {"province", c.province_code}});
     }
     const int needed = g.rule == quorum_rule::all ? members : g.rule == quorum_rule::majority ? members / 2 + 1 : g.k;
     long long id = c.id;
@@ -160,13 +178,17 @@ engine::engine(storage::database& db, workflow::store& store, role_resolver role
       if (std::ranges::binary_search(holders, person)) signers.insert(person);
     }
     const int have = int(signers.size());
-    std::string seen = std::to_string(have) + " of " + std::to_string(members) + " " + g.role + " signed revision " +
-                       std::to_string(c.revision) + "; " + std::to_string(needed) + " needed";
-    if (needed > members) seen += " (more than there are members)";
-    return guard_result{g.type, have >= needed && needed <= members, seen, have, members, needed};
+    auto out = guard_result::of(
+        g.type, have >= needed && needed <= members,
+        needed > members ? error::messages::quorum_count_impossible : error::messages::quorum_count,
+        {{"have", have}, {"members", members}, {"role", g.role}, {"revision", c.revision}, {"needed", needed}});
+    out.have = have;
+    out.members = members;
+    out.needed = needed;
+    return out;
   });
   register_guard("all_progress_confirmed", [](soci::session&, const case_state&, const guard& g) {
-    return guard_result{g.type, false, "quarterly progress reporting is not set up for this case"};
+    return guard_result::of(g.type, false, error::messages::progress_not_set_up);
   });
 }
 
@@ -239,9 +261,15 @@ std::int64_t engine::start_case(soci::session& sql, const new_case& input) {
   const int version = input.workflow_version > 0 ? input.workflow_version
                                                  : store_.version_for_new_cases(sql, input.workflow_id);
   auto def = version > 0 ? store_.get(sql, input.workflow_id, version) : nullptr;
-  if (!def) throw http::validation_failed({{"/workflow", "no published workflow " + input.workflow_id + (input.workflow_version > 0 ? " version " + std::to_string(input.workflow_version) : "")}});
+  if (!def) {
+    if (input.workflow_version > 0) {
+      throw error::invalid("/workflow", error::messages::no_published_workflow_version,
+                           {{"workflow", input.workflow_id}, {"version", input.workflow_version}});
+    }
+    throw error::invalid("/workflow", error::messages::no_published_workflow, {{"workflow", input.workflow_id}});
+  }
   if (!def->plan_types.empty() && std::ranges::find(def->plan_types, input.plan_type) == def->plan_types.end()) {
-    throw http::validation_failed({{"/workflow", "the workflow " + def->id + " does not apply to " + input.plan_type}});
+    throw error::invalid("/workflow", error::messages::workflow_not_for_type, {{"workflow", def->id}, {"plan_type", input.plan_type}});
   }
   case_state c;
   c.subject_kind = input.subject_kind;
@@ -383,8 +411,7 @@ apply_result engine::apply(const apply_request& r) {
   auto replay = [&](const stored_reply& stored) {
     if (stored.case_id != r.case_id || stored.action != r.action ||
         (stored.request_sha256 && *stored.request_sha256 != r.request_sha256)) {
-      throw http::problem_error(422, "idempotency-key-reused", "Idempotency key reused",
-                                "This Idempotency-Key was used for a different request.");
+      throw error::problem(error::types::idempotency_key_reused, error::messages::key_reused);
     }
     auto result = apply_result::from_json(boost::json::parse(stored.response).as_object());
     result.replayed = true;
@@ -395,7 +422,7 @@ apply_result engine::apply(const apply_request& r) {
   }
 
   auto found = find_case(sql, r.case_id, true);
-  if (!found) throw http::not_found("No case has the id " + std::to_string(r.case_id) + ".");
+  if (!found) throw error::not_found(error::messages::case_not_found, {{"id", r.case_id}});
   case_state c = std::move(*found);
   // A request with the same key may have committed while this one waited for the lock.
   if (r.idempotency_key) {
@@ -408,41 +435,39 @@ apply_result engine::apply(const apply_request& r) {
   const transition* rule = rule_for(*def, r.action, t, roles);
   std::optional<acting_as> as = rule ? acting_role(*rule, roles) : std::nullopt;
   if (rule && !as) {
-    throw http::problem_error(403, "forbidden", "Forbidden",
-                              "Taking '" + r.action + "' needs one of the roles: " + join(rule->roles) + ".");
+    throw error::forbidden(error::messages::action_needs_roles,
+                           {{"action", r.action}, {"roles", boost::json::array(rule->roles.begin(), rule->roles.end())}});
   }
   if (rule && rule->signature &&
       took_part_before_approval(sql, *def, c.id, {r.actor.id, as->on_behalf_of.value_or(r.actor.id)})) {
-    throw http::problem_error(403, "self-approval", "Self-approval is not allowed",
-                              "Nobody may sign a plan they submitted or endorsed.");
+    throw error::problem(error::types::self_approval, error::messages::no_self_approval);
   }
   if (!t) {
     boost::json::array possible;
     for (const auto* other : def->transitions_from(c.stage)) possible.push_back(boost::json::string(other->action));
-    throw http::problem_error(409, "action-not-available", "Action not available",
-                              "The action '" + r.action + "' cannot be taken in the stage '" + c.stage + "'.")
+    throw error::problem(error::types::action_not_available, error::messages::action_not_in_stage,
+                         {{"action", r.action}, {"stage", c.stage}})
         .with_extension("stage", boost::json::string(c.stage))
         .with_extension("actions_in_stage", std::move(possible));
   }
   if (r.expected_revisions && std::ranges::find(*r.expected_revisions, c.revision) == r.expected_revisions->end()) {
-    std::string named;
-    for (int n : *r.expected_revisions) named += (named.empty() ? "" : ", ") + std::to_string(n);
-    throw http::problem_error(412, "stale-revision", "The plan has changed",
-                              (named.empty() ? std::string("If-Match names no revision (a weak tag never matches)")
-                                             : "You acted on revision " + named) +
-                                  " but it is now at " + std::to_string(c.revision) + "; reload it.")
-        .with_extension("revision", c.revision);
+    boost::json::array named(r.expected_revisions->begin(), r.expected_revisions->end());
+    auto stale = named.empty()
+                     ? error::problem(error::types::stale_revision, error::messages::acted_on_no_revision,
+                                      {{"revision", c.revision}})
+                     : error::problem(error::types::stale_revision, error::messages::acted_on_old_revision,
+                                      {{"named", std::move(named)}, {"revision", c.revision}});
+    throw stale.with_extension("revision", c.revision);
   }
   if (t->comment_required && blank(r.comment)) {
-    throw http::validation_failed({{"/comment", "is required when taking '" + r.action + "'"}});
+    throw error::invalid("/comment", error::messages::comment_required_for, {{"action", r.action}});
   }
   const stage* from = def->find_stage(c.stage);
   const stage* to = def->find_stage(t->to);
   const bool is_return = to->kind == stage_kind::editing && from->kind != stage_kind::editing;
   if (is_return && def->max_revision_rounds && c.revision_rounds >= *def->max_revision_rounds) {
-    throw http::problem_error(409, "revision-cap-reached", "Revision rounds used up",
-                              "This workflow allows " + std::to_string(*def->max_revision_rounds) +
-                                  " rounds of revision and all have been used.");
+    throw error::problem(error::types::revision_cap_reached, error::messages::revision_rounds_used,
+                         {{"rounds", *def->max_revision_rounds}});
   }
 
   apply_result result;
@@ -461,8 +486,7 @@ apply_result engine::apply(const apply_request& r) {
 
   if (t->signature) {
     if (has_signed(sql, c.id, c.stage_seq, person)) {
-      throw http::problem_error(409, "already-signed", "Already signed",
-                                "A signature for this person is already recorded in this round.");
+      throw error::problem(error::types::already_signed, error::messages::signed_this_round);
     }
     long long case_id = c.id, user_id = r.actor.id, behalf = as->on_behalf_of.value_or(0);
     soci::indicator behalf_ind = as->on_behalf_of ? soci::i_ok : soci::i_null;
@@ -483,12 +507,12 @@ apply_result engine::apply(const apply_request& r) {
   result.guards = evaluate_guards(sql, c, *t);
   const bool all_met = std::ranges::all_of(result.guards, [](const guard_result& g) { return g.met; });
   if (!all_met && !t->signature) {
-    std::vector<std::string> reasons;
+    boost::json::array reasons;
     for (const auto& g : result.guards) {
-      if (!g.met) reasons.push_back(g.type + ": " + g.reason);
+      if (!g.met) reasons.push_back(boost::json::string(g.type + ": " + g.reason));
     }
-    throw http::problem_error(409, "guards-unmet", "Conditions not met",
-                              "'" + r.action + "' is not possible yet: " + join(reasons) + ".")
+    throw error::problem(error::types::guards_unmet, error::messages::guards_not_met,
+                         {{"action", r.action}, {"reasons", std::move(reasons)}})
         .with_extension("guards", guards_json(result.guards));
   }
   if (all_met) {
@@ -551,20 +575,20 @@ std::vector<available_action> engine::available_actions(soci::session& sql, cons
     const std::int64_t person = as->on_behalf_of.value_or(user.id);
     if (t->signature) {
       if (took_part_before_approval(sql, *def, c.id, {user.id, person})) {
-        a.blocked_by.push_back("you submitted or endorsed this plan, so you cannot sign it");
+        a.blocked_by.push_back(reason::of(error::messages::cannot_sign_own));
       } else if (has_signed(sql, c.id, c.stage_seq, person)) {
-        a.blocked_by.push_back("you have already signed this revision");
+        a.blocked_by.push_back(reason::of(error::messages::already_signed_revision));
       }
     } else {
       for (const auto& g : a.guards) {
-        if (!g.met) a.blocked_by.push_back(g.type + ": " + g.reason);
+        if (!g.met) a.blocked_by.push_back({g.code, g.params, g.type + ": " + g.reason});
       }
     }
     const stage* from = def->find_stage(c.stage);
     const stage* to = def->find_stage(t->to);
     if (to->kind == stage_kind::editing && from->kind != stage_kind::editing && def->max_revision_rounds &&
         c.revision_rounds >= *def->max_revision_rounds) {
-      a.blocked_by.push_back("all revision rounds have been used");
+      a.blocked_by.push_back(reason::of(error::messages::revision_rounds_exhausted));
     }
     a.enabled = a.blocked_by.empty();
     out.push_back(std::move(a));
@@ -583,7 +607,7 @@ bool engine::may_edit(soci::session& sql, const case_state& c, const directory::
 bool engine::record_revision(soci::session& sql, std::int64_t case_id, int revision, const std::string& content_sha256,
                              int content_errors, const directory::user& editor, const std::string& remote_address) {
   auto found = find_case(sql, case_id, true);
-  if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
+  if (!found) throw error::not_found(error::messages::case_not_found, {{"id", case_id}});
   case_state c = std::move(*found);
   if (!may_edit(sql, c, editor)) {
     // Someone who could edit in some stage hears "not now" (409); someone who
@@ -594,15 +618,13 @@ bool engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
       return std::ranges::any_of(s.editable_by, [&](const std::string& r) { return roles.contains(r); });
     });
     if (!ever) {
-      throw http::problem_error(403, "forbidden", "Forbidden", "You do not edit this plan's content in any stage.");
+      throw error::forbidden(error::messages::never_edits);
     }
-    throw http::problem_error(409, "not-editable", "Not editable now",
-                              "The content cannot be changed by you in the stage '" + c.stage + "'.")
+    throw error::problem(error::types::not_editable, error::messages::not_editable_in_stage, {{"stage", c.stage}})
         .with_extension("stage", boost::json::string(c.stage));
   }
   if (revision != c.revision + 1) {
-    throw http::problem_error(412, "stale-revision", "The plan has changed",
-                              "The content is at revision " + std::to_string(c.revision) + "; reload it.")
+    throw error::problem(error::types::stale_revision, error::messages::content_at_revision, {{"revision", c.revision}})
         .with_extension("revision", c.revision);
   }
   // A client repeating its save (a retry, an editor saving on blur) changes
@@ -627,20 +649,20 @@ void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<s
                           const directory::user& admin, const std::string& remote_address) {
   storage::in_transaction(db_, [&](soci::session& sql) {
   auto found = find_case(sql, case_id, true);
-  if (!found) throw http::not_found("No case has the id " + std::to_string(case_id) + ".");
+  if (!found) throw error::not_found(error::messages::case_not_found, {{"id", case_id}});
   case_state c = std::move(*found);
   if (to_version <= c.workflow_version) {
-    throw http::validation_failed({{"/version", "must be newer than the case's version " + std::to_string(c.workflow_version)}});
+    throw error::invalid("/version", error::messages::version_not_newer, {{"version", c.workflow_version}});
   }
   auto target = store_.get(sql, c.workflow_id, to_version);
-  if (!target) throw http::validation_failed({{"/version", "no published version " + std::to_string(to_version) + " of " + c.workflow_id}});
+  if (!target) throw error::invalid("/version", error::messages::no_published_version_of, {{"version", to_version}, {"workflow", c.workflow_id}});
   auto mapped = stage_mapping.find(c.stage);
   if (mapped == stage_mapping.end()) {
-    throw http::validation_failed({{"/stage_mapping", "must map the current stage '" + c.stage + "'"}});
+    throw error::invalid("/stage_mapping", error::messages::must_map_stage, {{"stage", c.stage}});
   }
   if (!target->find_stage(mapped->second)) {
-    throw http::validation_failed({{http::pointer_append("/stage_mapping", c.stage),
-                                    "'" + mapped->second + "' is not a stage of version " + std::to_string(to_version)}});
+    throw error::invalid(pointer_append("/stage_mapping", c.stage), error::messages::not_stage_of_version,
+                         {{"stage", mapped->second}, {"version", to_version}});
   }
   boost::json::object mapping;
   for (const auto& [from, to] : stage_mapping) mapping[from] = to;

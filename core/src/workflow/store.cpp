@@ -1,5 +1,6 @@
 #include <planflow/auth/crypto.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/messages.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
@@ -31,11 +32,14 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
   if (!parsed.report.ok()) {
     // One list, `errors`, in the shape every problem uses, each entry also
     // carrying its code and params; the warnings have the same shape.
-    std::vector<http::field_error> fields;
-    for (auto& e : parsed.report.errors) fields.push_back({e.pointer, e.message, e.code, std::move(e.params)});
-    throw http::problem_error(422, "invalid-workflow", "The workflow definition is invalid",
-                              std::to_string(parsed.report.errors.size()) + " problem(s); see `errors`.")
-        .with_errors(std::move(fields))
+    std::vector<error::field> fields;
+    for (auto& e : parsed.report.errors) {
+      // The definition reader raises only codes of the catalog (it takes them as constants).
+      fields.push_back({e.pointer, error::find_message(e.code).value(), std::move(e.params)});
+    }
+    const auto count = fields.size();
+    throw error::problem(error::types::invalid_workflow, error::messages::workflow_problems, {{"count", count}})
+        .with_fields(std::move(fields))
         .with_extension("warnings", findings_json(parsed.report.warnings));
   }
   const auto& def = *parsed.def;
@@ -103,9 +107,9 @@ std::vector<publish_result> store::load_builtin(const std::filesystem::path& dir
     if (ec) throw std::runtime_error(path.string() + ": not valid JSON: " + ec.message());
     try {
       out.push_back(publish(json, std::nullopt, "builtin"));
-    } catch (const http::problem_error& p) {
+    } catch (const error::problem& p) {
       std::string detail;
-      for (const auto& e : p.errors()) detail += "\n  " + e.pointer + ": " + e.detail;
+      for (const auto& e : p.fields()) detail += "\n  " + e.pointer + ": " + error::render(e.code, e.params, error::language::en);
       throw std::runtime_error(path.string() + ": invalid workflow definition:" + detail);
     }
   }
@@ -212,10 +216,9 @@ int store::version_for_new_cases(soci::session& sql, const std::string& id) {
 void store::set_default_version(const std::string& id, int version, std::optional<std::int64_t> by) {
   storage::in_transaction(db_, [&](soci::session& sql) {
     const int latest = latest_version(sql, id);
-    if (latest == 0) throw http::not_found("No workflow has the id " + id + ".");
+    if (latest == 0) throw error::not_found(error::messages::workflow_not_found, {{"id", id}});
     if (version < 0 || version > latest) {
-      throw http::validation_failed({{"/version", "must be 0 (the latest) or a published version from 1 to " +
-                                                      std::to_string(latest)}});
+      throw error::invalid("/version", error::messages::version_latest_or_published, {{"latest", latest}});
     }
     long long who = by.value_or(0);
     soci::indicator who_ind = by ? soci::i_ok : soci::i_null;

@@ -1,6 +1,8 @@
 // The one way pages talk to planflow. Problems (RFC 9457) become ApiError
 // with a Thai sentence; a lapsed session asks the person to sign in again
 // in place and then repeats the request, so nothing typed is lost.
+import { lang } from './i18n';
+import { messageText } from './messages';
 import { problemMessage } from './problems';
 import { session, setSession, type Session } from './session';
 import { signal } from './signal';
@@ -74,19 +76,29 @@ async function toError(response: Response): Promise<ApiError> {
   }
   const type = typeof body.type === 'string' ? body.type : '';
   const slug = type.startsWith('urn:planflow:problem:') ? type.slice('urn:planflow:problem:'.length) : `http-${response.status}`;
-  const errors = Array.isArray(body.errors) ? body.errors : [];
+  // Worded here from code and params; the server's own wording (in the
+  // language asked for) stands only for a code this build does not know.
+  const errors = (Array.isArray(body.errors) ? (body.errors as FieldError[]) : []).map((e) => ({
+    ...e,
+    detail: messageText(e.code, e.params) ?? String(e.detail ?? ''),
+  }));
+  const params = (body.params ?? {}) as Record<string, unknown>;
   return new ApiError(
     response.status,
     slug,
     String(body.title ?? response.statusText),
-    String(body.detail ?? ''),
-    errors as FieldError[],
+    messageText(typeof body.code === 'string' ? body.code : undefined, params) ?? String(body.detail ?? ''),
+    errors,
     body,
   );
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': lang(),
+    ...options.headers,
+  };
   const token = session.value?.token;
   if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;

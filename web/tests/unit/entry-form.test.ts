@@ -63,17 +63,20 @@ describe('a progress entry as typed', () => {
     expect(overBudget({ ...empty, disbursed: '30,500' }, 30500)).toBe(false);
     expect(overBudget({ ...empty, disbursed: '1' }, null)).toBe(true);
     expect(
-      asksForOverBudgetReason([{ pointer: '/disbursed_baht', detail: "brings the year's disbursement to 12,000 baht, above the budget of 10,000 baht; give over_budget_reason" }]),
+      asksForOverBudgetReason([{ pointer: '/disbursed_baht', code: 'over_budget', params: { total: 12000, budget: 10000 }, detail: '' }]),
     ).toBe(true);
-    expect(asksForOverBudgetReason([{ pointer: '/disbursed_baht', detail: 'must not be negative' }])).toBe(false);
+    expect(asksForOverBudgetReason([{ pointer: '/disbursed_baht', code: 'not_negative', params: {}, detail: '' }])).toBe(false);
   });
 
-  it('puts the API’s field errors into Thai', () => {
-    expect(fieldErrorText({ pointer: '/cancel_reason', detail: 'is required when cancelled' })).toBe('ต้องระบุเหตุผลเมื่อยกเลิกกิจกรรม');
-    expect(fieldErrorText({ pointer: '/percent_complete', detail: 'must be from 0 to 100' })).toBe('ต้องอยู่ระหว่าง 0 ถึง 100');
+  it('words the API’s field errors in Thai from their codes and params, whatever the English says', () => {
+    expect(fieldErrorText({ pointer: '/cancel_reason', code: 'cancel_reason_required', params: {}, detail: 'reworded' })).toBe(
+      'ต้องระบุเหตุผลเมื่อยกเลิกกิจกรรม',
+    );
+    expect(fieldErrorText({ pointer: '/percent_complete', code: 'percent_range', params: {}, detail: '' })).toBe('ต้องอยู่ระหว่าง 0 ถึง 100');
     expect(
-      fieldErrorText({ pointer: '/disbursed_baht', detail: "brings the year's disbursement to 12,000 baht, above the budget of 10,000 baht; give over_budget_reason" }),
-    ).toContain('เกินงบประมาณ 10,000 บาท');
-    expect(fieldErrorText({ pointer: '/x', detail: 'is odd' })).toBe('is odd');
+      fieldErrorText({ pointer: '/disbursed_baht', code: 'over_budget', params: { total: 12000.5, budget: 10000 }, detail: '' }),
+    ).toBe('ยอดเบิกจ่ายทั้งปีจะเป็น 12,000.50 บาท เกินงบประมาณ 10,000 บาท กรุณาระบุเหตุผลที่เบิกจ่ายเกินงบประมาณ');
+    // A code newer than this build: the API's own wording (asked for in Thai) stands.
+    expect(fieldErrorText({ pointer: '/x', code: 'something_new', params: {}, detail: 'ข้อความจากเซิร์ฟเวอร์' })).toBe('ข้อความจากเซิร์ฟเวอร์');
   });
 });

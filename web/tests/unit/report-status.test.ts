@@ -44,8 +44,10 @@ describe('agency reporting state', () => {
     });
   });
 
-  it('puts the compile guard’s reason into Thai', () => {
-    expect(blockedText('all_progress_confirmed: 9 of 38 activities confirmed by their agencies')).toBe('หน่วยงานยืนยันผลแล้ว 9 จาก 38 กิจกรรม');
-    expect(blockedText('something new')).toBe('something new');
+  it('words the compile guard’s reason in Thai from its code, not its English', () => {
+    expect(blockedText({ code: 'activities_confirmed', params: { confirmed: 9, items: 38 }, detail: 'reworded' })).toBe(
+      'หน่วยงานยืนยันผลแล้ว 9 จาก 38 กิจกรรม',
+    );
+    expect(blockedText({ code: 'something_new', params: {}, detail: 'ข้อความจากเซิร์ฟเวอร์' })).toBe('ข้อความจากเซิร์ฟเวอร์');
   });
 });

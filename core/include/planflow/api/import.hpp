@@ -18,7 +18,7 @@ struct import_outcome {
 };
 
 /// Imports with `plan_type_id` or, when empty, the type the plugins detect.
-/// Throws problem_error 422 naming `field` when the type is unknown or cannot be detected.
+/// Throws error::problem 422 naming `field` when the type is unknown or cannot be detected.
 import_outcome import_document(const plugin::registry& types, std::string_view text, const std::string& plan_type_id,
                                plugin::plan_context ctx, const std::string& field = "plan_type");
 

@@ -36,6 +36,6 @@ std::optional<revision_condition> if_match_revisions(const http::request& req);
 /// A password someone chooses (a new user's, a reset, one's own change) has
 /// at least 10 characters, counted as characters (a Thai letter is 3 bytes);
 /// otherwise an error at `pointer`.
-void check_new_password(std::string_view password, const std::string& pointer, std::vector<http::field_error>& errors);
+void check_new_password(std::string_view password, const std::string& pointer, std::vector<error::field>& errors);
 
 }  // namespace planflow::api

@@ -36,7 +36,7 @@ class sessions {
   /// Takes its own leases: call it holding none.
   sessions(storage::database& db, session_settings settings = {});
 
-  /// Throws problem_error 401 `invalid-credentials` for a wrong user or
+  /// Throws error::problem 401 `invalid-credentials` for a wrong user or
   /// password (the same answer for both), 429 `too-many-attempts` with
   /// Retry-After while a counter of `login_limits` is at its limit.
   login_result login(std::string_view username, std::string_view password, std::string_view remote_address);

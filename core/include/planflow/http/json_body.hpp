@@ -2,7 +2,7 @@
 /// Reading JSON request bodies with errors that name every offending field.
 
 #include <planflow/http/message.hpp>
-#include <planflow/http/problem.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/util/json_util.hpp>
 
 #include <boost/json/value.hpp>
@@ -29,12 +29,13 @@ using planflow::pointer_append;
 /// Number of Unicode code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
-/// Reads the members of one JSON object, collecting a field_error for each
+/// Reads the members of one JSON object, collecting an error::field for each
 /// missing, mistyped, out-of-range or unknown member instead of stopping at
 /// the first, so that a client can fix everything in one round trip.
+using error::field;
 class object_reader {
  public:
-  object_reader(const boost::json::value& value, std::vector<field_error>& errors, std::string pointer = "");
+  object_reader(const boost::json::value& value, std::vector<field>& errors, std::string pointer = "");
 
   std::optional<std::string> optional_string(std::string_view key, std::size_t max_chars = 1000);
   std::string required_string(std::string_view key, std::size_t max_chars = 1000);
@@ -46,7 +47,7 @@ class object_reader {
   const boost::json::value& required_value(std::string_view key);
 
   /// Records an error on a member of this object.
-  void reject(std::string_view key, std::string detail);
+  void reject(std::string_view key, error::message_code code, boost::json::object params = {});
   const std::string& pointer() const noexcept { return pointer_; }
 
   /// Flags every member that was never read as unknown. Call once, last.
@@ -56,12 +57,11 @@ class object_reader {
   const boost::json::value* lookup(std::string_view key);
 
   const boost::json::object* object_ = nullptr;
-  std::vector<field_error>& errors_;
+  std::vector<field>& errors_;
   std::string pointer_;
   std::set<std::string, std::less<>> seen_;
 };
 
-/// Throws validation_failed when `errors` is not empty.
-void throw_if_invalid(std::vector<field_error> errors);
+using error::throw_if_invalid;
 
 }  // namespace planflow::http

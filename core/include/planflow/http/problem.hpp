@@ -1,70 +1,29 @@
 #pragma once
-/// Errors above the socket layer are thrown as problem_error and turned into
-/// RFC 9457 application/problem+json responses in exactly one place (the
-/// router's dispatch). The `type` of each problem is a stable URN.
+/// The one place where planflow's errors become HTTP: an error::problem is
+/// answered as RFC 9457 application/problem+json, its type a stable URN
+/// (urn:planflow:problem:<slug>), worded in the language the client asks
+/// for with Accept-Language.
 
+#include <planflow/error/messages.hpp>
+#include <planflow/error/problem.hpp>
 #include <planflow/http/message.hpp>
 
-#include <boost/json/object.hpp>
-
-#include <stdexcept>
-#include <string>
-#include <vector>
+#include <string_view>
 
 namespace planflow::http {
 
-/// One offending input field: `pointer` is a JSON Pointer into the request
-/// body ("/title") or a query/header name prefixed by its place ("query:limit").
-struct field_error {
-  std::string pointer;
-  std::string detail;
-  /// A stable machine-readable code, and what it is about as data; both are
-  /// written only when `code` is set (e.g. the findings of invalid-workflow).
-  std::string code = {};
-  boost::json::object params = {};
-};
+/// Thai or English, whichever Accept-Language prefers (by q-value, then
+/// order; "th-TH" counts as Thai); English when it names neither.
+error::language preferred_language(std::string_view accept_language);
 
-class problem_error : public std::runtime_error {
- public:
-  /// `slug` becomes the type "urn:planflow:problem:<slug>".
-  problem_error(int status, std::string slug, std::string title, std::string detail = {});
+/// The language of the request's Accept-Language.
+error::language language_of(const request& req);
 
-  problem_error& with_errors(std::vector<field_error> errors);
-  problem_error& with_header(std::string name, std::string value);
-  problem_error& with_extension(std::string key, boost::json::value value);
+/// The problem as problem+json, with `detail`, `title` and each field's
+/// `detail` in `lang` beside their codes and parameters; Content-Language
+/// says which; Retry-After when the problem asks the client to wait.
+response to_response(const error::problem& p, error::language lang);
 
-  int status() const noexcept { return status_; }
-  const std::string& slug() const noexcept { return slug_; }
-  const std::string& title() const noexcept { return title_; }
-  const std::string& detail() const noexcept { return detail_; }
-  const std::vector<field_error>& errors() const noexcept { return errors_; }
-
-  http::response to_response() const;
-
- private:
-  int status_;
-  std::string slug_;
-  std::string title_;
-  std::string detail_;
-  std::vector<field_error> errors_;
-  std::vector<std::pair<std::string, std::string>> headers_;
-  boost::json::object extensions_;
-};
-
-/// The problem a handler's exception stands for: itself for a problem_error;
-/// 503 with Retry-After when the database is unavailable or kept conflicting;
-/// 409 `already-exists` naming the field for a unique key; otherwise a
-/// logged 500 (`where` says which request, for the log).
-problem_error to_problem(const std::exception& e, const std::string& where);
-
-/// Builds a problem response directly, for the server layer that has no handler.
-http::response problem_response(int status, std::string slug, std::string title, std::string detail = {});
-
-// The problems every endpoint can raise, so their types stay the same everywhere.
-problem_error bad_request(std::string detail);
-problem_error not_found(std::string detail = "The requested resource does not exist.");
-problem_error validation_failed(std::vector<field_error> errors);
-problem_error conflict(std::string detail);
-problem_error unsupported_media_type(std::string detail);
+using planflow::error::field;
 
 }  // namespace planflow::http

@@ -35,7 +35,7 @@ class router {
   /// captures in req.path_params. HEAD falls back to GET.
   resolution resolve(request& req) const;
 
-  /// Runs a resolved handler. Never throws: problem_error becomes its problem
+  /// Runs a resolved handler. Never throws: an error::problem becomes its problem
   /// response, any other exception a logged 500; no route is a 404, a route
   /// without this method a 405 with `Allow`. The answer then gets the
   /// headers of apply_response_policy.

@@ -6,7 +6,7 @@
 /// members) stays the plugin's findings: a draft may be incomplete or wrong,
 /// but it may not carry data no one can see in the forms.
 
-#include <planflow/http/problem.hpp>
+#include <planflow/error/problem.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -18,7 +18,7 @@ namespace planflow::plans {
 
 /// The members of `content` that `schema` does not allow, and the numbers no
 /// JSON text can carry back (non-finite, integers beyond int64: content a
-/// plugin made has not been through the body parser), each as a field_error
+/// plugin made has not been through the body parser), each as an error::field
 /// at `pointer` + its pointer in the content.
 ///
 /// The subset of JSON Schema read: `$ref` to "#/..." (its siblings override
@@ -28,7 +28,7 @@ namespace planflow::plans {
 /// `properties` is closed unless `additionalProperties` opens it; one that
 /// says nothing about its members is open. Never throws for any content; at
 /// most 100 errors.
-std::vector<http::field_error> content_violations(const boost::json::value& content, const boost::json::object& schema,
+std::vector<error::field> content_violations(const boost::json::value& content, const boost::json::object& schema,
                                                   const std::string& pointer = "");
 
 }  // namespace planflow::plans

@@ -117,7 +117,7 @@ class progress_service {
   void open_early(std::int64_t report_id, const directory::user& secretary, const std::string& remote_address);
 
   /// Saves an agency's entry for one item; resets its confirmation. Throws
-  /// problem_error 409 when the report is not open or not collecting, 403 when
+  /// error::problem 409 when the report is not open or not collecting, 403 when
   /// the item is not the user's agency's, 422 naming fields for bad values.
   entry save_entry(std::int64_t report_id, const std::string& item_id, const entry_input& input,
                    const directory::user& user, const std::string& remote_address);

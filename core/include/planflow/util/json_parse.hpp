@@ -23,8 +23,10 @@ inline constexpr std::size_t k_json_max_depth = 32;
 
 /// A number that cannot be kept as written, at its JSON Pointer.
 struct json_number_problem {
+  enum class kind { outside_int64, too_large, too_small };
   std::string pointer;  ///< "/" for a document that is a bare number
-  std::string detail;
+  std::string detail;   ///< in English, for tools that show it as it is
+  kind what = kind::outside_int64;
 };
 
 struct json_parse_result {

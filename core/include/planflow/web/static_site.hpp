@@ -41,7 +41,7 @@ class static_site {
 
   /// The file at `path` for this request: 200 with the body (gzip when the
   /// client accepts it and a .gz sibling exists), or 304 when If-None-Match
-  /// names its ETag. Throws http::problem_error 404 for an unknown path.
+  /// names its ETag. Throws error::problem 404 for an unknown path.
   http::response serve(std::string_view path, const http::request& req) const;
 
  private:

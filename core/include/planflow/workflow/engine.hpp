@@ -6,6 +6,7 @@
 /// are written together.
 
 #include <planflow/directory/users.hpp>
+#include <planflow/error/codes.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/definition.hpp>
 #include <planflow/workflow/store.hpp>
@@ -59,14 +60,30 @@ struct new_case {
   std::string remote_address;  ///< the client's, for the history and the audit log ("" for the system)
 };
 
+/// Why something is as it is, as data (a message of the catalog and its
+/// params) with its English wording, for logs and clients that show text.
+struct reason {
+  std::string code;
+  boost::json::object params;
+  std::string text;
+
+  static reason of(error::message_code code, boost::json::object params = {});
+  boost::json::object to_json() const;
+};
+
 struct guard_result {
   std::string type;
   bool met = false;
-  std::string reason;  ///< why it is not met, or what it saw (e.g. "2 of 3 signed; 2 needed")
+  std::string reason;  ///< why it is not met, or what it saw (e.g. "2 of 3 signed; 2 needed"), in English
   // quorum only: signatures counted, members holding the role, signatures needed
   int have = -1;
   int members = -1;
   int needed = -1;
+  /// `reason` as a catalog code and its params, for wording it in any language.
+  std::string code = {};
+  boost::json::object params = {};
+
+  static guard_result of(std::string type, bool met, error::message_code code, boost::json::object params = {});
 };
 
 boost::json::array guards_json(const std::vector<guard_result>& guards);
@@ -125,7 +142,7 @@ struct available_action {
   bool comment_required = false;
   bool signature = false;
   bool enabled = false;
-  std::vector<std::string> blocked_by;  ///< reasons, when not enabled
+  std::vector<reason> blocked_by;  ///< why not, when not enabled
   std::vector<guard_result> guards;
 };
 
@@ -172,7 +189,7 @@ class engine {
   /// transaction) and records the `created` event.
   std::int64_t start_case(soci::session& sql, const new_case& input);
 
-  /// Takes `action` for `actor`. Throws problem_error: 404 unknown case, 409
+  /// Takes `action` for `actor`. Throws error::problem: 404 unknown case, 409
   /// `action-not-available` (wrong stage), 403 (no role, or self-approval),
   /// 412 `stale-revision`, 422 (missing comment), 409 `guards-unmet` with the
   /// unmet guards, 409 `already-signed`, 409 `revision-cap-reached`.

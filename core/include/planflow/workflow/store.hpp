@@ -47,7 +47,7 @@ class store {
   explicit store(storage::database& db);
 
   /// Validates `json` and stores it as the next version of its id. Throws
-  /// problem_error 422 `invalid-workflow` listing every error (with its JSON
+  /// error::problem 422 `invalid-workflow` listing every error (with its JSON
   /// Pointer and code) and the warnings; nothing is stored then.
   publish_result publish(const boost::json::value& json, std::optional<std::int64_t> published_by,
                          const std::string& origin = "admin");
@@ -76,7 +76,7 @@ class store {
   int version_for_new_cases(soci::session& sql, const std::string& id);
 
   /// Chooses the version new cases get; 0 goes back to "the latest". Throws
-  /// problem_error 404/422 for an unknown workflow or version.
+  /// error::problem 404/422 for an unknown workflow or version.
   void set_default_version(const std::string& id, int version, std::optional<std::int64_t> by);
 
  private:

@@ -1,6 +1,7 @@
 // Workflow definitions as the API sends them (canonical form), and the words
 // the administrator's pages use for their parts and for validation findings
 // (codes from workflows/README.md).
+import { messageText } from '../../lib/messages';
 import { api } from '../../lib/api';
 import { tr } from '../../lib/i18n';
 import { roleLabel } from './directory';
@@ -131,39 +132,7 @@ export function deadlineText(stage: Stage, transitions: Transition[]): string {
   return tr(`กำหนด ${d.days} วัน แล้วบันทึกว่าเกินกำหนด`, `${d.days} days, then recorded as overdue`);
 }
 
-const FINDINGS: Record<string, [string, string]> = {
-  invalid_type: ['ชนิดข้อมูลไม่ถูกต้อง', 'Wrong type of value'],
-  unknown_field: ['มีช่องที่รูปแบบนี้ไม่รู้จัก', 'A member this format does not have'],
-  missing_field: ['ขาดช่องที่จำเป็น', 'A required member is missing'],
-  invalid_value: ['ค่าไม่อยู่ในชุดที่อนุญาต', 'A value outside its allowed set'],
-  invalid_id: ['รหัสไม่ถูกต้อง (a–z, 0–9, _ ขึ้นต้นด้วยตัวอักษร ยาว 2–64 ตัว)', 'Invalid identifier (a–z, 0–9, _, starting with a letter, 2–64 long)'],
-  missing_title: ['ขาดชื่อ หรือชื่อภาษาใดภาษาหนึ่งว่าง', 'A title, or one of its languages, is missing'],
-  duplicate_stage: ['รหัสขั้นตอนซ้ำกัน', 'Two stages share an id'],
-  unknown_initial_stage: ['ขั้นตอนเริ่มต้นไม่มีอยู่จริง', 'The initial stage does not exist'],
-  unknown_stage: ['อ้างถึงขั้นตอนที่ไม่มีอยู่', 'Names a stage that does not exist'],
-  unreachable_stage: ['ไม่มีเส้นทางไปถึงขั้นตอนนี้จากขั้นตอนเริ่มต้น', 'No path leads here from the initial stage'],
-  dead_end: ['ขั้นตอนนี้ไม่มีทางออก แผนจะค้างอยู่', 'No way out of this stage: plans would be stuck'],
-  no_path_to_terminal: ['จากขั้นตอนนี้ไม่มีเส้นทางไปถึงขั้นตอนสิ้นสุด แผนจะวนอยู่ไม่จบ', 'No path from this stage leads to a terminal stage: plans would never finish'],
-  no_terminal_stage: ['ไม่มีขั้นตอนสิ้นสุด แผนจะไม่มีวันเสร็จ', 'No terminal stage: no plan could finish'],
-  terminal_with_exit: ['ขั้นตอนสิ้นสุดต้องไม่มีทางออก', 'A terminal stage must have no way out'],
-  duplicate_action: ['ชื่อการดำเนินการซ้ำในขั้นตอนเดียวกัน', 'Two actions of one stage share a name'],
-  no_roles: ['ไม่ได้ระบุบทบาทที่ดำเนินการได้', 'Nobody may take this transition'],
-  unknown_role: ['ไม่รู้จักบทบาทนี้', 'Unknown role'],
-  unknown_guard: ['ไม่รู้จักเงื่อนไขนี้', 'Unknown guard'],
-  impossible_quorum: ['องค์ประชุมเป็นไปไม่ได้', 'The quorum cannot be met'],
-  signature_without_quorum: ['การลงนามต้องมีเงื่อนไของค์ประชุม', 'A signature needs a quorum guard'],
-  deadline_without_escalation: ['กำหนดเวลาไม่ได้ระบุสิ่งที่ต้องทำเมื่อเกินกำหนด', 'The deadline has no escalation'],
-  invalid_deadline: ['จำนวนวันต้องอยู่ระหว่าง 1–3650', 'Days must be 1–3650'],
-  unknown_escalation_action: ['การดำเนินการเมื่อเกินกำหนดไม่ใช่ทางออกของขั้นตอนนี้', 'The escalation action does not leave this stage'],
-  nobody_edits: ['ขั้นตอนจัดทำที่ไม่มีใครแก้ไขได้', 'An editing stage nobody may edit'],
-  approval_without_signature: ['ขั้นตอนอนุมัติที่ไม่มีการลงนาม', 'An approval stage without a signature'],
-  quorum_role_cannot_act: ['บทบาทที่นับองค์ประชุมไม่อยู่ในบทบาทที่ดำเนินการได้', 'The quorum counts a role that cannot take the step'],
-  return_without_comment: ['การส่งกลับแก้ไขควรบังคับให้ระบุเหตุผล', 'A return for changes should require a comment'],
-  quorum_all_blocks_on_absence: ['องค์ประชุม "ทุกคน" จะติดขัดเมื่อมีผู้ไม่อยู่', 'A quorum of "all" blocks when one member is absent'],
-  self_loop: ['การดำเนินการนี้วนกลับขั้นตอนเดิมโดยไม่มีผล', 'This step leads back to its own stage and changes nothing'],
-};
-
+/** What a validator finding means, from its code with the server's catalog; a code new to this build as it is. */
 export function findingText(code: string): string {
-  const m = FINDINGS[code];
-  return m ? tr(m[0], m[1]) : code;
+  return messageText(code) ?? code;
 }

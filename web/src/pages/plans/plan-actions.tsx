@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../../lib/api';
 import { localized, tr } from '../../lib/i18n';
+import { messageText, reasonText } from '../../lib/messages';
 import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError } from '../../lib/use-async';
 import { Field, Notice, ProblemView } from '../../components/ui';
@@ -17,7 +18,7 @@ function randomKey(): string {
 export function guardText(g: Guard): string {
   switch (g.type) {
     case 'valid_content': {
-      const n = /(\d+) error/.exec(g.reason ?? '')?.[1];
+      const n = g.params?.count as number | undefined;
       return g.met ? tr('เนื้อหาไม่มีข้อผิดพลาด', 'The content has no errors')
         : tr(`ต้องแก้ไขข้อผิดพลาดในเนื้อหาก่อน${n ? ` (${n} รายการ)` : ''}`, `Fix the content's errors first${n ? ` (${n})` : ''}`);
     }
@@ -29,16 +30,15 @@ export function guardText(g: Guard): string {
     case 'all_progress_confirmed':
       return g.met ? tr('รายงานผลครบทุกไตรมาสแล้ว', 'Every quarter is reported') : tr('ยังรายงานผลรายไตรมาสไม่ครบ', 'Quarterly reporting is not complete');
     default:
-      return g.reason ?? g.type;
+      return messageText(g.code, g.params ?? {}) ?? g.reason ?? g.type;
   }
 }
 
 function blockedText(a: AvailableAction): string[] {
   const out: string[] = [];
-  for (const reason of a.blocked_by) {
-    if (/already signed/.test(reason)) out.push(tr('ท่านลงนามฉบับนี้แล้ว', 'You have signed this revision'));
-    else if (/self/.test(reason)) out.push(tr('ไม่สามารถอนุมัติแผนที่ตนเองจัดทำ', 'You cannot approve your own plan'));
-    else if (/revision round/.test(reason)) out.push(tr('แก้ไขครบจำนวนรอบที่กำหนดแล้ว', 'All revision rounds are used'));
+  // An unmet guard is in both lists; it is worded once, from the guard.
+  for (const reason of a.blocked ?? []) {
+    if (!a.guards.some((g) => !g.met && g.code === reason.code)) out.push(reasonText(reason));
   }
   for (const g of a.guards) if (!g.met) out.push(guardText(g));
   return [...new Set(out)];

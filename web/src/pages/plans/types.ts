@@ -1,4 +1,5 @@
 // The plan as the API returns it (see api/openapi.json, Plan and PlanSummary).
+import type { Reason } from '../../lib/messages';
 
 export interface Localized {
   th?: string;
@@ -16,7 +17,10 @@ export interface Finding {
 export interface Guard {
   type: string;
   met: boolean;
+  /** The API's English wording of `code` with `params`. */
   reason?: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface AvailableAction {
@@ -28,6 +32,7 @@ export interface AvailableAction {
   signature: boolean;
   enabled: boolean;
   blocked_by: string[];
+  blocked?: Reason[];
   guards: Guard[];
 }
 

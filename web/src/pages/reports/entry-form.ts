@@ -4,6 +4,7 @@
 // API's own field errors are put into Thai.
 import type { FieldError } from '../../lib/api';
 import { tr } from '../../lib/i18n';
+import { messageText } from '../../lib/messages';
 import { formatBaht, parseNumber } from '../../lib/thai';
 import type { EntryStatus, ProgressEntry } from './types';
 
@@ -97,27 +98,13 @@ export function overBudget(d: EntryDraft, budgetBaht: number | null): boolean {
   return n.ok && n.value !== null && n.value > (budgetBaht ?? 0);
 }
 
-/** The API's field errors for entries, in the person's language; unknown ones as sent. */
+/** The API's field errors for entries, in the person's language, from their codes. */
 export function fieldErrorText(e: FieldError): string {
-  const d = e.detail;
   if (e.pointer === '/status') return tr('กรุณาเลือกสถานะ', 'Choose a status');
-  if (d === 'is required when cancelled') return tr('ต้องระบุเหตุผลเมื่อยกเลิกกิจกรรม', 'Give the reason the activity was cancelled');
-  if (d === 'must be from 0 to 100') return tr('ต้องอยู่ระหว่าง 0 ถึง 100', 'Must be from 0 to 100');
-  if (d === 'must not be negative') return tr('ต้องไม่ติดลบ', 'Must not be negative');
-  if (d === 'this activity has no measurable target') return tr('กิจกรรมนี้ไม่มีค่าเป้าหมายที่วัดได้', 'This activity has no measurable target');
-  if (d === 'must be an http(s) link') return tr('ต้องเป็นลิงก์ที่ขึ้นต้นด้วย http:// หรือ https://', 'Must be a link starting with http:// or https://');
-  if (d.startsWith('must be a number')) return tr('ต้องเป็นตัวเลข', 'Must be a number');
-  const over = /brings the year's disbursement to ([\d,.]+) baht, above the budget of ([\d,.]+) baht/.exec(d);
-  if (over) {
-    return tr(
-      `ยอดเบิกจ่ายทั้งปีจะเป็น ${over[1]} บาท เกินงบประมาณ ${over[2]} บาท กรุณาระบุเหตุผลที่เบิกจ่ายเกินงบประมาณ`,
-      `The year's disbursement would be ${over[1]} baht, above the budget of ${over[2]} baht; give the reason`,
-    );
-  }
-  return d;
+  return messageText(e.code, e.params) ?? e.detail;
 }
 
 /** The over-budget message points at the money but is answered by the reason field. */
 export function asksForOverBudgetReason(errors: FieldError[]): boolean {
-  return errors.some((e) => e.pointer === '/over_budget_reason' || (e.pointer === '/disbursed_baht' && e.detail.includes('over_budget_reason')));
+  return errors.some((e) => e.pointer === '/over_budget_reason' || e.code === 'over_budget');
 }

@@ -141,7 +141,7 @@ export function ReportActions(props: {
             .filter((a) => !a.enabled)
             .map((a) => (
               <li key={a.action}>
-                {tr(`ยัง${localized(a.title)}ไม่ได้`, `Cannot ${localized(a.title)} yet`)}: {a.blocked_by.map(blockedText).join('; ')}
+                {tr(`ยัง${localized(a.title)}ไม่ได้`, `Cannot ${localized(a.title)} yet`)}: {(a.blocked ?? []).map(blockedText).join('; ')}
               </li>
             ))}
         </ul>

@@ -2,6 +2,7 @@
 // the API's state (confirmed, submitted, late, missing) with what lies
 // behind it (how many activities are entered and confirmed).
 import { tr } from '../../lib/i18n';
+import { reasonText, type Reason } from '../../lib/messages';
 import type { AgencyState, AgencyStatus, EntryStatus, QuarterlyReport } from './types';
 
 export type Colour = 'grey' | 'amber' | 'blue' | 'green' | 'red' | 'dark';
@@ -89,9 +90,7 @@ export function entryStatusColour(status: string): Colour {
   return ({ not_started: 'grey', in_progress: 'amber', done: 'green', cancelled: 'dark', missing: 'red' } as Record<string, Colour>)[status] ?? 'grey';
 }
 
-/** Why a workflow action is blocked, from the API's English reason; unknown reasons as sent. */
-export function blockedText(reason: string): string {
-  const m = /(\d+) of (\d+) activities confirmed by their agencies/.exec(reason);
-  if (m) return tr(`หน่วยงานยืนยันผลแล้ว ${m[1]} จาก ${m[2]} กิจกรรม`, `${m[1]} of ${m[2]} activities confirmed by their agencies`);
-  return reason;
+/** Why a workflow action is blocked, in the reader's language from the reason's code. */
+export function blockedText(reason: Reason): string {
+  return reasonText(reason);
 }

@@ -1,5 +1,7 @@
 // The report shapes the API sends (api/openapi.json: QuarterlyReport,
 // ReportDetail, ProvincialReport), as the pages read them.
+import type { Reason } from '../../lib/messages';
+
 export type Localized = { th: string; en: string };
 
 export type AgencyState = 'confirmed' | 'submitted' | 'missing' | 'late';
@@ -65,6 +67,7 @@ export interface ReportAction {
   enabled: boolean;
   comment_required: boolean;
   blocked_by: string[];
+  blocked?: Reason[];
 }
 
 export interface ReportDetail extends QuarterlyReport {
