@@ -19,8 +19,9 @@
 // small and done here, against the OpenAPI 3.1 rules.
 //
 // usage: node validate.mjs [--openapi FILE] [--quiet] DIR
-// Exits 1 when any exchange breaks the contract, or when DIR holds none (a
-// recording that went nowhere must not pass).
+// Exits 1 when the document is no valid OpenAPI 3.1 (its own schema), when
+// any exchange breaks the contract, or when DIR holds none (a recording that
+// went nowhere must not pass).
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -294,6 +295,13 @@ async function main(argv) {
     return 2;
   }
   const checker = await ContractChecker.load(openapi);
+  // A schema the document gets wrong would be judged by whatever the evaluator
+  // makes of it: the document must first be OpenAPI 3.1 itself.
+  const documentCheck = await compileSchema("https://spec.openapis.org/oas/3.1/schema-base", checker.doc, BASIC);
+  if (!documentCheck.valid) {
+    for (const e of documentCheck.errors.slice(0, 20)) console.log(`contract: FAIL ${openapi}${e.instanceLocation} breaks the OpenAPI 3.1 schema at ${e.absoluteKeywordLocation}`);
+    return 1;
+  }
   const { files, exchanges } = readExchanges(rest[0]);
   const failures = new Map();  // what failed, alike, -> {count, first exchange}
   let skipped = 0;

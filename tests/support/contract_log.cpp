@@ -14,6 +14,7 @@
 #include <fstream>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 namespace planflow::test {
 namespace {
@@ -21,7 +22,8 @@ namespace {
 struct contract_log {
   std::mutex mutex;
   std::set<unsigned short> planflow_ports;
-  std::ofstream out;
+  std::string path;
+  std::ofstream out;  // opened at the first exchange: most test processes never talk to planflow
 };
 
 // Null when PLANFLOW_CONTRACT_DIR is unset: the environment is read once.
@@ -30,10 +32,7 @@ contract_log* log_if_enabled() {
     const char* dir = std::getenv("PLANFLOW_CONTRACT_DIR");
     if (!dir || !*dir) return nullptr;
     auto* made = new contract_log;  // never freed: exchanges may be recorded from static destructors
-    const auto path = std::string(dir) + "/exchanges-" + std::to_string(::getpid()) + ".jsonl";
-    made->out.open(path, std::ios::app);
-    // A recording that silently went nowhere would make the check pass on nothing.
-    if (!made->out) throw std::runtime_error("cannot write the contract log " + path);
+    made->path = std::string(dir) + "/exchanges-" + std::to_string(::getpid()) + ".jsonl";
     return made;
   }();
   return log;
@@ -111,6 +110,11 @@ void contract_record(unsigned short port, const std::optional<sent_request>& req
   line["response"] = std::move(response);
   const auto text = boost::json::serialize(line);
   std::lock_guard lock(log->mutex);
+  if (!log->out.is_open()) {
+    log->out.open(log->path, std::ios::app);
+    // A recording that silently went nowhere would let the check pass on nothing.
+    if (!log->out) throw std::runtime_error("cannot write the contract log " + log->path);
+  }
   log->out << text << '\n';
   log->out.flush();  // a test process that crashes later keeps what it recorded
 }
