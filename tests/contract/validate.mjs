@@ -7,16 +7,16 @@
 //
 // Schemas are evaluated by @hyperjump/json-schema in its OpenAPI 3.1 dialect.
 // The document is OpenAPI 3.1, whose schemas are JSON Schema 2020-12 plus the
-// OAS vocabulary; the response validators built on Ajv (openapi-backend,
-// openapi-response-validator, express-openapi-validator) compile them with
-// 3.0 / draft-07 semantics, or translate `nullable`, and would judge some
-// 3.1 schemas differently from a conforming implementation. Hyperjump is
-// written by an editor of the JSON Schema specification, implements the
-// 2020-12 dialect and the OAS 3.1 vocabulary completely (formats asserted),
-// and resolves `$ref`s inside the OpenAPI document by its own URI, so a
-// schema is checked exactly where the document defines it. The HTTP side
-// (path templates, status ranges, `default`, media-type ranges, headers) is
-// small and done here, against the OpenAPI 3.1 rules.
+// OAS vocabulary. Hyperjump implements that dialect as such (formats
+// asserted), validates the document itself against the OAS 3.1 schema, and
+// resolves `$ref`s inside the document by its own URI, so each schema is
+// evaluated exactly where the document defines it; it is kept up by an editor
+// of the JSON Schema specification. openapi-response-validator was written
+// for OpenAPI 3.0 only; openapi-backend and express-openapi-validator are
+// request routers first, with their schema checks built on Ajv and the OAS
+// keywords adapted to it, and neither is needed for recorded exchanges. The
+// HTTP side (path templates, status ranges, `default`, media-type ranges,
+// headers) is small and done here, after the OpenAPI 3.1 rules.
 //
 // usage: node validate.mjs [--openapi FILE] [--quiet] DIR
 // Exits 1 when the document is no valid OpenAPI 3.1 (its own schema), when
