@@ -32,3 +32,7 @@ if ((${#missing[@]})); then
   # policy-rc.d keeps apt from starting mariadb on 3306 behind our back.
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# The contract check's npm packages (a no-op when already installed as locked).
+if [[ "${1:-}" == "--test" ]]; then
+  bash "$(dirname "$0")/contract.sh" install
+fi

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, fuzzes the plan
 # importers briefly, starts a throwaway MariaDB on loopback and runs every
-# test against it and against SQLite, then the web interface's tests: unit
-# tests and the browser story in Debian's Chromium against a real planflow.
-# Each runner prints its own closing summary; the exit status is the worst.
+# test against it and against SQLite, checks every answer those tests got
+# against api/openapi.json and lints the document, then the web interface's
+# tests: unit tests and the browser story in Debian's Chromium against a real
+# planflow. Each runner prints its own closing summary; the exit status is the worst.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -17,7 +18,11 @@ trap mariadb_stop EXIT
 mariadb_start
 
 status=0
-ctest --test-dir build --output-on-failure -j2 --timeout 300 || status=$?
+# Every test process records its exchanges with planflow here (one file each),
+# for the contract check after the run.
+rm -rf build/contract && mkdir -p build/contract
+PLANFLOW_CONTRACT_DIR=$PWD/build/contract ctest --test-dir build --output-on-failure -j2 --timeout 300 || status=$?
+bash scripts/contract.sh check build/contract || status=$?
 
 # Screenshots of the main pages land in build/web-artifacts/screenshots/<test file>/.
 rm -rf build/web-artifacts

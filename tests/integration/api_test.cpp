@@ -203,6 +203,36 @@ TEST_P(api_test, directory_input_is_checked_field_by_field) {
   EXPECT_EQ(admin.post("/api/v1/agencies", {{"province", "TH-99"}, {"name_th", "x"}}).status, 422);
 }
 
+// Renaming an agency and removing a report recipient are the administrator's,
+// and answer what the API document says (the contract check reads these).
+TEST_P(api_test, administrators_rename_agencies_and_remove_report_recipients) {
+  const auto agency = "/api/v1/agencies/" + std::to_string(agency_a);
+  boost::json::object renamed{{"province", "TH-96"}, {"name_th", "ศาลากลางจังหวัดนราธิวาส"}, {"name_en", "Narathiwat City Hall"}};
+  EXPECT_EQ(as("officer_a").put(agency, renamed).status, 403);
+  auto r = admin.put(agency, renamed);
+  ASSERT_EQ(r.status, 200) << boost::json::serialize(r.body);
+  EXPECT_EQ(r.obj().at("name_en").as_string(), "Narathiwat City Hall");
+  EXPECT_EQ(admin.get(agency).obj().at("name_th").as_string(), "ศาลากลางจังหวัดนราธิวาส");
+  boost::json::object taken{{"province", "TH-96"}, {"name_th", "สำนักงานสาธารณสุขจังหวัดนราธิวาส"}};
+  auto duplicate = admin.put(agency, taken);
+  EXPECT_EQ(duplicate.status, 409);
+  EXPECT_EQ(duplicate.problem(), "duplicate");
+  EXPECT_EQ(admin.put("/api/v1/agencies/999999", renamed).status, 404);
+
+  auto recipient = admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}});
+  ASSERT_EQ(recipient.status, 201) << boost::json::serialize(recipient.body);
+  const auto url = "/api/v1/report-recipients/" + std::to_string(recipient.obj().at("id").as_int64());
+  EXPECT_EQ(as("officer_a").del(url).status, 403);
+  EXPECT_EQ(admin.del(url).status, 204);
+  EXPECT_EQ(admin.del(url).status, 404);  // already removed
+  const auto recipients = admin.get("/api/v1/report-recipients");
+  for (const auto& item : recipients.obj().at("items").as_array()) {
+    if (item.at("id") == recipient.obj().at("id")) {
+      EXPECT_FALSE(item.at("active").as_bool());  // kept, for its deliveries
+    }
+  }
+}
+
 TEST_P(api_test, agencies_create_plans_only_for_themselves) {
   auto officer_b = as("officer_b");
   EXPECT_EQ(create_plan(officer_b).status, 403);  // agency A's plan

@@ -1,5 +1,7 @@
 #include "app_server.hpp"
 
+#include "contract_log.hpp"
+
 #include <planflow/auth/crypto.hpp>
 #include <planflow/directory/users.hpp>
 
@@ -34,10 +36,12 @@ app_server::app_server(const std::string& db_url, std::size_t pool_size, auth::s
   server_options.access_log = false;
   server_ = std::make_unique<http::server>(server_options, app_->routes());
   server_->listen();
+  contract_serves_planflow(server_->port());
   thread_ = std::thread([this] { server_->run(false); });
 }
 
 app_server::~app_server() {
+  contract_forget(server_->port());
   server_->stop();
   thread_.join();
 }

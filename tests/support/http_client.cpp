@@ -1,5 +1,7 @@
 #include "http_client.hpp"
 
+#include "contract_log.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -19,7 +21,8 @@ namespace planflow::test {
 
 http_client::http_client(unsigned short port, std::chrono::milliseconds timeout) : http_client(port, "", timeout) {}
 
-http_client::http_client(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout) {
+http_client::http_client(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout)
+    : port_(port) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd_ < 0) throw std::runtime_error("socket: " + std::string(std::strerror(errno)));
   if (!source_address.empty()) {
@@ -52,6 +55,7 @@ http_client::~http_client() {
 }
 
 void http_client::send_raw(const std::string& bytes) {
+  if (contract_enabled()) unanswered_ += bytes;
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     auto n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
@@ -89,6 +93,12 @@ std::string http_client::read_exact(std::size_t n) {
 }
 
 http_reply http_client::read_reply(bool head) {
+  auto reply = read_reply_unrecorded(head);
+  if (contract_enabled()) contract_record(port_, contract_take_request(unanswered_), reply);
+  return reply;
+}
+
+http_reply http_client::read_reply_unrecorded(bool head) {
   http_reply reply;
   std::string head_text = read_until("\r\n\r\n");
   auto line_end = head_text.find("\r\n");

@@ -43,12 +43,16 @@ class http_client {
   bool closed_by_peer();
 
  private:
+  http_reply read_reply_unrecorded(bool head);
   std::string read_until(const std::string& delimiter);
   std::string read_exact(std::size_t n);
   bool fill();
 
   int fd_ = -1;
+  unsigned short port_ = 0;
   std::string buffer_;
+  // Sent and not yet answered, kept only while exchanges are recorded.
+  std::string unanswered_;
 };
 
 /// Whether `value` is an RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT")

@@ -1,5 +1,6 @@
 #include "server_process.hpp"
 
+#include "contract_log.hpp"
 #include "files.hpp"
 #include "process.hpp"
 
@@ -46,15 +47,18 @@ server_process::server_process(const std::string& db_url, const std::vector<std:
   ::close(out_fd);
   auto at = output.find(marker) + marker.size();
   port_ = static_cast<unsigned short>(std::stoi(output.substr(at)));
+  contract_serves_planflow(port_);
 }
 
 int server_process::stop() {
+  contract_forget(port_);
   const int code = stop_process(pid_, SIGTERM, std::chrono::seconds(15));
   pid_ = -1;
   return code;
 }
 
 void server_process::kill_hard() {
+  contract_forget(port_);
   stop_process(pid_, SIGKILL, std::chrono::seconds(15));
   pid_ = -1;
 }
