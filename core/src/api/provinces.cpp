@@ -6,7 +6,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <regex>
 
@@ -43,8 +42,8 @@ http::response create_province(app::context& ctx, http::request& req) {
     directory::create_province(sql, p);
     audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
-  auto res = http::response::json(201, boost::json::serialize(boost::json::object{
-      {"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}}));
+  auto res = http::response::json(201, boost::json::object{
+      {"code", p.code}, {"name_th", p.name_th}, {"name_en", p.name_en}, {"region", p.region}});
   res.set_header("Location", "/api/v1/provinces/" + p.code);
   return res;
 }
@@ -80,8 +79,8 @@ http::response update_province(app::context& ctx, http::request& req) {
     directory::update_province(sql, {code, name_th, name_en, region});
     audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", name_th}, {"name_en", name_en}});
   });
-  return http::response::json(200, boost::json::serialize(boost::json::object{
-      {"code", code}, {"name_th", name_th}, {"name_en", name_en}, {"region", region}}));
+  return http::response::json(200, boost::json::object{
+      {"code", code}, {"name_th", name_th}, {"name_en", name_en}, {"region", region}});
 }
 
 }  // namespace
@@ -91,14 +90,14 @@ void add_province_routes(http::router& r, app::context& ctx) {
     storage::lease session(ctx.db);
     boost::json::array items;
     for (const auto& p : directory::list_provinces(*session)) items.push_back(to_json(p));
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
     storage::lease session(ctx.db);
     auto p = directory::find_province(*session, req.path_param("code"));
     if (!p) throw http::not_found("No province has the code " + req.path_param("code") + ".");
-    return http::response::json(200, boost::json::serialize(to_json(*p)));
+    return http::response::json(200, to_json(*p));
   });
   r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });
   r.add(http::method::put, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return update_province(ctx, req); });

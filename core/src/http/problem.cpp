@@ -1,8 +1,7 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/errors.hpp>
+#include <planflow/util/json_text.hpp>
 #include <planflow/util/log.hpp>
-
-#include <boost/json/serialize.hpp>
 
 namespace planflow::http {
 
@@ -51,7 +50,7 @@ http::response problem_error::to_response() const {
 
   http::response r;
   r.status = status_;
-  r.body = boost::json::serialize(body);
+  r.body = json_text(body);
   r.set_header("Content-Type", "application/problem+json");
   for (const auto& [name, value] : headers_) r.set_header(name, value);
   return r;
