@@ -27,16 +27,18 @@ std::string decimal_baht(std::int64_t satang) {
 }
 
 TEST(json_text, doubles_without_exponent) {
-  EXPECT_EQ(text_of(3.05e4), "30500");  // Boost writes 3.05E4
-  EXPECT_EQ(text_of(5e1), "50");        // and 5E1
+  EXPECT_EQ(text_of(3.05e4), "30500.0");  // Boost writes 3.05E4
+  EXPECT_EQ(text_of(5e1), "50.0");        // and 5E1
   EXPECT_EQ(text_of(2500.5), "2500.5");
   EXPECT_EQ(text_of(0.25), "0.25");
   EXPECT_EQ(text_of(-12.75), "-12.75");
-  EXPECT_EQ(text_of(0.0), "0");
-  EXPECT_EQ(text_of(1e9), "1000000000");
+  EXPECT_EQ(text_of(0.0), "0.0");
+  EXPECT_EQ(text_of(-0.0), "-0.0");
+  EXPECT_EQ(text_of(1e9), "1000000000.0");
+  EXPECT_EQ(text_of(9.95173340781247e18), "9951733407812470784.0");  // beyond int64: still a double
   EXPECT_EQ(text_of(999999999999.99), "999999999999.99");
   EXPECT_EQ(text_of(0.000001), "0.000001");
-  EXPECT_EQ(text_of(123456789012345678901.0 / 1000), "123456789012345680");
+  EXPECT_EQ(text_of(123456789012345678901.0 / 1000), "123456789012345680.0");
   // A double that is not the decimal it was meant to be is written as it is:
   // the reason amounts are made from satang (below), never summed as baht.
   EXPECT_EQ(text_of(0.1 + 0.2), "0.30000000000000004");
@@ -62,14 +64,17 @@ TEST(json_text, every_double_reads_back_to_itself) {
     auto text = text_of(d);
     auto back = parse_json(text);
     ASSERT_FALSE(back.error) << text;
-    ASSERT_EQ(back.value.to_number<double>(), d) << text;
+    ASSERT_TRUE(back.value.is_double()) << text;  // a double is never read back as an integer
+    ASSERT_EQ(back.value.get_double(), d) << text;
   }
 }
 
 TEST(json_text, everything_else_as_boost_writes_it) {
   json::value v = json::parse(R"({"b":[1,-2,18446744073709551615,true,null],"a":"ไทย \"q\"\n","c":{}})");
   EXPECT_EQ(text_of(v), R"({"b":[1,-2,18446744073709551615,true,null],"a":"ไทย \"q\"\n","c":{}})");
-  EXPECT_EQ(text_of(json::value{{"budget_baht", 30500.0}, {"percent", 12.5}}), R"({"budget_baht":30500,"percent":12.5})");
+  EXPECT_EQ(text_of(json::value{{"budget_baht", 30500.0}, {"percent", 12.5}}), R"({"budget_baht":30500.0,"percent":12.5})");
+  EXPECT_EQ(text_of(json::value{{"percent", 100.0}, {"complete", 50}, {"share", 0.5}}),
+            R"({"percent":100.0,"complete":50,"share":0.5})");
 }
 
 TEST(baht_json, whole_amounts_are_integers_and_satang_exact_decimals) {
@@ -86,6 +91,9 @@ TEST(baht_json, whole_amounts_are_integers_and_satang_exact_decimals) {
   EXPECT_EQ(text_of(baht_json(100'000'000'001)), "1000000000.01");
   EXPECT_EQ(text_of(baht_json(99'999'999'999'999)), "999999999999.99");  // the content limit
   EXPECT_EQ(text_of(baht_json(-5)), "-0.05");
+  EXPECT_EQ(text_of(baht_json(-3050050)), "-30500.5");
+  EXPECT_EQ(text_of(baht_json(1'000'000'000'000'000)), "10000000000000");  // 10^13 baht
+  EXPECT_EQ(text_of(baht_json(999'999'999'999'901)), "9999999999999.01");
 }
 
 TEST(baht_json, exact_for_every_amount_below_seventy_trillion_baht) {

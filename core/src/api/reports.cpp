@@ -19,7 +19,12 @@
 namespace planflow::api {
 namespace {
 
-boost::json::value opt(const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+// Whole values as integers (50, not 50.0): they are percentages and counts.
+boost::json::value opt(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  if (std::trunc(*v) == *v && std::fabs(*v) < 1e15) return static_cast<std::int64_t>(*v);
+  return *v;
+}
 boost::json::value opt(const std::optional<std::int64_t>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }

@@ -13,8 +13,11 @@ namespace {
 
 namespace json = boost::json;
 
+// Whole values as integers (50, not 50.0), as the percentages below.
 json::value optional_number(const std::optional<double>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
+  if (!value) return nullptr;
+  if (std::trunc(*value) == *value && std::fabs(*value) < 1e15) return static_cast<std::int64_t>(*value);
+  return *value;
 }
 
 // Satang stay as integers for anyone who sums; baht are the same amount as

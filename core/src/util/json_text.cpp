@@ -14,7 +14,14 @@ void write_double(double d, std::string& out) {
     out += "null";
     return;
   }
-  out += decimal_text(d);
+  // A whole double keeps a fraction (30500.0, -0.0): read back, bare digits
+  // are an integer, a different JSON value to Boost and to canonical_json,
+  // so served content sent back unchanged would no longer be the same
+  // content, and beyond int64 it would be refused. Amounts and percentages
+  // planflow computes are integers when whole, so they read 30500 and 50.
+  const auto text = decimal_text(d);
+  out += text;
+  if (text.find_first_of(".e") == std::string::npos) out += ".0";
 }
 
 void write(const boost::json::value& v, std::string& out) {

@@ -4,9 +4,12 @@
 /// of them are amounts of baht and percentages that people and spreadsheets
 /// read. Here a double is written as JavaScript's Number#toString writes it:
 /// the shortest digits that read back to the same double, without exponent
-/// from 1e-6 to below 1e21 (30500, 2500.5, 0.3), with one outside that range
-/// (1e+21, 1e-7). Stored documents keep canonical_json's form; this is for
-/// responses and files handed out.
+/// from 1e-6 to below 1e21 (2500.5, 0.3), with one outside that range
+/// (1e+21, 1e-7), and a whole double with ".0" (30500.0) so that it reads
+/// back as a double, not an integer. Amounts and percentages are made
+/// integers when whole (baht_json), so they read 30500 and 50. Stored
+/// documents keep canonical_json's form; this is for responses and files
+/// handed out.
 
 #include <boost/json/value.hpp>
 
@@ -14,9 +17,9 @@
 
 namespace planflow {
 
-/// A finite double as json_text writes it: the shortest digits that read
-/// back to it, without exponent from 1e-6 to below 1e21. Also what the
-/// workbook writes, so that its cells and the JSON spell a number alike.
+/// A finite double as the shortest digits that read back to it, without
+/// exponent from 1e-6 to below 1e21 and without ".0" (30500, 2500.5): how
+/// json_text spells a double, and how the workbook's number cells do.
 std::string decimal_text(double value);
 
 /// `value` as JSON text, doubles written as described above and a non-finite
