@@ -30,6 +30,7 @@
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -434,6 +435,111 @@ TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
   auto html = std::string(secretary.send("GET", base + "&format=html", {}).body.as_string());
   EXPECT_NE(html.find(text::format_baht(expected_satang)), std::string::npos);
   EXPECT_NE(html.find("ไตรมาสที่ 1"), std::string::npos);
+}
+
+// Baht are exact decimals and percentages plain numbers in every format:
+// 30000 not 3E4, 2500.5 as entered, 0.1 + 0.2 baht over two quarters 0.3
+// (summed as satang), and no exponent anywhere. The client sends 2500.5 as
+// Boost writes it, 2.5005E3, so reading an exponent is covered too.
+TEST_P(reports_test, money_and_percentages_are_exact_decimals_in_json_csv_and_xlsx) {
+  auto plan = approved_plan();
+  auto reports = as("officer").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+  const std::string q1 = "/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64());
+  const std::string q2 = "/api/v1/reports/" + std::to_string(reports[1].at("id").as_int64());
+  auto officer = as("officer");
+  auto health_officer = as("health_officer");
+  const std::regex exponent(R"([0-9][eE][-+]?[0-9])");
+
+  // A negative amount is refused, also one that would round to zero satang.
+  for (double negative : {-5.0, -0.004}) {
+    auto refused = officer.put(q1 + "/entries/a1", {{"status", "in_progress"}, {"disbursed_baht", negative}});
+    EXPECT_EQ(refused.status, 422) << negative;
+    EXPECT_EQ(refused.obj().at("errors").as_array()[0].at("pointer"), "/disbursed_baht") << negative;
+  }
+  auto saved = officer.put(q1 + "/entries/a1", {{"status", "in_progress"}, {"percent_complete", 50}, {"disbursed_baht", 2500.5}});
+  ASSERT_EQ(saved.status, 200) << saved.text;
+  EXPECT_NE(saved.text.find(R"("disbursed_baht":2500.5,"percent_complete":50,)"), std::string::npos) << saved.text;
+  ASSERT_EQ(health_officer.put(q1 + "/entries/a2", {{"status", "in_progress"}, {"percent_complete", 12.5}, {"disbursed_baht", 0.1}}).status, 200);
+  ASSERT_EQ(health_officer.put(q1 + "/entries/a3", {{"status", "not_started"}}).status, 200);
+  ASSERT_EQ(as("head").post(q1 + "/confirm", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("health_head").post(q1 + "/confirm", boost::json::object{}).status, 200);
+  ASSERT_EQ(health_officer.put(q2 + "/entries/a2", {{"status", "done"}, {"percent_complete", 100}, {"disbursed_baht", 0.2}}).status, 200);
+  ASSERT_EQ(health_officer.put(q2 + "/entries/a3", {{"status", "not_started"}}).status, 200);
+  ASSERT_EQ(as("health_head").post(q2 + "/confirm", boost::json::object{}).status, 200);
+
+  auto detail = officer.get(q1);
+  ASSERT_EQ(detail.status, 200);
+  for (std::string_view expected : {R"("budget_baht":10000,)", R"("budget_baht":30000,)", R"("budget_baht":0,)",
+                                    R"("percent_complete":50,"disbursed_baht":2500.5,)",
+                                    R"("percent_complete":12.5,"disbursed_baht":0.1,)"}) {
+    EXPECT_NE(detail.text.find(expected), std::string::npos) << expected << "\n" << detail.text;
+  }
+  EXPECT_FALSE(std::regex_search(detail.text, exponent)) << detail.text;
+
+  auto secretary = as("secretary");
+  const std::string base = "/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567";
+  auto quarter = secretary.get(base + "&quarter=1&format=json");
+  ASSERT_EQ(quarter.status, 200);
+  // 2500.6 of 40000 baht is 6.2515 %, given to two decimals.
+  EXPECT_NE(quarter.text.find(R"("planned_satang":4000000,"planned_baht":40000,"disbursed_satang":250060,)"
+                              R"("disbursed_baht":2500.6,"disbursed_percent":6.25})"),
+            std::string::npos)
+      << quarter.text;
+  EXPECT_NE(quarter.text.find(R"("disbursed_satang":10,"disbursed_baht":0.1,"disbursed_percent":0,)"), std::string::npos)
+      << quarter.text;
+  EXPECT_FALSE(std::regex_search(quarter.text, exponent)) << quarter.text;
+
+  auto year = secretary.get(base + "&quarter=0&format=json");
+  ASSERT_EQ(year.status, 200);
+  EXPECT_NE(year.text.find(R"("planned_baht":30000,"disbursed_satang":30,"disbursed_baht":0.3,)"), std::string::npos)
+      << year.text;
+  EXPECT_NE(year.text.find(R"("disbursed_baht":2500.8,"disbursed_percent":6.25})"), std::string::npos) << year.text;
+  EXPECT_FALSE(std::regex_search(year.text, exponent)) << year.text;
+
+  auto csv = std::string(secretary.send("GET", base + "&quarter=0&format=csv", {}).body.as_string());
+  auto rows = parse_csv(csv.substr(3));
+  ASSERT_EQ(rows.size(), 5u);
+  auto column = [&](std::string_view name) { return std::size_t(std::ranges::find(rows[0], name) - rows[0].begin()); };
+  EXPECT_EQ(rows[1][column("งบประมาณที่ได้รับ (บาท)")], "10000.00");
+  EXPECT_EQ(rows[1][column("เบิกจ่าย (บาท)")], "2500.50");
+  EXPECT_EQ(rows[1][column("ร้อยละการเบิกจ่าย")], "25.01");
+  EXPECT_EQ(rows[1][column("ร้อยละความก้าวหน้า")], "50");
+  EXPECT_EQ(rows[2][column("เบิกจ่าย (บาท)")], "0.30");
+  EXPECT_EQ(rows[2][column("ร้อยละความก้าวหน้า")], "100");
+  EXPECT_EQ(rows[4][column("เบิกจ่าย (บาท)")], "2500.80");
+  EXPECT_FALSE(std::regex_search(csv, exponent)) << csv;
+
+  // The workbook: numeric cells holding the exact amounts, shown with two decimals.
+  auto bytes = std::string(secretary.send("GET", base + "&quarter=0&format=xlsx", {}).body.as_string());
+  auto path = std::filesystem::temp_directory_path() / ("planflow_money_" + std::to_string(::getpid()) + ".xlsx");
+  std::ofstream(path, std::ios::binary) << bytes;
+  auto dump = run_command(
+      "/usr/bin/python3 -c \"import json,sys,re,zipfile,openpyxl; ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]; "
+      "xml=zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode(); "
+      "print(json.dumps({'cells': [[[c.value, c.number_format] for c in row] for row in ws.iter_rows()], "
+      "'stored': re.findall(r'<v>([^<]*)</v>', xml)}))\" " + path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(dump);
+  auto workbook = boost::json::parse(*dump).as_object();
+  const auto& cells = workbook.at("cells").as_array();
+  const auto& header = cells[0].as_array();
+  std::size_t planned = 0, disbursed = 0;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i].at(0) == "งบประมาณที่ได้รับ (บาท)") planned = i;
+    if (header[i].at(0) == "เบิกจ่าย (บาท)") disbursed = i;
+  }
+  auto cell = [&](std::size_t row, std::size_t col) { return cells[row].as_array()[col].as_array(); };
+  EXPECT_EQ(cell(1, planned)[0], 10000);
+  EXPECT_EQ(cell(1, planned)[1], "#,##0.00");
+  EXPECT_EQ(cell(1, disbursed)[0], 2500.5);
+  EXPECT_EQ(cell(2, disbursed)[0], 0.3);
+  EXPECT_EQ(cell(2, disbursed)[1], "#,##0.00");
+  std::set<std::string> stored;
+  for (const auto& v : workbook.at("stored").as_array()) stored.insert(std::string(v.as_string()));
+  for (const char* literal : {"10000", "30000", "2500.5", "0.3", "2500.8"}) {
+    EXPECT_TRUE(stored.contains(literal)) << literal << " in " << boost::json::serialize(workbook.at("stored"));
+  }
+  for (const auto& v : stored) EXPECT_FALSE(std::regex_search(v, exponent)) << v;
 }
 
 // Regression: the report page once leased a second connection while holding

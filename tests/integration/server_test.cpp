@@ -53,7 +53,7 @@ struct observed {
 
 router test_routes(observed& seen) {
   router r;
-  r.add(method::get, "/hello", [](request&) { return response::json(200, R"({"hello":"สวัสดี"})"); },
+  r.add(method::get, "/hello", [](request&) { return response::json(200, std::string(R"({"hello":"สวัสดี"})")); },
         execution::inline_);
   r.add(method::get, "/echo/{word}", [](request& req) {
     boost::json::object out{{"word", req.path_param("word")}, {"q", std::string(req.query_param("q").value_or(""))}};

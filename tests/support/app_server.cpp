@@ -70,6 +70,7 @@ json_reply api_client::send(const std::string& method, const std::string& target
   json_reply out;
   out.status = raw.status;
   out.headers = raw.headers;
+  out.text = raw.body;
   auto type = raw.header("content-type");
   if (type.find("json") != std::string::npos && !raw.body.empty()) {
     out.body = boost::json::parse(raw.body);

@@ -47,6 +47,7 @@ class app_server {
 struct json_reply {
   int status = 0;
   boost::json::value body;
+  std::string text;  ///< the body as sent, for checks of its spelling
   std::map<std::string, std::string> headers;
 
   const boost::json::object& obj() const { return body.as_object(); }

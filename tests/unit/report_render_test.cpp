@@ -2,6 +2,7 @@
 
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/render.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -15,6 +16,9 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -288,6 +292,8 @@ TEST(report_json, money_in_satang_and_baht) {
   EXPECT_DOUBLE_EQ(t.at("planned_baht").as_double(), 1372567.89);
   EXPECT_DOUBLE_EQ(t.at("disbursed_baht").as_double(), 156500.50);
   EXPECT_DOUBLE_EQ(t.at("disbursed_percent").as_double(), 11.40);  // 11.4020…, rounded to 2 decimals
+  // Whole amounts are integers, not doubles a serializer may write as 1.13E5.
+  EXPECT_EQ(j.at("plans").as_array()[0].at("totals").at("planned_baht"), json::value(138000));
 
   const auto& plans = j.at("plans").as_array();
   ASSERT_EQ(plans.size(), 2u);
@@ -298,11 +304,12 @@ TEST(report_json, money_in_satang_and_baht) {
   const auto& a1 = activities[0].as_object();
   EXPECT_EQ(a1.at("title").as_string(), k_quoted_title);
   EXPECT_EQ(a1.at("planned_satang").as_int64(), 11300000);
-  EXPECT_DOUBLE_EQ(a1.at("planned_baht").as_double(), 113000.0);
+  EXPECT_EQ(a1.at("planned_baht"), json::value(113000));
   EXPECT_EQ(a1.at("disbursed_satang").as_int64(), 5650050);
   EXPECT_DOUBLE_EQ(a1.at("disbursed_baht").as_double(), 56500.50);
-  EXPECT_DOUBLE_EQ(a1.at("disbursed_percent").as_double(), 50.0);  // 50.0004…, rounded
+  EXPECT_EQ(a1.at("disbursed_percent"), json::value(50));  // 50.0004…, rounded, and then whole
   EXPECT_DOUBLE_EQ(a1.at("result_value").as_double(), 82.5);
+  EXPECT_EQ(a1.at("percent_complete"), json::value(50));  // whole, so an integer: 50, not 50.0
   EXPECT_EQ(a1.at("status").as_string(), "in_progress");
   EXPECT_FALSE(a1.at("late").as_bool());
 
@@ -318,6 +325,21 @@ TEST(report_json, money_in_satang_and_baht) {
   EXPECT_EQ(plans[0].at("late_agencies").as_array().size(), 1u);
   EXPECT_TRUE(plans[1].at("due_on").is_null());
   EXPECT_TRUE(j.at("provinces").as_array().empty());
+}
+
+// What a client reads: every amount and percentage as a plain decimal, the
+// baht with at most two decimals, none in exponent form.
+TEST(report_json, numbers_are_plain_decimals_in_the_text) {
+  auto text = json_text(to_json(provincial_report()));
+  for (std::string_view expected :
+       {R"("planned_satang":137256789,"planned_baht":1372567.89,"disbursed_satang":15650050,"disbursed_baht":156500.5,"disbursed_percent":11.4})",
+        R"("planned_satang":11300000,"planned_baht":113000,"disbursed_satang":5650050,"disbursed_baht":56500.5,"disbursed_percent":50,)",
+        R"("percent_complete":50,"target_value":85,"result_value":82.5,)",
+        R"("percent_complete":100,)",
+        R"("planned_satang":0,"planned_baht":0,"disbursed_satang":0,"disbursed_baht":0,"disbursed_percent":null,)"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\nin " << text;
+  }
+  EXPECT_FALSE(std::regex_search(text, std::regex(R"([0-9][eE][-+]?[0-9])"))) << text;
 }
 
 TEST(report_json, national_provinces) {
@@ -509,6 +531,39 @@ TEST(report_xlsx, openpyxl_reads_numbers_and_totals) {
   EXPECT_DOUBLE_EQ(number_of(summary["ยกเลิก"]), 1);
   EXPECT_DOUBLE_EQ(number_of(summary["ไม่ได้รายงาน"]), 1);
   EXPECT_DOUBLE_EQ(number_of(summary["งบประมาณที่ได้รับ (บาท)"]), 1372567.89);
+}
+
+// libxlsxwriter on its own stores 9570.06 as 9570.059999999999 (%.16G, one
+// digit more than a double holds); the cells must carry the amount's own digits.
+TEST(report_xlsx, number_cells_are_stored_with_the_exact_digits) {
+  ASSERT_TRUE(have_openpyxl()) << "python3 with openpyxl is not installed";
+  auto r = provincial_report();
+  auto& a1 = r.plans[0].goals[0].indicators[0].activities[0];
+  a1.planned_satang = 3000000;
+  a1.disbursed_satang = 957006;  // 9,570.06 baht, 31.9002 %
+  auto& a4 = r.plans[1].goals[0].indicators[0].activities[0];
+  a4.planned_satang = 999'999'999'999'999;  // 9,999,999,999,999.99 baht, the content limit
+  a4.disbursed_satang = 99'999'999'999'999;
+  compute_totals(r);
+  scratch_file file(".xlsx");
+  {
+    std::ofstream out(file.path(), std::ios::binary);
+    out << to_xlsx(r);
+  }
+  auto output = run_command(python() +
+                            " -c 'import sys, re, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                            "print(\" \".join(re.findall(\"<v>([^<]*)</v>\", z.read(\"xl/worksheets/sheet1.xml\").decode())))' " +
+                            file.path().string());
+  ASSERT_TRUE(output);
+  std::set<std::string> stored;
+  std::istringstream words(*output);
+  for (std::string word; words >> word;) stored.insert(word);
+  for (const char* literal : {"30000", "9570.06", "31.9002", "9999999999999.99", "999999999999.99", "25000",
+                              "10000000054999.99", "1000000009570.05"}) {
+    EXPECT_TRUE(stored.contains(literal)) << literal << " in " << *output;
+  }
+  EXPECT_FALSE(std::regex_search(*output, std::regex(R"([0-9][eE][-+]?[0-9])"))) << *output;
+  EXPECT_EQ(output->find("9570.059999"), std::string::npos) << *output;
 }
 
 TEST(report_xlsx, national_rows_and_totals) {

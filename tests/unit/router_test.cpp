@@ -181,7 +181,7 @@ TEST(router, html_never_goes_without_a_content_security_policy_and_nothing_is_sn
     res.set_header("Content-Security-Policy", "default-src 'self'");
     return res;
   });
-  r.add(method::get, "/data", [](request&) { return response::json(200, "{}"); });
+  r.add(method::get, "/data", [](request&) { return response::json(200, std::string("{}")); });
   auto page = make(method::get, "/page");
   auto res = r.dispatch(page);
   EXPECT_EQ(res.header("Content-Security-Policy").value_or(""), k_html_fallback_csp);

@@ -10,7 +10,6 @@
 #include <planflow/util/utf8.hpp>
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace planflow::api {
 namespace {
@@ -82,7 +81,7 @@ void add_action_routes(http::router& r, app::context& ctx) {
     auto result = ctx.engine.apply(request);
     auto out = result.to_json();
     out["plan_id"] = p.id;
-    auto res = http::response::json(200, boost::json::serialize(out));
+    auto res = http::response::json(200, out);
     if (result.replayed) res.set_header("Idempotent-Replayed", "true");
     return res;
   });
@@ -144,7 +143,7 @@ void add_action_routes(http::router& r, app::context& ctx) {
                             {"failed", int(plan_ids.size()) - succeeded},
                             {"results", std::move(results)}};
     // 207-style answer in a 200: the request as a whole was understood.
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::post, "/api/v1/plans/{id}/workflow-migration", [&ctx](http::request& req) {
@@ -177,7 +176,7 @@ void add_action_routes(http::router& r, app::context& ctx) {
     boost::json::object out{{"plan_id", p.id},
                             {"workflow", {{"id", moved.state.workflow_id}, {"version", moved.state.workflow_version}}},
                             {"stage", moved.state.stage}};
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 }
 

@@ -8,7 +8,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 namespace planflow::api {
 namespace {
@@ -24,7 +23,7 @@ http::response list_agencies(app::context& ctx, http::request& req) {
   for (const auto& a : directory::list_agencies(*session, std::string(req.query_param("province").value_or("")))) {
     items.push_back(agency_json(a));
   }
-  return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  return http::response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 http::response get_agency(app::context& ctx, http::request& req) {
@@ -32,7 +31,7 @@ http::response get_agency(app::context& ctx, http::request& req) {
   storage::lease session(ctx.db);
   auto a = directory::find_agency(*session, id_param(req));
   if (!a) throw error::not_found(error::messages::agency_not_found);
-  return http::response::json(200, boost::json::serialize(agency_json(*a)));
+  return http::response::json(200, agency_json(*a));
 }
 
 // Creates the agency (no id) or replaces agency `id`'s names and province.
@@ -69,7 +68,7 @@ http::response write_agency(app::context& ctx, http::request& req, std::optional
     audit_change(sql, ctx, user, req, id ? "agency.update" : "agency.create", "agency", std::to_string(a.id),
                  agency_json(a));
   });
-  auto res = http::response::json(id ? 200 : 201, boost::json::serialize(agency_json(a)));
+  auto res = http::response::json(id ? 200 : 201, agency_json(a));
   if (!id) res.set_header("Location", "/api/v1/agencies/" + std::to_string(a.id));
   return res;
 }

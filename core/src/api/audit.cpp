@@ -2,7 +2,6 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/audit/log.hpp>
 
-#include <boost/json/serialize.hpp>
 
 namespace planflow::api {
 namespace {
@@ -48,7 +47,7 @@ http::response verify_audit_log(app::context& ctx, http::request& req) {
   require_role(user, "admin");
   storage::lease session(ctx.db);
   auto v = audit::verify(*session, ctx.db.backend(), ctx.audit_public_key);
-  return http::response::json(200, boost::json::serialize(verification_json(v)));
+  return http::response::json(200, verification_json(v));
 }
 
 }  // namespace

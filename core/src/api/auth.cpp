@@ -3,14 +3,13 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 
-#include <boost/json/serialize.hpp>
 
 namespace planflow::api {
 namespace {
 
 http::response session_response(const auth::login_result& session) {
   boost::json::object out{{"token", session.token}, {"expires_at", session.expires_at}, {"user", user_json(session.user)}};
-  auto res = http::response::json(200, boost::json::serialize(out));
+  auto res = http::response::json(200, out);
   res.set_header("Cache-Control", "no-store");
   return res;
 }
@@ -52,7 +51,7 @@ void add_auth_routes(http::router& r, app::context& ctx) {
   });
 
   r.add(http::method::get, "/api/v1/me", [&ctx](http::request& req) {
-    return http::response::json(200, boost::json::serialize(user_json(require_user(ctx, req))));
+    return http::response::json(200, user_json(require_user(ctx, req)));
   });
 }
 

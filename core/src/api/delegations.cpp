@@ -7,7 +7,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <regex>
 
@@ -27,7 +26,7 @@ http::response list_delegations(app::context& ctx, http::request& req) {
                      {"valid_to", d.valid_to},
                      {"revoked_at", d.revoked_at ? boost::json::value(*d.revoked_at) : nullptr}});
   }
-  return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  return http::response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 // A user delegates one of their own roles; an administrator may record a
@@ -70,7 +69,7 @@ http::response create_delegation(app::context& ctx, http::request& req) {
   });
   boost::json::object out{{"id", d.id},       {"from_user", d.from_user_id}, {"to_user", d.to_user_id},
                           {"role", d.role},   {"valid_from", d.valid_from},  {"valid_to", d.valid_to}};
-  return http::response::json(201, boost::json::serialize(out));
+  return http::response::json(201, out);
 }
 
 http::response revoke_delegation(app::context& ctx, http::request& req) {

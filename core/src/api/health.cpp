@@ -3,7 +3,6 @@
 #include <planflow/storage/cluster.hpp>
 #include <planflow/storage/migrations.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <optional>
 
@@ -37,7 +36,7 @@ std::optional<storage::galera_node> galera_node_of(storage::database& db) {
 void add_health_routes(http::router& r, app::context& ctx) {
   // Liveness says only that the process answers: it must not depend on the
   // database, or an orchestrator would restart a healthy server during a DB outage.
-  r.add(http::method::get, "/healthz", [](http::request&) { return http::response::json(200, R"({"status":"ok"})"); },
+  r.add(http::method::get, "/healthz", [](http::request&) { return http::response::json(200, std::string(R"({"status":"ok"})")); },
         http::execution::inline_);
 
   // Readiness is what a load balancer routes by, so it only reads: DDL here
@@ -61,7 +60,7 @@ void add_health_routes(http::router& r, app::context& ctx) {
                              {"database", ctx.db.backend() == storage::backend::sqlite ? "sqlite" : "mysql"},
                              {"schema_version", status.applied.empty() ? 0 : status.applied.back()}};
     if (galera) body["galera"] = describe(*galera);
-    return http::response::json(200, boost::json::serialize(body));
+    return http::response::json(200, body);
   });
 }
 

@@ -7,7 +7,6 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/util/utf8.hpp>
 
-#include <boost/json/serialize.hpp>
 
 namespace planflow::api {
 
@@ -53,7 +52,7 @@ void add_import_routes(http::router& r, app::context& ctx) {
     auto plan_type = std::string(req.query_param("plan_type").value_or(""));
     auto province = std::string(req.query_param("province").value_or(""));
     auto outcome = import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
-    if (create == "false") return http::response::json(200, boost::json::serialize(outcome.json));
+    if (create == "false") return http::response::json(200, outcome.json);
 
     if (!user.agency_id) {
       throw error::forbidden(error::messages::officer_creates_drafts);
@@ -83,7 +82,7 @@ void add_import_routes(http::router& r, app::context& ctx) {
     auto findings = ctx.plans.validate(created, input.content);
     outcome.json["plan_id"] = created.id;
     outcome.json["findings"] = findings_json(findings);
-    auto res = http::response::json(201, boost::json::serialize(outcome.json));
+    auto res = http::response::json(201, outcome.json);
     res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
     return res;
   });

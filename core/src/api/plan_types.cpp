@@ -4,7 +4,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <charconv>
 
@@ -35,7 +34,7 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     require_user(ctx, req);
     boost::json::array items;
     for (const auto* type : ctx.plan_types.all()) items.push_back(plan_type_json(*type));
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/plan-types/{id}", [&ctx](http::request& req) {
@@ -43,7 +42,7 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     const auto& type = require_type(ctx, req.path_param("id"));
     auto out = plan_type_json(type);
     out["content_schema"] = type.content_schema();
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   // The empty template a new plan starts from, for the given province and year.
@@ -52,7 +51,7 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     const auto& type = require_type(ctx, req.path_param("id"));
     auto content = type.empty_content(ctx.plan_context(std::string(req.query_param("province").value_or("")),
                                                        fiscal_year_param(req)));
-    return http::response::json(200, boost::json::serialize(content));
+    return http::response::json(200, content);
   });
 
   // Validation without saving: what the forms call as the user types.
@@ -68,7 +67,7 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     // Totals even when there are errors, as on a saved plan: the editor
     // recomputes them while people type, long before the content is clean.
     out["totals"] = totals_json(type, content);
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 }
 

@@ -11,8 +11,7 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-#include <boost/json/serialize.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <algorithm>
 #include <map>
@@ -157,7 +156,7 @@ boost::json::object full_json(app::context& ctx, const plans::plan& p, const dir
 
 plan_reading read_plan(app::context& ctx, const plans::plan& p, const directory::user& user) {
   plan_reading out;
-  out.body = boost::json::serialize(full_json(ctx, p, user));
+  out.body = json_text(full_json(ctx, p, user));
   out.etag = "\"" + std::to_string(p.state.revision) + "-" + auth::sha256_hex(out.body).substr(0, 16) + "\"";
   return out;
 }
@@ -275,7 +274,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
       }
     } while (!awaiting.empty() && next && items.size() < std::size_t(limit));
     boost::json::object out{{"items", std::move(items)}, {"next_cursor", nullable(next)}};
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::get, "/api/v1/plans/{id}", [&ctx](http::request& req) {
@@ -331,7 +330,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
                        {"created_by", rev.created_by},
                        {"created_at", rev.created_at}});
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/plans/{id}/revisions/{n}", [&ctx](http::request& req) {
@@ -343,7 +342,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
                             {"content_sha256", rev->content_sha256}, {"errors", rev->error_count},
                             {"warnings", rev->warning_count}, {"created_by", rev->created_by},
                             {"created_at", rev->created_at}};
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::get, "/api/v1/plans/{id}/diff", [&ctx](http::request& req) {
@@ -357,7 +356,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto out = plans::structural_diff(a->content, b->content);
     out["from"] = from;
     out["to"] = to;
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::get, "/api/v1/plans/{id}/comments", [&ctx](http::request& req) {
@@ -375,7 +374,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
                        {"body", c.body},
                        {"created_at", c.created_at}});
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::post, "/api/v1/plans/{id}/comments", [&ctx](http::request& req) {
@@ -395,7 +394,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto c = ctx.plans.add_comment(p.id, user, anchor, text, req.remote_address);
     boost::json::object out{{"id", c.id},         {"revision", c.revision}, {"author_id", c.author_id},
                             {"anchor", c.anchor}, {"body", c.body},         {"created_at", c.created_at}};
-    return http::response::json(201, boost::json::serialize(out));
+    return http::response::json(201, out);
   });
 
   r.add(http::method::get, "/api/v1/plans/{id}/history", [&ctx](http::request& req) {
@@ -420,7 +419,7 @@ void add_plan_routes(http::router& r, app::context& ctx) {
                                {"at", e.created_at}};
       items.push_back(std::move(item));
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 }
 

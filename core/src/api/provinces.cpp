@@ -6,7 +6,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <regex>
 
@@ -49,7 +48,7 @@ http::response create_province(app::context& ctx, http::request& req) {
     directory::create_province(sql, p);
     audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
-  auto res = http::response::json(201, boost::json::serialize(to_json(p)));
+  auto res = http::response::json(201, to_json(p));
   res.set_header("Location", "/api/v1/provinces/" + p.code);
   return res;
 }
@@ -84,7 +83,7 @@ http::response update_province(app::context& ctx, http::request& req) {
     directory::update_province(sql, p);
     audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
-  return http::response::json(200, boost::json::serialize(to_json(p)));
+  return http::response::json(200, to_json(p));
 }
 
 }  // namespace
@@ -94,14 +93,14 @@ void add_province_routes(http::router& r, app::context& ctx) {
     storage::lease session(ctx.db);
     boost::json::array items;
     for (const auto& p : directory::list_provinces(*session)) items.push_back(to_json(p));
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
     storage::lease session(ctx.db);
     auto p = directory::find_province(*session, req.path_param("code"));
     if (!p) throw error::not_found(error::messages::province_not_found, {{"code", req.path_param("code")}});
-    return http::response::json(200, boost::json::serialize(to_json(*p)));
+    return http::response::json(200, to_json(*p));
   });
   r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });
   r.add(http::method::put, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return update_province(ctx, req); });

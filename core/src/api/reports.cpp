@@ -10,8 +10,7 @@
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
-
-#include <boost/json/serialize.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -20,12 +19,15 @@
 namespace planflow::api {
 namespace {
 
-boost::json::value opt(const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+// Whole values as integers (50, not 50.0): they are percentages and counts.
+boost::json::value opt(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  if (std::trunc(*v) == *v && std::fabs(*v) < 1e15) return static_cast<std::int64_t>(*v);
+  return *v;
+}
 boost::json::value opt(const std::optional<std::int64_t>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
-
-double baht(std::int64_t satang) { return double(satang) / 100.0; }
 
 std::int64_t to_satang(double baht_value) { return std::llround(baht_value * 100.0); }
 
@@ -88,9 +90,11 @@ reports::entry_input read_entry(const boost::json::value& body) {
   }
   if (const auto* v = in.optional_value("disbursed_baht")) {
     // Bounded on both sides before conversion: llround of a value beyond
-    // int64 is undefined. A negative amount is refused with its own reason later.
+    // int64 is undefined. A negative amount is refused with its own reason,
+    // here when it would round to zero satang (-0.004) and pass for none.
     if (v->is_number() && std::fabs(v->to_number<double>()) < 1e13) {
       e.disbursed_satang = to_satang(v->to_number<double>());
+      if (e.disbursed_satang == 0 && v->to_number<double>() < 0) in.reject("disbursed_baht", "must not be negative");
     } else {
       in.reject("disbursed_baht", error::messages::baht_amount);
     }
@@ -126,7 +130,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     storage::lease session(ctx.db);
     boost::json::array items;
     for (const auto& rep : ctx.progress.reports_of(*session, p.id)) items.push_back(report_summary(ctx, *session, rep));
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   // The reports the caller's agency has activities in (what an agency reports on).
@@ -142,7 +146,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
         items.push_back(std::move(summary));
       }
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/reports/{id}", [&ctx](http::request& req) {
@@ -157,7 +161,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
                             {"title", item.title},
                             {"goal", item.goal},
                             {"indicator", item.indicator},
-                            {"budget_baht", item.budget_satang ? boost::json::value(baht(*item.budget_satang)) : nullptr},
+                            {"budget_baht", item.budget_satang ? baht_json(*item.budget_satang) : nullptr},
                             {"measurable", item.measurable},
                             {"target_value", opt(item.target_value)},
                             {"unit", item.unit},
@@ -171,7 +175,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
         o["entry"] = {{"status", e->status},
                       {"cancel_reason", e->cancel_reason},
                       {"percent_complete", opt(e->percent_complete)},
-                      {"disbursed_baht", baht(e->disbursed_satang)},
+                      {"disbursed_baht", baht_json(e->disbursed_satang)},
                       {"over_budget_reason", e->over_budget_reason},
                       {"result_value", opt(e->result_value)},
                       {"narrative", e->narrative},
@@ -201,7 +205,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     }
     out["available_actions"] = std::move(actions);
     out["plan_title"] = plan.title;
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::post, "/api/v1/reports/{id}/open", [&ctx](http::request& req) {
@@ -209,7 +213,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto [rep, plan] = visible_report(ctx, user, id_param(req));
     ctx.progress.open_early(rep.id, user, req.remote_address);
     storage::lease session(ctx.db);
-    return http::response::json(200, boost::json::serialize(report_summary(ctx, *session, *ctx.progress.find_report(*session, rep.id))));
+    return http::response::json(200, report_summary(ctx, *session, *ctx.progress.find_report(*session, rep.id)));
   });
 
   r.add(http::method::put, "/api/v1/reports/{id}/entries/{item}", [&ctx](http::request& req) {
@@ -219,18 +223,18 @@ void add_report_routes(http::router& r, app::context& ctx) {
     auto saved = ctx.progress.save_entry(rep.id, req.path_param("item"), input, user, req.remote_address);
     boost::json::object out{{"item_id", req.path_param("item")},
                             {"status", saved.status},
-                            {"disbursed_baht", baht(saved.disbursed_satang)},
+                            {"disbursed_baht", baht_json(saved.disbursed_satang)},
                             {"percent_complete", opt(saved.percent_complete)},
                             {"result_value", opt(saved.result_value)},
                             {"confirmed", false}};
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::post, "/api/v1/reports/{id}/confirm", [&ctx](http::request& req) {
     auto user = require_user(ctx, req);
     auto [rep, plan] = visible_report(ctx, user, id_param(req));
     auto confirmed = ctx.progress.confirm_agency(rep.id, user, req.remote_address);
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"confirmed", confirmed}}));
+    return http::response::json(200, boost::json::object{{"confirmed", confirmed}});
   });
 
   r.add(http::method::post, "/api/v1/reports/{id}/actions/{action}", [&ctx](http::request& req) {
@@ -253,7 +257,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     request.remote_address = req.remote_address;
     auto out = ctx.engine.apply(request).to_json();
     out["report_id"] = rep.id;
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::put, "/api/v1/plans/{id}/report-items/{item}/agency", [&ctx](http::request& req) {
@@ -278,7 +282,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
       items.push_back({{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
                        {"url", rec.url}, {"active", rec.active}});  // the secret is never shown again
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::post, "/api/v1/report-recipients", [&ctx](http::request& req) {
@@ -312,7 +316,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
     });
     boost::json::object out{{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
                             {"url", rec.url}, {"active", true}};
-    return http::response::json(201, boost::json::serialize(out));
+    return http::response::json(201, out);
   });
 
   r.add(http::method::delete_, "/api/v1/report-recipients/{id}", [&ctx](http::request& req) {
@@ -343,7 +347,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
                        {"response_status", d.response_status ? boost::json::value(*d.response_status) : nullptr},
                        {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   // A report's package is sent by the committee secretary of its scope (or an
@@ -424,7 +428,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
                          {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
       }
     });
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"marked", marked}, {"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"marked", marked}, {"items", std::move(items)}});
   });
 
   // The provincial report (with province) or the national roll-up (without).
@@ -483,7 +487,7 @@ void add_report_routes(http::router& r, app::context& ctx) {
       res.set_header("Content-Security-Policy", reports::html_content_security_policy());
       return res;
     }
-    return http::response::json(200, boost::json::serialize(reports::to_json(rep)));
+    return http::response::json(200, reports::to_json(rep));
   });
 }
 

@@ -12,7 +12,6 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/workflow/definition.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <regex>
@@ -77,7 +76,7 @@ http::response list_users(app::context& ctx, http::request& req) {
   storage::lease session(ctx.db);
   boost::json::array items;
   for (const auto& u : directory::list_users(*session)) items.push_back(user_json(u));
-  return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+  return http::response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 http::response get_user(app::context& ctx, http::request& req) {
@@ -87,7 +86,7 @@ http::response get_user(app::context& ctx, http::request& req) {
   storage::lease session(ctx.db);
   auto u = directory::find_user(*session, id);
   if (!u) throw error::not_found(error::messages::user_not_found);
-  return http::response::json(200, boost::json::serialize(user_json(*u)));
+  return http::response::json(200, user_json(*u));
 }
 
 // Creates a user (no id) or changes user `id`: names, agency, activity,
@@ -165,7 +164,7 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
     audit_change(sql, ctx, admin, req, id ? "user.update" : "user.create", "user", std::to_string(user_id), details);
   });
   storage::lease session(ctx.db);
-  auto res = http::response::json(id ? 200 : 201, boost::json::serialize(user_json(*directory::find_user(*session, user_id))));
+  auto res = http::response::json(id ? 200 : 201, user_json(*directory::find_user(*session, user_id)));
   if (!id) res.set_header("Location", "/api/v1/users/" + std::to_string(user_id));
   return res;
 }
@@ -187,7 +186,7 @@ http::response get_committee(app::context& ctx, http::request& req) {
     }
   }
   boost::json::object out{{"province", province}, {"plan_type", plan_type}, {"members", std::move(members)}};
-  return http::response::json(200, boost::json::serialize(out));
+  return http::response::json(200, out);
 }
 
 }  // namespace

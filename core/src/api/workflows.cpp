@@ -3,7 +3,6 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
-#include <boost/json/serialize.hpp>
 
 #include <charconv>
 
@@ -44,7 +43,7 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
                        {"default_version", w.default_version == 0 ? w.latest_version : w.default_version},
                        {"default_is_latest", w.default_version == 0}});
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::post, "/api/v1/workflows", [&ctx](http::request& req) {
@@ -55,7 +54,7 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     boost::json::object out{{"id", published.id},
                             {"version", published.version},
                             {"warnings", workflow::findings_json(published.warnings)}};
-    auto res = http::response::json(201, boost::json::serialize(out));
+    auto res = http::response::json(201, out);
     res.set_header("Location", "/api/v1/workflows/" + published.id + "/versions/" + std::to_string(published.version));
     return res;
   });
@@ -72,14 +71,14 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
                        {"published_by", v.published_by ? boost::json::value(*v.published_by) : boost::json::value(nullptr)},
                        {"published_at", v.published_at}});
     }
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
   r.add(http::method::get, "/api/v1/workflows/{id}/versions/{version}", [&ctx](http::request& req) {
     require_user(ctx, req);
     auto def = require_version(ctx, req);
     boost::json::object out{{"id", def->id}, {"version", def->version}, {"definition", workflow::to_json(*def)}};
-    return http::response::json(200, boost::json::serialize(out));
+    return http::response::json(200, out);
   });
 
   r.add(http::method::get, "/api/v1/workflows/{id}/versions/{version}/graph", [&ctx](http::request& req) {
@@ -101,7 +100,7 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     in.reject_unknown();
     error::throw_if_invalid(std::move(errors));
     ctx.workflows.set_default_version(req.path_param("id"), version, user.id);
-    return http::response::json(200, boost::json::serialize(boost::json::object{{"id", req.path_param("id")}, {"default_version", version}}));
+    return http::response::json(200, boost::json::object{{"id", req.path_param("id")}, {"default_version", version}});
   });
 }
 

@@ -7,8 +7,7 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/file.hpp>
-
-#include <boost/json/serialize.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -39,7 +38,7 @@ int import_command(const config& c, std::ostream& out) {
   }
   try {
     auto outcome = api::import_document(types, *text, c.plan_type, ctx, "--plan-type");
-    out << boost::json::serialize(outcome.json) << std::endl;
+    out << json_text(outcome.json) << std::endl;
     return 0;
   } catch (const error::problem& p) {
     const auto& fields = p.fields();

@@ -1,10 +1,10 @@
 #include <planflow/auth/crypto.hpp>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/storage/row.hpp>
+#include <planflow/util/json_text.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 
-#include <boost/json/serialize.hpp>
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -203,7 +203,7 @@ bool outbox::deliver(std::int64_t id, clock::time_point now) {
     sql << "SELECT url, secret, name FROM report_recipients WHERE id = :id", soci::use(recipient_id), soci::into(url),
         soci::into(secret), soci::into(name);
     try {
-      body = boost::json::serialize(build_(sql, report_id));
+      body = json_text(build_(sql, report_id));
     } catch (const std::exception& e) {
       build_error = std::string("the report could not be built: ") + e.what();
     }

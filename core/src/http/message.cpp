@@ -1,4 +1,7 @@
 #include <planflow/http/message.hpp>
+#include <planflow/util/json_text.hpp>
+
+#include <boost/json/value.hpp>
 
 #include <algorithm>
 #include <array>
@@ -79,6 +82,8 @@ response response::json(int status, std::string body) {
   r.set_header("Content-Type", "application/json");
   return r;
 }
+
+response response::json(int status, const boost::json::value& body) { return json(status, json_text(body)); }
 
 response response::text(int status, std::string body, std::string content_type) {
   response r;

@@ -1,6 +1,5 @@
 #include <planflow/http/problem.hpp>
-
-#include <boost/json/serialize.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <cctype>
 #include <cstdlib>
@@ -79,7 +78,7 @@ response to_response(const error::problem& p, error::language lang) {
 
   response r;
   r.status = error::status(p.type());
-  r.body = boost::json::serialize(body);
+  r.body = json_text(body);
   r.set_header("Content-Type", "application/problem+json");
   r.set_header("Content-Language", std::string(error::tag(lang)));
   r.set_header("Vary", "Accept-Language");

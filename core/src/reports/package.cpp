@@ -2,6 +2,7 @@
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/util/file.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <zip.h>
@@ -16,7 +17,7 @@ namespace planflow::reports {
 
 std::string to_package(const report& r, const std::string& name) {
   const std::vector<std::pair<std::string, std::string>> files{
-      {"report.json", boost::json::serialize(to_json(r))},
+      {"report.json", json_text(to_json(r))},
       {"report.csv", to_csv(r)},
       {"report.xlsx", to_xlsx(r)},
       {"report.html", to_html(r)},

@@ -1,7 +1,10 @@
 #include <planflow/reports/render.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
+
+#include <cmath>
 
 #include "render_common.hpp"
 
@@ -10,19 +13,27 @@ namespace {
 
 namespace json = boost::json;
 
+// Whole values as integers (50, not 50.0), as the percentages below.
 json::value optional_number(const std::optional<double>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
+  if (!value) return nullptr;
+  if (std::trunc(*value) == *value && std::fabs(*value) < 1e15) return static_cast<std::int64_t>(*value);
+  return *value;
 }
 
-// Satang stay as integers for anyone who sums; baht are for display and
-// charts, rounded to the satang like every other format.
+// Satang stay as integers for anyone who sums; baht are the same amount as
+// a decimal number (30500, 2500.5), made from the satang so that it is exact.
 void put_money(json::object& out, std::string_view name, std::int64_t satang) {
   out[std::string(name) + "_satang"] = satang;
-  out[std::string(name) + "_baht"] = detail::to_baht(satang);
+  out[std::string(name) + "_baht"] = baht_json(satang);
 }
 
+// Rounded to two decimals like the CSV and the page, and whole when it is
+// (50, not 50.0), so that no writer has a reason to use an exponent.
 json::value percent_value(const std::optional<double>& percent) {
-  return percent ? json::value(detail::round_percent(*percent)) : json::value(nullptr);
+  if (!percent) return nullptr;
+  const double rounded = detail::round_percent(*percent);
+  if (std::trunc(rounded) == rounded && std::fabs(rounded) < 1e15) return static_cast<std::int64_t>(rounded);
+  return rounded;
 }
 
 json::object totals_json(const totals& t) {

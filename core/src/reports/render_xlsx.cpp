@@ -1,13 +1,16 @@
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 #include <planflow/util/file.hpp>
+#include <planflow/util/json_text.hpp>
 
 #include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <cerrno>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
@@ -146,6 +149,7 @@ class sheet_writer {
   }
   void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr) {
     check(worksheet_write_number(sheet_, row, col, value, format));
+    exact_[cell(row, col)] = decimal_text(value);
   }
   void optional_number(lxw_row_t row, lxw_col_t col, const std::optional<double>& value, lxw_format* format = nullptr) {
     if (value) number(row, col, *value, format);
@@ -154,6 +158,7 @@ class sheet_writer {
   // (previewers, openpyxl, pandas) show, so it must be the real total.
   void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached, lxw_format* format) {
     check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, cached));
+    exact_[cell(row, col)] = decimal_text(cached);
   }
   void width(lxw_col_t col, double width, lxw_format* format = nullptr) {
     check(worksheet_set_column(sheet_, col, col, width, format));
@@ -166,10 +171,14 @@ class sheet_writer {
     if (first_error_ != LXW_NO_ERROR) fail(what, first_error_);
   }
 
+  /// The shortest exact spelling of each number cell, by cell name.
+  const std::map<std::string, std::string>& exact_numbers() const { return exact_; }
+
  private:
   lxw_worksheet* sheet_;
   formats formats_;
   lxw_error first_error_ = LXW_NO_ERROR;
+  std::map<std::string, std::string> exact_;
 };
 
 template <std::size_t N>
@@ -339,6 +348,81 @@ void summary_sheet(sheet_writer& sheet, const report& r) {
   sheet.width(1, 40);
 }
 
+// libxlsxwriter spells each number with printf's %.16G: one digit more
+// than a double reliably holds, so 9570.06 baht is stored as
+// 9570.059999999999 (a different double for whoever reads it) and a small
+// percentage as 1E-07. Each number cell's <v> is respelled here with the
+// shortest digits of the value written, the same as in the JSON.
+std::string respell_numbers(std::string_view xml, const std::map<std::string, std::string>& exact) {
+  std::string out;
+  out.reserve(xml.size());
+  std::size_t at = 0;
+  for (auto open = xml.find("<c r=\""); open != std::string_view::npos; open = xml.find("<c r=\"", at)) {
+    const auto name_begin = open + 6;
+    const auto name_end = xml.find('"', name_begin);
+    const auto tag_end = xml.find('>', name_begin);
+    if (name_end == std::string_view::npos || tag_end == std::string_view::npos) break;
+    // A blank cell with a format only (<c r="A1" s="2"/>) has no value.
+    const auto found = xml[tag_end - 1] == '/' ? exact.end()
+                                               : exact.find(std::string(xml.substr(name_begin, name_end - name_begin)));
+    if (found == exact.end()) {
+      out.append(xml.substr(at, tag_end + 1 - at));
+      at = tag_end + 1;
+      continue;
+    }
+    const auto cell_end = xml.find("</c>", tag_end);
+    const auto value_begin = xml.find("<v>", tag_end);
+    const auto value_end = xml.find("</v>", tag_end);
+    if (cell_end == std::string_view::npos || value_begin > cell_end || value_end > cell_end) {
+      throw std::runtime_error("xlsx: number cell " + found->first + " has no value");
+    }
+    out.append(xml.substr(at, value_begin + 3 - at));
+    out += found->second;
+    at = value_end;
+  }
+  out.append(xml.substr(at));
+  return out;
+}
+
+// Rewrites the worksheets' XML in the closed workbook at `path`; sheets[i]
+// is xl/worksheets/sheet{i+1}.xml, libxlsxwriter's names in order of adding.
+void respell_workbook(const std::string& path, const std::vector<const sheet_writer*>& sheets) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), 0, &error);
+  if (!archive) throw std::runtime_error("xlsx: cannot reopen the workbook");
+  std::vector<std::string> rewritten;  // zip_close reads the buffers, so they live until then
+  rewritten.reserve(sheets.size());
+  try {
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+      const auto name = fmt::format("xl/worksheets/sheet{}.xml", i + 1);
+      zip_stat_t stat;
+      zip_stat_init(&stat);
+      if (zip_stat(archive, name.c_str(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) {
+        throw std::runtime_error("xlsx: the workbook has no " + name);
+      }
+      std::string xml(stat.size, '\0');
+      zip_file_t* file = zip_fopen_index(archive, stat.index, 0);
+      if (!file) throw std::runtime_error("xlsx: cannot read " + name);
+      auto read = zip_fread(file, xml.data(), xml.size());
+      zip_fclose(file);
+      if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) throw std::runtime_error("xlsx: cannot read " + name);
+      rewritten.push_back(respell_numbers(xml, sheets[i]->exact_numbers()));
+      zip_source_t* source = zip_source_buffer(archive, rewritten.back().data(), rewritten.back().size(), 0);
+      if (!source || zip_file_replace(archive, stat.index, source, 0) != 0) {
+        if (source) zip_source_free(source);
+        throw std::runtime_error("xlsx: cannot rewrite " + name);
+      }
+    }
+  } catch (...) {
+    zip_discard(archive);
+    throw;
+  }
+  if (zip_close(archive) != 0) {
+    zip_discard(archive);
+    throw std::runtime_error("xlsx: cannot write the respelled workbook");
+  }
+}
+
 lxw_worksheet* add_sheet(lxw_workbook* workbook, const char* name) {
   auto* sheet = workbook_add_worksheet(workbook, name);
   if (!sheet) throw std::runtime_error(fmt::format("xlsx: cannot add the sheet {}", name));
@@ -381,6 +465,7 @@ std::string to_xlsx(const report& r) {
   summary.throw_if_failed(k_summary_sheet);
 
   if (auto error = workbook_close(workbook.release()); error != LXW_NO_ERROR) fail("writing the workbook", error);
+  respell_workbook(file.path(), {&report_sheet, &summary});
   return file.read();
 }
 

@@ -37,4 +37,10 @@ std::optional<std::int64_t> integer_of(const boost::json::value& value) {
   return std::nullopt;
 }
 
+boost::json::value baht_json(std::int64_t satang) {
+  if (satang % 100 == 0) return satang / 100;
+  // One correctly rounded division of an exact integer: the nearest double.
+  return static_cast<double>(satang) / 100.0;
+}
+
 }  // namespace planflow

@@ -4,6 +4,7 @@
 #include <planflow/storage/row.hpp>
 #include <planflow/util/json_util.hpp>
 #include <planflow/util/log.hpp>
+#include <planflow/util/json_text.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/workflow/engine.hpp>
 
@@ -534,7 +535,7 @@ apply_result engine::apply(const apply_request& r) {
 
   if (r.idempotency_key) {
     long long uid = r.actor.id, case_id = c.id;
-    const std::string body = boost::json::serialize(result.to_json());
+    const std::string body = json_text(result.to_json());
     const std::string now = storage::now_iso();
     sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
            "request_sha256) VALUES (:u, :k, :c, :a, 200, :r, :t, :h)",

@@ -553,11 +553,6 @@ bool is_valid_id(std::string_view id) {
 
 plan read_plan(const json::value& content, finding_list* issues) { return reader(issues).read(content); }
 
-json::value baht_json(std::int64_t satang) {
-  if (satang % 100 == 0) return json::value(satang / 100);
-  return json::value(double(satang) / 100.0);
-}
-
 json::value number_json(double value) {
   if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.0e15) {
     return json::value(std::int64_t(value));

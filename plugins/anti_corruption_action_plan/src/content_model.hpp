@@ -12,6 +12,8 @@
 
 #include "findings.hpp"
 
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -129,8 +131,8 @@ plan read_plan(const boost::json::value& content, finding_list* issues);
 /// The JSON form of a plan (the inverse of read_plan for valid content).
 boost::json::object to_json(const plan& p);
 
-/// Baht as JSON: a whole number when there are no satang (1025440), else a decimal (12.5).
-boost::json::value baht_json(std::int64_t satang);
+/// Baht as JSON is the SDK's planflow::baht_json (planflow/util/json_util.hpp).
+using planflow::baht_json;
 
 /// A number as JSON, written as an integer when it is one (80, not 8E1).
 boost::json::value number_json(double value);

@@ -44,8 +44,7 @@ json::object budget_json(const budget_info& budget) {
   json::object out;
   out["kind"] = budget.kind;
   if (budget.kind == "amount" && budget.satang) {
-    out["baht"] = *budget.satang % 100 == 0 ? json::value(*budget.satang / 100)
-                                            : json::value(static_cast<double>(*budget.satang) / 100.0);
+    out["baht"] = baht_json(*budget.satang);
   } else {
     out["baht"] = nullptr;
   }

@@ -33,13 +33,12 @@ struct counts {
   }
 
   json::object to_json() const {
-    json::value baht = satang % 100 == 0 ? json::value(satang / 100) : json::value(static_cast<double>(satang) / 100.0);
     return {{"goals", goals},
             {"indicators", indicators},
             {"projects", projects},
             {"activities", activities},
             {"budgeted_projects", budgeted_projects},
-            {"budget_baht", std::move(baht)}};
+            {"budget_baht", baht_json(satang)}};
   }
 };
 

@@ -2,6 +2,8 @@
 /// Transport-neutral request and response types. Handlers see only these, so
 /// that Boost.Beast stays inside the server's own translation unit.
 
+#include <boost/json/fwd.hpp>
+
 #include <chrono>
 #include <map>
 #include <optional>
@@ -44,7 +46,12 @@ struct response {
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;
 
+  /// A JSON answer from text already written (a stored or hashed body).
   static response json(int status, std::string body);
+  /// A JSON answer written by json_text, so that every amount and percentage
+  /// reaches the client as a plain decimal (30500, 12.5), never as 3.05E4:
+  /// handlers pass the value and leave the writing to this one place.
+  static response json(int status, const boost::json::value& body);
   static response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
   static response no_content();
 };

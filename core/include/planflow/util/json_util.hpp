@@ -1,6 +1,6 @@
 #pragma once
 /// Small JSON helpers shared by the server and the plugins (part of the
-/// plugin SDK): building JSON Pointers and reading whole numbers.
+/// plugin SDK): building JSON Pointers, reading whole numbers, writing baht.
 
 #include <boost/json/value.hpp>
 
@@ -20,5 +20,14 @@ std::string pointer_append(std::string_view pointer, std::size_t index);
 /// an enormous value reads as "out of range" rather than "not a number";
 /// nullopt for anything that is not a whole number.
 std::optional<std::int64_t> integer_of(const boost::json::value& value);
+
+/// An amount in satang as a JSON number of baht: an integer when it is whole
+/// (3050000 → 30500), otherwise the double nearest to the exact amount
+/// (250050 → 2500.5), which json_text writes back with its one or two
+/// decimals. Computed from the integer, so no sum of doubles drifts into it;
+/// json_text's shortest digits are then the amount's own for any amount
+/// below 2^46 baht (about 70 trillion), where doubles are closer together
+/// than a satang.
+boost::json::value baht_json(std::int64_t satang);
 
 }  // namespace planflow
