@@ -5,6 +5,8 @@
 # exchange the tests recorded in DIR against api/openapi.json, and lints the
 # document with Redocly. Each prints its summary; the exit status is the worst.
 set -euo pipefail
+# DIR is named from where the script was called.
+[[ "${1:-}" == check && -n "${2:-}" ]] && set -- check "$(realpath "$2")"
 cd "$(dirname "$0")/../tests/contract"
 
 install() {

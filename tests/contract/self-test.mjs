@@ -25,7 +25,8 @@ function run(exchanges) {
 
 const json = "application/json";
 const problemType = "application/problem+json";
-const problem = (slug, status) => JSON.stringify({ type: `urn:planflow:problem:${slug}`, title: slug, status });
+const problem = (slug, status) =>
+  JSON.stringify({ type: `urn:planflow:problem:${slug}`, title: slug, status, code: "no_resource", params: {}, detail: slug });
 const get = (target, headers = {}) => ({ method: "GET", target, headers });
 const reply = (status, type, body, headers = {}) => ({ status, headers: type ? { "content-type": type, ...headers } : headers, body });
 
@@ -108,6 +109,11 @@ breaking("a method the path does not take, answered other than 405, fails",
 breaking("a 405 whose Allow differs from the document fails",
   { request: { method: "DELETE", target: "/healthz", headers: {} }, response: reply(405, problemType, problem("method-not-allowed", 405), { allow: "GET, POST" }) },
   /Allow is "GET, POST"/,
+);
+
+breaking("a problem without its code and params fails",
+  { request: get("/api/v1/provinces/TH-99"), response: reply(404, problemType, JSON.stringify({ type: "urn:planflow:problem:not-found", title: "Not found", status: 404 })) },
+  /Problem\/required/,
 );
 
 breaking("a problem whose status member differs from the HTTP status fails",

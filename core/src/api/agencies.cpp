@@ -49,7 +49,7 @@ http::response write_agency(app::context& ctx, http::request& req, std::optional
   error::throw_if_invalid(std::move(errors));
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     // A missing agency is not found whatever its new name would collide with.
-    if (id && !directory::find_agency(sql, *id)) throw http::not_found("No agency has this id.");
+    if (id && !directory::find_agency(sql, *id)) throw error::not_found(error::messages::agency_not_found);
     if (!directory::find_province(sql, a.province_code)) {
       throw error::invalid("/province", error::messages::not_province_code);
     }

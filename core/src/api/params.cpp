@@ -1,4 +1,5 @@
 #include <planflow/api/params.hpp>
+#include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
@@ -56,9 +57,8 @@ std::optional<revision_condition> if_match_revisions(const http::request& req) {
 }
 
 void check_new_password(std::string_view password, const std::string& pointer, std::vector<error::field>& errors) {
-  constexpr std::size_t k_min_password = 10;
-  if (http::utf8_length(password) < k_min_password) {
-    errors.push_back({pointer, error::messages::password_too_short, {{"min", k_min_password}}});
+  if (!auth::long_enough_password(password)) {
+    errors.push_back({pointer, error::messages::password_too_short, {{"min", auth::k_min_password_characters}}});
   }
 }
 

@@ -94,7 +94,7 @@ reports::entry_input read_entry(const boost::json::value& body) {
     // here when it would round to zero satang (-0.004) and pass for none.
     if (v->is_number() && std::fabs(v->to_number<double>()) < 1e13) {
       e.disbursed_satang = to_satang(v->to_number<double>());
-      if (e.disbursed_satang == 0 && v->to_number<double>() < 0) in.reject("disbursed_baht", "must not be negative");
+      if (e.disbursed_satang == 0 && v->to_number<double>() < 0) in.reject("disbursed_baht", error::messages::not_negative);
     } else {
       in.reject("disbursed_baht", error::messages::baht_amount);
     }

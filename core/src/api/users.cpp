@@ -135,7 +135,7 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
     }
     if (!id && directory::find_user_by_username(sql, input.username)) {
       throw error::problem(error::types::duplicate, error::messages::username_taken)
-          .with_fields({{"/username", error::messages::is_taken}});
+          .with_fields({{"/username", error::messages::username_in_use}});
     }
     error::throw_if_invalid(std::move(found));
     if (!id) {

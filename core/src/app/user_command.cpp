@@ -50,7 +50,10 @@ int user_command(const config& c, std::istream& password_in) {
   std::string password;
   std::getline(password_in, password);
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (password.size() < 10) throw std::invalid_argument("the password must have at least 10 characters");
+  if (!auth::long_enough_password(password)) {
+    throw std::invalid_argument("the password must have at least " + std::to_string(auth::k_min_password_characters) +
+                                " characters");
+  }
   input.password_hash = auth::hash_password(password);
 
   storage::database db(storage::parse_database_url(c.db), 1);

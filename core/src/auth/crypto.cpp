@@ -1,4 +1,5 @@
 #include <planflow/auth/crypto.hpp>
+#include <planflow/util/utf8.hpp>
 
 #include <sodium.h>
 
@@ -9,6 +10,8 @@ namespace planflow::auth {
 void initialize_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
+
+bool long_enough_password(std::string_view password) { return utf8_length(password) >= k_min_password_characters; }
 
 std::string hash_password(std::string_view password) {
   initialize_crypto();

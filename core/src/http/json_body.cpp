@@ -42,12 +42,6 @@ boost::json::value parse_json_body(const request& req) {
   return std::move(parsed.value);
 }
 
-std::size_t utf8_length(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 object_reader::object_reader(const boost::json::value& value, std::vector<field>& errors, std::string pointer)
     : errors_(errors), pointer_(std::move(pointer)) {
   object_ = value.if_object();

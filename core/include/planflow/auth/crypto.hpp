@@ -2,6 +2,7 @@
 /// The cryptographic primitives planflow uses, all from libsodium: argon2id
 /// password hashes, random tokens and SHA-256.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,11 @@ namespace planflow::auth {
 
 /// Initialises libsodium; safe to call more than once. Throws if it cannot.
 void initialize_crypto();
+
+/// The shortest password accepted, in characters (code points), wherever
+/// it is set: the API, the web interface's form and `planflow user add`.
+inline constexpr std::size_t k_min_password_characters = 10;
+bool long_enough_password(std::string_view password);
 
 /// An argon2id hash in libsodium's encoded form (parameters and salt included).
 std::string hash_password(std::string_view password);

@@ -4,6 +4,7 @@
 #include <planflow/http/message.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/util/json_util.hpp>
+#include <planflow/util/utf8.hpp>
 
 #include <boost/json/value.hpp>
 
@@ -26,8 +27,7 @@ boost::json::value parse_json_body(const request& req);
 
 using planflow::pointer_append;
 
-/// Number of Unicode code points in valid UTF-8 text.
-std::size_t utf8_length(std::string_view text);
+using planflow::utf8_length;
 
 /// Reads the members of one JSON object, collecting an error::field for each
 /// missing, mistyped, out-of-range or unknown member instead of stopping at
