@@ -3,21 +3,20 @@
 // server that closes idle connections (a short wait_timeout) is used as it
 // would be on a quiet afternoon. planflow answers 503 with Retry-After while
 // the database is gone, recovers by itself, and loses nothing acknowledged.
-#include "world.hpp"
-
-#include "../support/join_on_exit.hpp"
-#include "../support/mariadb_process.hpp"
-#include "../support/server_process.hpp"
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include "../support/join_on_exit.hpp"
+#include "../support/mariadb_process.hpp"
+#include "../support/server_process.hpp"
+#include "world.hpp"
 
 namespace planflow::test {
 namespace {
@@ -107,8 +106,7 @@ void database_goes_away_under_load(outage kind) {
   for (auto& t : writers) t.join();  // before reading what they recorded
   // The figure written down in bench/RESULTS.md.
   std::cout << "[ measure ] " << (kind == outage::crash ? "crash" : "shutdown") << ": ready again " << recovered_ms
-            << " ms after MariaDB answered; " << unavailable
-            << " requests answered 503 meanwhile" << std::endl;
+            << " ms after MariaDB answered; " << unavailable << " requests answered 503 meanwhile" << std::endl;
 
   EXPECT_TRUE(wrong.empty()) << wrong.size() << " unexpected answers, first: " << wrong.front();
   std::multiset<std::string> stored;
@@ -167,11 +165,14 @@ TEST(database_outage, connections_closed_by_wait_timeout_are_reopened_without_an
   auto officer = signed_in(server.port(), "officer");
   ASSERT_EQ(officer.get("/api/v1/me").status, 200);
   // Wait until the server has closed every planflow connection for idleness.
-  ASSERT_TRUE(eventually([&] {
-    return mariadb.query("SELECT COUNT(*) FROM information_schema.processlist WHERE user = 'planflow'") == "0\n";
-  }, std::chrono::seconds(30)));
+  ASSERT_TRUE(eventually(
+      [&] {
+        return mariadb.query("SELECT COUNT(*) FROM information_schema.processlist WHERE user = 'planflow'") == "0\n";
+      },
+      std::chrono::seconds(30)));
   for (int i = 0; i < 4; ++i) EXPECT_EQ(officer.get("/api/v1/me").status, 200);
-  EXPECT_EQ(officer.post("/api/v1/plans/" + std::to_string(w.plans[0]) + "/comments", {{"body", "หลังหมดเวลา"}}).status, 201);
+  EXPECT_EQ(officer.post("/api/v1/plans/" + std::to_string(w.plans[0]) + "/comments", {{"body", "หลังหมดเวลา"}}).status,
+            201);
 }
 
 }  // namespace

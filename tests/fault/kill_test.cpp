@@ -2,21 +2,20 @@
 // same database: every write that was acknowledged is there exactly once,
 // no action is half-applied, and the audit chain still verifies. And more
 // clients than database connections on every route family: no hang, no 5xx.
-#include "world.hpp"
-
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <iostream>
+#include <boost/json/serialize.hpp>
 #include <condition_variable>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
+#include "world.hpp"
 
 namespace planflow::test {
 namespace {
@@ -28,8 +27,8 @@ struct ledger {
   std::mutex mutex;
   std::condition_variable changed;
   int acknowledged = 0;
-  std::vector<std::pair<std::int64_t, std::string>> comments;            // plan, body
-  std::vector<std::tuple<std::int64_t, int, std::string>> revisions;     // plan, revision, sha256
+  std::vector<std::pair<std::int64_t, std::string>> comments;         // plan, body
+  std::vector<std::tuple<std::int64_t, int, std::string>> revisions;  // plan, revision, sha256
   struct action {
     std::int64_t plan;
     std::string name, user, key;
@@ -109,9 +108,10 @@ TEST_P(kill_test, acknowledged_writes_survive_kill_9_exactly_once) {
       // submit and return alternate; the workflow allows 10 rounds of return.
       for (int i = 0; i < 18; ++i) {
         const bool submit = i % 2 == 0;
-        ledger::action a{plan, submit ? "submit" : "return", submit ? "officer" : "head",
-                         "fault-" + std::to_string(plan) + "-" + std::to_string(i),
-                         submit ? boost::json::object{} : boost::json::object{{"comment", "แก้ไขรอบที่ " + std::to_string(i)}}};
+        ledger::action a{
+            plan, submit ? "submit" : "return", submit ? "officer" : "head",
+            "fault-" + std::to_string(plan) + "-" + std::to_string(i),
+            submit ? boost::json::object{} : boost::json::object{{"comment", "แก้ไขรอบที่ " + std::to_string(i)}}};
         try {
           auto& client = submit ? officer : head;
           auto r = client.post(plan_url(plan) + "/actions/" + a.name, a.body, {{"Idempotency-Key", a.key}});
@@ -188,7 +188,8 @@ TEST_P(kill_test, acknowledged_writes_survive_kill_9_exactly_once) {
       if (e.at("kind") == "transition") ++transitions;
     }
     const auto acked = std::size_t(std::ranges::count_if(book.actions, [&](const auto& a) { return a.plan == plan; }));
-    EXPECT_TRUE(transitions == acked || transitions == acked + 1) << transitions << " transitions, " << acked << " acknowledged";
+    EXPECT_TRUE(transitions == acked || transitions == acked + 1)
+        << transitions << " transitions, " << acked << " acknowledged";
     const auto read = reader.get(plan_url(plan));
     ASSERT_EQ(read.status, 200) << describe("plan", read);
     EXPECT_EQ(read.obj().at("stage").as_string(), last_stage);

@@ -1,11 +1,10 @@
 // libFuzzer target: a plan type's importer and validator on arbitrary bytes.
 // Built once per plugin (planflow_add_plugin adds <plugin>_fuzzer when
 // PLANFLOW_FUZZ is on); the plugin's own entry point creates the plan type.
-#include <planflow/plugin/plan_type.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <planflow/plugin/plan_type.hpp>
 #include <string_view>
 
 extern "C" planflow::plugin::plan_type* planflow_plugin_create();
@@ -21,7 +20,8 @@ planflow::plugin::plan_context context() {
   planflow::plugin::plan_context ctx;
   ctx.province_code = "TH-96";
   ctx.fiscal_year = 2567;
-  ctx.provinces = {{"TH-96", "นราธิวาส", "Narathiwat"}, {"TH-30", "นครราชสีมา", "Nakhon Ratchasima"},
+  ctx.provinces = {{"TH-96", "นราธิวาส", "Narathiwat"},
+                   {"TH-30", "นครราชสีมา", "Nakhon Ratchasima"},
                    {"TH-10", "กรุงเทพมหานคร", "Bangkok"}};
   return ctx;
 }

@@ -4,30 +4,29 @@
 // through node loss and rejoin by IST, and a node that lost quorum. One
 // cluster serves the whole run (started on first use, stopped at the end);
 // each test heals it first and works in a database of its own.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <barrier>
+#include <boost/json/serialize.hpp>
+#include <condition_variable>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/migrations.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
 #include "../fault/world.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/join_on_exit.hpp"
 #include "../support/server_process.hpp"
 #include "cluster_fixture.hpp"
-
-#include <planflow/storage/database.hpp>
-#include <planflow/storage/migrations.hpp>
-
-#include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <barrier>
-#include <condition_variable>
-#include <iostream>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <regex>
-#include <set>
-#include <sstream>
-#include <thread>
 
 namespace planflow::test {
 namespace {
@@ -55,11 +54,12 @@ TEST(galera_configs, committed_examples_are_the_template_rendered_with_the_defau
 std::string schema_on(galera_cluster& c, int node, const std::string& db) {
   return c.query(node,
                  "SELECT table_name, column_name, column_type, is_nullable, IFNULL(column_default, 'NULL'), extra "
-                 "FROM information_schema.columns WHERE table_schema = '" + db +
-                     "' ORDER BY table_name, ordinal_position") +
-         c.query(node, "SELECT table_name, index_name, seq_in_index, column_name, non_unique "
-                       "FROM information_schema.statistics WHERE table_schema = '" + db +
-                           "' ORDER BY table_name, index_name, seq_in_index") +
+                 "FROM information_schema.columns WHERE table_schema = '" +
+                     db + "' ORDER BY table_name, ordinal_position") +
+         c.query(node,
+                 "SELECT table_name, index_name, seq_in_index, column_name, non_unique "
+                 "FROM information_schema.statistics WHERE table_schema = '" +
+                     db + "' ORDER BY table_name, index_name, seq_in_index") +
          c.query(node, "SELECT version, name FROM " + db + ".schema_migrations ORDER BY version") +
          c.query(node, "SELECT COUNT(*) FROM " + db + ".provinces") +
          c.query(node, "CHECKSUM TABLE " + db + ".provinces, " + db + ".audit_head");
@@ -116,9 +116,12 @@ TEST_F(galera_test, three_migrators_on_three_nodes_all_succeed_and_apply_each_mi
 TEST_F(galera_test, a_lock_row_left_by_a_killed_migrator_is_taken_over_once_it_expires) {
   const std::string db = "planflow_lock";
   cluster().fresh_database(db);
-  cluster().query(1, "CREATE TABLE " + db + ".schema_migration_lock (id INTEGER NOT NULL PRIMARY KEY, "
+  cluster().query(1, "CREATE TABLE " + db +
+                         ".schema_migration_lock (id INTEGER NOT NULL PRIMARY KEY, "
                          "owner VARCHAR(200) NULL, expires_at BIGINT NOT NULL) ENGINE=InnoDB; "
-                         "INSERT INTO " + db + ".schema_migration_lock VALUES (1, 'killed-host:4242:dead', "
+                         "INSERT INTO " +
+                         db +
+                         ".schema_migration_lock VALUES (1, 'killed-host:4242:dead', "
                          "UNIX_TIMESTAMP() + 2);");
   storage::database on_node2(storage::parse_database_url(cluster().url(2, db)), 1);
   const auto began = steady::now();
@@ -149,9 +152,12 @@ int count_mark(storage::database& db, int id) {
 TEST_F(galera_test, a_read_through_one_node_sees_a_write_just_committed_through_another) {
   const std::string db = "planflow_reads";
   cluster().fresh_database(db);
-  cluster().query(1, "CREATE TABLE " + db + ".marks (id INT NOT NULL PRIMARY KEY, node INT NOT NULL) ENGINE=InnoDB; "
-                     "CREATE TABLE " + db + ".load_rows (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                     "filler VARCHAR(200) NOT NULL) ENGINE=InnoDB;");
+  cluster().query(1, "CREATE TABLE " + db +
+                         ".marks (id INT NOT NULL PRIMARY KEY, node INT NOT NULL) ENGINE=InnoDB; "
+                         "CREATE TABLE " +
+                         db +
+                         ".load_rows (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                         "filler VARCHAR(200) NOT NULL) ENGINE=InnoDB;");
   auto pools = one_pool_per_node(cluster(), db);
   for (auto& pool : pools) {
     storage::lease session(*pool);
@@ -219,8 +225,10 @@ TEST_F(galera_test, a_read_through_one_node_sees_a_write_just_committed_through_
 TEST_F(galera_test, a_certification_failure_at_commit_runs_the_whole_block_again) {
   const std::string db = "planflow_commit";
   cluster().fresh_database(db);
-  cluster().query(1, "CREATE TABLE " + db + ".counter (id INT NOT NULL PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB; "
-                     "INSERT INTO " + db + ".counter VALUES (1, 0);");
+  cluster().query(1, "CREATE TABLE " + db +
+                         ".counter (id INT NOT NULL PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB; "
+                         "INSERT INTO " +
+                         db + ".counter VALUES (1, 0);");
   auto pools = one_pool_per_node(cluster(), db);
   int attempts = 0;
   storage::in_transaction(*pools[0], [&](soci::session& sql) {
@@ -231,9 +239,8 @@ TEST_F(galera_test, a_certification_failure_at_commit_runs_the_whole_block_again
       // lock only locally, so node 2 does not wait; node 1's writeset comes
       // after node 2's in the cluster's order and fails certification when
       // this block returns and COMMIT is sent: nothing else is left to fail.
-      storage::in_transaction(*pools[1], [](soci::session& other) {
-        other << "UPDATE counter SET n = n + 100 WHERE id = 1";
-      });
+      storage::in_transaction(*pools[1],
+                              [](soci::session& other) { other << "UPDATE counter SET n = n + 100 WHERE id = 1"; });
     }
   });
   EXPECT_EQ(attempts, 2) << "the block that lost at COMMIT was not run again";
@@ -344,8 +351,11 @@ TEST_F(galera_instances, a_killed_node_takes_its_instance_out_until_it_rejoins_b
       for (int i = 0; !stop; ++i) {
         const std::string title = "ระหว่างโหนดล่ม " + std::to_string(node) + "-" + std::to_string(i);
         try {
-          auto r = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", title}, {"province", "TH-96"},
-                                                  {"agency", world_.agency}, {"fiscal_year", 2567},
+          auto r = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"},
+                                                  {"title", title},
+                                                  {"province", "TH-96"},
+                                                  {"agency", world_.agency},
+                                                  {"fiscal_year", 2567},
                                                   {"content", plan_content(1000)}});
           std::unique_lock lock(mutex);
           if (r.status == 201) {
@@ -461,7 +471,8 @@ TEST_F(galera_instances, a_killed_node_takes_its_instance_out_until_it_rejoins_b
     ASSERT_EQ(v.status, 200) << describe(v);
     EXPECT_TRUE(v.obj().at("intact").as_bool()) << "node " << node << ": " << describe(v);
   }
-  std::cout << "[ measure ] " << acknowledged.size() << " audited writes acknowledged across the node loss" << std::endl;
+  std::cout << "[ measure ] " << acknowledged.size() << " audited writes acknowledged across the node loss"
+            << std::endl;
 }
 
 TEST_F(galera_instances, a_node_that_lost_quorum_answers_503_with_retry_after_and_recovers) {

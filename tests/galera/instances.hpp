@@ -1,11 +1,6 @@
 #pragma once
 // Three `planflow serve` on the test cluster, instance i on node i.
 
-#include "../fault/world.hpp"
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
-#include "cluster_fixture.hpp"
-
 #include <exception>
 #include <map>
 #include <memory>
@@ -13,6 +8,11 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "../fault/world.hpp"
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
+#include "cluster_fixture.hpp"
 
 namespace planflow::test {
 
@@ -40,7 +40,8 @@ class instances {
     }
     for (auto& t : starting) t.join();
     // The ones that started are stopped by their destructors.
-    for (const auto& e : failed) if (e) std::rethrow_exception(e);
+    for (const auto& e : failed)
+      if (e) std::rethrow_exception(e);
   }
   server_process& on(int node) { return *servers_[std::size_t(node - 1)]; }
   // Commits stall for a moment while the cluster certifies under load.

@@ -5,20 +5,20 @@
 // the instances see the real client's address through X-Forwarded-For
 // because they trust the balancer, so the login limits and the audit log
 // work per client and not per balancer.
-#include "../support/files.hpp"
-#include "../support/haproxy_process.hpp"
-#include "../support/join_on_exit.hpp"
-#include "instances.hpp"
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include "../support/files.hpp"
+#include "../support/haproxy_process.hpp"
+#include "../support/join_on_exit.hpp"
+#include "instances.hpp"
 
 namespace planflow::test {
 namespace {
@@ -77,12 +77,16 @@ TEST_F(galera_load_balancer, haproxy_follows_readyz_through_a_node_loss_and_forw
   EXPECT_EQ(served_by.size(), std::size_t(k_nodes));
 
   // The audit log records the office's address, not the balancer's.
-  auto created = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", "แผนผ่านตัวกระจายงาน"},
-                                                {"province", "TH-96"}, {"agency", w.agency}, {"fiscal_year", 2567},
+  auto created = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"},
+                                                {"title", "แผนผ่านตัวกระจายงาน"},
+                                                {"province", "TH-96"},
+                                                {"agency", w.agency},
+                                                {"fiscal_year", 2567},
                                                 {"content", plan_content(1000)}});
   ASSERT_EQ(created.status, 201) << describe(created);
-  EXPECT_EQ(cluster().query(2, "SELECT remote_address FROM " + db + ".audit_entries WHERE action = 'plan.created' "
-                               "ORDER BY id DESC LIMIT 1"),
+  EXPECT_EQ(cluster().query(2, "SELECT remote_address FROM " + db +
+                                   ".audit_entries WHERE action = 'plan.created' "
+                                   "ORDER BY id DESC LIMIT 1"),
             "127.0.0.3\n");
 
   // Load through the balancer while node 2 dies and rejoins.
@@ -98,8 +102,11 @@ TEST_F(galera_load_balancer, haproxy_follows_readyz_through_a_node_loss_and_forw
     for (int i = 0; !stop; ++i) {
       const std::string title = "ผ่านตัวกระจายงาน " + std::to_string(i);
       try {
-        auto r = writer.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", title}, {"province", "TH-96"},
-                                               {"agency", w.agency}, {"fiscal_year", 2567},
+        auto r = writer.post("/api/v1/plans", {{"plan_type", "simple_plan"},
+                                               {"title", title},
+                                               {"province", "TH-96"},
+                                               {"agency", w.agency},
+                                               {"fiscal_year", 2567},
                                                {"content", plan_content(1000)}});
         std::lock_guard lock(mutex);
         if (r.status == 201) {

@@ -3,18 +3,10 @@
 // whole plan story and committee members approving the same plans at the same
 // moment through different nodes; background work (deadlines, report
 // deliveries) raced by three instances and done exactly once.
-#include "../fault/world.hpp"
-#include "../support/databases.hpp"
-#include "../support/files.hpp"
-#include "../support/server_process.hpp"
-#include "../support/webhook_receiver.hpp"
-#include "cluster_fixture.hpp"
-#include "instances.hpp"
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -23,6 +15,14 @@
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include "../fault/world.hpp"
+#include "../support/databases.hpp"
+#include "../support/files.hpp"
+#include "../support/server_process.hpp"
+#include "../support/webhook_receiver.hpp"
+#include "cluster_fixture.hpp"
+#include "instances.hpp"
 
 namespace planflow::test {
 namespace {
@@ -101,8 +101,11 @@ TEST_F(galera_scale_out, three_instances_run_the_plan_story_and_concurrent_appro
   // The story, each step through another node than the one before.
   auto officer2 = planflow.as("officer", 2), officer3 = planflow.as("officer", 3);
   auto head1 = planflow.as("head", 1), head2 = planflow.as("head", 2);
-  auto created = officer2.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", "แผนปฏิบัติการ ๒๕๖๗"},
-                                                 {"province", "TH-96"}, {"agency", w.agency}, {"fiscal_year", 2567},
+  auto created = officer2.post("/api/v1/plans", {{"plan_type", "simple_plan"},
+                                                 {"title", "แผนปฏิบัติการ ๒๕๖๗"},
+                                                 {"province", "TH-96"},
+                                                 {"agency", w.agency},
+                                                 {"fiscal_year", 2567},
                                                  {"content", content_of(5000)}});
   expect_status("create", created, 201);
   ASSERT_EQ(created.status, 201);
@@ -124,7 +127,8 @@ TEST_F(galera_scale_out, three_instances_run_the_plan_story_and_concurrent_appro
   auto reports = officer1.get(url + "/reports");
   expect_status("reports", reports, 200);
   ASSERT_EQ(reports.obj().at("items").as_array().size(), 4u);
-  const std::string q1 = "/api/v1/reports/" + std::to_string(reports.obj().at("items").as_array()[0].at("id").as_int64());
+  const std::string q1 =
+      "/api/v1/reports/" + std::to_string(reports.obj().at("items").as_array()[0].at("id").as_int64());
   expect_status("entry", officer2.put(q1 + "/entries/a1", {{"status", "done"}, {"disbursed_baht", 11500}}), 200);
   expect_status("confirm", planflow.as("head", 3).post(q1 + "/confirm", boost::json::object{}), 200);
   expect_status("compile", planflow.as("secretary", 1).post(q1 + "/actions/compile", boost::json::object{}), 200);
@@ -151,13 +155,15 @@ TEST_F(galera_scale_out, three_instances_run_the_plan_story_and_concurrent_appro
           try {
             auto plan = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"},
                                                        {"title", "แผนที่ " + std::to_string(t) + "-" + std::to_string(i)},
-                                                       {"province", "TH-96"}, {"agency", w.agency},
-                                                       {"fiscal_year", 2567}, {"content", content_of(1000 + i)}});
+                                                       {"province", "TH-96"},
+                                                       {"agency", w.agency},
+                                                       {"fiscal_year", 2567},
+                                                       {"content", content_of(1000 + i)}});
             answers.check(what + " create", plan);
             if (plan.status != 201) continue;
             const auto id = plan.obj().at("id").as_int64();
-            answers.check(what + " edit", officer.put(plan_url(id) + "/content", content_of(2000 + i),
-                                                      {{"If-Match", "\"1\""}}));
+            answers.check(what + " edit",
+                          officer.put(plan_url(id) + "/content", content_of(2000 + i), {{"If-Match", "\"1\""}}));
             answers.check(what + " submit", officer.post(plan_url(id) + "/actions/submit", boost::json::object{}));
             auto e = head.post(plan_url(id) + "/actions/endorse", boost::json::object{});
             answers.check(what + " endorse", e);
@@ -205,8 +211,9 @@ TEST_F(galera_scale_out, three_instances_run_the_plan_story_and_concurrent_appro
   for (auto id : at_committee) EXPECT_EQ(approvals[id], 2) << "plan " << id;
   for (int node = 1; node <= k_nodes; ++node) {
     std::istringstream per_plan(cluster().query(
-        node, "SELECT p.id, COUNT(e.id) FROM " + db + ".plans p LEFT JOIN " + db + ".workflow_events e "
-              "ON e.case_id = p.case_id AND e.kind = 'signature' AND e.action = 'approve' GROUP BY p.id"));
+        node, "SELECT p.id, COUNT(e.id) FROM " + db + ".plans p LEFT JOIN " + db +
+                  ".workflow_events e "
+                  "ON e.case_id = p.case_id AND e.kind = 'signature' AND e.action = 'approve' GROUP BY p.id"));
     std::map<std::int64_t, long long> recorded;
     for (long long id = 0, n = 0; per_plan >> id >> n;) recorded[id] = n;
     for (auto id : at_committee) EXPECT_EQ(recorded[id], 2) << "plan " << id << " on node " << node;
@@ -261,14 +268,21 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
     ASSERT_EQ(as("member1").post(last + "/actions/approve", boost::json::object{}).status, 200);
     ASSERT_EQ(as("member2").post(last + "/actions/approve", boost::json::object{}).status, 200);
     for (int i = 0; i < k_receivers; ++i) {
-      ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "ปลายทาง " + std::to_string(i)},
-                                                         {"kind", "webhook"}, {"url", ministry.url()},
-                                                         {"secret", "hmac-key-of-receiver-" + std::to_string(i)}})
+      ASSERT_EQ(admin
+                    .post("/api/v1/report-recipients", {{"province", "TH-96"},
+                                                        {"name", "ปลายทาง " + std::to_string(i)},
+                                                        {"kind", "webhook"},
+                                                        {"url", ministry.url()},
+                                                        {"secret", "hmac-key-of-receiver-" + std::to_string(i)}})
                     .status,
                 201);
     }
-    ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "ติดต่อไม่ได้"}, {"kind", "webhook"},
-                                                       {"url", "http://127.0.0.1:9/hook"}, {"secret", "hmac-key-of-nobody"}})
+    ASSERT_EQ(admin
+                  .post("/api/v1/report-recipients", {{"province", "TH-96"},
+                                                      {"name", "ติดต่อไม่ได้"},
+                                                      {"kind", "webhook"},
+                                                      {"url", "http://127.0.0.1:9/hook"},
+                                                      {"secret", "hmac-key-of-nobody"}})
                   .status,
               201);
     auto reports = officer.get(last + "/reports").obj().at("items").as_array();
@@ -282,14 +296,17 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
   // One committee case names a workflow that is gone: it fails every time.
   poisoned = std::stoll(cluster().query(
       2, "SELECT MIN(id) FROM " + cases + " WHERE subject_kind = 'plan' AND stage = 'committee_approval'"));
-  cluster().query(2, "UPDATE " + cases + " SET workflow_id = 'removed_by_mistake' WHERE id = " + std::to_string(poisoned));
+  cluster().query(2,
+                  "UPDATE " + cases + " SET workflow_id = 'removed_by_mistake' WHERE id = " + std::to_string(poisoned));
 
   // Every committee case due long ago, and three instances started together
   // that pass every second: their first passes meet on the same rows (a pass
   // over 120 cases takes about as long as the interval).
-  const std::string due_sql = "SELECT COUNT(*) FROM " + cases + " WHERE deadline_done = 0 AND deadline_at <= '2001-01-02'";
-  cluster().query(2, "UPDATE " + cases + " SET deadline_at = '2001-01-01T00:00:00Z' WHERE subject_kind = 'plan' "
-                     "AND stage = 'committee_approval'");
+  const std::string due_sql =
+      "SELECT COUNT(*) FROM " + cases + " WHERE deadline_done = 0 AND deadline_at <= '2001-01-02'";
+  cluster().query(2, "UPDATE " + cases +
+                         " SET deadline_at = '2001-01-01T00:00:00Z' WHERE subject_kind = 'plan' "
+                         "AND stage = 'committee_approval'");
   ASSERT_EQ(count_on(cluster(), 3, due_sql), k_cases);
   instances planflow(cluster(), db, {"--background-interval", "1"});
   const auto began = steady::now();
@@ -297,12 +314,11 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
   ASSERT_EQ(planflow.as("member3", 3).post(report_url + "/actions/acknowledge", boost::json::object{}).status, 200);
   const std::string delivered_sql = "SELECT COUNT(*) FROM " + db + ".report_deliveries WHERE status = 'delivered'";
   ASSERT_TRUE(eventually(
-      [&] {
-        return count_on(cluster(), 1, due_sql) == 1 && count_on(cluster(), 1, delivered_sql) == k_receivers;
-      },
+      [&] { return count_on(cluster(), 1, due_sql) == 1 && count_on(cluster(), 1, delivered_sql) == k_receivers; },
       std::chrono::seconds(120)))
       << count_on(cluster(), 1, due_sql) << " cases still due, " << count_on(cluster(), 1, delivered_sql)
-      << " delivered\n" << planflow.on(1).log().substr(0, 3000);
+      << " delivered\n"
+      << planflow.on(1).log().substr(0, 3000);
   std::cout << "[ measure ] " << k_cases - 1 << " deadlines and " << k_receivers << " deliveries handled by three "
             << "instances within " << elapsed_ms(began) << " ms" << std::endl;
   // Stopped by PID; SIGTERM lets a pass in flight finish, so nothing is still
@@ -311,8 +327,9 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
 
   for (int node = 1; node <= k_nodes; ++node) {
     std::istringstream per_case(cluster().query(
-        node, "SELECT c.id, COUNT(e.seq) FROM " + cases + " c LEFT JOIN " + db + ".workflow_events e ON e.case_id = c.id "
-              "AND e.kind IN ('overdue', 'escalation') WHERE c.deadline_at <= '2001-01-02' GROUP BY c.id"));
+        node, "SELECT c.id, COUNT(e.seq) FROM " + cases + " c LEFT JOIN " + db +
+                  ".workflow_events e ON e.case_id = c.id "
+                  "AND e.kind IN ('overdue', 'escalation') WHERE c.deadline_at <= '2001-01-02' GROUP BY c.id"));
     int rows = 0;
     for (long long id = 0, events = 0; per_case >> id >> events; ++rows) {
       EXPECT_EQ(events, id == poisoned ? 0 : 1) << "case " << id << " on node " << node;
@@ -330,9 +347,10 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
   std::map<std::string, int> sent;
   for (const auto& r : ministry.all()) ++sent[r.delivery];
   EXPECT_EQ(sent.size(), std::size_t(k_receivers));
-  for (const auto& [delivery, times] : sent) EXPECT_EQ(times, 1) << "delivery " << delivery << " sent " << times << " times";
-  const auto unreachable = cluster().query(
-      3, "SELECT status, attempts FROM " + db + ".report_deliveries WHERE status <> 'delivered'");
+  for (const auto& [delivery, times] : sent)
+    EXPECT_EQ(times, 1) << "delivery " << delivery << " sent " << times << " times";
+  const auto unreachable =
+      cluster().query(3, "SELECT status, attempts FROM " + db + ".report_deliveries WHERE status <> 'delivered'");
   EXPECT_EQ(unreachable.substr(0, unreachable.find('\t')), "pending") << unreachable;
   // How the work fell to the three (measured, not asserted: which instance
   // wins a row is the cluster's choice).
@@ -340,7 +358,8 @@ TEST_F(galera_scale_out, deadlines_and_deliveries_raced_by_three_instances_are_e
   for (int node = 1; node <= k_nodes; ++node) {
     const auto log = planflow.on(node).log();
     long long cases_handled = 0;
-    for (std::sregex_iterator m(log.begin(), log.end(), handled), end; m != end; ++m) cases_handled += std::stoll((*m)[1]);
+    for (std::sregex_iterator m(log.begin(), log.end(), handled), end; m != end; ++m)
+      cases_handled += std::stoll((*m)[1]);
     std::cout << "[ measure ] instance " << node << " handled " << cases_handled << " deadline(s)" << std::endl;
   }
 }

@@ -2,38 +2,36 @@
 // gets four reports; the secretary opens Q1 early; two agencies enter and
 // confirm progress; the secretary compiles, the committee acknowledges; the
 // provincial report is downloaded in every format and its numbers checked.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/http/server.hpp>
+#include <planflow/reports/progress.hpp>
+#include <planflow/reports/render.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/row.hpp>
+#include <planflow/text/thai.hpp>
+#include <planflow/util/time.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 #include "../support/webhook_receiver.hpp"
-
-#include <planflow/auth/crypto.hpp>
-#include <planflow/http/server.hpp>
-#include <planflow/reports/progress.hpp>
-#include <planflow/reports/render.hpp>
-#include <planflow/text/thai.hpp>
-#include <planflow/util/time.hpp>
-#include <planflow/storage/database.hpp>
-#include <planflow/storage/row.hpp>
-
-#include <soci/soci.h>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <cmath>
-#include <ctime>
-#include <map>
-#include <mutex>
-#include <regex>
-#include <set>
-#include <sstream>
-#include <thread>
 
 namespace planflow::test {
 namespace {
@@ -49,9 +47,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cell += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cell += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cell += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -73,9 +74,11 @@ boost::json::value read_xlsx(const std::string& bytes) {
   auto path = std::filesystem::temp_directory_path() / ("planflow_report_" + std::to_string(::getpid()) + ".xlsx");
   std::ofstream(path, std::ios::binary) << bytes;
   // Debian's python3 carries python3-openpyxl (installed by scripts/setup.sh).
-  std::string command = "/usr/bin/python3 -c \"import json,sys,openpyxl; wb=openpyxl.load_workbook(sys.argv[1], data_only=True); "
-                        "print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] "
-                        "for ws in wb.worksheets}, default=str))\" " + path.string();
+  std::string command =
+      "/usr/bin/python3 -c \"import json,sys,openpyxl; wb=openpyxl.load_workbook(sys.argv[1], data_only=True); "
+      "print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] "
+      "for ws in wb.worksheets}, default=str))\" " +
+      path.string();
   auto out = run_command(command);
   std::filesystem::remove(path);
   return boost::json::parse(out.value_or(""));
@@ -92,13 +95,15 @@ class reports_test : public testing::TestWithParam<std::string> {
     user("head", {{{"role", "agency_head"}}}, office);
     user("health_officer", {{{"role", "agency_officer"}}}, health);
     user("health_head", {{{"role", "agency_head"}}}, health);
-    for (auto name : {"member1", "member2", "member3"}) user(name, {{{"role", "committee_member"}, {"province", "TH-96"}}});
+    for (auto name : {"member1", "member2", "member3"})
+      user(name, {{{"role", "committee_member"}, {"province", "TH-96"}}});
     user("secretary", {{{"role", "committee_secretary"}, {"province", "TH-96"}}});
     user("national", {{{"role", "observer"}}});
   }
 
   void user(const std::string& name, boost::json::array roles, std::optional<std::int64_t> agency = {}) {
-    boost::json::object body{{"username", name}, {"display_name", name}, {"password", k_password}, {"roles", std::move(roles)}};
+    boost::json::object body{
+        {"username", name}, {"display_name", name}, {"password", k_password}, {"roles", std::move(roles)}};
     if (agency) body["agency"] = *agency;
     ASSERT_EQ(admin.post("/api/v1/users", body).status, 201);
   }
@@ -112,12 +117,17 @@ class reports_test : public testing::TestWithParam<std::string> {
   std::int64_t approved_plan(int fiscal_year = 2567) {
     auto officer = as("officer");
     boost::json::object content{
-        {"items", {{{"id", "a1"}, {"title", "อบรม"}, {"budget_baht", 10000}, {"target", 80}, {"agency", k_office}},
-                   {{"id", "a2"}, {"title", "รณรงค์"}, {"budget_baht", 30000}, {"agency", k_health}},
-                   {{"id", "a3"}, {"title", "ประชุม, \"พิเศษ\""}, {"budget_baht", 0}, {"agency", k_health}}}},
+        {"items",
+         {{{"id", "a1"}, {"title", "อบรม"}, {"budget_baht", 10000}, {"target", 80}, {"agency", k_office}},
+          {{"id", "a2"}, {"title", "รณรงค์"}, {"budget_baht", 30000}, {"agency", k_health}},
+          {{"id", "a3"}, {"title", "ประชุม, \"พิเศษ\""}, {"budget_baht", 0}, {"agency", k_health}}}},
         {"stated_total", 40000}};
-    auto created = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"}, {"title", "แผน ๒๕๖๗"}, {"province", "TH-96"},
-                                                  {"agency", office}, {"fiscal_year", fiscal_year}, {"content", content}});
+    auto created = officer.post("/api/v1/plans", {{"plan_type", "simple_plan"},
+                                                  {"title", "แผน ๒๕๖๗"},
+                                                  {"province", "TH-96"},
+                                                  {"agency", office},
+                                                  {"fiscal_year", fiscal_year},
+                                                  {"content", content}});
     auto id = created.obj().at("id").as_int64();
     auto url = "/api/v1/plans/" + std::to_string(id) + "/actions/";
     EXPECT_EQ(officer.post(url + "submit", boost::json::object{}).status, 200);
@@ -160,7 +170,8 @@ TEST_P(reports_test, the_secretary_of_the_plans_scope_assigns_an_activity_to_an_
   auto plan = approved_plan();
   const std::string items = "/api/v1/plans/" + std::to_string(plan) + "/report-items/";
   const auto agency_of_a3 = [&] {
-    auto reports = as("secretary").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+    auto reports =
+        as("secretary").get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
     auto report = as("secretary").get("/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64()));
     for (const auto& item : report.obj().at("items").as_array()) {
       if (item.at("item_id") == "a3") return item.at("agency_id").as_int64();
@@ -216,16 +227,27 @@ TEST_P(reports_test, from_approval_to_the_downloaded_provincial_report) {
   EXPECT_EQ(over.status, 422);
   EXPECT_EQ(over.obj().at("errors").as_array()[0].at("pointer"), "/disbursed_baht");
   EXPECT_EQ(officer.put(q1 + "/entries/a1", {{"status", "done"}, {"percent_complete", 120}}).status, 422);
-  ASSERT_EQ(officer.put(q1 + "/entries/a1", {{"status", "in_progress"}, {"percent_complete", 50}, {"disbursed_baht", 2500.5},
-                                             {"result_value", 60}, {"narrative", "อบรมแล้ว ๑ รุ่น"},
-                                             {"evidence", {"https://example.go.th/a1.pdf"}}}).status, 200);
-  ASSERT_EQ(health_officer.put(q1 + "/entries/a2", {{"status", "done"}, {"percent_complete", 100}, {"disbursed_baht", 30000}}).status, 200);
+  ASSERT_EQ(officer
+                .put(q1 + "/entries/a1", {{"status", "in_progress"},
+                                          {"percent_complete", 50},
+                                          {"disbursed_baht", 2500.5},
+                                          {"result_value", 60},
+                                          {"narrative", "อบรมแล้ว ๑ รุ่น"},
+                                          {"evidence", {"https://example.go.th/a1.pdf"}}})
+                .status,
+            200);
+  ASSERT_EQ(
+      health_officer.put(q1 + "/entries/a2", {{"status", "done"}, {"percent_complete", 100}, {"disbursed_baht", 30000}})
+          .status,
+      200);
   auto secretary = as("secretary");
   auto early = secretary.post(q1 + "/actions/compile", boost::json::object{});
   EXPECT_EQ(early.status, 409);  // nothing confirmed yet
   EXPECT_EQ(early.problem(), "guards-unmet");
   EXPECT_EQ(as("health_head").post(q1 + "/confirm", boost::json::object{}).status, 409);  // a3 has no entry
-  ASSERT_EQ(health_officer.put(q1 + "/entries/a3", {{"status", "cancelled"}, {"cancel_reason", "ไม่ได้รับงบประมาณ"}}).status, 200);
+  ASSERT_EQ(
+      health_officer.put(q1 + "/entries/a3", {{"status", "cancelled"}, {"cancel_reason", "ไม่ได้รับงบประมาณ"}}).status,
+      200);
   EXPECT_EQ(as("health_head").post(q1 + "/confirm", boost::json::object{}).obj().at("confirmed"), 2);
   auto status = secretary.get(q1).obj().at("agencies").as_array();
   ASSERT_EQ(status.size(), 2u);
@@ -315,7 +337,8 @@ TEST_P(reports_test, a_plan_closes_only_when_every_quarter_is_acknowledged) {
   auto secretary = as("secretary");
   auto close = secretary.post("/api/v1/plans/" + std::to_string(plan) + "/actions/close", boost::json::object{});
   EXPECT_EQ(close.status, 409);
-  EXPECT_NE(std::string(close.obj().at("detail").as_string()).find("0 of 4 quarterly reports acknowledged"), std::string::npos);
+  EXPECT_NE(std::string(close.obj().at("detail").as_string()).find("0 of 4 quarterly reports acknowledged"),
+            std::string::npos);
 }
 
 // The built-in workflow end to end: draft → review → approval → four
@@ -327,7 +350,8 @@ TEST_P(reports_test, a_plan_runs_from_draft_to_closed) {
   for (const auto& r : reports) {
     const std::string url = "/api/v1/reports/" + std::to_string(r.at("id").as_int64());
     ASSERT_EQ(officer.put(url + "/entries/a1", {{"status", "in_progress"}, {"disbursed_baht", 1000}}).status, 200);
-    ASSERT_EQ(health_officer.put(url + "/entries/a2", {{"status", "in_progress"}, {"disbursed_baht", 1000}}).status, 200);
+    ASSERT_EQ(health_officer.put(url + "/entries/a2", {{"status", "in_progress"}, {"disbursed_baht", 1000}}).status,
+              200);
     ASSERT_EQ(health_officer.put(url + "/entries/a3", {{"status", "not_started"}}).status, 200);
     ASSERT_EQ(as("head").post(url + "/confirm", boost::json::object{}).status, 200);
     ASSERT_EQ(as("health_head").post(url + "/confirm", boost::json::object{}).status, 200);
@@ -394,8 +418,9 @@ TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
     const double disbursed = std::floor(budget / 2);  // half the budget, whole baht
     expected_satang += std::int64_t(disbursed) * 100;
     planned_satang += std::llround(budget * 100);
-    auto r = as(reporter.at(agency)).put(q1 + "/entries/" + std::string(item.at("item_id").as_string()),
-                                         {{"status", budget > 0 ? "in_progress" : "done"}, {"disbursed_baht", disbursed}});
+    auto r = as(reporter.at(agency))
+                 .put(q1 + "/entries/" + std::string(item.at("item_id").as_string()),
+                      {{"status", budget > 0 ? "in_progress" : "done"}, {"disbursed_baht", disbursed}});
     ASSERT_EQ(r.status, 200) << boost::json::serialize(r.body);
   }
   EXPECT_EQ(agencies, (std::set<std::int64_t>{office, health}));  // two agencies report
@@ -406,7 +431,8 @@ TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
   ASSERT_EQ(as("member3").post(q1 + "/actions/acknowledge", boost::json::object{}).status, 200);
 
   auto secretary = as("secretary");
-  const std::string base = "/api/v1/reports/quarterly?province=TH-96&plan_type=anti_corruption_action_plan&fiscal_year=2566&quarter=1";
+  const std::string base =
+      "/api/v1/reports/quarterly?province=TH-96&plan_type=anti_corruption_action_plan&fiscal_year=2566&quarter=1";
   auto json = secretary.get(base);
   ASSERT_EQ(json.status, 200);
   EXPECT_EQ(json.obj().at("totals").at("activities"), 38);
@@ -456,22 +482,30 @@ TEST_P(reports_test, money_and_percentages_are_exact_decimals_in_json_csv_and_xl
     EXPECT_EQ(refused.status, 422) << negative;
     EXPECT_EQ(refused.obj().at("errors").as_array()[0].at("pointer"), "/disbursed_baht") << negative;
   }
-  auto saved = officer.put(q1 + "/entries/a1", {{"status", "in_progress"}, {"percent_complete", 50}, {"disbursed_baht", 2500.5}});
+  auto saved = officer.put(q1 + "/entries/a1",
+                           {{"status", "in_progress"}, {"percent_complete", 50}, {"disbursed_baht", 2500.5}});
   ASSERT_EQ(saved.status, 200) << saved.text;
   EXPECT_NE(saved.text.find(R"("disbursed_baht":2500.5,"percent_complete":50,)"), std::string::npos) << saved.text;
-  ASSERT_EQ(health_officer.put(q1 + "/entries/a2", {{"status", "in_progress"}, {"percent_complete", 12.5}, {"disbursed_baht", 0.1}}).status, 200);
+  ASSERT_EQ(
+      health_officer
+          .put(q1 + "/entries/a2", {{"status", "in_progress"}, {"percent_complete", 12.5}, {"disbursed_baht", 0.1}})
+          .status,
+      200);
   ASSERT_EQ(health_officer.put(q1 + "/entries/a3", {{"status", "not_started"}}).status, 200);
   ASSERT_EQ(as("head").post(q1 + "/confirm", boost::json::object{}).status, 200);
   ASSERT_EQ(as("health_head").post(q1 + "/confirm", boost::json::object{}).status, 200);
-  ASSERT_EQ(health_officer.put(q2 + "/entries/a2", {{"status", "done"}, {"percent_complete", 100}, {"disbursed_baht", 0.2}}).status, 200);
+  ASSERT_EQ(
+      health_officer.put(q2 + "/entries/a2", {{"status", "done"}, {"percent_complete", 100}, {"disbursed_baht", 0.2}})
+          .status,
+      200);
   ASSERT_EQ(health_officer.put(q2 + "/entries/a3", {{"status", "not_started"}}).status, 200);
   ASSERT_EQ(as("health_head").post(q2 + "/confirm", boost::json::object{}).status, 200);
 
   auto detail = officer.get(q1);
   ASSERT_EQ(detail.status, 200);
-  for (std::string_view expected : {R"("budget_baht":10000,)", R"("budget_baht":30000,)", R"("budget_baht":0,)",
-                                    R"("percent_complete":50,"disbursed_baht":2500.5,)",
-                                    R"("percent_complete":12.5,"disbursed_baht":0.1,)"}) {
+  for (std::string_view expected :
+       {R"("budget_baht":10000,)", R"("budget_baht":30000,)", R"("budget_baht":0,)",
+        R"("percent_complete":50,"disbursed_baht":2500.5,)", R"("percent_complete":12.5,"disbursed_baht":0.1,)"}) {
     EXPECT_NE(detail.text.find(expected), std::string::npos) << expected << "\n" << detail.text;
   }
   EXPECT_FALSE(std::regex_search(detail.text, exponent)) << detail.text;
@@ -485,7 +519,8 @@ TEST_P(reports_test, money_and_percentages_are_exact_decimals_in_json_csv_and_xl
                               R"("disbursed_baht":2500.6,"disbursed_percent":6.25})"),
             std::string::npos)
       << quarter.text;
-  EXPECT_NE(quarter.text.find(R"("disbursed_satang":10,"disbursed_baht":0.1,"disbursed_percent":0,)"), std::string::npos)
+  EXPECT_NE(quarter.text.find(R"("disbursed_satang":10,"disbursed_baht":0.1,"disbursed_percent":0,)"),
+            std::string::npos)
       << quarter.text;
   EXPECT_FALSE(std::regex_search(quarter.text, exponent)) << quarter.text;
 
@@ -514,10 +549,12 @@ TEST_P(reports_test, money_and_percentages_are_exact_decimals_in_json_csv_and_xl
   auto path = std::filesystem::temp_directory_path() / ("planflow_money_" + std::to_string(::getpid()) + ".xlsx");
   std::ofstream(path, std::ios::binary) << bytes;
   auto dump = run_command(
-      "/usr/bin/python3 -c \"import json,sys,re,zipfile,openpyxl; ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]; "
+      "/usr/bin/python3 -c \"import json,sys,re,zipfile,openpyxl; "
+      "ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]; "
       "xml=zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode(); "
       "print(json.dumps({'cells': [[[c.value, c.number_format] for c in row] for row in ws.iter_rows()], "
-      "'stored': re.findall(r'<v>([^<]*)</v>', xml)}))\" " + path.string());
+      "'stored': re.findall(r'<v>([^<]*)</v>', xml)}))\" " +
+      path.string());
   std::filesystem::remove(path);
   ASSERT_TRUE(dump);
   auto workbook = boost::json::parse(*dump).as_object();
@@ -551,7 +588,8 @@ TEST_P(reports_test, every_report_page_works_with_a_single_database_connection) 
   ASSERT_EQ(officer.login("officer", k_password).status, 200);
   auto reports = officer.get("/api/v1/plans/" + std::to_string(plan) + "/reports");
   ASSERT_EQ(reports.status, 200);
-  const std::string q1 = "/api/v1/reports/" + std::to_string(reports.obj().at("items").as_array()[0].at("id").as_int64());
+  const std::string q1 =
+      "/api/v1/reports/" + std::to_string(reports.obj().at("items").as_array()[0].at("id").as_int64());
   EXPECT_EQ(officer.get(q1).status, 200);
   EXPECT_EQ(officer.get("/api/v1/reports").status, 200);
   EXPECT_EQ(officer.get("/api/v1/plans/" + std::to_string(plan)).status, 200);
@@ -561,11 +599,21 @@ TEST_P(reports_test, every_report_page_works_with_a_single_database_connection) 
 TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_retries) {
   webhook_receiver ministry(1);
   const std::string secret = "moi-centre-hmac-key-2567";
-  auto hook = admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย"},
-                                                       {"kind", "webhook"}, {"url", ministry.url()}, {"secret", secret}});
+  auto hook = admin.post("/api/v1/report-recipients", {{"province", "TH-96"},
+                                                       {"name", "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย"},
+                                                       {"kind", "webhook"},
+                                                       {"url", ministry.url()},
+                                                       {"secret", secret}});
   ASSERT_EQ(hook.status, 201) << boost::json::serialize(hook.body);
-  ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}}).status, 201);
-  EXPECT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "x"}, {"kind", "webhook"}, {"url", "ftp://x"}}).status, 422);
+  ASSERT_EQ(
+      admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}})
+          .status,
+      201);
+  EXPECT_EQ(admin
+                .post("/api/v1/report-recipients",
+                      {{"province", "TH-96"}, {"name", "x"}, {"kind", "webhook"}, {"url", "ftp://x"}})
+                .status,
+            422);
 
   const std::string url = acknowledged_report();
   auto secretary = as("secretary");
@@ -597,10 +645,11 @@ TEST_P(reports_test, acknowledged_reports_reach_their_recipients_signed_with_ret
   ASSERT_TRUE(zip.starts_with("PK\x03\x04"));
   auto zip_path = std::filesystem::temp_directory_path() / ("planflow_package_" + std::to_string(::getpid()) + ".zip");
   std::ofstream(zip_path, std::ios::binary) << zip;
-  const std::string list_command = "/usr/bin/python3 -c \"import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); "
-                                   "m=json.loads(z.read('manifest.json')); print(sorted(z.namelist())); "
-                                   "print(all(hashlib.sha256(z.read(f['file'])).hexdigest()==f['sha256'] for f in m['files']))\" " +
-                                   zip_path.string();
+  const std::string list_command =
+      "/usr/bin/python3 -c \"import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); "
+      "m=json.loads(z.read('manifest.json')); print(sorted(z.namelist())); "
+      "print(all(hashlib.sha256(z.read(f['file'])).hexdigest()==f['sha256'] for f in m['files']))\" " +
+      zip_path.string();
   const auto listing = run_command(list_command).value_or("");
   std::filesystem::remove(zip_path);
   EXPECT_EQ(listing, "['manifest.json', 'report.csv', 'report.html', 'report.json', 'report.xlsx']\nTrue\n");
@@ -648,8 +697,14 @@ TEST_P(reports_test, an_unreachable_receiver_or_a_dead_sender_does_not_stop_the_
   // A port nobody listens on: bound, then closed again.
   const std::string nowhere = "http://127.0.0.1:" + std::to_string(free_port()) + "/hook";
   for (const auto& [name, target] : {std::pair{"ปลายทางที่ติดต่อไม่ได้", nowhere}, std::pair{"ศปท.มท.", ministry.url()}}) {
-    ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", name}, {"kind", "webhook"},
-                                                       {"url", target}, {"secret", "moi-centre-hmac-key-2567"}}).status, 201);
+    ASSERT_EQ(admin
+                  .post("/api/v1/report-recipients", {{"province", "TH-96"},
+                                                      {"name", name},
+                                                      {"kind", "webhook"},
+                                                      {"url", target},
+                                                      {"secret", "moi-centre-hmac-key-2567"}})
+                  .status,
+              201);
   }
   const std::string url = acknowledged_report();
   auto secretary = as("secretary");
@@ -705,12 +760,15 @@ std::map<std::string, std::multiset<std::string>> every_row(storage::database& d
     for (const auto& row : all) {
       std::string text;
       for (std::size_t i = 0; i < row.size(); ++i) {
-        if (row.get_indicator(i) == soci::i_null) text += "NULL";
-        else if (row.get_properties(i).get_data_type() == soci::dt_double) text += std::to_string(row.get<double>(i));
+        if (row.get_indicator(i) == soci::i_null)
+          text += "NULL";
+        else if (row.get_properties(i).get_data_type() == soci::dt_double)
+          text += std::to_string(row.get<double>(i));
         else if (row.get_properties(i).get_data_type() == soci::dt_date) {
           auto tm = row.get<std::tm>(i);
           text += std::to_string(std::mktime(&tm));
-        } else text += storage::column_text(row, i);
+        } else
+          text += storage::column_text(row, i);
         text += '\x1f';
       }
       rows.insert(std::move(text));
@@ -725,7 +783,10 @@ std::map<std::string, std::multiset<std::string>> every_row(storage::database& d
 // plan through approval, an acknowledged report with a package to hand over,
 // comments, a delegation and a workflow with versions.
 TEST_P(reports_test, get_and_head_change_nothing_on_any_route) {
-  ASSERT_EQ(admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}}).status, 201);
+  ASSERT_EQ(
+      admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}})
+          .status,
+      201);
   const std::string report = acknowledged_report();
   const std::string report_id = report.substr(report.rfind('/') + 1);
   auto secretary = as("secretary");

@@ -3,19 +3,18 @@
 // import as a draft, fixing what the checks flag, return and endorsement,
 // quorum approval with a delegated signature, every forbidden attempt
 // refused, and the history and audit chain verified.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fstream>
+#include <planflow/storage/row.hpp>
+#include <sstream>
+
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/server_process.hpp"
-
-#include <planflow/storage/row.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace planflow::test {
 namespace {
@@ -39,8 +38,8 @@ class story_test : public testing::TestWithParam<std::string> {
     return c;
   }
   std::int64_t user(const std::string& name, boost::json::array roles, std::optional<std::int64_t> agency = {}) {
-    boost::json::object body{{"username", name}, {"display_name", "คุณ " + name}, {"password", k_password},
-                             {"roles", std::move(roles)}};
+    boost::json::object body{
+        {"username", name}, {"display_name", "คุณ " + name}, {"password", k_password}, {"roles", std::move(roles)}};
     if (agency) body["agency"] = *agency;
     auto r = admin.post("/api/v1/users", body);
     EXPECT_EQ(r.status, 201) << boost::json::serialize(r.body);
@@ -57,18 +56,26 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   server.add_user("admin", k_password, {{"admin", "", ""}});
   ASSERT_EQ(admin.login("admin", k_password).status, 200);
   // Provinces are seeded; the administrator can add and remove one all the same.
-  auto added = admin.post("/api/v1/provinces", {{"code", "TH-9Z"}, {"name_th", "จังหวัดทดสอบ"}, {"name_en", "Test"}, {"region", "south"}});
+  auto added = admin.post("/api/v1/provinces",
+                          {{"code", "TH-9Z"}, {"name_th", "จังหวัดทดสอบ"}, {"name_en", "Test"}, {"region", "south"}});
   ASSERT_EQ(added.status, 201);
-  EXPECT_EQ(admin.post("/api/v1/provinces", {{"code", "TH-9Z"}, {"name_th", "x"}, {"name_en", "x"}, {"region", "x"}}).status, 409);
+  EXPECT_EQ(
+      admin.post("/api/v1/provinces", {{"code", "TH-9Z"}, {"name_th", "x"}, {"name_en", "x"}, {"region", "x"}}).status,
+      409);
   EXPECT_EQ(admin.del("/api/v1/provinces/TH-9Z").status, 204);
   EXPECT_EQ(admin.del("/api/v1/provinces/TH-9Z").status, 404);
   auto province = admin.get("/api/v1/provinces/TH-96");
   ASSERT_EQ(province.status, 200);
   EXPECT_EQ(province.obj().at("name_th"), "นราธิวาส");
-  auto renamed = admin.put("/api/v1/provinces/TH-96", {{"name_th", "นราธิวาส"}, {"name_en", "Narathiwat"}, {"region", "south"}});
+  auto renamed =
+      admin.put("/api/v1/provinces/TH-96", {{"name_th", "นราธิวาส"}, {"name_en", "Narathiwat"}, {"region", "south"}});
   EXPECT_EQ(renamed.status, 200);
-  auto office = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงานจังหวัดนราธิวาส"}, {"name_en", "Narathiwat Provincial Office"}});
-  auto nacc = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"}, {"name_en", "NACC Narathiwat"}});
+  auto office = admin.post(
+      "/api/v1/agencies",
+      {{"province", "TH-96"}, {"name_th", "สำนักงานจังหวัดนราธิวาส"}, {"name_en", "Narathiwat Provincial Office"}});
+  auto nacc = admin.post(
+      "/api/v1/agencies",
+      {{"province", "TH-96"}, {"name_th", "สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"}, {"name_en", "NACC Narathiwat"}});
   ASSERT_EQ(office.status, 201);
   ASSERT_EQ(nacc.status, 201);
   const auto office_id = office.obj().at("id").as_int64(), nacc_id = nacc.obj().at("id").as_int64();
@@ -149,7 +156,10 @@ TEST_P(story_test, import_fix_submit_return_endorse_and_approve_with_a_delegate)
   EXPECT_EQ(m1.post(url + "/actions/approve", boost::json::object{}).problem(), "already-signed");
   auto m2 = as("member2");
   ASSERT_EQ(m2.post("/api/v1/delegations", {{"to_user", nacc_officer.get("/api/v1/me").obj().at("id")},
-                                            {"role", "committee_member"}, {"valid_to", "2099-01-01"}}).status, 201);
+                                            {"role", "committee_member"},
+                                            {"valid_to", "2099-01-01"}})
+                .status,
+            201);
   auto delegate = as("nacc_officer");
   auto second = delegate.post(url + "/actions/approve", {{"comment", "ลงนามแทน"}});
   ASSERT_EQ(second.status, 200) << boost::json::serialize(second.body);
@@ -200,7 +210,8 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
   }
   auto cli = run_planflow({"audit", "verify", "--db", db.url(), "--audit-key-file", server.app_key_file()});
   EXPECT_EQ(cli.exit_code, 1);
-  EXPECT_NE(cli.out.find("BROKEN at entry " + std::to_string(forged) + " (agency " + agency + " #1)"), std::string::npos)
+  EXPECT_NE(cli.out.find("BROKEN at entry " + std::to_string(forged) + " (agency " + agency + " #1)"),
+            std::string::npos)
       << cli.out;
   auto api = admin.get("/api/v1/audit/verify");
   EXPECT_FALSE(api.obj().at("intact").as_bool());
@@ -251,18 +262,20 @@ TEST_P(story_test, every_audited_plan_write_records_the_clients_address) {
 TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
   server.add_user("admin", k_password, {{"admin", "", ""}});
   admin.login("admin", k_password);
-  auto ethics = admin.send("POST", "/api/v1/imports", seed_document("002_11b89dd9d74e0ac8.txt"), {{"Content-Type", "text/plain"}});
+  auto ethics = admin.send("POST", "/api/v1/imports", seed_document("002_11b89dd9d74e0ac8.txt"),
+                           {{"Content-Type", "text/plain"}});
   ASSERT_EQ(ethics.status, 200);
   EXPECT_EQ(ethics.obj().at("plan_type"), "ethics_promotion_plan");
-  auto anti = admin.send("POST", "/api/v1/imports?plan_type=anti_corruption_action_plan", seed_document("000_f86febe8b6e44396.txt"),
-                         {{"Content-Type", "text/plain"}});
+  auto anti = admin.send("POST", "/api/v1/imports?plan_type=anti_corruption_action_plan",
+                         seed_document("000_f86febe8b6e44396.txt"), {{"Content-Type", "text/plain"}});
   ASSERT_EQ(anti.status, 200);
   const auto& goals = anti.obj().at("totals").at("goals").as_array();
   EXPECT_EQ(goals[0].at("budget_baht").to_number<double>(), 1025440.0);
   EXPECT_EQ(goals[1].at("budget_baht").to_number<double>(), 120400.0);
   // The editor checks content as people type: totals come back even while
   // errors remain (the seed names two agencies of another province).
-  auto check = admin.post("/api/v1/plan-types/anti_corruption_action_plan/validate?province=TH-96", anti.obj().at("plan"));
+  auto check =
+      admin.post("/api/v1/plan-types/anti_corruption_action_plan/validate?province=TH-96", anti.obj().at("plan"));
   ASSERT_EQ(check.status, 200);
   EXPECT_FALSE(error_codes(check.obj().at("findings")).empty());
   EXPECT_EQ(check.obj().at("totals").at("overall").at("budget_baht").to_number<double>(), 1145840.0);

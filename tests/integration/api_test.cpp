@@ -2,14 +2,14 @@
 // authentication, every authorization rule, plans, actions, sign-off,
 // delegation, bad input and the audit chain. Uses the small `simple_plan`
 // test plan type so content can be made valid or invalid at will.
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
 
 namespace planflow::test {
 namespace {
@@ -18,8 +18,9 @@ const std::string k_password = "correct horse battery";
 const std::string k_type = "simple_plan";
 
 boost::json::object valid_content() {
-  return {{"items", {{{"id", "a1"}, {"title", "อบรมเครือข่าย"}, {"budget_baht", 20000}, {"target", 80}},
-                     {{"id", "a2"}, {"title", "ประชุม"}, {"budget_baht", 5000.5}}}},
+  return {{"items",
+           {{{"id", "a1"}, {"title", "อบรมเครือข่าย"}, {"budget_baht", 20000}, {"target", 80}},
+            {{"id", "a2"}, {"title", "ประชุม"}, {"budget_baht", 5000.5}}}},
           {"stated_total", 25000.5}};
 }
 
@@ -51,8 +52,8 @@ class api_test : public testing::TestWithParam<std::string> {
   }
 
   std::int64_t make_user(const std::string& name, boost::json::array roles, std::optional<std::int64_t> agency = {}) {
-    boost::json::object body{{"username", name}, {"display_name", "คุณ " + name}, {"password", k_password},
-                             {"roles", std::move(roles)}};
+    boost::json::object body{
+        {"username", name}, {"display_name", "คุณ " + name}, {"password", k_password}, {"roles", std::move(roles)}};
     if (agency) body["agency"] = *agency;
     auto r = admin.post("/api/v1/users", body);
     EXPECT_EQ(r.status, 201) << boost::json::serialize(r.body);
@@ -194,7 +195,8 @@ TEST_P(api_test, directory_input_is_checked_field_by_field) {
                                             {"roles", {{{"role", "emperor"}}, {{"role", "committee_member"}}}}});
   ASSERT_EQ(roles.status, 422);
   std::set<std::string> role_pointers;
-  for (const auto& e : roles.obj().at("errors").as_array()) role_pointers.insert(std::string(e.at("pointer").as_string()));
+  for (const auto& e : roles.obj().at("errors").as_array())
+    role_pointers.insert(std::string(e.at("pointer").as_string()));
   EXPECT_TRUE(role_pointers.contains("/roles/0/role"));
   EXPECT_TRUE(role_pointers.contains("/roles/1/province"));
   EXPECT_EQ(admin.get("/api/v1/users").obj().at("items").as_array().size(), 11u);  // nothing half-written
@@ -207,7 +209,8 @@ TEST_P(api_test, directory_input_is_checked_field_by_field) {
 // and answer what the API document says (the contract check reads these).
 TEST_P(api_test, administrators_rename_agencies_and_remove_report_recipients) {
   const auto agency = "/api/v1/agencies/" + std::to_string(agency_a);
-  boost::json::object renamed{{"province", "TH-96"}, {"name_th", "ศาลากลางจังหวัดนราธิวาส"}, {"name_en", "Narathiwat City Hall"}};
+  boost::json::object renamed{
+      {"province", "TH-96"}, {"name_th", "ศาลากลางจังหวัดนราธิวาส"}, {"name_en", "Narathiwat City Hall"}};
   EXPECT_EQ(as("officer_a").put(agency, renamed).status, 403);
   auto r = admin.put(agency, renamed);
   ASSERT_EQ(r.status, 200) << boost::json::serialize(r.body);
@@ -219,7 +222,8 @@ TEST_P(api_test, administrators_rename_agencies_and_remove_report_recipients) {
   EXPECT_EQ(duplicate.problem(), "duplicate");
   EXPECT_EQ(admin.put("/api/v1/agencies/999999", renamed).status, 404);
 
-  auto recipient = admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}});
+  auto recipient =
+      admin.post("/api/v1/report-recipients", {{"province", "TH-96"}, {"name", "สำนักงาน ป.ป.ท."}, {"kind", "package"}});
   ASSERT_EQ(recipient.status, 201) << boost::json::serialize(recipient.body);
   const auto url = "/api/v1/report-recipients/" + std::to_string(recipient.obj().at("id").as_int64());
   EXPECT_EQ(as("officer_a").del(url).status, 403);
@@ -237,7 +241,7 @@ TEST_P(api_test, agencies_create_plans_only_for_themselves) {
   auto officer_b = as("officer_b");
   EXPECT_EQ(create_plan(officer_b).status, 403);  // agency A's plan
   auto head = as("head_a");
-  EXPECT_EQ(create_plan(head).status, 403);  // heads review, officers write
+  EXPECT_EQ(create_plan(head).status, 403);   // heads review, officers write
   EXPECT_EQ(create_plan(admin).status, 403);  // administrators govern
   auto officer = as("officer_a");
   auto created = create_plan(officer);
@@ -423,10 +427,11 @@ TEST_P(api_test, saving_unchanged_content_is_a_no_op_that_keeps_signatures) {
   EXPECT_EQ(same.obj().at("revision"), 1);
   EXPECT_TRUE(same.header("etag").starts_with("\"1-"));
   // The same document written otherwise (member order, spacing) is the same content.
-  auto reordered = officer.send("PUT", plan_url(id, "/content"),
-                                R"({ "stated_total": 25000.5, "items": [{"title": "อบรมเครือข่าย", "id": "a1", )"
-                                R"("target": 80, "budget_baht": 20000}, {"budget_baht": 5000.5, "id": "a2", "title": "ประชุม"}]})",
-                                {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
+  auto reordered =
+      officer.send("PUT", plan_url(id, "/content"),
+                   R"({ "stated_total": 25000.5, "items": [{"title": "อบรมเครือข่าย", "id": "a1", )"
+                   R"("target": 80, "budget_baht": 20000}, {"budget_baht": 5000.5, "id": "a2", "title": "ประชุม"}]})",
+                   {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
   ASSERT_EQ(reordered.status, 200) << boost::json::serialize(reordered.body);
   EXPECT_EQ(reordered.obj().at("revision"), 1);
   EXPECT_EQ(officer.get(plan_url(id, "/revisions")).obj().at("items").as_array().size(), 1u);
@@ -524,7 +529,8 @@ TEST_P(api_test, an_idempotency_key_reused_for_another_request_is_refused) {
   ASSERT_EQ(act(officer, id, "submit").status, 200);
   auto first = act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}});
   ASSERT_EQ(first.status, 200);
-  EXPECT_EQ(act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).header("idempotent-replayed"), "true");
+  EXPECT_EQ(act(head, id, "return", "แก้ไขงบประมาณ", {{"Idempotency-Key", "k-1"}}).header("idempotent-replayed"),
+            "true");
   auto other_body = act(head, id, "return", "อีกเรื่องหนึ่ง", {{"Idempotency-Key", "k-1"}});
   EXPECT_EQ(other_body.status, 422);
   EXPECT_EQ(other_body.problem(), "idempotency-key-reused");
@@ -552,7 +558,7 @@ TEST_P(api_test, idempotency_keys_are_text_compared_byte_for_byte) {
   EXPECT_EQ(lower.header("idempotent-replayed"), "");
   EXPECT_EQ(act(officer, c, "submit", "", {{"Idempotency-Key", "Send-\xC3\x81"}}).status, 200);  // Send-Á
   for (const std::string& bad : {std::string("\xFF\xFEkey"), std::string("a\tb"), std::string("\xC2\x85next-line"),
-                                std::string("\xE0\xB8"), std::string(129, 'k')}) {
+                                 std::string("\xE0\xB8"), std::string(129, 'k')}) {
     auto r = act(officer, a, "submit", "", {{"Idempotency-Key", bad}});
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_EQ(r.problem(), "invalid-header") << bad;
@@ -582,8 +588,8 @@ TEST_P(api_test, delegated_approval_names_both_people_and_ends_when_revoked) {
   auto id = plan_in_committee();
   auto m3 = as("member3");
   // member3 is away: head_b acts for them (รักษาราชการแทน).
-  auto d = m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "committee_member"},
-                                           {"valid_to", "2099-12-31"}});
+  auto d = m3.post("/api/v1/delegations",
+                   {{"to_user", ids["head_b"]}, {"role", "committee_member"}, {"valid_to", "2099-12-31"}});
   ASSERT_EQ(d.status, 201) << boost::json::serialize(d.body);
   auto acting = as("head_b");
   EXPECT_EQ(acting.get(plan_url(id)).status, 200);  // sees what member3 sees
@@ -602,7 +608,9 @@ TEST_P(api_test, delegated_approval_names_both_people_and_ends_when_revoked) {
   EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 204);
   EXPECT_EQ(acting.get(plan_url(id)).status, 404);  // revoked: back to one's own scope
   EXPECT_EQ(m3.del("/api/v1/delegations/" + std::to_string(d.obj().at("id").as_int64())).status, 409);
-  EXPECT_EQ(m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "admin"}, {"valid_to", "2099-12-31"}}).status, 422);
+  EXPECT_EQ(m3.post("/api/v1/delegations", {{"to_user", ids["head_b"]}, {"role", "admin"}, {"valid_to", "2099-12-31"}})
+                .status,
+            422);
 }
 
 TEST_P(api_test, comments_can_point_into_the_content) {
@@ -610,7 +618,8 @@ TEST_P(api_test, comments_can_point_into_the_content) {
   auto id = create_plan(officer).obj().at("id").as_int64();
   auto observer = as("observer");
   EXPECT_EQ(observer.post(plan_url(id, "/comments"), {{"body", "x"}}).status, 403);
-  auto c = as("head_a").post(plan_url(id, "/comments"), {{"body", "งบประมาณสูงเกินไป"}, {"anchor", "/items/0/budget_baht"}});
+  auto c =
+      as("head_a").post(plan_url(id, "/comments"), {{"body", "งบประมาณสูงเกินไป"}, {"anchor", "/items/0/budget_baht"}});
   ASSERT_EQ(c.status, 201);
   EXPECT_EQ(as("head_a").post(plan_url(id, "/comments"), {{"body", "x"}, {"anchor", "/items/9"}}).status, 422);
   auto list = officer.get(plan_url(id, "/comments")).obj().at("items").as_array();
@@ -624,7 +633,8 @@ TEST_P(api_test, bad_input_is_a_problem_naming_the_field_and_writes_nothing) {
   auto malformed = officer.send("POST", "/api/v1/plans", R"({"plan_type": )", {{"Content-Type", "application/json"}});
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.problem(), "malformed-json");
-  auto bad_utf8 = officer.send("POST", "/api/v1/plans", "{\"title\": \"\xE0\xB8\"}", {{"Content-Type", "application/json"}});
+  auto bad_utf8 =
+      officer.send("POST", "/api/v1/plans", "{\"title\": \"\xE0\xB8\"}", {{"Content-Type", "application/json"}});
   EXPECT_EQ(bad_utf8.status, 400);
   auto wrong = officer.post("/api/v1/plans", {{"plan_type", 7},
                                               {"title", std::string(501, 'x')},
@@ -636,8 +646,9 @@ TEST_P(api_test, bad_input_is_a_problem_naming_the_field_and_writes_nothing) {
   std::set<std::string> pointers;
   for (const auto& e : wrong.obj().at("errors").as_array()) pointers.insert(std::string(e.at("pointer").as_string()));
   EXPECT_EQ(pointers, (std::set<std::string>{"/plan_type", "/title", "/agency", "/fiscal_year", "/extra"}));
-  auto other_agency = officer.post("/api/v1/plans", {{"plan_type", k_type}, {"title", "t"}, {"province", "TH-96"},
-                                                     {"agency", agency_c}, {"fiscal_year", 2567}});
+  auto other_agency = officer.post(
+      "/api/v1/plans",
+      {{"plan_type", k_type}, {"title", "t"}, {"province", "TH-96"}, {"agency", agency_c}, {"fiscal_year", 2567}});
   EXPECT_EQ(other_agency.status, 422);
   EXPECT_EQ(officer.get("/api/v1/plans").obj().at("items").as_array().size(), 0u);
   EXPECT_EQ(officer.get("/api/v1/plans/987654").status, 404);
@@ -677,7 +688,8 @@ TEST_P(api_test, plan_lists_filter_and_page_with_cursors) {
   EXPECT_EQ(page3.obj().at("items").as_array().size(), 1u);
   EXPECT_TRUE(page3.obj().at("next_cursor").is_null());
   EXPECT_EQ(officer.get("/api/v1/plans?stage=agency_review").obj().at("items").as_array().size(), 0u);
-  EXPECT_EQ(officer.get("/api/v1/plans?q=%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%97").obj().at("items").as_array().size(), 5u);
+  EXPECT_EQ(officer.get("/api/v1/plans?q=%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%97").obj().at("items").as_array().size(),
+            5u);
   EXPECT_EQ(officer.get("/api/v1/plans?q=nothing").obj().at("items").as_array().size(), 0u);
   EXPECT_EQ(officer.get("/api/v1/plans?fiscal_year=2566").obj().at("items").as_array().size(), 0u);
 }
@@ -760,9 +772,9 @@ TEST_P(api_test, an_invalid_workflow_is_refused_with_every_problem_listed_once) 
   using key = std::pair<std::string, std::string>;
   EXPECT_EQ(listed[key("unknown_stage", "/transitions/" + std::to_string(transition_count) + "/to")],
             (boost::json::object{{"stage", "archive"}, {"end", "to"}, {"transition", "archive"}, {"from", from}}));
-  EXPECT_EQ(listed[key("unreachable_stage", limbo)],
-            (boost::json::object{
-                {"stage", "limbo"}, {"initial_stage", doc.at("initial_stage")}, {"also_unreachable", boost::json::array{}}}));
+  EXPECT_EQ(listed[key("unreachable_stage", limbo)], (boost::json::object{{"stage", "limbo"},
+                                                                          {"initial_stage", doc.at("initial_stage")},
+                                                                          {"also_unreachable", boost::json::array{}}}));
   EXPECT_EQ(listed[key("dead_end", limbo)], (boost::json::object{{"stage", "limbo"}}));
   EXPECT_EQ(listed[key("duplicate_stage", "/stages/" + std::to_string(stage_count + 1) + "/id")],
             (boost::json::object{{"stage", "draft"}}));
@@ -804,7 +816,6 @@ TEST_P(api_test, plan_types_are_listed_with_templates) {
   EXPECT_EQ(officer.get("/api/v1/plan-types/unknown").status, 404);
 }
 
-
 // "You may not" is 403 whatever the stage; 409 is kept for "not now".
 TEST_P(api_test, an_observer_may_never_approve_whatever_the_stage) {
   auto officer = as("officer_a");
@@ -826,8 +837,8 @@ TEST_P(api_test, a_submitter_acting_for_a_member_may_never_approve_their_own_pla
   auto officer = as("officer_a");
   auto id = create_plan(officer).obj().at("id").as_int64();
   ASSERT_EQ(act(officer, id, "submit").status, 200);
-  auto d = as("member1").post("/api/v1/delegations", {{"to_user", ids["officer_a"]}, {"role", "committee_member"},
-                                                      {"valid_to", "2099-12-31"}});
+  auto d = as("member1").post(
+      "/api/v1/delegations", {{"to_user", ids["officer_a"]}, {"role", "committee_member"}, {"valid_to", "2099-12-31"}});
   ASSERT_EQ(d.status, 201) << boost::json::serialize(d.body);
   auto before = act(officer, id, "approve");  // still at the agency head
   EXPECT_EQ(before.status, 403);

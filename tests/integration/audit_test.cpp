@@ -1,9 +1,13 @@
 // The audit log on each database: one chain per entity, signed checkpoints
 // over the heads, every kind of tampering caught and named, the frozen
 // legacy chain still checked, and concurrent appends without a hot row.
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
+#include <gtest/gtest.h>
 
+#include <atomic>
+#include <barrier>
+#include <filesystem>
+#include <iostream>
+#include <map>
 #include <planflow/app/application.hpp>
 #include <planflow/audit/checkpoint.hpp>
 #include <planflow/audit/log.hpp>
@@ -12,16 +16,11 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
-
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <barrier>
-#include <filesystem>
-#include <iostream>
-#include <map>
 #include <set>
 #include <thread>
+
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
 
 namespace planflow::audit {
 namespace {
@@ -153,8 +152,9 @@ TEST_P(audit_test, an_entry_moved_to_another_chain_is_caught) {
   three_chains();
   // Its hash covers the chain it was written to.
   exec("UPDATE audit_entries SET entity_id = '9' WHERE id = " + std::to_string(entry_id("2", 1)));
-  exec("INSERT INTO audit_chains (entity, entity_id, last_seq, last_hash) SELECT entity, entity_id, chain_seq, hash "
-       "FROM audit_entries WHERE entity_id = '9'");
+  exec(
+      "INSERT INTO audit_chains (entity, entity_id, last_seq, last_hash) SELECT entity, entity_id, chain_seq, hash "
+      "FROM audit_entries WHERE entity_id = '9'");
   auto v = check();
   ASSERT_FALSE(v.intact);
   std::set<std::string> chains;
@@ -191,8 +191,9 @@ TEST_P(audit_test, a_cut_off_tail_with_its_head_rewound_is_caught_by_the_checkpo
   auto cp = write_checkpoint(db, key);
   ASSERT_TRUE(cp.written);
   exec("DELETE FROM audit_entries WHERE id = " + std::to_string(entry_id("1", 3)));
-  exec("UPDATE audit_chains SET last_seq = 2, last_hash = (SELECT hash FROM audit_entries WHERE entity = 'plan_case' "
-       "AND entity_id = '1' AND chain_seq = 2) WHERE entity = 'plan_case' AND entity_id = '1'");
+  exec(
+      "UPDATE audit_chains SET last_seq = 2, last_hash = (SELECT hash FROM audit_entries WHERE entity = 'plan_case' "
+      "AND entity_id = '1' AND chain_seq = 2) WHERE entity = 'plan_case' AND entity_id = '1'");
   auto v = check();
   EXPECT_ONE_BREAK(v, "chain", "1", 3, "checkpoint " + std::to_string(cp.id) + " recorded 3");
   EXPECT_EQ(v.breaks.front().checkpoint_id, cp.id);
@@ -207,8 +208,9 @@ TEST_P(audit_test, a_chain_rewritten_after_a_checkpoint_is_caught) {
   // Cut back to one entry, then append anew: a whole, consistent chain, but
   // not the one the checkpoint saw.
   exec("DELETE FROM audit_entries WHERE entity = 'plan_case' AND entity_id = '1' AND chain_seq > 1");
-  exec("UPDATE audit_chains SET last_seq = 1, last_hash = (SELECT hash FROM audit_entries WHERE entity = 'plan_case' "
-       "AND entity_id = '1' AND chain_seq = 1) WHERE entity = 'plan_case' AND entity_id = '1'");
+  exec(
+      "UPDATE audit_chains SET last_seq = 1, last_hash = (SELECT hash FROM audit_entries WHERE entity = 'plan_case' "
+      "AND entity_id = '1' AND chain_seq = 1) WHERE entity = 'plan_case' AND entity_id = '1'");
   for (int i = 0; i < 3; ++i) append("plan_case", "1", {{"forged", i}});
   auto v = check();
   EXPECT_ONE_BREAK(v, "chain", "1", 3, "checkpoint " + std::to_string(cp.id) + " recorded another hash");
@@ -264,7 +266,8 @@ TEST_P(audit_test, a_checkpoint_signed_by_another_key_is_reported_and_not_truste
   ASSERT_TRUE(v.latest_checkpoint);
   EXPECT_EQ(v.latest_checkpoint->id, trusted.id);  // the forged one is no evidence
   // Naming the trusted key does not make the forger's signature valid.
-  exec("UPDATE audit_checkpoints SET public_key = '" + key.public_key_hex() + "' WHERE id = " + std::to_string(forged.id));
+  exec("UPDATE audit_checkpoints SET public_key = '" + key.public_key_hex() +
+       "' WHERE id = " + std::to_string(forged.id));
   auto renamed = check();
   EXPECT_ONE_BREAK(renamed, "checkpoint", "", std::nullopt, "has an invalid signature");
   // Without a key no checkpoint can be trusted, and verify says why.
@@ -305,8 +308,14 @@ class legacy_log {
   void add(const std::string& entity, const std::string& id) {
     ++seq_;
     const std::string at = "2026-01-01T00:00:00.000Z";
-    boost::json::object fields{{"seq", seq_},      {"at", at},          {"actor_id", 1},        {"on_behalf_of", nullptr},
-                               {"remote_address", "::1"}, {"action", "x.create"}, {"entity", entity}, {"entity_id", id},
+    boost::json::object fields{{"seq", seq_},
+                               {"at", at},
+                               {"actor_id", 1},
+                               {"on_behalf_of", nullptr},
+                               {"remote_address", "::1"},
+                               {"action", "x.create"},
+                               {"entity", entity},
+                               {"entity_id", id},
                                {"details", boost::json::object{}}};
     const std::string hash = auth::sha256_hex(prev_ + canonical_json(fields));
     storage::in_transaction(db_, [&](soci::session& sql) {
@@ -361,7 +370,8 @@ TEST_P(audit_test, appends_to_different_entities_from_many_threads_do_not_conten
         try {
           storage::in_transaction(db, [&](soci::session& sql) {
             ++attempts;  // counts re-runs: the block runs once per attempt
-            return audit::append(sql, db.backend(), {t, std::nullopt, "::1", "plan.edit", "plan", std::to_string(t), {}});
+            return audit::append(sql, db.backend(),
+                                 {t, std::nullopt, "::1", "plan.edit", "plan", std::to_string(t), {}});
           });
         } catch (const std::exception& e) {
           ++failures;
@@ -488,7 +498,8 @@ TEST_P(audit_test, the_command_line_checkpoints_and_verifies_with_its_key_file) 
             std::string::npos)
       << ok.out;
   // Another instance's key: its checkpoints are not evidence here.
-  auto other = test::run_planflow({"audit", "verify", "--db", scratch.url(), "--audit-key-file", dir.path() + "/other.key"});
+  auto other =
+      test::run_planflow({"audit", "verify", "--db", scratch.url(), "--audit-key-file", dir.path() + "/other.key"});
   EXPECT_EQ(other.exit_code, 1);
   EXPECT_NE(other.out.find("no signing key"), std::string::npos) << other.out;
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/other.key"));  // verify never creates a key

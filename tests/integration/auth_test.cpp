@@ -3,17 +3,16 @@
 // logins are limited per account+address, per account and per address,
 // counted in the database so that simultaneous attempts cannot overrun a
 // limit, and one person's mistakes do not lock out their colleagues.
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
-
-#include <planflow/auth/throttle.hpp>
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
+#include <planflow/auth/throttle.hpp>
 #include <thread>
 #include <vector>
+
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
 
 namespace planflow::test {
 namespace {
@@ -71,7 +70,8 @@ TEST_P(auth_test, a_users_own_password_change_ends_every_session_and_answers_a_n
   ASSERT_EQ(here.login("officer_a", k_password).status, 200);
   ASSERT_EQ(elsewhere.login("officer_a", k_password).status, 200);
 
-  auto wrong = here.put("/api/v1/me/password", {{"current_password", k_wrong}, {"new_password", "a new password 2567"}});
+  auto wrong =
+      here.put("/api/v1/me/password", {{"current_password", k_wrong}, {"new_password", "a new password 2567"}});
   EXPECT_EQ(wrong.status, 422);
   EXPECT_EQ(wrong.obj().at("errors").as_array()[0].at("pointer"), "/current_password");
   auto short_one = here.put("/api/v1/me/password", {{"current_password", k_password}, {"new_password", "short"}});
@@ -79,7 +79,8 @@ TEST_P(auth_test, a_users_own_password_change_ends_every_session_and_answers_a_n
   EXPECT_EQ(short_one.obj().at("errors").as_array()[0].at("pointer"), "/new_password");
   EXPECT_EQ(here.get("/api/v1/me").status, 200);  // refused changes change nothing
 
-  auto changed = here.put("/api/v1/me/password", {{"current_password", k_password}, {"new_password", "a new password 2567"}});
+  auto changed =
+      here.put("/api/v1/me/password", {{"current_password", k_password}, {"new_password", "a new password 2567"}});
   ASSERT_EQ(changed.status, 200) << boost::json::serialize(changed.body);
   EXPECT_EQ(changed.header("cache-control"), "no-store");
   EXPECT_EQ(here.get("/api/v1/me").status, 401);
@@ -108,8 +109,11 @@ TEST_P(auth_test, new_roles_end_the_users_sessions_and_the_next_login_carries_th
   auto officer = client();
   ASSERT_EQ(officer.login("officer_a", k_password).status, 200);
   // A change that leaves the rights as they were keeps the session.
-  ASSERT_EQ(admin->put(user_url(officer_id), {{"display_name", "คุณ เอ"},
-                                              {"roles", {{{"role", "observer"}, {"province", "TH-96"}}}}}).status, 200);
+  ASSERT_EQ(admin
+                ->put(user_url(officer_id),
+                      {{"display_name", "คุณ เอ"}, {"roles", {{{"role", "observer"}, {"province", "TH-96"}}}}})
+                .status,
+            200);
   EXPECT_EQ(officer.get("/api/v1/me").status, 200);
   ASSERT_EQ(admin->put(user_url(officer_id), {{"roles", {{{"role", "observer"}, {"province", "TH-30"}}}}}).status, 200);
   EXPECT_EQ(officer.get("/api/v1/me").status, 401);
@@ -198,7 +202,10 @@ TEST_P(auth_test, the_address_ceiling_stops_one_address_trying_many_accounts) {
 }
 
 TEST_P(auth_test, a_lock_ends_after_the_lockout) {
-  start({.per_account_address = 2, .per_account = 20, .per_address = 100, .window = std::chrono::seconds(60),
+  start({.per_account_address = 2,
+         .per_account = 20,
+         .per_address = 100,
+         .window = std::chrono::seconds(60),
          .lockout = std::chrono::seconds(1)});
   for (int i = 0; i < 2; ++i) ASSERT_EQ(client().login("officer_a", k_wrong).status, 401);
   auto locked = client().login("officer_a", k_password);
@@ -212,7 +219,10 @@ TEST_P(auth_test, a_lock_ends_after_the_lockout) {
 }
 
 TEST_P(auth_test, expired_counters_are_forgotten_by_the_background_pass) {
-  start({.per_account_address = 5, .per_account = 20, .per_address = 100, .window = std::chrono::seconds(1),
+  start({.per_account_address = 5,
+         .per_account = 20,
+         .per_address = 100,
+         .window = std::chrono::seconds(1),
          .lockout = std::chrono::seconds(1)});
   ASSERT_EQ(client().login("someone", k_wrong).status, 401);
   auto ends = counter(auth::throttle_scope::account, "someone")->window_ends;

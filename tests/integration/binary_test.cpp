@@ -1,15 +1,15 @@
 // The real `planflow` executable, on each database backend.
-#include "../support/databases.hpp"
-#include "../support/http_client.hpp"
-#include "../support/server_process.hpp"
-
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
 #include <chrono>
 #include <memory>
 #include <thread>
 #include <vector>
+
+#include "../support/databases.hpp"
+#include "../support/http_client.hpp"
+#include "../support/server_process.hpp"
 
 namespace planflow::test {
 namespace {
@@ -31,9 +31,10 @@ TEST_P(binary_test, serves_health_readiness_and_thai_data) {
 
   auto province = fetch(server.port(), "GET", "/api/v1/provinces/TH-30");
   EXPECT_EQ(province.status, 200);
-  EXPECT_EQ(province.body,
-            "{\"code\":\"TH-30\",\"name_th\":\"\xE0\xB8\x99\xE0\xB8\x84\xE0\xB8\xA3\xE0\xB8\xA3\xE0\xB8\xB2\xE0\xB8\x8A"
-            "\xE0\xB8\xAA\xE0\xB8\xB5\xE0\xB8\xA1\xE0\xB8\xB2\",\"name_en\":\"Nakhon Ratchasima\",\"region\":\"northeast\"}");
+  EXPECT_EQ(
+      province.body,
+      "{\"code\":\"TH-30\",\"name_th\":\"\xE0\xB8\x99\xE0\xB8\x84\xE0\xB8\xA3\xE0\xB8\xA3\xE0\xB8\xB2\xE0\xB8\x8A"
+      "\xE0\xB8\xAA\xE0\xB8\xB5\xE0\xB8\xA1\xE0\xB8\xB2\",\"name_en\":\"Nakhon Ratchasima\",\"region\":\"northeast\"}");
   auto list = fetch(server.port(), "GET", "/api/v1/provinces");
   EXPECT_EQ(boost::json::parse(list.body).as_object()["items"].as_array().size(), 77u);
   EXPECT_EQ(fetch(server.port(), "GET", "/api/v1/provinces/TH-99").status, 404);
@@ -75,7 +76,8 @@ TEST_P(binary_test, logs_each_request_and_stops_gracefully_on_sigterm) {
   EXPECT_EQ(fetch(server.port(), "DELETE", "/healthz").status, 405);
   EXPECT_EQ(server.stop(), 0);
   auto log = server.log();
-  EXPECT_NE(log.find(R"("msg":"request","method":"GET","path":"/healthz","status":200,"duration_ms":)"), std::string::npos)
+  EXPECT_NE(log.find(R"("msg":"request","method":"GET","path":"/healthz","status":200,"duration_ms":)"),
+            std::string::npos)
       << log;
   EXPECT_NE(log.find(R"("method":"DELETE","path":"/healthz","status":405)"), std::string::npos) << log;
   EXPECT_NE(log.find(R"("msg":"shutting down")"), std::string::npos) << log;
@@ -104,8 +106,8 @@ INSTANTIATE_TEST_SUITE_P(backends, binary_test, testing::ValuesIn(available_back
 TEST(binary, help_documents_every_command_and_flag) {
   auto help = run_planflow({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* word : {"serve", "migrate", "--listen", "--db", "--threads", "--plugins", "--workflows", "--log-level",
-                           "--config", "--no-migrate", "--web"}) {
+  for (const char* word : {"serve", "migrate", "--listen", "--db", "--threads", "--plugins", "--workflows",
+                           "--log-level", "--config", "--no-migrate", "--web"}) {
     EXPECT_NE(help.out.find(word), std::string::npos) << word;
   }
 }

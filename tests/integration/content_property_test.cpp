@@ -9,20 +9,19 @@
 // read back through every route that serves it (the plan, its revisions,
 // the diff, the report and its renderings) and must be 200, parse as JSON
 // and equal what was sent. The seed is fixed: a failure reproduces.
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
-#include "../support/files.hpp"
+#include <gtest/gtest.h>
 
+#include <boost/json/serialize.hpp>
+#include <chrono>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/json_parse.hpp>
-
-#include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
-#include <chrono>
 #include <random>
 #include <set>
+
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
+#include "../support/files.hpp"
 
 namespace planflow::test {
 namespace {
@@ -37,29 +36,80 @@ constexpr int k_max_approvals = 3;  // random content driven into the reports
 
 // ---------------------------------------------------------------- generation
 
-const std::vector<std::string> k_edge_numbers = {
-    "0", "-0", "-0.0", "0e0", "1", "-1", "0.1", "2567", "1e308", "-1e308", "1.7976931348623157e308",
-    "1.7976931348623159e308", "1e309", "-1e309", "1e999", "-1e999", "1E400", "1e-400", "-1e-400", "4.9e-324",
-    "2.4703282292062327e-324", "2.2250738585072014e-308", "9223372036854775807", "9223372036854775808",
-    "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616",
-    "123456789012345678901234567890", "1e99999999999999999999", "-1.9934908051011654e189", "100.005", "1e-7",
-    "99999999999.99", "1000000000000", "12.5", "-20000"};
+const std::vector<std::string> k_edge_numbers = {"0",
+                                                 "-0",
+                                                 "-0.0",
+                                                 "0e0",
+                                                 "1",
+                                                 "-1",
+                                                 "0.1",
+                                                 "2567",
+                                                 "1e308",
+                                                 "-1e308",
+                                                 "1.7976931348623157e308",
+                                                 "1.7976931348623159e308",
+                                                 "1e309",
+                                                 "-1e309",
+                                                 "1e999",
+                                                 "-1e999",
+                                                 "1E400",
+                                                 "1e-400",
+                                                 "-1e-400",
+                                                 "4.9e-324",
+                                                 "2.4703282292062327e-324",
+                                                 "2.2250738585072014e-308",
+                                                 "9223372036854775807",
+                                                 "9223372036854775808",
+                                                 "-9223372036854775808",
+                                                 "-9223372036854775809",
+                                                 "18446744073709551615",
+                                                 "18446744073709551616",
+                                                 "123456789012345678901234567890",
+                                                 "1e99999999999999999999",
+                                                 "-1.9934908051011654e189",
+                                                 "100.005",
+                                                 "1e-7",
+                                                 "99999999999.99",
+                                                 "1000000000000",
+                                                 "12.5",
+                                                 "-20000"};
 
 // Tokens that are not JSON at all.
-const std::vector<std::string> k_garbage = {"NaN", "Infinity", "-Infinity", "01", "1.", "-", "+1", "0x10", ".5",
-                                            "1e", "tru", "nul", "'x'", "[1,]", "{\"a\" 1}", "\"\\x41\""};
+const std::vector<std::string> k_garbage = {"NaN", "Infinity", "-Infinity", "01",       "1.",  "-",
+                                            "+1",  "0x10",     ".5",        "1e",       "tru", "nul",
+                                            "'x'", "[1,]",     "{\"a\" 1}", "\"\\x41\""};
 
 // Pieces of string literals (JSON-escaped where they are escapes): mostly
 // valid Thai and ASCII, sometimes an invalid escape or invalid UTF-8.
-const std::vector<std::string> k_valid_pieces = {
-    "abc", "แผนปฏิบัติการ", "๒๕๖๗", "สำนักงานจังหวัดนราธิวาส", " ", "\\u0e01\\u0e02", "\\ud83d\\ude00", "\\u0000",
-    "\\n\\t", "\\\"", "\\\\", "/", "\xe2\x80\x8b" /* zero width space */, "e\xcc\x81" /* combining accent */,
-    "TH-96", "https://example.go.th/a.pdf", "~1", "a/b"};
-const std::vector<std::string> k_invalid_pieces = {
-    "\\ud800", "\\udc00", "\\u12", "\\q", "\xff", "\xe0\xb8" /* truncated */, "\xc0\xaf" /* overlong */,
-    "\xed\xa0\x80" /* a surrogate in UTF-8 */, "\x01" /* unescaped control */};
-const std::vector<std::string> k_keys = {"colour", "", "a/b", "~", "title", "id", "__proto__", "2567", "๒๕๖๗",
-                                         "ความเห็น", "budget_baht", "x-labels", "$ref"};
+const std::vector<std::string> k_valid_pieces = {"abc",
+                                                 "แผนปฏิบัติการ",
+                                                 "๒๕๖๗",
+                                                 "สำนักงานจังหวัดนราธิวาส",
+                                                 " ",
+                                                 "\\u0e01\\u0e02",
+                                                 "\\ud83d\\ude00",
+                                                 "\\u0000",
+                                                 "\\n\\t",
+                                                 "\\\"",
+                                                 "\\\\",
+                                                 "/",
+                                                 "\xe2\x80\x8b" /* zero width space */,
+                                                 "e\xcc\x81" /* combining accent */,
+                                                 "TH-96",
+                                                 "https://example.go.th/a.pdf",
+                                                 "~1",
+                                                 "a/b"};
+const std::vector<std::string> k_invalid_pieces = {"\\ud800",
+                                                   "\\udc00",
+                                                   "\\u12",
+                                                   "\\q",
+                                                   "\xff",
+                                                   "\xe0\xb8" /* truncated */,
+                                                   "\xc0\xaf" /* overlong */,
+                                                   "\xed\xa0\x80" /* a surrogate in UTF-8 */,
+                                                   "\x01" /* unescaped control */};
+const std::vector<std::string> k_keys = {"colour", "",     "a/b",     "~",           "title",    "id",  "__proto__",
+                                         "2567",   "๒๕๖๗", "ความเห็น", "budget_baht", "x-labels", "$ref"};
 
 class generator {
  public:
@@ -277,7 +327,9 @@ class content_property_test : public testing::TestWithParam<std::string> {
 
   // Every answer: never 5xx; a refusal is problem+json, and bad input names its field.
   void expect_sound(const reply& r, const std::string& what) {
-    ASSERT_LT(r.status, 500) << what << " answered " << r.status << " to:\n" << excerpt(last_sent) << "\n" << excerpt(r.text);
+    ASSERT_LT(r.status, 500) << what << " answered " << r.status << " to:\n"
+                             << excerpt(last_sent) << "\n"
+                             << excerpt(r.text);
     ASSERT_GE(r.status, 200) << what;
     if (r.status < 400) return;
     ASSERT_EQ(r.type, "application/problem+json") << what;
@@ -302,7 +354,7 @@ class content_property_test : public testing::TestWithParam<std::string> {
     if (!p.is_object()) return;
     EXPECT_EQ(p.at("revision"), revision);
     EXPECT_EQ(p.at("content"), expected) << "GET " << url << " serves other content than was stored, for:\n"
-                                          << excerpt(last_sent);
+                                         << excerpt(last_sent);
     EXPECT_EQ(p.at("content_sha256"), json::string(auth::sha256_hex(canonical_json(expected))));
     auto rev = read(url + "/revisions/" + std::to_string(revision));
     if (rev.is_object()) {
@@ -315,8 +367,8 @@ class content_property_test : public testing::TestWithParam<std::string> {
   std::int64_t create_plan(const std::string& type, const std::string& content_text, int fiscal_year = 2567) {
     auto r = call(officer, "POST", "/api/v1/plans",
                   R"({"plan_type":")" + type + R"(","title":"แผนทดสอบ","province":"TH-96","agency":)" +
-                      std::to_string(office) + R"(,"fiscal_year":)" + std::to_string(fiscal_year) +
-                      R"(,"content":)" + content_text + "}");
+                      std::to_string(office) + R"(,"fiscal_year":)" + std::to_string(fiscal_year) + R"(,"content":)" +
+                      content_text + "}");
     EXPECT_EQ(r.status, 201) << type << ": " << excerpt(r.text);
     return r.status == 201 ? r.body.at("id").as_int64() : 0;
   }
@@ -379,8 +431,10 @@ TEST_P(content_property_test, nothing_accepted_can_make_a_later_read_fail) {
       p.bases.push_back(imported.body.at("plan"));
     } else {
       p.bases.push_back(parse_json(R"({"items": [{"id": "a1", "title": "อบรม", "budget_baht": 10000, "target": 80,
-                                        "agency": ")" + k_office + R"("}, {"id": "a2", "title": "ประชุม",
-                                        "budget_baht": 2500.5}], "stated_total": 12500.5})").value);
+                                        "agency": ")" +
+                                   k_office + R"("}, {"id": "a2", "title": "ประชุม",
+                                        "budget_baht": 2500.5}], "stated_total": 12500.5})")
+                            .value);
     }
     p.bases.push_back(read("/api/v1/plan-types/" + p.type + "/template?province=TH-96&fiscal_year=2567"));
     // What the plugins make themselves is within their schemas: the host accepts it.
@@ -393,7 +447,7 @@ TEST_P(content_property_test, nothing_accepted_can_make_a_later_read_fail) {
   // so progress entries have somewhere to go and renderings have numbers.
   const auto reporting = create_plan("simple_plan", R"({"items": [
       {"id": "e1", "title": "ก\u0e01 \ud83d\ude00 \"q\" <b>&amp;</b>", "budget_baht": 1e11, "target": 1e308, "agency": ")" +
-                                                       k_office + R"("},
+                                                        k_office + R"("},
       {"id": "e2", "title": "", "budget_baht": 0, "target": -0.0},
       {"id": "e3", "title": "=1+1", "budget_baht": 4.9e-324, "target": -1.9934908051011654e189}],
       "stated_total": 1e11, "note": {"unknown": ["kept", -0.0, 1e308]}})");
@@ -445,16 +499,18 @@ TEST_P(content_property_test, nothing_accepted_can_make_a_later_read_fail) {
       expect_sound(r, "POST plan (" + p.type + ")");
       if (r.status == 201) read("/api/v1/plans/" + std::to_string(r.body.at("id").as_int64()));
     } else if (route < 18) {  // a comment
-      last_sent = R"({"body":)" + gen.string_literal() + (gen.chance(50) ? R"(,"anchor":)" + gen.string_literal() : "") +
+      last_sent = R"({"body":)" + gen.string_literal() +
+                  (gen.chance(50) ? R"(,"anchor":)" + gen.string_literal() : "") +
                   (gen.chance(10) ? "," + gen.key_literal() + ":" + gen.value(1) : "") + "}";
       r = call(officer, "POST", "/api/v1/plans/" + std::to_string(p.id) + "/comments", last_sent);
       expect_sound(r, "POST comment");
       if (r.status == 201) read("/api/v1/plans/" + std::to_string(p.id) + "/comments");
     } else {  // a progress entry
-      std::string body = R"({"status":)" +
-                         (gen.chance(80) ? json::serialize(json::string(gen.pick(std::vector<std::string>{
-                                               "not_started", "in_progress", "done"})))
-                                         : gen.string_literal());
+      std::string body =
+          R"({"status":)" +
+          (gen.chance(80)
+               ? json::serialize(json::string(gen.pick(std::vector<std::string>{"not_started", "in_progress", "done"})))
+               : gen.string_literal());
       for (const std::string field : {"percent_complete", "disbursed_baht", "result_value"}) {
         if (gen.chance(50)) body += ",\"" + field + "\":" + (gen.chance(70) ? gen.number() : gen.value(1));
       }
@@ -473,15 +529,16 @@ TEST_P(content_property_test, nothing_accepted_can_make_a_later_read_fail) {
   }
 
   // The entries feed the renderings once confirmed.
-  for (const std::string item : {"e1", "e2", "e3"}) call(officer, "PUT", q1 + "/entries/" + item, R"({"status":"done"})");
+  for (const std::string item : {"e1", "e2", "e3"})
+    call(officer, "PUT", q1 + "/entries/" + item, R"({"status":"done"})");
   EXPECT_EQ(call(head, "POST", q1 + "/confirm", "{}").status, 200);
   expect_renderings();
 
   std::string summary;
   for (auto [status, n] : statuses) summary += " " + std::to_string(status) + "×" + std::to_string(n);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "[ property ] " << accepted << " accepted, " << refused << " refused (" << summary << "), "
-            << approvals << " random plans approved, " << seconds << " s\n";
+  std::cout << "[ property ] " << accepted << " accepted, " << refused << " refused (" << summary << "), " << approvals
+            << " random plans approved, " << seconds << " s\n";
   // The generator must exercise both sides of the property.
   EXPECT_GT(accepted, k_documents / 5);
   EXPECT_GT(refused, k_documents / 5);

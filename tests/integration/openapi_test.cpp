@@ -1,28 +1,29 @@
 // The OpenAPI document must describe every route the server has.
-#include "../support/databases.hpp"
-
-#include <planflow/api/routes.hpp>
-#include <planflow/app/application.hpp>
-#include <planflow/error/messages.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <planflow/api/routes.hpp>
+#include <planflow/app/application.hpp>
+#include <planflow/error/messages.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include "../support/databases.hpp"
 
 namespace planflow::test {
 namespace {
 
 TEST(openapi, documents_every_route_the_server_registers) {
   scratch_database db("sqlite");
-  app::application app({.db_url = db.url(), .database = {.pool_size = 1}, .plugins_dir = PLANFLOW_PLUGIN_DIR,
+  app::application app({.db_url = db.url(),
+                        .database = {.pool_size = 1},
+                        .plugins_dir = PLANFLOW_PLUGIN_DIR,
                         .workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows"});
   auto doc = boost::json::parse(api::openapi_document());
   ASSERT_EQ(doc.at("openapi"), "3.1.0");
@@ -40,7 +41,9 @@ TEST(openapi, documents_every_route_the_server_registers) {
 
 TEST(openapi, every_documented_operation_exists) {
   scratch_database db("sqlite");
-  app::application app({.db_url = db.url(), .database = {.pool_size = 1}, .plugins_dir = PLANFLOW_PLUGIN_DIR,
+  app::application app({.db_url = db.url(),
+                        .database = {.pool_size = 1},
+                        .plugins_dir = PLANFLOW_PLUGIN_DIR,
                         .workflows_dir = std::string(PLANFLOW_SOURCE_DIR) + "/workflows"});
   auto routes = app.routes().routes();
   auto doc = boost::json::parse(api::openapi_document());
@@ -49,9 +52,8 @@ TEST(openapi, every_documented_operation_exists) {
       if (op.key() == "parameters" || op.key() == "summary" || op.key() == "description") continue;
       std::string method(op.key());
       std::ranges::transform(method, method.begin(), [](unsigned char c) { return char(std::toupper(c)); });
-      bool found = std::ranges::any_of(routes, [&](const auto& r) {
-        return r.second == path.key() && http::to_string(r.first) == method;
-      });
+      bool found = std::ranges::any_of(
+          routes, [&](const auto& r) { return r.second == path.key() && http::to_string(r.first) == method; });
       EXPECT_TRUE(found) << method << " " << path.key() << " is documented but not served";
     }
   }
@@ -65,7 +67,8 @@ TEST(openapi, names_every_problem_slug_the_code_raises) {
   const std::string doc(api::openapi_document());
   const auto slugs = error::problem_slugs();
   ASSERT_GT(slugs.size(), 30u);
-  for (const auto& slug : slugs) EXPECT_NE(doc.find("`" + slug + "`"), std::string::npos) << slug << " is not in api/openapi.json";
+  for (const auto& slug : slugs)
+    EXPECT_NE(doc.find("`" + slug + "`"), std::string::npos) << slug << " is not in api/openapi.json";
 }
 
 // What any request may get whatever its route (unreadable HTTP, a body or

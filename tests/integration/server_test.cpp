@@ -1,17 +1,16 @@
 // The HTTP server in-process, over a real loopback socket, with routes made
 // for the test: framing, limits, timeouts and graceful shutdown.
-#include "../support/http_client.hpp"
-
-#include <planflow/http/json_body.hpp>
-#include <planflow/http/server.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <future>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/server.hpp>
 #include <thread>
+
+#include "../support/http_client.hpp"
 
 namespace planflow::http {
 namespace {
@@ -53,8 +52,9 @@ struct observed {
 
 router test_routes(observed& seen) {
   router r;
-  r.add(method::get, "/hello", [](request&) { return response::json(200, std::string(R"({"hello":"สวัสดี"})")); },
-        execution::inline_);
+  r.add(
+      method::get, "/hello", [](request&) { return response::json(200, std::string(R"({"hello":"สวัสดี"})")); },
+      execution::inline_);
   r.add(method::get, "/echo/{word}", [](request& req) {
     boost::json::object out{{"word", req.path_param("word")}, {"q", std::string(req.query_param("q").value_or(""))}};
     return response::json(200, boost::json::serialize(out));
@@ -74,12 +74,15 @@ router test_routes(observed& seen) {
     seen.released.wait_for(10s);
     return response::text(200, "finished");
   });
-  r.add(method::get, "/who", [](request& req) { return response::text(200, req.remote_address); },
-        execution::inline_);
-  r.add(method::get, "/smuggled", [&seen](request&) {
-    ++seen.smuggled;
-    return response::text(200, "smuggled");
-  }, execution::inline_);
+  r.add(
+      method::get, "/who", [](request& req) { return response::text(200, req.remote_address); }, execution::inline_);
+  r.add(
+      method::get, "/smuggled",
+      [&seen](request&) {
+        ++seen.smuggled;
+        return response::text(200, "smuggled");
+      },
+      execution::inline_);
   return r;
 }
 
@@ -149,7 +152,8 @@ TEST_F(server_test, forwarding_headers_name_the_client_only_from_a_trusted_proxy
   EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: 1.2.3.4, 198.51.100.7\r\n"), "198.51.100.7");
   // Repeated header lines are one list; the balancer's line comes last.
   EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: 1.2.3.4\r\nX-Forwarded-For: 198.51.100.8\r\n"), "198.51.100.8");
-  EXPECT_EQ(seen_as(balanced.port(), "Forwarded: for=\"[2001:db8::9]:1234\"\r\nX-Forwarded-For: 1.2.3.4\r\n"), "2001:db8::9");
+  EXPECT_EQ(seen_as(balanced.port(), "Forwarded: for=\"[2001:db8::9]:1234\"\r\nX-Forwarded-For: 1.2.3.4\r\n"),
+            "2001:db8::9");
   EXPECT_EQ(seen_as(balanced.port(), "X-Forwarded-For: nonsense\r\n"), "127.0.0.1");
 
   auto direct = options();
@@ -255,7 +259,8 @@ TEST_F(server_test, a_transfer_encoding_other_than_chunked_is_refused_and_closes
   };
   for (const auto& [framing, status] : cases) {
     http_client client(s.port());
-    client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + "\r\n" + smuggled);
+    client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + "\r\n" +
+                    smuggled);
     auto reply = client.read_reply();
     EXPECT_EQ(reply.status, status) << framing;
     EXPECT_EQ(reply.header("content-type"), "application/problem+json") << framing;
@@ -275,8 +280,10 @@ TEST_F(server_test, expect_100_continue_is_answered_before_the_body_is_read) {
   running_server s(routes, options());
   http_client client(s.port());
   const std::string body = R"({"name":"ก"})";
-  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-Continue\r\n"
-                  "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+  client.send_raw(
+      "POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-Continue\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n");
   auto go_on = client.read_reply();
   EXPECT_EQ(go_on.status, 100);
   EXPECT_EQ(go_on.header("content-length"), "");
@@ -287,8 +294,9 @@ TEST_F(server_test, expect_100_continue_is_answered_before_the_body_is_read) {
   EXPECT_EQ(client.get("/hello").status, 200);  // the connection goes on
 
   // Chunked bodies are held back the same way.
-  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
-                  "Transfer-Encoding: chunked\r\n\r\n");
+  client.send_raw(
+      "POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n");
   EXPECT_EQ(client.read_reply().status, 100);
   char size[16];
   std::snprintf(size, sizeof size, "%zx", body.size());
@@ -300,8 +308,9 @@ TEST_F(server_test, a_body_refused_from_its_headers_is_not_asked_for) {
   running_server s(routes, options());
   {
     http_client client(s.port());
-    client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
-                    "Content-Length: 2000\r\n\r\n");
+    client.send_raw(
+        "POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+        "Content-Length: 2000\r\n\r\n");
     auto refused = client.read_reply();  // the first answer is final: no 100 before it
     EXPECT_EQ(refused.status, 413);
     EXPECT_EQ(refused.header("connection"), "close");
@@ -309,8 +318,9 @@ TEST_F(server_test, a_body_refused_from_its_headers_is_not_asked_for) {
   }
   {
     http_client client(s.port());
-    client.send_raw("PUT /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
-                    "Content-Length: 5\r\n\r\n");
+    client.send_raw(
+        "PUT /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+        "Content-Length: 5\r\n\r\n");
     auto refused = client.read_reply();
     EXPECT_EQ(refused.status, 404);
     EXPECT_EQ(refused.header("content-type"), "application/problem+json");
@@ -318,8 +328,9 @@ TEST_F(server_test, a_body_refused_from_its_headers_is_not_asked_for) {
   }
   {
     http_client client(s.port());
-    client.send_raw("PUT /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
-                    "Content-Length: 5\r\n\r\n");
+    client.send_raw(
+        "PUT /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+        "Content-Length: 5\r\n\r\n");
     auto refused = client.read_reply();
     EXPECT_EQ(refused.status, 405);
     EXPECT_EQ(refused.header("allow"), "POST");
@@ -333,8 +344,9 @@ TEST_F(server_test, a_body_refused_from_its_headers_is_not_asked_for) {
 TEST_F(server_test, a_chunked_body_is_read_and_the_connection_kept) {
   running_server s(routes, options());
   http_client client(s.port());
-  client.send_raw("POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: Chunked\r\n\r\n"
-                  "5\r\n{\"nam\r\n9\r\ne\":\"ก\"}\r\n0\r\n\r\n");
+  client.send_raw(
+      "POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: Chunked\r\n\r\n"
+      "5\r\n{\"nam\r\n9\r\ne\":\"ก\"}\r\n0\r\n\r\n");
   auto reply = client.read_reply();
   EXPECT_EQ(reply.status, 201);
   EXPECT_EQ(boost::json::parse(reply.body).as_object()["name"], "ก");
@@ -343,8 +355,9 @@ TEST_F(server_test, a_chunked_body_is_read_and_the_connection_kept) {
 
 TEST_F(server_test, malformed_http_is_400_problem_and_closes) {
   running_server s(routes, options());
-  for (std::string garbage : {std::string("NOT HTTP AT ALL\r\n\r\n"), std::string("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n"),
-                              std::string("GET /hello HTTP/1.1\r\nContent-Length: -5\r\n\r\n")}) {
+  for (std::string garbage :
+       {std::string("NOT HTTP AT ALL\r\n\r\n"), std::string("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n"),
+        std::string("GET /hello HTTP/1.1\r\nContent-Length: -5\r\n\r\n")}) {
     http_client client(s.port());
     client.send_raw(garbage);
     auto reply = client.read_reply();

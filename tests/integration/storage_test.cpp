@@ -1,20 +1,19 @@
 // Storage behaviour that must be the same on SQLite and MySQL/MariaDB.
-#include "../support/databases.hpp"
-
-#include <planflow/directory/provinces.hpp>
-#include <planflow/storage/database.hpp>
-#include <planflow/storage/migrations.hpp>
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
-#include <memory>
 #include <barrier>
+#include <cstdlib>
 #include <future>
 #include <iostream>
+#include <memory>
+#include <planflow/directory/provinces.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/migrations.hpp>
 #include <thread>
+
+#include "../support/databases.hpp"
 
 namespace planflow::storage {
 namespace {
@@ -44,7 +43,8 @@ TEST_P(storage_test, migrations_apply_once_and_rerun_is_a_no_op) {
 TEST_P(storage_test, idempotency_keys_are_compared_byte_for_byte) {
   apply_migrations(db);
   const auto& all = embedded_migrations();
-  auto exact = std::ranges::find_if(all, [](const migration& m) { return m.name.find("idempotency_keys_exact") != std::string::npos; });
+  auto exact = std::ranges::find_if(
+      all, [](const migration& m) { return m.name.find("idempotency_keys_exact") != std::string::npos; });
   ASSERT_NE(exact, all.end());
   lease session(db);
   if (db.backend() == backend::mysql) {
@@ -57,7 +57,8 @@ TEST_P(storage_test, idempotency_keys_are_compared_byte_for_byte) {
   }
   int count = 0;
   std::string key = "key-a";
-  *session << "SELECT COUNT(*) FROM idempotency_keys WHERE user_id = 1 AND idem_key = :k", soci::use(key), soci::into(count);
+  *session << "SELECT COUNT(*) FROM idempotency_keys WHERE user_id = 1 AND idem_key = :k", soci::use(key),
+      soci::into(count);
   EXPECT_EQ(count, 1);
 }
 
@@ -81,7 +82,8 @@ TEST_P(storage_test, concurrent_migrators_apply_each_migration_once) {
 TEST_P(storage_test, a_failing_migration_leaves_no_record) {
   apply_migrations(db);
   std::vector<migration> broken = embedded_migrations();
-  broken.push_back({broken.back().version + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
+  broken.push_back(
+      {broken.back().version + 1, "broken", "CREATE TABLE IF NOT EXISTS broken_t (x INTEGER);\nNOT SQL AT ALL;\n"});
   EXPECT_ANY_THROW(apply_migrations(db, broken));
   auto status = inspect_migrations(db, broken);
   ASSERT_EQ(status.pending.size(), 1u);
@@ -91,10 +93,12 @@ TEST_P(storage_test, a_failing_migration_leaves_no_record) {
 // A seed interrupted half-way would leave rows that make its re-run fail on
 // a duplicate: a migration of data statements only is all or nothing.
 TEST_P(storage_test, a_seed_migration_that_fails_half_way_leaves_no_row_and_runs_whole_later) {
-  const std::vector<migration> schema{{1, "table", "CREATE TABLE IF NOT EXISTS seeded (code VARCHAR(10) NOT NULL PRIMARY KEY) {{table_options}};\n"}};
+  const std::vector<migration> schema{
+      {1, "table", "CREATE TABLE IF NOT EXISTS seeded (code VARCHAR(10) NOT NULL PRIMARY KEY) {{table_options}};\n"}};
   apply_migrations(db, schema);
   auto broken = schema;
-  broken.push_back({2, "seed", "INSERT INTO seeded (code) VALUES ('a');\nINSERT INTO no_such_table (code) VALUES ('b');\n"});
+  broken.push_back(
+      {2, "seed", "INSERT INTO seeded (code) VALUES ('a');\nINSERT INTO no_such_table (code) VALUES ('b');\n"});
   EXPECT_ANY_THROW(apply_migrations(db, broken));
   {
     lease session(db);
@@ -180,12 +184,13 @@ TEST_P(storage_test, thai_text_round_trips_byte_for_byte) {
 
 TEST_P(storage_test, transaction_rolls_back_unless_committed) {
   apply_migrations(db);
-  EXPECT_THROW(in_transaction(db,
-                              [&](soci::session& sql) {
-                                sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES ('TX-R', 'a', 'b', 'c')";
-                                throw std::runtime_error("fails after the write");
-                              }),
-               std::runtime_error);
+  EXPECT_THROW(
+      in_transaction(db,
+                     [&](soci::session& sql) {
+                       sql << "INSERT INTO provinces (code, name_th, name_en, region) VALUES ('TX-R', 'a', 'b', 'c')";
+                       throw std::runtime_error("fails after the write");
+                     }),
+      std::runtime_error);
   lease session(db);
   EXPECT_FALSE(directory::find_province(*session, "TX-R"));
 }
@@ -223,7 +228,8 @@ TEST_P(storage_test, a_second_lease_on_the_same_thread_is_refused_not_a_deadlock
 }
 
 TEST_P(storage_test, a_lease_waits_a_bounded_time_then_reports_unavailable) {
-  database one(parse_database_url(scratch.url()), database_options{.pool_size = 1, .lease_timeout = std::chrono::milliseconds(100)});
+  database one(parse_database_url(scratch.url()),
+               database_options{.pool_size = 1, .lease_timeout = std::chrono::milliseconds(100)});
   std::promise<void> leased, release;
   std::thread holder([&] {
     lease held(one);
@@ -251,11 +257,13 @@ TEST_P(storage_test, a_lease_waits_a_bounded_time_then_reports_unavailable) {
 TEST_P(storage_test, a_unique_key_is_a_duplicate_naming_the_field) {
   apply_migrations(db);
   in_transaction(db, [](soci::session& sql) {
-    sql << "INSERT INTO users (username, display_name, password_hash, active, created_at, updated_at) VALUES ('somchai', 'x', 'h', 1, 't', 't')";
+    sql << "INSERT INTO users (username, display_name, password_hash, active, created_at, updated_at) VALUES "
+           "('somchai', 'x', 'h', 1, 't', 't')";
   });
   try {
     in_transaction(db, [](soci::session& sql) {
-      sql << "INSERT INTO users (username, display_name, password_hash, active, created_at, updated_at) VALUES ('somchai', 'y', 'h', 1, 't', 't')";
+      sql << "INSERT INTO users (username, display_name, password_hash, active, created_at, updated_at) VALUES "
+             "('somchai', 'y', 'h', 1, 't', 't')";
     });
     ADD_FAILURE() << "the second user was stored";
   } catch (const duplicate& d) {
@@ -268,9 +276,8 @@ TEST_P(storage_test, a_block_that_loses_a_race_is_run_again_whole) {
   // Two writers take the same two rows in opposite orders: one of them
   // deadlocks (MySQL 1213) or waits out its turn (SQLite); both blocks end
   // up committed, each exactly once.
-  in_transaction(db, [](soci::session& sql) {
-    sql << "CREATE TABLE race_counters (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)";
-  });
+  in_transaction(
+      db, [](soci::session& sql) { sql << "CREATE TABLE race_counters (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"; });
   in_transaction(db, [](soci::session& sql) { sql << "INSERT INTO race_counters (id, n) VALUES (1, 0), (2, 0)"; });
   std::atomic<int> runs{0};
   std::barrier both_hold_one(2);

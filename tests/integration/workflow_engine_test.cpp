@@ -1,20 +1,19 @@
 // The workflow engine against real databases: the built-in definition end to
 // end, guards, signatures, idempotency, deadlines, versions, concurrency and
 // a randomized run that checks invariants after every step.
-#include "../support/databases.hpp"
+#include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <fstream>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/workflow/engine.hpp>
-
-#include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
-
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <thread>
+
+#include "../support/databases.hpp"
 
 namespace planflow::workflow {
 namespace {
@@ -180,15 +179,26 @@ TEST_P(engine_test, a_new_revision_voids_signatures_and_needs_an_editable_stage)
   std::string slug;
   // In review nobody edits.
   act(id, officer, "submit");
-  EXPECT_EQ(status_of([&] {
-              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1"); });
-            }, &slug), 409);
+  EXPECT_EQ(status_of(
+                [&] {
+                  storage::in_transaction(db, [&](soci::session& sql) {
+                    eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1");
+                  });
+                },
+                &slug),
+            409);
   EXPECT_EQ(slug, "not-editable");
   act(id, head, "return", "fix");
-  EXPECT_EQ(status_of([&] {
-              storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 5, "sha-r5", 0, officer, "127.0.0.1"); });
-            }, &slug), 412);
-  storage::in_transaction(db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1"); });
+  EXPECT_EQ(status_of(
+                [&] {
+                  storage::in_transaction(db, [&](soci::session& sql) {
+                    eng.record_revision(sql, id, 5, "sha-r5", 0, officer, "127.0.0.1");
+                  });
+                },
+                &slug),
+            412);
+  storage::in_transaction(
+      db, [&](soci::session& sql) { eng.record_revision(sql, id, 2, "sha-r2", 0, officer, "127.0.0.1"); });
   EXPECT_EQ(state(id).revision, 2);
   EXPECT_EQ(state(id).content_sha256, "sha-r2");
 }
@@ -344,9 +354,8 @@ TEST_P(engine_test, running_cases_keep_their_version_and_can_be_migrated) {
   // v2 adds a legal-review stage between agency review and the committee.
   auto v2 = builtin_definition();
   auto& obj = v2.as_object();
-  obj["stages"].as_array().push_back({{"id", "legal_review"},
-                                      {"title", {{"th", "ตรวจสอบข้อกฎหมาย"}, {"en", "Legal review"}}},
-                                      {"kind", "review"}});
+  obj["stages"].as_array().push_back(
+      {{"id", "legal_review"}, {"title", {{"th", "ตรวจสอบข้อกฎหมาย"}, {"en", "Legal review"}}}, {"kind", "review"}});
   for (auto& t : obj["transitions"].as_array()) {
     if (t.as_object()["action"] == "endorse") t.as_object()["to"] = "legal_review";
   }
@@ -464,7 +473,8 @@ TEST_P(engine_test, randomized_actions_keep_the_invariants) {
     try {
       moved += act(id, who, action, rng() % 4 == 0 ? "" : "comment").moved;
     } catch (const error::problem& p) {
-      ASSERT_TRUE(error::status(p.type()) == 403 || error::status(p.type()) == 409 || error::status(p.type()) == 422) << p.what();
+      ASSERT_TRUE(error::status(p.type()) == 403 || error::status(p.type()) == 409 || error::status(p.type()) == 422)
+          << p.what();
     }
     if (rng() % 50 == 0) {  // an officer edits when the stage allows it
       try {

@@ -1,15 +1,13 @@
 #include "app_server.hpp"
 
-#include "contract_log.hpp"
-
-#include <planflow/auth/crypto.hpp>
-#include <planflow/directory/users.hpp>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
 #include <fstream>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/directory/users.hpp>
 #include <sstream>
+
+#include "contract_log.hpp"
 
 namespace planflow::test {
 

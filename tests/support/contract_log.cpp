@@ -1,20 +1,19 @@
 #include "contract_log.hpp"
 
-#include "http_client.hpp"
-
-#include <planflow/util/utf8.hpp>
-
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
+#include <planflow/util/utf8.hpp>
 #include <set>
 #include <stdexcept>
+
+#include "http_client.hpp"
 
 namespace planflow::test {
 namespace {
@@ -28,7 +27,7 @@ struct contract_log {
 
 // Null when PLANFLOW_CONTRACT_DIR is unset: the environment is read once.
 contract_log* log_if_enabled() {
-  static contract_log* log = [] () -> contract_log* {
+  static contract_log* log = []() -> contract_log* {
     const char* dir = std::getenv("PLANFLOW_CONTRACT_DIR");
     if (!dir || !*dir) return nullptr;
     auto* made = new contract_log;  // never freed: exchanges may be recorded from static destructors

@@ -14,7 +14,9 @@ std::vector<std::string> available_backends();
 /// For INSTANTIATE_TEST_SUITE_P names.
 struct backend_name {
   template <class Info>
-  std::string operator()(const Info& info) const { return info.param; }
+  std::string operator()(const Info& info) const {
+    return info.param;
+  }
 };
 
 class scratch_database {

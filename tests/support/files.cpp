@@ -28,7 +28,8 @@ std::optional<std::string> run_command(const std::string& command) {
 void replace_in_strings(boost::json::value& v, const std::string& from, const std::string& to) {
   if (v.is_string()) {
     std::string s(v.as_string());
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+      s.replace(pos, from.size(), to);
     v = boost::json::string(s);
   } else if (v.is_object()) {
     for (auto& kv : v.as_object()) replace_in_strings(kv.value(), from, to);

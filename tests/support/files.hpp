@@ -2,7 +2,6 @@
 // Files, commands and documents the tests share.
 
 #include <boost/json/value.hpp>
-
 #include <optional>
 #include <string>
 

@@ -1,8 +1,5 @@
 #include "galera_cluster.hpp"
 
-#include "files.hpp"
-#include "process.hpp"
-
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -22,6 +19,9 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "files.hpp"
+#include "process.hpp"
 
 namespace planflow::test {
 namespace {
@@ -117,7 +117,8 @@ void chown_tree(const std::string& dir, const os_user& user) {
   if (!user.switch_to) return;
   if (::chown(dir.c_str(), user.uid, user.gid) != 0) throw std::runtime_error("chown failed: " + dir);
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (::lchown(entry.path().c_str(), user.uid, user.gid) != 0) throw std::runtime_error("chown failed: " + entry.path().string());
+    if (::lchown(entry.path().c_str(), user.uid, user.gid) != 0)
+      throw std::runtime_error("chown failed: " + entry.path().string());
   }
 }
 
@@ -201,8 +202,8 @@ galera_cluster::galera_cluster(unsigned short base_port) {
   const auto began = steady::now();
   base_ = choose_base_port(base_port);
   user_ = node_user().name;
-  std::string pattern = (std::filesystem::exists("/dev/shm") ? std::string("/dev/shm") : std::string("/tmp")) +
-                        "/planflow_galera_XXXXXX";
+  std::string pattern =
+      (std::filesystem::exists("/dev/shm") ? std::string("/dev/shm") : std::string("/tmp")) + "/planflow_galera_XXXXXX";
   if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
   try {
@@ -290,9 +291,9 @@ void galera_cluster::fresh_database(const std::string& database) const {
 
 std::string galera_cluster::query(int node, const std::string& sql) const {
   std::string out;
-  if (!run_capture("mariadb --no-defaults --socket=" + node_dir(node) + "/mysqld.sock -uroot -N -B -e " +
-                       shell_quote(sql),
-                   out)) {
+  if (!run_capture(
+          "mariadb --no-defaults --socket=" + node_dir(node) + "/mysqld.sock -uroot -N -B -e " + shell_quote(sql),
+          out)) {
     throw std::runtime_error("query on node " + std::to_string(node) + " failed: " + sql + "\n" + out);
   }
   return out;

@@ -1,9 +1,5 @@
 #include "haproxy_process.hpp"
 
-#include "files.hpp"
-#include "http_client.hpp"
-#include "process.hpp"
-
 #include <unistd.h>
 
 #include <csignal>
@@ -13,6 +9,10 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "files.hpp"
+#include "http_client.hpp"
+#include "process.hpp"
 
 namespace planflow::test {
 namespace {

@@ -1,7 +1,5 @@
 #include "http_client.hpp"
 
-#include "contract_log.hpp"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -16,6 +14,8 @@
 #include <ctime>
 #include <regex>
 #include <stdexcept>
+
+#include "contract_log.hpp"
 
 namespace planflow::test {
 
@@ -103,7 +103,8 @@ http_reply http_client::read_reply_unrecorded(bool head) {
   std::string head_text = read_until("\r\n\r\n");
   auto line_end = head_text.find("\r\n");
   std::string status_line = head_text.substr(0, line_end);
-  if (status_line.size() < 12 || !status_line.starts_with("HTTP/1.")) throw std::runtime_error("bad status line: " + status_line);
+  if (status_line.size() < 12 || !status_line.starts_with("HTTP/1."))
+    throw std::runtime_error("bad status line: " + status_line);
   reply.status = std::stoi(status_line.substr(9, 3));
   std::size_t pos = line_end == std::string::npos ? head_text.size() : line_end + 2;
   while (pos < head_text.size()) {
@@ -126,7 +127,8 @@ http_reply http_client::read_reply_unrecorded(bool head) {
       const auto size_line = read_until("\r\n");
       const auto size = std::stoul(size_line.substr(0, size_line.find(';')), nullptr, 16);
       if (size == 0) {
-        while (!read_until("\r\n").empty()) {}  // trailer fields, then the blank line
+        while (!read_until("\r\n").empty()) {
+        }  // trailer fields, then the blank line
         break;
       }
       reply.body += read_exact(size);

@@ -1,8 +1,5 @@
 #include "mariadb_process.hpp"
 
-#include "files.hpp"
-#include "process.hpp"
-
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -11,6 +8,9 @@
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+
+#include "files.hpp"
+#include "process.hpp"
 
 namespace planflow::test {
 namespace {
@@ -34,14 +34,17 @@ mariadb_process::mariadb_process(std::vector<std::string> extra) : extra_(std::m
   if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
   port_ = free_port();
-  if (!run_command(std::string(k_install) + " --no-defaults --datadir=" + dir_ + "/data --user=root "
-                   "--auth-root-authentication-method=normal --skip-test-db >" + dir_ + "/install.log 2>&1")) {
+  if (!run_command(std::string(k_install) + " --no-defaults --datadir=" + dir_ +
+                   "/data --user=root "
+                   "--auth-root-authentication-method=normal --skip-test-db >" +
+                   dir_ + "/install.log 2>&1")) {
     throw std::runtime_error("mariadb-install-db failed:\n" + read_file(dir_ + "/install.log"));
   }
   launch();
-  query("CREATE DATABASE planflow CHARACTER SET utf8mb4; "
-        "CREATE USER 'planflow'@'127.0.0.1' IDENTIFIED BY 'fault-test'; "
-        "GRANT ALL PRIVILEGES ON planflow.* TO 'planflow'@'127.0.0.1';");
+  query(
+      "CREATE DATABASE planflow CHARACTER SET utf8mb4; "
+      "CREATE USER 'planflow'@'127.0.0.1' IDENTIFIED BY 'fault-test'; "
+      "GRANT ALL PRIVILEGES ON planflow.* TO 'planflow'@'127.0.0.1';");
 }
 
 mariadb_process::~mariadb_process() {

@@ -1,17 +1,15 @@
 // The audit checkpoint signing key: its file, its forms, and signatures.
-#include "../support/databases.hpp"
-
-#include <planflow/app/paths.hpp>
-#include <planflow/audit/signing_key.hpp>
-
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
+#include <planflow/app/paths.hpp>
+#include <planflow/audit/signing_key.hpp>
 #include <set>
 #include <thread>
+
+#include "../support/databases.hpp"
 
 namespace planflow::audit {
 namespace {
@@ -30,7 +28,7 @@ TEST(audit_key, is_created_private_in_hex_and_read_back_the_same) {
   const auto path = std::filesystem::path(dir.path()) / "keys" / "audit-signing.key";
   EXPECT_FALSE(signing_key::load(path));
   auto created = signing_key::load_or_create(path);
-  struct stat info{};
+  struct stat info {};
   ASSERT_EQ(::stat(path.c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
   const auto text = read_text(path);
@@ -109,7 +107,8 @@ TEST(audit_key, signatures_verify_only_under_their_key_and_message) {
 }
 
 TEST(audit_key, default_file_is_beside_sqlite_data_or_in_the_working_directory) {
-  EXPECT_EQ(app::default_audit_key_file("sqlite:///var/lib/planflow/planflow.db"), "/var/lib/planflow/audit-signing.key");
+  EXPECT_EQ(app::default_audit_key_file("sqlite:///var/lib/planflow/planflow.db"),
+            "/var/lib/planflow/audit-signing.key");
   EXPECT_EQ(app::default_audit_key_file("sqlite://./var/planflow.db"), "./var/audit-signing.key");
   EXPECT_EQ(app::default_audit_key_file("sqlite://planflow.db"), "audit-signing.key");
   EXPECT_EQ(app::default_audit_key_file("mysql://u:p@db:3306/planflow"), "audit-signing.key");

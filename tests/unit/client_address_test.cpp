@@ -1,8 +1,7 @@
 // Which address a request came from, behind a load balancer and without one.
-#include <planflow/http/client_address.hpp>
-
 #include <gtest/gtest.h>
 
+#include <planflow/http/client_address.hpp>
 #include <stdexcept>
 
 namespace planflow::http {

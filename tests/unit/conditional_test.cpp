@@ -1,8 +1,8 @@
-#include <planflow/http/conditional.hpp>
-#include <planflow/http/problem.hpp>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <planflow/http/conditional.hpp>
+#include <planflow/http/problem.hpp>
 
 namespace planflow::http {
 namespace {
@@ -22,8 +22,8 @@ TEST(tag_condition, reads_star_and_lists_of_entity_tags) {
   EXPECT_EQ(list->tags[2].opaque, "\"a,b\"");  // a comma may be inside a tag
   EXPECT_EQ(list->tags[3].opaque, "\"\"");
 
-  for (auto bad : {"", " ", ",", "3", "\"3", "3\"", "w/\"3\"", "W/3", "\"3\" \"4\"", "*, \"3\"", "\"a b\"",
-                   "\"3\"x", "W/ \"3\""}) {
+  for (auto bad : {"", " ", ",", "3", "\"3", "3\"", "w/\"3\"", "W/3", "\"3\" \"4\"", "*, \"3\"", "\"a b\"", "\"3\"x",
+                   "W/ \"3\""}) {
     EXPECT_FALSE(parse_tag_condition(bad)) << bad;
   }
 }
@@ -31,7 +31,7 @@ TEST(tag_condition, reads_star_and_lists_of_entity_tags) {
 TEST(tag_condition, if_match_compares_strongly_and_if_none_match_weakly) {
   auto c = *parse_tag_condition(R"(W/"2", "3")");
   EXPECT_TRUE(c.matches_strongly("\"3\""));
-  EXPECT_FALSE(c.matches_strongly("\"2\""));  // a weak tag never matches strongly
+  EXPECT_FALSE(c.matches_strongly("\"2\""));    // a weak tag never matches strongly
   EXPECT_FALSE(c.matches_strongly("W/\"3\""));  // nor does a weak current tag
   EXPECT_TRUE(c.matches_weakly("\"2\""));
   EXPECT_TRUE(c.matches_weakly("W/\"3\""));

@@ -1,9 +1,8 @@
-#include <planflow/app/config.hpp>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <planflow/app/config.hpp>
 
 namespace planflow::app {
 namespace {
@@ -43,7 +42,8 @@ TEST(command_line, database_resilience_options) {
   EXPECT_EQ(defaults.config->db_lease_timeout_ms, 5000u);
   EXPECT_EQ(defaults.config->sqlite_sync, "full");  // durable across power loss unless asked otherwise
   EXPECT_EQ(defaults.config->background_interval_s, 15u);
-  auto set = parse({"serve", "--db-lease-timeout", "750", "--background-interval", "2"}, {"PLANFLOW_SQLITE_SYNC=normal"});
+  auto set =
+      parse({"serve", "--db-lease-timeout", "750", "--background-interval", "2"}, {"PLANFLOW_SQLITE_SYNC=normal"});
   ASSERT_TRUE(set.config);
   EXPECT_EQ(set.config->db_lease_timeout_ms, 750u);
   EXPECT_EQ(set.config->sqlite_sync, "normal");
@@ -60,7 +60,8 @@ TEST(command_line, audit_options) {
   ASSERT_TRUE(defaults.config);
   EXPECT_EQ(defaults.config->audit_key_file, "");  // derived from the database URL
   EXPECT_EQ(defaults.config->audit_checkpoint_interval_s, 600u);
-  auto set = parse({"audit", "checkpoint", "--audit-checkpoint-interval", "0"}, {"PLANFLOW_AUDIT_KEY_FILE=/etc/planflow/k"});
+  auto set =
+      parse({"audit", "checkpoint", "--audit-checkpoint-interval", "0"}, {"PLANFLOW_AUDIT_KEY_FILE=/etc/planflow/k"});
   ASSERT_TRUE(set.config) << set.message;
   EXPECT_EQ(set.config->arguments, std::vector<std::string>{"checkpoint"});
   EXPECT_EQ(set.config->audit_key_file, "/etc/planflow/k");
@@ -108,8 +109,9 @@ TEST(command_line, login_limits) {
   // The pair locks first, the account later, an office's address much later.
   EXPECT_LT(d.per_account_address, d.per_account);
   EXPECT_LT(d.per_account, d.per_address);
-  auto set = parse({"serve", "--login-limit-account-address", "3", "--login-limit-account", "9", "--login-window", "60"},
-                   {"PLANFLOW_LOGIN_LIMIT_ADDRESS=500", "PLANFLOW_LOGIN_LOCKOUT=30"});
+  auto set =
+      parse({"serve", "--login-limit-account-address", "3", "--login-limit-account", "9", "--login-window", "60"},
+            {"PLANFLOW_LOGIN_LIMIT_ADDRESS=500", "PLANFLOW_LOGIN_LOCKOUT=30"});
   ASSERT_TRUE(set.config) << set.message;
   const auto& l = set.config->login_limits;
   EXPECT_EQ(l.per_account_address, 3);
@@ -155,8 +157,8 @@ TEST(command_line, flags_beat_environment_which_beats_file) {
                   "PLANFLOW_TEST_MYSQL_URL=ignored", "HOME=/root"});
   ASSERT_TRUE(p.config) << p.message;
   EXPECT_EQ(p.config->listen, "127.0.0.1:9000");  // flag
-  EXPECT_EQ(p.config->log_level, "debug");         // environment over file
-  EXPECT_EQ(p.config->threads, 3u);                // file
+  EXPECT_EQ(p.config->log_level, "debug");        // environment over file
+  EXPECT_EQ(p.config->threads, 3u);               // file
   EXPECT_EQ(p.config->db, "sqlite:///from/file.db");
   EXPECT_FALSE(p.config->migrate);
   std::filesystem::remove_all(dir);

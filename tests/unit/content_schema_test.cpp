@@ -1,10 +1,9 @@
-#include <planflow/error/messages.hpp>
-#include <planflow/plans/content_schema.hpp>
-
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
 #include <limits>
+#include <planflow/error/messages.hpp>
+#include <planflow/plans/content_schema.hpp>
 
 namespace planflow::plans {
 namespace {
@@ -36,7 +35,8 @@ const boost::json::object& schema() {
         }
       }
     }
-  })").as_object();
+  })")
+                            .as_object();
   return s;
 }
 
@@ -71,7 +71,8 @@ TEST(content_schema, map_keys_must_match_the_pattern) {
 
 TEST(content_schema, pointers_are_escaped_and_prefixed) {
   EXPECT_EQ(violations(R"({"a/b": 1, "~": 2, "": 3})", "/content"),
-            (list{"/content/a~1b is not a known field", "/content/~0 is not a known field", "/content/ is not a known field"}));
+            (list{"/content/a~1b is not a known field", "/content/~0 is not a known field",
+                  "/content/ is not a known field"}));
 }
 
 TEST(content_schema, values_of_another_type_are_left_to_the_plugin) {
@@ -83,7 +84,8 @@ TEST(content_schema, numbers_no_json_can_carry_are_refused_wherever_they_are) {
   boost::json::object content{{"notes", {{"inf", std::numeric_limits<double>::infinity()}}},
                               {"goals", boost::json::array{boost::json::object{{"title", std::uint64_t(1) << 63}}}}};
   std::vector<std::string> out;
-  for (const auto& e : content_violations(content, schema())) out.push_back(e.pointer + " " + error::render(e.code, e.params, error::language::en));
+  for (const auto& e : content_violations(content, schema()))
+    out.push_back(e.pointer + " " + error::render(e.code, e.params, error::language::en));
   EXPECT_EQ(out, (list{"/notes/inf must be a finite number",
                        "/goals/0/title must be an integer from -9223372036854775808 to 9223372036854775807"}));
 }
@@ -91,9 +93,11 @@ TEST(content_schema, numbers_no_json_can_carry_are_refused_wherever_they_are) {
 TEST(content_schema, a_schema_that_says_nothing_accepts_anything_and_bad_schemas_do_not_throw) {
   const auto open = boost::json::parse(R"({"type": "object"})").as_object();
   EXPECT_TRUE(content_violations(boost::json::parse(R"({"a": {"b": [1]}})"), open).empty());
-  const auto odd = boost::json::parse(
-      R"({"properties": {"m": {"$ref": "#/nowhere"}, "k": {"propertyNames": {"pattern": "("}, "properties": {}},
-          "loop": {"$ref": "#/properties/loop"}, "no": false}})").as_object();
+  const auto odd =
+      boost::json::parse(
+          R"({"properties": {"m": {"$ref": "#/nowhere"}, "k": {"propertyNames": {"pattern": "("}, "properties": {}},
+          "loop": {"$ref": "#/properties/loop"}, "no": false}})")
+          .as_object();
   EXPECT_EQ(content_violations(boost::json::parse(R"({"m": {"x": 1}, "k": {"y": 1}, "loop": {"z": 1}, "no": 1})"), odd)
                 .size(),
             2u);  // k/y (closed by its empty properties) and "no" (schema false)

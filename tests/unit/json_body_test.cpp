@@ -1,8 +1,8 @@
-#include <planflow/http/json_body.hpp>
-#include <planflow/http/problem.hpp>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/problem.hpp>
 
 namespace planflow::http {
 namespace {
@@ -143,14 +143,19 @@ TEST(json_body, throw_if_invalid_throws_422_only_with_errors) {
 // Every field error carries its code and params beside the detail worded
 // from them, in the language asked for.
 TEST(problem_response, field_errors_carry_code_params_and_a_worded_detail) {
-  const auto problem = error::invalid({{"/a", error::messages::required}, {"/b", error::messages::too_long, {{"max", 3}}}});
+  const auto problem =
+      error::invalid({{"/a", error::messages::required}, {"/b", error::messages::too_long, {{"max", 3}}}});
   auto en = boost::json::parse(to_response(problem, error::language::en).body).as_object();
   const auto& errors = en.at("errors").as_array();
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0], (boost::json::value{{"pointer", "/a"}, {"code", "required"}, {"params", boost::json::object{}},
-                                            {"detail", "is required"}}));
-  EXPECT_EQ(errors[1], (boost::json::value{{"pointer", "/b"}, {"code", "too_long"}, {"params", {{"max", 3}}},
-                                            {"detail", "must be at most 3 characters long"}}));
+  EXPECT_EQ(
+      errors[0],
+      (boost::json::value{
+          {"pointer", "/a"}, {"code", "required"}, {"params", boost::json::object{}}, {"detail", "is required"}}));
+  EXPECT_EQ(errors[1], (boost::json::value{{"pointer", "/b"},
+                                           {"code", "too_long"},
+                                           {"params", {{"max", 3}}},
+                                           {"detail", "must be at most 3 characters long"}}));
   EXPECT_EQ(en.at("code"), "fields_invalid");
   EXPECT_EQ(en.at("params"), (boost::json::value{{"count", 2}}));
   auto th = boost::json::parse(to_response(problem, error::language::th).body).as_object();

@@ -1,12 +1,11 @@
-#include <planflow/util/canonical_json.hpp>
-#include <planflow/util/json_parse.hpp>
-
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <boost/json/serialize.hpp>
 #include <cmath>
 #include <cstdint>
+#include <planflow/util/canonical_json.hpp>
+#include <planflow/util/json_parse.hpp>
 #include <random>
 
 namespace planflow {
@@ -28,8 +27,8 @@ std::string pointer_of_first_problem(std::string_view text) {
 
 TEST(json_parse, reads_doubles_that_boost_misreads_exactly) {
   // Boost.JSON 1.81's own parse returns a neighbour of each of these.
-  for (const char* text : {"-1.9934908051011654e189", "1.1430767782883795e-192", "7.0601377554791924e+151",
-                           "1.9162297225132058e+173"}) {
+  for (const char* text :
+       {"-1.9934908051011654e189", "1.1430767782883795e-192", "7.0601377554791924e+151", "1.9162297225132058e+173"}) {
     auto parsed = parse_json(text);
     ASSERT_FALSE(parsed.error);
     EXPECT_EQ(parsed.value.as_double(), std::strtod(text, nullptr)) << text;

@@ -1,13 +1,12 @@
-#include <planflow/util/json_parse.hpp>
-#include <planflow/util/json_text.hpp>
-#include <planflow/util/json_util.hpp>
-
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <planflow/util/json_parse.hpp>
+#include <planflow/util/json_text.hpp>
+#include <planflow/util/json_util.hpp>
 #include <random>
 #include <string>
 
@@ -72,7 +71,8 @@ TEST(json_text, every_double_reads_back_to_itself) {
 TEST(json_text, everything_else_as_boost_writes_it) {
   json::value v = json::parse(R"({"b":[1,-2,18446744073709551615,true,null],"a":"ไทย \"q\"\n","c":{}})");
   EXPECT_EQ(text_of(v), R"({"b":[1,-2,18446744073709551615,true,null],"a":"ไทย \"q\"\n","c":{}})");
-  EXPECT_EQ(text_of(json::value{{"budget_baht", 30500.0}, {"percent", 12.5}}), R"({"budget_baht":30500.0,"percent":12.5})");
+  EXPECT_EQ(text_of(json::value{{"budget_baht", 30500.0}, {"percent", 12.5}}),
+            R"({"budget_baht":30500.0,"percent":12.5})");
   EXPECT_EQ(text_of(json::value{{"percent", 100.0}, {"complete", 50}, {"share", 0.5}}),
             R"({"percent":100.0,"complete":50,"share":0.5})");
 }
@@ -87,7 +87,7 @@ TEST(baht_json, whole_amounts_are_integers_and_satang_exact_decimals) {
   EXPECT_EQ(text_of(baht_json(1)), "0.01");
   // 0.10 + 0.20 baht summed as satang: 0.3, not 0.30000000000000004.
   EXPECT_EQ(text_of(baht_json(10 + 20)), "0.3");
-  EXPECT_EQ(text_of(baht_json(100'000'000'000)), "1000000000");        // 1e9 baht
+  EXPECT_EQ(text_of(baht_json(100'000'000'000)), "1000000000");  // 1e9 baht
   EXPECT_EQ(text_of(baht_json(100'000'000'001)), "1000000000.01");
   EXPECT_EQ(text_of(baht_json(99'999'999'999'999)), "999999999999.99");  // the content limit
   EXPECT_EQ(text_of(baht_json(-5)), "-0.05");
@@ -98,7 +98,8 @@ TEST(baht_json, whole_amounts_are_integers_and_satang_exact_decimals) {
 
 TEST(baht_json, exact_for_every_amount_below_seventy_trillion_baht) {
   std::mt19937_64 random(2567);
-  for (std::int64_t bound : {std::int64_t{100'000}, std::int64_t{100'000'000'000'000}, std::int64_t{7'000'000'000'000'000}}) {
+  for (std::int64_t bound :
+       {std::int64_t{100'000}, std::int64_t{100'000'000'000'000}, std::int64_t{7'000'000'000'000'000}}) {
     std::uniform_int_distribution<std::int64_t> amount(0, bound);
     for (int i = 0; i < 20000; ++i) {
       auto satang = amount(random);

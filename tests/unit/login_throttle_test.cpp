@@ -1,16 +1,16 @@
 // The counting rule of login_limits, without a database: what one more
 // attempt does to a counter at each point of its window and lock.
-#include <planflow/auth/throttle.hpp>
-
 #include <gtest/gtest.h>
+
+#include <planflow/auth/throttle.hpp>
 
 namespace planflow::auth {
 namespace {
 
 using namespace std::chrono_literals;
 
-const login_limits k_limits{.per_account_address = 3, .per_account = 10, .per_address = 50, .window = 600s,
-                            .lockout = 900s};
+const login_limits k_limits{
+    .per_account_address = 3, .per_account = 10, .per_address = 50, .window = 600s, .lockout = 900s};
 const throttle_clock::time_point k_now = throttle_clock::time_point{} + 1000000s;
 
 TEST(login_throttle, the_first_attempt_opens_a_window) {

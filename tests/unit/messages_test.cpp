@@ -1,16 +1,15 @@
 // The message catalog (api/messages.json) words every problem in Thai and
 // English; these checks keep it whole, so no code reaches a Thai reader as
 // an English sentence or as a bare code.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <filesystem>
+#include <fstream>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/router.hpp>
-
-#include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
-
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -68,7 +67,8 @@ TEST(message_catalog, every_message_is_raised_somewhere) {
     }
   }
   for (const auto& id : error::message_ids()) {
-    const bool used = sources.find("messages::" + id) != std::string::npos || sources.find("msg::" + id) != std::string::npos;
+    const bool used =
+        sources.find("messages::" + id) != std::string::npos || sources.find("msg::" + id) != std::string::npos;
     EXPECT_TRUE(used) << id << " is in api/messages.json but no code raises it";
   }
 }
@@ -77,8 +77,9 @@ TEST(message_rendering, fills_placeholders_from_the_params) {
   EXPECT_EQ(error::render(error::messages::too_long, {{"max", 200}}, error::language::en),
             "must be at most 200 characters long");
   EXPECT_EQ(error::render(error::messages::too_long, {{"max", 200}}, error::language::th), "ยาวได้ไม่เกิน 200 ตัวอักษร");
-  EXPECT_EQ(error::render(error::messages::one_of, {{"values", boost::json::array{"dot", "mermaid"}}}, error::language::en),
-            "must be one of: dot, mermaid");
+  EXPECT_EQ(
+      error::render(error::messages::one_of, {{"values", boost::json::array{"dot", "mermaid"}}}, error::language::en),
+      "must be one of: dot, mermaid");
 }
 
 TEST(message_rendering, writes_baht_with_separators_and_satang_only_when_there_are_any) {

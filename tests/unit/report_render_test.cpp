@@ -1,27 +1,26 @@
-#include "../support/files.hpp"
-
-#include <planflow/auth/crypto.hpp>
-#include <planflow/reports/render.hpp>
-#include <planflow/util/json_text.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/reports/render.hpp>
+#include <planflow/util/json_text.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "../support/files.hpp"
 
 namespace planflow::reports {
 namespace {
@@ -331,12 +330,12 @@ TEST(report_json, money_in_satang_and_baht) {
 // baht with at most two decimals, none in exponent form.
 TEST(report_json, numbers_are_plain_decimals_in_the_text) {
   auto text = json_text(to_json(provincial_report()));
-  for (std::string_view expected :
-       {R"("planned_satang":137256789,"planned_baht":1372567.89,"disbursed_satang":15650050,"disbursed_baht":156500.5,"disbursed_percent":11.4})",
-        R"("planned_satang":11300000,"planned_baht":113000,"disbursed_satang":5650050,"disbursed_baht":56500.5,"disbursed_percent":50,)",
-        R"("percent_complete":50,"target_value":85,"result_value":82.5,)",
-        R"("percent_complete":100,)",
-        R"("planned_satang":0,"planned_baht":0,"disbursed_satang":0,"disbursed_baht":0,"disbursed_percent":null,)"}) {
+  for (
+      std::string_view expected :
+      {R"("planned_satang":137256789,"planned_baht":1372567.89,"disbursed_satang":15650050,"disbursed_baht":156500.5,"disbursed_percent":11.4})",
+       R"("planned_satang":11300000,"planned_baht":113000,"disbursed_satang":5650050,"disbursed_baht":56500.5,"disbursed_percent":50,)",
+       R"("percent_complete":50,"target_value":85,"result_value":82.5,)", R"("percent_complete":100,)",
+       R"("planned_satang":0,"planned_baht":0,"disbursed_satang":0,"disbursed_baht":0,"disbursed_percent":null,)"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\nin " << text;
   }
   EXPECT_FALSE(std::regex_search(text, std::regex(R"([0-9][eE][-+]?[0-9])"))) << text;
@@ -550,10 +549,11 @@ TEST(report_xlsx, number_cells_are_stored_with_the_exact_digits) {
     std::ofstream out(file.path(), std::ios::binary);
     out << to_xlsx(r);
   }
-  auto output = run_command(python() +
-                            " -c 'import sys, re, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
-                            "print(\" \".join(re.findall(\"<v>([^<]*)</v>\", z.read(\"xl/worksheets/sheet1.xml\").decode())))' " +
-                            file.path().string());
+  auto output =
+      run_command(python() +
+                  " -c 'import sys, re, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                  "print(\" \".join(re.findall(\"<v>([^<]*)</v>\", z.read(\"xl/worksheets/sheet1.xml\").decode())))' " +
+                  file.path().string());
   ASSERT_TRUE(output);
   std::set<std::string> stored;
   std::istringstream words(*output);
@@ -642,7 +642,8 @@ TEST(report_html, its_policy_allows_its_own_style_sheet_and_nothing_else) {
   EXPECT_EQ(html.find("style=\""), std::string::npos);  // no style attribute the hash would not allow
   // The page carries it too (frame-ancestors aside: a <meta> cannot set it),
   // before the style sheet it allows.
-  const auto meta = html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-");
+  const auto meta = html.find(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-");
   ASSERT_NE(meta, std::string::npos);
   EXPECT_LT(meta, open);
 }

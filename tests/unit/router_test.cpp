@@ -1,9 +1,9 @@
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
-
-#include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
 
 namespace planflow::http {
 namespace {
@@ -23,9 +23,8 @@ boost::json::object problem_of(const response& res) {
 
 TEST(router, captures_path_parameters) {
   router r;
-  r.add(method::get, "/plans/{id}/actions/{action}", [](request& req) {
-    return response::text(200, req.path_param("id") + "|" + req.path_param("action"));
-  });
+  r.add(method::get, "/plans/{id}/actions/{action}",
+        [](request& req) { return response::text(200, req.path_param("id") + "|" + req.path_param("action")); });
   auto req = make(method::get, "/plans/42/actions/submit");
   auto res = r.dispatch(req);
   EXPECT_EQ(res.status, 200);
@@ -127,7 +126,8 @@ TEST(router, a_problem_becomes_its_response) {
 TEST(router, every_401_carries_a_bearer_challenge) {
   router r;
   r.add(method::post, "/login", [](request&) -> response {
-    throw error::problem(error::types::invalid_credentials, error::messages::wrong_credentials);  // no challenge of its own
+    throw error::problem(error::types::invalid_credentials,
+                         error::messages::wrong_credentials);  // no challenge of its own
   });
   r.add(method::get, "/plain", [](request&) { return response::text(401, "no"); });
   r.add(method::get, "/own", [](request&) {
@@ -215,7 +215,8 @@ TEST(router, rejects_duplicate_and_malformed_patterns) {
 
 TEST(router, reports_whether_a_route_runs_inline) {
   router r;
-  r.add(method::get, "/fast", [](request&) { return response::no_content(); }, execution::inline_);
+  r.add(
+      method::get, "/fast", [](request&) { return response::no_content(); }, execution::inline_);
   r.add(method::get, "/slow", [](request&) { return response::no_content(); });
   auto fast = make(method::get, "/fast");
   auto slow = make(method::get, "/slow");

@@ -1,14 +1,13 @@
-#include "../support/databases.hpp"
+#include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <filesystem>
+#include <fstream>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/web/static_site.hpp>
 
-#include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
-
-#include <filesystem>
-#include <fstream>
+#include "../support/databases.hpp"
 
 namespace planflow::web {
 namespace {
@@ -210,8 +209,9 @@ TEST_F(static_site_test, precompressed_sibling_is_served_to_gzip_clients) {
 
 TEST_F(static_site_test, routes_serve_index_assets_and_top_level_files_beside_the_api) {
   http::router r;
-  r.add(http::method::get, "/healthz", [](http::request&) { return http::response::text(200, "alive"); },
-        http::execution::inline_);
+  r.add(
+      http::method::get, "/healthz", [](http::request&) { return http::response::text(200, "alive"); },
+      http::execution::inline_);
   r.add(http::method::get, "/api/v1/plans/{id}", [](http::request&) { return http::response::text(200, "plan"); });
   ASSERT_TRUE(add_static_routes(r, root.string()));
 

@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <planflow/storage/database.hpp>
 #include <planflow/storage/migrations.hpp>
-
-#include <gtest/gtest.h>
 
 namespace planflow::storage {
 namespace {
@@ -43,7 +43,9 @@ TEST(migrations, placeholders_expand_per_dialect) {
 }
 
 TEST(migrations, statements_marked_mysql_only_are_skipped_on_sqlite) {
-  migration m{1, "t", "{{mysql_only}} ALTER TABLE t MODIFY k VARCHAR(8) COLLATE utf8mb4_bin;\nALTER TABLE t {{add_column}} c TEXT;\n"};
+  migration m{
+      1, "t",
+      "{{mysql_only}} ALTER TABLE t MODIFY k VARCHAR(8) COLLATE utf8mb4_bin;\nALTER TABLE t {{add_column}} c TEXT;\n"};
   auto lite = migration_statements(m, backend::sqlite);
   ASSERT_EQ(lite.size(), 1u);
   EXPECT_EQ(lite[0], "ALTER TABLE t ADD COLUMN c TEXT");

@@ -1,9 +1,8 @@
-#include <planflow/text/thai.hpp>
-
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <limits>
+#include <planflow/text/thai.hpp>
 #include <string>
 #include <utility>
 #include <vector>

@@ -1,12 +1,11 @@
-#include <planflow/workflow/definition.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <functional>
+#include <planflow/workflow/definition.hpp>
 #include <sstream>
 
 namespace planflow::workflow {
@@ -51,9 +50,7 @@ const char* const k_base = R"({
 json::object base() { return json::parse(k_base).as_object(); }
 
 json::object& stage_at(json::object& def, std::size_t i) { return def["stages"].as_array()[i].as_object(); }
-json::object& transition_at(json::object& def, std::size_t i) {
-  return def["transitions"].as_array()[i].as_object();
-}
+json::object& transition_at(json::object& def, std::size_t i) { return def["transitions"].as_array()[i].as_object(); }
 
 json::object extra_transition(std::string action, std::string from, std::string to) {
   return json::object{{"action", action},
@@ -168,7 +165,9 @@ TEST(workflow_errors, invalid_id) {
   expect_only_error(parse_modified([](auto& d) { d.erase("id"); }), "invalid_id", "/id");
   expect_only_error(parse_modified([](auto& d) { d["id"] = "p"; }), "invalid_id", "/id");
   expect_only_error(parse_modified([](auto& d) { d["id"] = std::string(65, 'a'); }), "invalid_id", "/id");
-  expect_only_error(parse_modified([](auto& d) { d["plan_types"] = json::array{"ok_type", "Bad type"}; }),
+  expect_only_error(parse_modified([](auto& d) {
+                      d["plan_types"] = json::array{"ok_type", "Bad type"};
+                    }),
                     "invalid_id", "/plan_types/1");
   expect_only_error(parse_modified([](auto& d) { transition_at(d, 0)["action"] = "Submit!"; }), "invalid_id",
                     "/transitions/0/action");
@@ -176,10 +175,9 @@ TEST(workflow_errors, invalid_id) {
 
 TEST(workflow_errors, missing_title) {
   expect_only_error(parse_modified([](auto& d) { d.erase("title"); }), "missing_title", "/title");
-  expect_only_error(parse_modified([](auto& d) { d["title"].as_object()["en"] = "  "; }), "missing_title",
-                    "/title/en");
-  expect_only_error(parse_modified([](auto& d) { stage_at(d, 1)["title"].as_object().erase("th"); }),
-                    "missing_title", "/stages/1/title/th");
+  expect_only_error(parse_modified([](auto& d) { d["title"].as_object()["en"] = "  "; }), "missing_title", "/title/en");
+  expect_only_error(parse_modified([](auto& d) { stage_at(d, 1)["title"].as_object().erase("th"); }), "missing_title",
+                    "/stages/1/title/th");
   expect_only_error(parse_modified([](auto& d) { transition_at(d, 2).erase("title"); }), "missing_title",
                     "/transitions/2/title");
 }
@@ -202,8 +200,7 @@ TEST(workflow_errors, unknown_stage) {
   auto r = parse_modified(
       [](auto& d) { d["transitions"].as_array().push_back(extra_transition("skip", "approval", "archive")); });
   expect_only_error(r, "unknown_stage", "/transitions/3/to");
-  r = parse_modified(
-      [](auto& d) { d["transitions"].as_array().push_back(extra_transition("skip", "limbo", "done")); });
+  r = parse_modified([](auto& d) { d["transitions"].as_array().push_back(extra_transition("skip", "limbo", "done")); });
   expect_only_error(r, "unknown_stage", "/transitions/3/from");
   r = parse_modified([](auto& d) { d["transitions"].as_array().push_back(extra_transition("skip", "", "done")); });
   expect_only_error(r, "unknown_stage", "/transitions/3/from");
@@ -327,21 +324,21 @@ TEST(workflow_errors, same_action_from_two_stages_is_fine) {
 }
 
 TEST(workflow_errors, unknown_role) {
-  expect_only_error(
-      parse_modified([](auto& d) { transition_at(d, 0)["roles"] = json::array{"agency_officer", "mayor"}; }),
-      "unknown_role", "/transitions/0/roles/1");
+  expect_only_error(parse_modified([](auto& d) {
+                      transition_at(d, 0)["roles"] = json::array{"agency_officer", "mayor"};
+                    }),
+                    "unknown_role", "/transitions/0/roles/1");
   expect_only_error(parse_modified([](auto& d) { stage_at(d, 0)["editable_by"] = json::array{"governor"}; }),
                     "unknown_role", "/stages/0/editable_by/0");
-  expect_only_error(parse_modified([](auto& d) {
-                      transition_at(d, 1)["guards"].as_array()[0].as_object()["role"] = "senate";
-                    }),
-                    "unknown_role", "/transitions/1/guards/0/role");
+  expect_only_error(
+      parse_modified([](auto& d) { transition_at(d, 1)["guards"].as_array()[0].as_object()["role"] = "senate"; }),
+      "unknown_role", "/transitions/1/guards/0/role");
 }
 
 TEST(workflow_errors, unknown_guard) {
   auto r = parse_modified([](auto& d) {
-    transition_at(d, 0)["guards"] = json::array{json::object{{"type", "valid_content"}},
-                                                json::object{{"type", "moon_phase"}, {"phase", "full"}}};
+    transition_at(d, 0)["guards"] =
+        json::array{json::object{{"type", "valid_content"}}, json::object{{"type", "moon_phase"}, {"phase", "full"}}};
   });
   expect_only_error(r, "unknown_guard", "/transitions/0/guards/1/type");
 }
@@ -413,18 +410,18 @@ TEST(workflow_errors, unknown_field_with_escaped_pointer) {
                     }),
                     "unknown_field", "/stages/1/deadline/escalation/notify");
   // Only a quorum takes a role and a k.
-  expect_only_error(parse_modified([](auto& d) {
-                      transition_at(d, 0)["guards"].as_array()[0].as_object()["k"] = 1;
-                    }),
+  expect_only_error(parse_modified([](auto& d) { transition_at(d, 0)["guards"].as_array()[0].as_object()["k"] = 1; }),
                     "unknown_field", "/transitions/0/guards/0/k");
 }
 
 TEST(workflow_errors, type_errors_point_at_the_value) {
   expect_only_error(parse_modified([](auto& d) { transition_at(d, 0)["roles"] = "agency_officer"; }), "invalid_type",
                     "/transitions/0/roles");
-  expect_only_error(parse_modified([](auto& d) { transition_at(d, 2)["comment_required"] = "yes"; }),
-                    "invalid_type", "/transitions/2/comment_required");
-  expect_only_error(parse_modified([](auto& d) { stage_at(d, 0)["editable_by"] = json::array{"agency_officer", 7}; }),
+  expect_only_error(parse_modified([](auto& d) { transition_at(d, 2)["comment_required"] = "yes"; }), "invalid_type",
+                    "/transitions/2/comment_required");
+  expect_only_error(parse_modified([](auto& d) {
+                      stage_at(d, 0)["editable_by"] = json::array{"agency_officer", 7};
+                    }),
                     "invalid_type", "/stages/0/editable_by/1");
   expect_only_error(parse_modified([](auto& d) { stage_at(d, 1)["deadline"].as_object()["days"] = "30"; }),
                     "invalid_type", "/stages/1/deadline/days");
@@ -645,8 +642,8 @@ TEST(workflow_json, round_trips_through_to_json) {
 }
 
 TEST(workflow_kinds, names_round_trip) {
-  for (auto kind : {stage_kind::editing, stage_kind::review, stage_kind::approval, stage_kind::reporting,
-                    stage_kind::terminal}) {
+  for (auto kind :
+       {stage_kind::editing, stage_kind::review, stage_kind::approval, stage_kind::reporting, stage_kind::terminal}) {
     EXPECT_EQ(parse_stage_kind(to_string(kind)), kind);
   }
   EXPECT_EQ(to_string(stage_kind::approval), "approval");
@@ -707,8 +704,7 @@ TEST(workflow_graph, titles_with_quotes_are_escaped) {
   auto dot = to_dot(*r.def);
   EXPECT_NE(dot.find("[label=\"The \\\"first\\\" draft #1 <b>\\nร่าง \\\\ แรก\"]"), std::string::npos) << dot;
   auto mermaid = to_mermaid(*r.def);
-  EXPECT_NE(mermaid.find("st_draft[\"The #quot;first#quot; draft #35;1 #lt;b#gt;<br/>ร่าง \\ แรก\"]"),
-            std::string::npos)
+  EXPECT_NE(mermaid.find("st_draft[\"The #quot;first#quot; draft #35;1 #lt;b#gt;<br/>ร่าง \\ แรก\"]"), std::string::npos)
       << mermaid;
   EXPECT_EQ(mermaid.find("\"first\""), std::string::npos);
 }
@@ -732,8 +728,8 @@ TEST(workflow_schema, is_json_and_matches_the_code) {
   std::vector<std::string> schema_kinds;
   for (const auto& k : kinds) schema_kinds.emplace_back(k.as_string());
   std::vector<std::string> code_kinds;
-  for (auto kind : {stage_kind::editing, stage_kind::review, stage_kind::approval, stage_kind::reporting,
-                    stage_kind::terminal}) {
+  for (auto kind :
+       {stage_kind::editing, stage_kind::review, stage_kind::approval, stage_kind::reporting, stage_kind::terminal}) {
     code_kinds.emplace_back(to_string(kind));
   }
   EXPECT_EQ(schema_kinds, code_kinds);

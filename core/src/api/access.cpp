@@ -9,7 +9,8 @@ std::string_view bearer_token(const http::request& req) {
   constexpr std::string_view scheme = "Bearer ";
   if (header.size() <= scheme.size()) return {};
   for (std::size_t i = 0; i < scheme.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(header[i])) != std::tolower(static_cast<unsigned char>(scheme[i]))) return {};
+    if (std::tolower(static_cast<unsigned char>(header[i])) != std::tolower(static_cast<unsigned char>(scheme[i])))
+      return {};
   }
   return header.substr(scheme.size());
 }

@@ -1,3 +1,4 @@
+#include <boost/json/parse.hpp>
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/plan_read.hpp>
@@ -8,8 +9,6 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/utf8.hpp>
-
-#include <boost/json/parse.hpp>
 
 namespace planflow::api {
 namespace {
@@ -72,8 +71,8 @@ void add_action_routes(http::router& r, app::context& ctx) {
     request.comment = read_comment(req);
     if (auto condition = if_match_revisions(req); condition && !condition->any) {  // `*`: the plan exists
       // Checked again, under the case's lock, after whether the actor may act at all.
-      request.expected_revisions = names_current(*condition, ctx, p, user) ? std::vector<int>{p.state.revision}
-                                                                           : condition->revisions;
+      request.expected_revisions =
+          names_current(*condition, ctx, p, user) ? std::vector<int>{p.state.revision} : condition->revisions;
     }
     request.idempotency_key = idempotency_key(req);
     request.request_sha256 = request_sha256(req, request.comment);
@@ -139,9 +138,8 @@ void add_action_routes(http::router& r, app::context& ctx) {
       }
       results.push_back(std::move(item));
     }
-    boost::json::object out{{"succeeded", succeeded},
-                            {"failed", int(plan_ids.size()) - succeeded},
-                            {"results", std::move(results)}};
+    boost::json::object out{
+        {"succeeded", succeeded}, {"failed", int(plan_ids.size()) - succeeded}, {"results", std::move(results)}};
     // 207-style answer in a 200: the request as a whole was understood.
     return http::response::json(200, out);
   });

@@ -1,5 +1,3 @@
-#include "audited.hpp"
-
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
@@ -8,6 +6,7 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 
+#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -78,8 +77,10 @@ http::response write_agency(app::context& ctx, http::request& req, std::optional
 void add_agency_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/agencies", [&ctx](http::request& req) { return list_agencies(ctx, req); });
   r.add(http::method::get, "/api/v1/agencies/{id}", [&ctx](http::request& req) { return get_agency(ctx, req); });
-  r.add(http::method::post, "/api/v1/agencies", [&ctx](http::request& req) { return write_agency(ctx, req, std::nullopt); });
-  r.add(http::method::put, "/api/v1/agencies/{id}", [&ctx](http::request& req) { return write_agency(ctx, req, id_param(req)); });
+  r.add(http::method::post, "/api/v1/agencies",
+        [&ctx](http::request& req) { return write_agency(ctx, req, std::nullopt); });
+  r.add(http::method::put, "/api/v1/agencies/{id}",
+        [&ctx](http::request& req) { return write_agency(ctx, req, id_param(req)); });
 }
 
 }  // namespace planflow::api

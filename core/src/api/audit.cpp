@@ -2,7 +2,6 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/audit/log.hpp>
 
-
 namespace planflow::api {
 namespace {
 
@@ -27,9 +26,8 @@ boost::json::object verification_json(const audit::verification& v) {
                           {"chains", v.chains},
                           {"checkpoints", v.checkpoints}};
   if (v.latest_checkpoint) {
-    out["latest_checkpoint"] = {{"id", v.latest_checkpoint->id},
-                                {"at", v.latest_checkpoint->at},
-                                {"digest", v.latest_checkpoint->digest}};
+    out["latest_checkpoint"] = {
+        {"id", v.latest_checkpoint->id}, {"at", v.latest_checkpoint->at}, {"digest", v.latest_checkpoint->digest}};
   }
   if (!v.breaks.empty()) {
     if (auto first = v.first_broken()) out["first_broken"] = *first;

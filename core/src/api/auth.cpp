@@ -3,12 +3,12 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 
-
 namespace planflow::api {
 namespace {
 
 http::response session_response(const auth::login_result& session) {
-  boost::json::object out{{"token", session.token}, {"expires_at", session.expires_at}, {"user", user_json(session.user)}};
+  boost::json::object out{
+      {"token", session.token}, {"expires_at", session.expires_at}, {"user", user_json(session.user)}};
   auto res = http::response::json(200, out);
   res.set_header("Cache-Control", "no-store");
   return res;
@@ -50,9 +50,8 @@ void add_auth_routes(http::router& r, app::context& ctx) {
     return session_response(ctx.sessions.change_password(user, current, replacement, req.remote_address));
   });
 
-  r.add(http::method::get, "/api/v1/me", [&ctx](http::request& req) {
-    return http::response::json(200, user_json(require_user(ctx, req)));
-  });
+  r.add(http::method::get, "/api/v1/me",
+        [&ctx](http::request& req) { return http::response::json(200, user_json(require_user(ctx, req))); });
 }
 
 }  // namespace planflow::api

@@ -1,14 +1,12 @@
-#include "audited.hpp"
-
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-
 #include <regex>
+
+#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -64,11 +62,14 @@ http::response create_delegation(app::context& ctx, http::request& req) {
     if (d.role == "admin") throw error::invalid("/role", error::messages::admin_not_delegable);
     d.id = directory::create_delegation(sql, d);
     audit_change(sql, ctx, user, req, "delegation.create", "delegation", std::to_string(d.id),
-                 {{"from_user", d.from_user_id}, {"to_user", d.to_user_id}, {"role", d.role},
-                  {"valid_from", d.valid_from}, {"valid_to", d.valid_to}});
+                 {{"from_user", d.from_user_id},
+                  {"to_user", d.to_user_id},
+                  {"role", d.role},
+                  {"valid_from", d.valid_from},
+                  {"valid_to", d.valid_to}});
   });
-  boost::json::object out{{"id", d.id},       {"from_user", d.from_user_id}, {"to_user", d.to_user_id},
-                          {"role", d.role},   {"valid_from", d.valid_from},  {"valid_to", d.valid_to}};
+  boost::json::object out{{"id", d.id},     {"from_user", d.from_user_id}, {"to_user", d.to_user_id},
+                          {"role", d.role}, {"valid_from", d.valid_from},  {"valid_to", d.valid_to}};
   return http::response::json(201, out);
 }
 
@@ -77,7 +78,8 @@ http::response revoke_delegation(app::context& ctx, http::request& req) {
   const auto id = id_param(req);
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     auto d = directory::find_delegation(sql, id);
-    if (!d || (d->from_user_id != user.id && !user.has_role("admin"))) throw error::not_found(error::messages::delegation_not_found);
+    if (!d || (d->from_user_id != user.id && !user.has_role("admin")))
+      throw error::not_found(error::messages::delegation_not_found);
     if (!directory::revoke_delegation(sql, id)) throw error::conflict(error::messages::delegation_revoked);
     audit_change(sql, ctx, user, req, "delegation.revoke", "delegation", std::to_string(id), {});
   });
@@ -89,7 +91,8 @@ http::response revoke_delegation(app::context& ctx, http::request& req) {
 void add_delegation_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/delegations", [&ctx](http::request& req) { return list_delegations(ctx, req); });
   r.add(http::method::post, "/api/v1/delegations", [&ctx](http::request& req) { return create_delegation(ctx, req); });
-  r.add(http::method::delete_, "/api/v1/delegations/{id}", [&ctx](http::request& req) { return revoke_delegation(ctx, req); });
+  r.add(http::method::delete_, "/api/v1/delegations/{id}",
+        [&ctx](http::request& req) { return revoke_delegation(ctx, req); });
 }
 
 }  // namespace planflow::api

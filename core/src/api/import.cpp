@@ -7,7 +7,6 @@
 #include <planflow/http/problem.hpp>
 #include <planflow/util/utf8.hpp>
 
-
 namespace planflow::api {
 
 import_outcome import_document(const plugin::registry& types, std::string_view text, const std::string& plan_type_id,
@@ -23,13 +22,13 @@ import_outcome import_document(const plugin::registry& types, std::string_view t
     }
   }
   out.result = out.type->import_document(text, ctx);
-  out.json = {{"plan_type", out.type->id()},
-              {"plan", out.result.content},
-              {"totals", totals_json(*out.type, out.result.content)},
-              {"findings", findings_json(out.result.findings)},
-              {"detected", {{"title", out.result.title},
-                            {"province", out.result.province_code},
-                            {"fiscal_year", out.result.fiscal_year}}}};
+  out.json = {
+      {"plan_type", out.type->id()},
+      {"plan", out.result.content},
+      {"totals", totals_json(*out.type, out.result.content)},
+      {"findings", findings_json(out.result.findings)},
+      {"detected",
+       {{"title", out.result.title}, {"province", out.result.province_code}, {"fiscal_year", out.result.fiscal_year}}}};
   return out;
 }
 
@@ -51,7 +50,8 @@ void add_import_routes(http::router& r, app::context& ctx) {
     }
     auto plan_type = std::string(req.query_param("plan_type").value_or(""));
     auto province = std::string(req.query_param("province").value_or(""));
-    auto outcome = import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+    auto outcome =
+        import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
     if (create == "false") return http::response::json(200, outcome.json);
 
     if (!user.agency_id) {
@@ -73,7 +73,8 @@ void add_import_routes(http::router& r, app::context& ctx) {
       throw error::invalid("query:fiscal_year", error::messages::no_fiscal_year);
     }
     input.content = outcome.result.content;
-    if (!directory::roles_in_scope(user, {input.province_code, input.plan_type, input.agency_id}).contains("agency_officer")) {
+    if (!directory::roles_in_scope(user, {input.province_code, input.plan_type, input.agency_id})
+             .contains("agency_officer")) {
       throw error::forbidden(error::messages::officer_creates_drafts);
     }
     auto created = ctx.plans.create(input, user, req.remote_address);

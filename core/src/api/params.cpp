@@ -1,10 +1,9 @@
+#include <algorithm>
+#include <charconv>
 #include <planflow/api/params.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-#include <algorithm>
-#include <charconv>
 
 namespace planflow::api {
 namespace {
@@ -35,7 +34,9 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
   return value;
 }
 
-bool revision_condition::admits(int revision) const { return any || std::ranges::find(revisions, revision) != revisions.end(); }
+bool revision_condition::admits(int revision) const {
+  return any || std::ranges::find(revisions, revision) != revisions.end();
+}
 
 std::optional<revision_condition> if_match_revisions(const http::request& req) {
   auto condition = http::read_tag_condition(req, "If-Match");

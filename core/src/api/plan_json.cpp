@@ -1,7 +1,6 @@
-#include <planflow/api/plan_json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <planflow/api/plan_json.hpp>
 
 namespace planflow::api {
 namespace {

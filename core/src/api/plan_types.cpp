@@ -1,11 +1,9 @@
+#include <charconv>
 #include <planflow/api/access.hpp>
 #include <planflow/api/plan_json.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-
-#include <charconv>
 
 namespace planflow::api {
 namespace {
@@ -49,8 +47,8 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/plan-types/{id}/template", [&ctx](http::request& req) {
     require_user(ctx, req);
     const auto& type = require_type(ctx, req.path_param("id"));
-    auto content = type.empty_content(ctx.plan_context(std::string(req.query_param("province").value_or("")),
-                                                       fiscal_year_param(req)));
+    auto content = type.empty_content(
+        ctx.plan_context(std::string(req.query_param("province").value_or("")), fiscal_year_param(req)));
     return http::response::json(200, content);
   });
 
@@ -61,8 +59,8 @@ void add_plan_type_routes(http::router& r, app::context& ctx) {
     auto content = http::parse_json_body(req);
     // What saving would refuse is refused here too, so the form learns it while typing.
     ctx.plans.check_content(type, content, "");
-    auto findings = type.validate(content, ctx.plan_context(std::string(req.query_param("province").value_or("")),
-                                                            fiscal_year_param(req)));
+    auto findings = type.validate(
+        content, ctx.plan_context(std::string(req.query_param("province").value_or("")), fiscal_year_param(req)));
     boost::json::object out{{"findings", findings_json(findings)}};
     // Totals even when there are errors, as on a saved plan: the editor
     // recomputes them while people type, long before the content is clean.

@@ -1,20 +1,19 @@
+#include <algorithm>
+#include <map>
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/plan_json.hpp>
 #include <planflow/api/plan_read.hpp>
-#include <planflow/auth/crypto.hpp>
-#include <planflow/http/conditional.hpp>
 #include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
+#include <planflow/auth/crypto.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/directory/provinces.hpp>
+#include <planflow/http/conditional.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/util/json_text.hpp>
-
-#include <algorithm>
-#include <map>
 
 namespace planflow::api {
 namespace {
@@ -165,7 +164,8 @@ bool names_current(const revision_condition& condition, app::context& ctx, const
                    const directory::user& user) {
   if (condition.admits(p.state.revision)) return true;
   // Only read (a whole plan) when a tag could be its ETag.
-  return !condition.tags.empty() && std::ranges::find(condition.tags, read_plan(ctx, p, user).etag) != condition.tags.end();
+  return !condition.tags.empty() &&
+         std::ranges::find(condition.tags, read_plan(ctx, p, user).etag) != condition.tags.end();
 }
 
 namespace {
@@ -213,7 +213,8 @@ void add_plan_routes(http::router& r, app::context& ctx) {
       auto agency = input.agency_id ? directory::find_agency(*session, input.agency_id) : std::nullopt;
       if (input.agency_id && !agency) errors.push_back({"/agency", error::messages::no_such_agency});
       if (agency && agency->province_code != input.province_code) {
-        errors.push_back({"/agency", error::messages::agency_elsewhere,
+        errors.push_back({"/agency",
+                          error::messages::agency_elsewhere,
                           {{"agency_province", agency->province_code}, {"province", input.province_code}}});
       }
     }
@@ -223,9 +224,9 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     error::throw_if_invalid(std::move(errors));
     check_agency_officer(user, input.province_code, input.agency_id);
     const auto& type = ctx.plans.type_of(input.plan_type);
-    input.content = content ? *content
-                            : boost::json::value(type.empty_content(
-                                  ctx.plans.context_for(input.province_code, input.fiscal_year)));
+    input.content =
+        content ? *content
+                : boost::json::value(type.empty_content(ctx.plans.context_for(input.province_code, input.fiscal_year)));
     auto created = ctx.plans.create(input, user, req.remote_address);
     auto reading = read_plan(ctx, created, user);
     auto res = http::response::json(201, std::move(reading.body));
@@ -338,10 +339,10 @@ void add_plan_routes(http::router& r, app::context& ctx) {
     auto p = visible_plan(ctx, user, id_param(req));
     auto rev = ctx.plans.get_revision(p.id, int(std::min<std::int64_t>(id_param(req, "n"), 1'000'000)));
     if (!rev) throw error::not_found(error::messages::revision_not_found);
-    boost::json::object out{{"revision", rev->number},     {"content", rev->content},
-                            {"content_sha256", rev->content_sha256}, {"errors", rev->error_count},
-                            {"warnings", rev->warning_count}, {"created_by", rev->created_by},
-                            {"created_at", rev->created_at}};
+    boost::json::object out{
+        {"revision", rev->number},      {"content", rev->content},        {"content_sha256", rev->content_sha256},
+        {"errors", rev->error_count},   {"warnings", rev->warning_count}, {"created_by", rev->created_by},
+        {"created_at", rev->created_at}};
     return http::response::json(200, out);
   });
 

@@ -1,6 +1,5 @@
-#include <planflow/api/policy.hpp>
-
 #include <algorithm>
+#include <planflow/api/policy.hpp>
 
 namespace planflow::api {
 
@@ -8,7 +7,8 @@ bool is_committee_role(const std::string& role) {
   return role == "committee_member" || role == "committee_chair" || role == "committee_secretary";
 }
 
-void restrict_to_visible(plans::filter& f, const directory::user& user, const std::vector<std::string>& editing_stages) {
+void restrict_to_visible(plans::filter& f, const directory::user& user,
+                         const std::vector<std::string>& editing_stages) {
   if (!user.active) return;
   for (const auto& g : user.roles) {
     if (g.role == "admin" || (g.role == "observer" && g.province_code.empty())) {

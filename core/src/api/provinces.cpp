@@ -1,13 +1,11 @@
-#include "audited.hpp"
-
 #include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-
 #include <regex>
+
+#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -46,7 +44,8 @@ http::response create_province(app::context& ctx, http::request& req) {
           .with_fields({{"/code", error::messages::is_used}});
     }
     directory::create_province(sql, p);
-    audit_change(sql, ctx, user, req, "province.create", "province", p.code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
+    audit_change(sql, ctx, user, req, "province.create", "province", p.code,
+                 {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
   auto res = http::response::json(201, to_json(p));
   res.set_header("Location", "/api/v1/provinces/" + p.code);
@@ -58,7 +57,8 @@ http::response delete_province(app::context& ctx, http::request& req) {
   require_role(user, "admin");
   const auto code = req.path_param("code");
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
-    if (!directory::find_province(sql, code)) throw error::not_found(error::messages::province_not_found, {{"code", code}});
+    if (!directory::find_province(sql, code))
+      throw error::not_found(error::messages::province_not_found, {{"code", code}});
     if (directory::province_references(sql, code) > 0) throw error::conflict(error::messages::province_in_use);
     directory::delete_province(sql, code);
     audit_change(sql, ctx, user, req, "province.delete", "province", code, {});
@@ -79,9 +79,11 @@ http::response update_province(app::context& ctx, http::request& req) {
   error::throw_if_invalid(std::move(errors));
   const auto& code = p.code;
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
-    if (!directory::find_province(sql, code)) throw error::not_found(error::messages::province_not_found, {{"code", code}});
+    if (!directory::find_province(sql, code))
+      throw error::not_found(error::messages::province_not_found, {{"code", code}});
     directory::update_province(sql, p);
-    audit_change(sql, ctx, user, req, "province.update", "province", code, {{"name_th", p.name_th}, {"name_en", p.name_en}});
+    audit_change(sql, ctx, user, req, "province.update", "province", code,
+                 {{"name_th", p.name_th}, {"name_en", p.name_en}});
   });
   return http::response::json(200, to_json(p));
 }
@@ -103,8 +105,10 @@ void add_province_routes(http::router& r, app::context& ctx) {
     return http::response::json(200, to_json(*p));
   });
   r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });
-  r.add(http::method::put, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return update_province(ctx, req); });
-  r.add(http::method::delete_, "/api/v1/provinces/{code}", [&ctx](http::request& req) { return delete_province(ctx, req); });
+  r.add(http::method::put, "/api/v1/provinces/{code}",
+        [&ctx](http::request& req) { return update_province(ctx, req); });
+  r.add(http::method::delete_, "/api/v1/provinces/{code}",
+        [&ctx](http::request& req) { return delete_province(ctx, req); });
 }
 
 }  // namespace planflow::api

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/policy.hpp>
@@ -11,10 +14,6 @@
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/util/json_util.hpp>
-
-#include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace planflow::api {
 namespace {
@@ -85,8 +84,10 @@ reports::entry_input read_entry(const boost::json::value& body) {
   e.status = in.required_string("status", 16);
   e.cancel_reason = in.optional_string("cancel_reason", 2000).value_or("");
   if (const auto* v = in.optional_value("percent_complete")) {
-    if (v->is_number()) e.percent_complete = v->to_number<double>();
-    else in.reject("percent_complete", error::messages::not_a_number);
+    if (v->is_number())
+      e.percent_complete = v->to_number<double>();
+    else
+      in.reject("percent_complete", error::messages::not_a_number);
   }
   if (const auto* v = in.optional_value("disbursed_baht")) {
     // Bounded on both sides before conversion: llround of a value beyond
@@ -94,15 +95,18 @@ reports::entry_input read_entry(const boost::json::value& body) {
     // here when it would round to zero satang (-0.004) and pass for none.
     if (v->is_number() && std::fabs(v->to_number<double>()) < 1e13) {
       e.disbursed_satang = to_satang(v->to_number<double>());
-      if (e.disbursed_satang == 0 && v->to_number<double>() < 0) in.reject("disbursed_baht", error::messages::not_negative);
+      if (e.disbursed_satang == 0 && v->to_number<double>() < 0)
+        in.reject("disbursed_baht", error::messages::not_negative);
     } else {
       in.reject("disbursed_baht", error::messages::baht_amount);
     }
   }
   e.over_budget_reason = in.optional_string("over_budget_reason", 2000).value_or("");
   if (const auto* v = in.optional_value("result_value")) {
-    if (v->is_number()) e.result_value = v->to_number<double>();
-    else in.reject("result_value", error::messages::not_a_number);
+    if (v->is_number())
+      e.result_value = v->to_number<double>();
+    else
+      in.reject("result_value", error::messages::not_a_number);
   }
   e.narrative = in.optional_string("narrative", 5000).value_or("");
   if (const auto* v = in.optional_value("evidence")) {
@@ -111,8 +115,10 @@ reports::entry_input read_entry(const boost::json::value& body) {
     } else {
       for (std::size_t i = 0; i < v->as_array().size(); ++i) {
         const auto& link = v->as_array()[i];
-        if (link.is_string()) e.evidence.emplace_back(link.as_string());
-        else errors.push_back({"/evidence/" + std::to_string(i), error::messages::not_link});
+        if (link.is_string())
+          e.evidence.emplace_back(link.as_string());
+        else
+          errors.push_back({"/evidence/" + std::to_string(i), error::messages::not_link});
       }
     }
   }
@@ -279,8 +285,12 @@ void add_report_routes(http::router& r, app::context& ctx) {
     storage::lease session(ctx.db);
     boost::json::array items;
     for (const auto& rec : delivery::recipients(*session, std::string(req.query_param("province").value_or("")))) {
-      items.push_back({{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
-                       {"url", rec.url}, {"active", rec.active}});  // the secret is never shown again
+      items.push_back({{"id", rec.id},
+                       {"province", rec.province_code},
+                       {"name", rec.name},
+                       {"kind", rec.kind},
+                       {"url", rec.url},
+                       {"active", rec.active}});  // the secret is never shown again
     }
     return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
@@ -302,20 +312,28 @@ void add_report_routes(http::router& r, app::context& ctx) {
       errors.push_back({"/kind", error::messages::one_of, {{"values", boost::json::array{"webhook", "package"}}}});
     }
     if (rec.kind == "webhook") {
-      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://")) errors.push_back({"/url", error::messages::http_url});
+      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://"))
+        errors.push_back({"/url", error::messages::http_url});
       if (rec.secret.size() < 16) errors.push_back({"/secret", error::messages::secret_too_short, {{"min", 16}}});
     }
     error::throw_if_invalid(std::move(errors));
     rec.id = storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      if (!directory::find_province(sql, rec.province_code)) throw error::invalid("/province", error::messages::not_province_code);
+      if (!directory::find_province(sql, rec.province_code))
+        throw error::invalid("/province", error::messages::not_province_code);
       auto id = delivery::add_recipient(sql, rec);
-      audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.create", "recipient",
-                                            std::to_string(id), {{"province", rec.province_code}, {"name", rec.name},
-                                                                 {"kind", rec.kind}, {"url", rec.url}}});
+      audit::append(sql, ctx.db.backend(),
+                    {user.id,
+                     std::nullopt,
+                     req.remote_address,
+                     "recipient.create",
+                     "recipient",
+                     std::to_string(id),
+                     {{"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind}, {"url", rec.url}}});
       return id;
     });
-    boost::json::object out{{"id", rec.id}, {"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind},
-                            {"url", rec.url}, {"active", true}};
+    boost::json::object out{{"id", rec.id},     {"province", rec.province_code},
+                            {"name", rec.name}, {"kind", rec.kind},
+                            {"url", rec.url},   {"active", true}};
     return http::response::json(201, out);
   });
 
@@ -325,8 +343,9 @@ void add_report_routes(http::router& r, app::context& ctx) {
     const auto id = id_param(req);
     storage::in_transaction(ctx.db, [&](soci::session& sql) {
       if (!delivery::deactivate_recipient(sql, id)) throw error::not_found(error::messages::recipient_not_found);
-      audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "recipient.deactivate",
-                                            "recipient", std::to_string(id), {}});
+      audit::append(
+          sql, ctx.db.backend(),
+          {user.id, std::nullopt, req.remote_address, "recipient.deactivate", "recipient", std::to_string(id), {}});
     });
     return http::response::no_content();
   });
@@ -419,12 +438,15 @@ void add_report_routes(http::router& r, app::context& ctx) {
       if (marked > 0) {
         boost::json::object detail{{"marked", marked}, {"plan_id", plan.id}};
         if (delivery_id) detail["delivery"] = *delivery_id;
-        audit::append(sql, ctx.db.backend(), {user.id, std::nullopt, req.remote_address, "report.package_delivered",
-                                              "report", std::to_string(rep.id), std::move(detail)});
+        audit::append(sql, ctx.db.backend(),
+                      {user.id, std::nullopt, req.remote_address, "report.package_delivered", "report",
+                       std::to_string(rep.id), std::move(detail)});
       }
       for (const auto& d : delivery::deliveries_of(sql, rep.id)) {
         if (d.kind != "package") continue;
-        items.push_back({{"id", d.id}, {"recipient", d.recipient_name}, {"status", d.status},
+        items.push_back({{"id", d.id},
+                         {"recipient", d.recipient_name},
+                         {"status", d.status},
                          {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
       }
     });
@@ -458,7 +480,8 @@ void add_report_routes(http::router& r, app::context& ctx) {
     }
     if (!q.province_code.empty() && !national_reader) {
       const bool in_province =
-          std::ranges::any_of(user.roles, [&](const directory::role_grant& g) { return g.province_code == q.province_code; }) ||
+          std::ranges::any_of(user.roles,
+                              [&](const directory::role_grant& g) { return g.province_code == q.province_code; }) ||
           user.agency_province == q.province_code;
       if (!in_province) throw error::forbidden(error::messages::province_report_not_yours);
     }

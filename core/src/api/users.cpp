@@ -1,5 +1,4 @@
-#include "audited.hpp"
-
+#include <algorithm>
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/policy.hpp>
@@ -11,11 +10,10 @@
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/workflow/definition.hpp>
-
-
-#include <algorithm>
 #include <regex>
 #include <tuple>
+
+#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -68,7 +66,6 @@ bool same_grants(std::vector<directory::role_grant> a, std::vector<directory::ro
 }
 
 const std::regex k_username(R"([a-z0-9][a-z0-9._-]{1,63})");
-
 
 http::response list_users(app::context& ctx, http::request& req) {
   auto user = require_user(ctx, req);
@@ -147,8 +144,9 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
     } else {
       user_id = *id;
       const bool active_value = active.value_or(existing->active);
-      directory::update_user(sql, user_id,
-                             {display.value_or(existing->display_name), agency ? agency : existing->agency_id, active_value});
+      directory::update_user(
+          sql, user_id,
+          {display.value_or(existing->display_name), agency ? agency : existing->agency_id, active_value});
       if (roles_json) directory::replace_roles(sql, user_id, roles);
       if (hash) directory::set_password_hash(sql, user_id, *hash);
       // A reset password, a deactivation or new rights end the user's
@@ -195,7 +193,8 @@ void add_user_routes(http::router& r, app::context& ctx) {
   r.add(http::method::get, "/api/v1/users", [&ctx](http::request& req) { return list_users(ctx, req); });
   r.add(http::method::get, "/api/v1/users/{id}", [&ctx](http::request& req) { return get_user(ctx, req); });
   r.add(http::method::post, "/api/v1/users", [&ctx](http::request& req) { return write_user(ctx, req, std::nullopt); });
-  r.add(http::method::put, "/api/v1/users/{id}", [&ctx](http::request& req) { return write_user(ctx, req, id_param(req)); });
+  r.add(http::method::put, "/api/v1/users/{id}",
+        [&ctx](http::request& req) { return write_user(ctx, req, id_param(req)); });
   r.add(http::method::get, "/api/v1/committees", [&ctx](http::request& req) { return get_committee(ctx, req); });
 }
 

@@ -1,10 +1,8 @@
+#include <charconv>
 #include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-
-#include <charconv>
 
 namespace planflow::api {
 namespace {
@@ -65,11 +63,12 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     if (versions.empty()) throw error::not_found(error::messages::workflow_not_found, {{"id", req.path_param("id")}});
     boost::json::array items;
     for (const auto& v : versions) {
-      items.push_back({{"version", v.version},
-                       {"content_sha256", v.content_sha256},
-                       {"origin", v.origin},
-                       {"published_by", v.published_by ? boost::json::value(*v.published_by) : boost::json::value(nullptr)},
-                       {"published_at", v.published_at}});
+      items.push_back(
+          {{"version", v.version},
+           {"content_sha256", v.content_sha256},
+           {"origin", v.origin},
+           {"published_by", v.published_by ? boost::json::value(*v.published_by) : boost::json::value(nullptr)},
+           {"published_at", v.published_at}});
     }
     return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
@@ -87,7 +86,8 @@ void add_workflow_routes(http::router& r, app::context& ctx) {
     auto format = req.query_param("format").value_or("mermaid");
     if (format == "dot") return http::response::text(200, workflow::to_dot(*def), "text/vnd.graphviz; charset=utf-8");
     if (format == "mermaid") return http::response::text(200, workflow::to_mermaid(*def), "text/plain; charset=utf-8");
-    throw error::invalid_parameter("format", error::messages::one_of, {{"values", boost::json::array{"dot", "mermaid"}}});
+    throw error::invalid_parameter("format", error::messages::one_of,
+                                   {{"values", boost::json::array{"dot", "mermaid"}}});
   });
 
   r.add(http::method::put, "/api/v1/workflows/{id}/default-version", [&ctx](http::request& req) {

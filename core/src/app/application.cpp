@@ -1,17 +1,16 @@
+#include <boost/json/parse.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/app/application.hpp>
 #include <planflow/app/paths.hpp>
 #include <planflow/audit/checkpoint.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/auth/crypto.hpp>
+#include <planflow/directory/provinces.hpp>
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
-#include <planflow/directory/provinces.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/web/static_site.hpp>
-
-#include <boost/json/parse.hpp>
 
 namespace planflow::app {
 namespace {
@@ -55,9 +54,11 @@ application::application(const application_options& options)
   engine_ = std::make_unique<workflow::engine>(*db_, *workflows_, workflow::roles_with_delegations);
   plan_types_ = std::make_unique<plugin::registry>();
   progress_ = std::make_unique<reports::progress_service>(*db_, *engine_, *plan_types_);
-  engine_->register_guard("all_progress_confirmed",
-                          [progress = progress_.get()](soci::session& sql, const workflow::case_state& c,
-                                                       const workflow::guard&) { return progress->progress_confirmed(sql, c); });
+  engine_->register_guard(
+      "all_progress_confirmed",
+      [progress = progress_.get()](soci::session& sql, const workflow::case_state& c, const workflow::guard&) {
+        return progress->progress_confirmed(sql, c);
+      });
   // Every case event is also an audit entry, and may start quarterly
   // reporting, all in the event's own transaction.
   engine_->set_event_observer([backend = db_->backend(), progress = progress_.get()](
@@ -70,8 +71,8 @@ application::application(const application_options& options)
     if (!e.comment.empty()) details["comment"] = e.comment;
     if (!e.data.empty()) details["data"] = boost::json::parse(e.data);
     audit::append(sql, backend,
-                  {e.actor_id, e.on_behalf_of, e.remote_address, c.subject_kind + "." + e.kind, c.subject_kind + "_case",
-                   std::to_string(c.id), std::move(details)});
+                  {e.actor_id, e.on_behalf_of, e.remote_address, c.subject_kind + "." + e.kind,
+                   c.subject_kind + "_case", std::to_string(c.id), std::move(details)});
     progress->on_case_event(sql, c, e);
   });
 
@@ -92,8 +93,8 @@ application::application(const application_options& options)
     std::string province, plan_type, title;
     sql << "SELECT province_code, plan_type, title FROM plans WHERE id = :p", soci::use(plan_id), soci::into(province),
         soci::into(plan_type), soci::into(title);
-    auto built = reports::build_report(sql, {province, plan_type, report->fiscal_year, report->quarter},
-                                       reports::today_iso());
+    auto built =
+        reports::build_report(sql, {province, plan_type, report->fiscal_year, report->quarter}, reports::today_iso());
     std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan_id; });
     return boost::json::object{{"report_id", id},
                                {"plan_id", plan_id},
@@ -103,9 +104,9 @@ application::application(const application_options& options)
                                {"quarter", report->quarter},
                                {"report", reports::to_json(built)}};
   });
-  context_ = std::make_unique<app::context>(
-      app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_, *progress_, *outbox_,
-                   std::move(provinces), audit_key_.public_key_hex()});
+  context_ = std::make_unique<app::context>(app::context{*db_, *sessions_, *workflows_, *engine_, *plan_types_, *plans_,
+                                                         *progress_, *outbox_, std::move(provinces),
+                                                         audit_key_.public_key_hex()});
   api::add_all_routes(routes_, *context_);
   // After the API, so that no web file can take a path the API answers.
   if (!options.web_dir.empty()) web::add_static_routes(routes_, options.web_dir);
@@ -145,8 +146,11 @@ void application::checkpoint_audit_if_due() {
   last_audit_checkpoint_ = now;
   auto out = audit::write_checkpoint(*db_, audit_key_);
   if (out.written) {
-    log::info("audit checkpoint", {{"id", out.id}, {"moved", out.moved}, {"chains", out.chains},
-                                   {"entries", out.entries}, {"digest", out.digest}});
+    log::info("audit checkpoint", {{"id", out.id},
+                                   {"moved", out.moved},
+                                   {"chains", out.chains},
+                                   {"entries", out.entries},
+                                   {"digest", out.digest}});
   }
 }
 

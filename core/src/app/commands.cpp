@@ -1,21 +1,20 @@
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <mutex>
 #include <planflow/api/routes.hpp>
-#include <planflow/app/commands.hpp>
 #include <planflow/app/application.hpp>
+#include <planflow/app/commands.hpp>
 #include <planflow/app/paths.hpp>
 #include <planflow/app/tool_commands.hpp>
 #include <planflow/app/user_command.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
-
-#include <cstdio>
-#include <iostream>
-#include <map>
-#include <condition_variable>
-#include <filesystem>
-#include <mutex>
 #include <thread>
-#include <functional>
 
 extern char** environ;
 
@@ -33,7 +32,6 @@ std::unique_ptr<storage::database> open_database(const config& c, std::size_t po
   log::info("opening database", {{"url", url.redacted}});
   return std::make_unique<storage::database>(url, database_options(c, pool_size));
 }
-
 
 }  // namespace
 
@@ -65,7 +63,8 @@ int serve(const config& c) {
   server.listen();
 
   const bool v6 = address.host.find(':') != std::string::npos;
-  std::string url = "http://" + (v6 ? "[" + address.host + "]" : address.host) + ":" + std::to_string(server.port()) + "/";
+  std::string url =
+      "http://" + (v6 ? "[" + address.host + "]" : address.host) + ":" + std::to_string(server.port()) + "/";
   log::info("listening", {{"url", url}});
   // Scripts and tests read the URL from standard output.
   std::cout << "planflow listening on " << url << std::endl;

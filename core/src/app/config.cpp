@@ -1,10 +1,8 @@
+#include <boost/program_options.hpp>
+#include <charconv>
 #include <planflow/app/config.hpp>
 #include <planflow/http/client_address.hpp>
 #include <planflow/storage/database.hpp>
-
-#include <boost/program_options.hpp>
-
-#include <charconv>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -88,54 +86,70 @@ std::vector<std::string> environment_as_flags(const std::vector<std::string>& en
 
 parsed_command_line parse_command_line(int argc, const char* const* argv, const std::vector<std::string>& environment) {
   po::options_description general("General");
-  general.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "show the version and exit")
-      ("config", po::value<std::string>(), "read options from this file (name = value lines)")
-      ("db", po::value<std::string>(), "database URL: sqlite:///abs/file.db, sqlite://./rel.db or "
-                                       "mysql://user:pass@host:port/db (default sqlite://./var/planflow.db)")
-      ("log-level", po::value<std::string>(), "debug, info, warn, error or off (default info)")
-      ("audit-key-file", po::value<std::string>(), "the Ed25519 key that signs audit checkpoints, created (mode 0600) on first use; "
-                                                   "copy it to every instance of a deployment (default: audit-signing.key beside the "
-                                                   "SQLite file, or in the working directory on MySQL)");
+  general.add_options()("help,h", "show this help and exit")("version", "show the version and exit")(
+      "config", po::value<std::string>(), "read options from this file (name = value lines)")(
+      "db", po::value<std::string>(),
+      "database URL: sqlite:///abs/file.db, sqlite://./rel.db or "
+      "mysql://user:pass@host:port/db (default sqlite://./var/planflow.db)")(
+      "log-level", po::value<std::string>(), "debug, info, warn, error or off (default info)")(
+      "audit-key-file", po::value<std::string>(),
+      "the Ed25519 key that signs audit checkpoints, created (mode 0600) on first use; "
+      "copy it to every instance of a deployment (default: audit-signing.key beside the "
+      "SQLite file, or in the working directory on MySQL)");
   po::options_description serve("serve");
-  serve.add_options()
-      ("listen", po::value<std::string>(), "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")
-      ("threads", po::value<std::size_t>(), "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps a remote MySQL)")
-      ("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")
-      ("db-lease-timeout", po::value<std::size_t>(), "milliseconds a request waits for a free database connection before it is answered 503 (default 5000)")
-      ("sqlite-sync", po::value<std::string>(), "SQLite durability: full (each commit survives power loss; default) or normal (survives a crash of planflow, not of the machine; faster)")
-      ("background-interval", po::value<std::size_t>(), "seconds between passes over stage deadlines and report deliveries (default 15)")
-      ("audit-checkpoint-interval", po::value<std::size_t>(), "at most one signed checkpoint of the audit chains per this many seconds, taken by the background pass when a chain moved (default 600; 0: every pass)")
-      ("body-limit", po::value<std::size_t>(), "largest accepted request body in bytes (default 8 MiB)")
-      ("max-connections", po::value<std::size_t>(), "open connections at once; more are answered 503 and closed at once (default 1000; keep it below the file descriptor limit, ulimit -n)")
-      ("max-connections-per-address", po::value<std::size_t>(), "open connections at once from one client address, trusted proxies not counted (default 100)")
-      ("login-limit-account-address", po::value<int>(), "failed logins allowed for one account from one address within --login-window before that pair is locked (default 5)")
-      ("login-limit-account", po::value<int>(), "failed logins allowed for one account from all addresses together before the account is locked (default 20)")
-      ("login-limit-address", po::value<int>(), "failed logins allowed from one address for all accounts together before the address is locked (default 100)")
-      ("login-window", po::value<int>(), "seconds over which failed logins are counted, from the first (default 900)")
-      ("login-lockout", po::value<int>(), "seconds a locked account, pair or address is refused, from the attempt that reached its limit (default 900)")
-      ("plugins", po::value<std::string>(), "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")
-      ("workflows", po::value<std::string>(), "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the executable)")
-      ("web", po::value<std::string>(), "directory of the web interface's built files, served at / when it has an index.html (default: ../web beside the executable)")
-      ("no-migrate", po::bool_switch(), "do not apply pending migrations at start")
-      ("trusted-proxy", po::value<std::vector<std::string>>()->composing(), "address or CIDR range of a load balancer whose Forwarded / X-Forwarded-For names the client; repeat for several (default: none, the headers are ignored)")
-      ("no-access-log", po::bool_switch(), "do not log one line per request");
+  serve.add_options()("listen", po::value<std::string>(),
+                      "address to listen on, host:port (default 127.0.0.1:8080; port 0 picks one)")(
+      "threads", po::value<std::size_t>(),
+      "worker threads for requests, also the database pool size (default: the number of cores, at least 2; more helps "
+      "a remote MySQL)")("io-threads", po::value<std::size_t>(), "threads doing network I/O (default 1)")(
+      "db-lease-timeout", po::value<std::size_t>(),
+      "milliseconds a request waits for a free database connection before it is answered 503 (default 5000)")(
+      "sqlite-sync", po::value<std::string>(),
+      "SQLite durability: full (each commit survives power loss; default) or normal (survives a crash of planflow, not "
+      "of the machine; faster)")("background-interval", po::value<std::size_t>(),
+                                 "seconds between passes over stage deadlines and report deliveries (default 15)")(
+      "audit-checkpoint-interval", po::value<std::size_t>(),
+      "at most one signed checkpoint of the audit chains per this many seconds, taken by the background pass when a "
+      "chain moved (default 600; 0: every pass)")("body-limit", po::value<std::size_t>(),
+                                                  "largest accepted request body in bytes (default 8 MiB)")(
+      "max-connections", po::value<std::size_t>(),
+      "open connections at once; more are answered 503 and closed at once (default 1000; keep it below the file "
+      "descriptor limit, ulimit -n)")(
+      "max-connections-per-address", po::value<std::size_t>(),
+      "open connections at once from one client address, trusted proxies not counted (default 100)")(
+      "login-limit-account-address", po::value<int>(),
+      "failed logins allowed for one account from one address within --login-window before that pair is locked "
+      "(default 5)")(
+      "login-limit-account", po::value<int>(),
+      "failed logins allowed for one account from all addresses together before the account is locked (default 20)")(
+      "login-limit-address", po::value<int>(),
+      "failed logins allowed from one address for all accounts together before the address is locked (default 100)")(
+      "login-window", po::value<int>(), "seconds over which failed logins are counted, from the first (default 900)")(
+      "login-lockout", po::value<int>(),
+      "seconds a locked account, pair or address is refused, from the attempt that reached its limit (default 900)")(
+      "plugins", po::value<std::string>(),
+      "directories of plan-type plugins, separated by ':' (default: ../plugins beside the executable)")(
+      "workflows", po::value<std::string>(),
+      "directory of built-in workflow definitions, published at start when changed (default: ../workflows beside the "
+      "executable)")("web", po::value<std::string>(),
+                     "directory of the web interface's built files, served at / when it has an index.html (default: "
+                     "../web beside the executable)")("no-migrate", po::bool_switch(),
+                                                      "do not apply pending migrations at start")(
+      "trusted-proxy", po::value<std::vector<std::string>>()->composing(),
+      "address or CIDR range of a load balancer whose Forwarded / X-Forwarded-For names the client; repeat for several "
+      "(default: none, the headers are ignored)")("no-access-log", po::bool_switch(),
+                                                  "do not log one line per request");
   po::options_description user("user add");
-  user.add_options()
-      ("username", po::value<std::string>(), "login name of the new user")
-      ("display-name", po::value<std::string>(), "name shown to people (default: the username)")
-      ("role", po::value<std::vector<std::string>>()->composing(), "role[:province[:plan_type]]; repeat for several")
-      ("agency", po::value<std::int64_t>(), "id of the user's agency (needed for agency roles)")
-      ("password-stdin", po::bool_switch(), "read the password from standard input");
+  user.add_options()("username", po::value<std::string>(), "login name of the new user")(
+      "display-name", po::value<std::string>(), "name shown to people (default: the username)")(
+      "role", po::value<std::vector<std::string>>()->composing(), "role[:province[:plan_type]]; repeat for several")(
+      "agency", po::value<std::int64_t>(), "id of the user's agency (needed for agency roles)")(
+      "password-stdin", po::bool_switch(), "read the password from standard input");
   po::options_description import_options("import");
-  import_options.add_options()
-      ("plan-type", po::value<std::string>(), "plan type of the document (default: detected)")
-      ("province", po::value<std::string>(), "the plan's province code, e.g. TH-96 (default: as the document says)");
+  import_options.add_options()("plan-type", po::value<std::string>(), "plan type of the document (default: detected)")(
+      "province", po::value<std::string>(), "the plan's province code, e.g. TH-96 (default: as the document says)");
   po::options_description hidden;
-  hidden.add_options()
-      ("command", po::value<std::string>())
-      ("args", po::value<std::vector<std::string>>());
+  hidden.add_options()("command", po::value<std::string>())("args", po::value<std::vector<std::string>>());
   po::options_description all;
   all.add(general).add(serve).add(user).add(import_options).add(hidden);
   po::options_description visible;
@@ -191,7 +205,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     if (vm.count("audit-checkpoint-interval")) {
       c.audit_checkpoint_interval_s = vm["audit-checkpoint-interval"].as<std::size_t>();
     }
-    if (vm.count("login-limit-account-address")) c.login_limits.per_account_address = vm["login-limit-account-address"].as<int>();
+    if (vm.count("login-limit-account-address"))
+      c.login_limits.per_account_address = vm["login-limit-account-address"].as<int>();
     if (vm.count("login-limit-account")) c.login_limits.per_account = vm["login-limit-account"].as<int>();
     if (vm.count("login-limit-address")) c.login_limits.per_address = vm["login-limit-address"].as<int>();
     if (vm.count("login-window")) c.login_limits.window = std::chrono::seconds(vm["login-window"].as<int>());
@@ -210,14 +225,15 @@ parsed_command_line parse_command_line(int argc, const char* const* argv, const 
     c.access_log = !vm["no-access-log"].as<bool>();
     if (vm.count("trusted-proxy")) c.trusted_proxies = vm["trusted-proxy"].as<std::vector<std::string>>();
     http::trusted_proxies{c.trusted_proxies};  // reject a bad range before anything starts
-    if (c.threads == 0 || c.io_threads == 0) throw std::invalid_argument("--threads and --io-threads must be at least 1");
+    if (c.threads == 0 || c.io_threads == 0)
+      throw std::invalid_argument("--threads and --io-threads must be at least 1");
     if (c.max_connections == 0 || c.max_connections_per_address == 0) {
       throw std::invalid_argument("--max-connections and --max-connections-per-address must be at least 1");
     }
     if (c.background_interval_s == 0) throw std::invalid_argument("--background-interval must be at least 1");
     auth::check_limits(c.login_limits);
     storage::parse_sqlite_sync(c.sqlite_sync);  // reject a bad value before anything starts
-    parse_listen(c.listen);  // reject a bad address before anything starts
+    parse_listen(c.listen);                     // reject a bad address before anything starts
     out.config = std::move(c);
   } catch (const std::exception& e) {
     out.message = std::string("planflow: ") + e.what() + "\nRun `planflow --help` for usage.\n";

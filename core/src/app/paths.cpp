@@ -1,7 +1,6 @@
+#include <filesystem>
 #include <planflow/app/paths.hpp>
 #include <planflow/storage/database.hpp>
-
-#include <filesystem>
 
 namespace planflow::app {
 

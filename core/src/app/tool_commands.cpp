@@ -1,3 +1,5 @@
+#include <filesystem>
+#include <iostream>
 #include <planflow/api/import.hpp>
 #include <planflow/app/paths.hpp>
 #include <planflow/app/tool_commands.hpp>
@@ -8,9 +10,6 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/file.hpp>
 #include <planflow/util/json_text.hpp>
-
-#include <filesystem>
-#include <iostream>
 
 namespace planflow::app {
 int import_command(const config& c, std::ostream& out) {
@@ -76,8 +75,8 @@ int audit_verify(const config& c, std::ostream& out) {
   const auto key = audit::signing_key::load(audit_key_file(c.audit_key_file, c.db));
   storage::database db(storage::parse_database_url(c.db), 1);
   storage::lease session(db);
-  auto v = audit::verify(*session, db.backend(),
-                         key ? std::optional<std::string>(key->public_key_hex()) : std::nullopt);
+  auto v =
+      audit::verify(*session, db.backend(), key ? std::optional<std::string>(key->public_key_hex()) : std::nullopt);
   print_verification(v, out);
   return v.intact ? 0 : 1;
 }

@@ -1,12 +1,11 @@
+#include <algorithm>
+#include <iostream>
 #include <planflow/app/user_command.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/workflow/definition.hpp>
-
-#include <algorithm>
-#include <iostream>
 #include <stdexcept>
 
 namespace planflow::app {
@@ -39,7 +38,8 @@ int user_command(const config& c, std::istream& password_in) {
   }
   if (c.username.empty()) throw std::invalid_argument("--username is required");
   if (c.roles.empty()) throw std::invalid_argument("at least one --role is required");
-  if (!c.password_stdin) throw std::invalid_argument("--password-stdin is required: passwords are never taken as flags");
+  if (!c.password_stdin)
+    throw std::invalid_argument("--password-stdin is required: passwords are never taken as flags");
 
   directory::new_user input;
   input.username = c.username;

@@ -1,10 +1,9 @@
-#include "statement.hpp"
-
+#include <algorithm>
 #include <planflow/audit/checkpoint.hpp>
 #include <planflow/storage/row.hpp>
-
-#include <algorithm>
 #include <tuple>
+
+#include "statement.hpp"
 
 namespace planflow::audit {
 namespace {
@@ -83,8 +82,9 @@ void remember_heads(soci::session& sql, storage::backend backend, const std::vec
     seqs.push_back(h.seq);
     hashes.push_back(h.hash);
   }
-  sql << std::string("INSERT INTO audit_checkpointed_heads (entity, entity_id, last_seq, last_hash) "
-                     "VALUES (:e, :i, :s, :h)") +
+  sql << std::string(
+             "INSERT INTO audit_checkpointed_heads (entity, entity_id, last_seq, last_hash) "
+             "VALUES (:e, :i, :s, :h)") +
              (backend == storage::backend::mysql
                   ? " ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq), last_hash = VALUES(last_hash)"
                   : " ON CONFLICT (entity, entity_id) DO UPDATE SET last_seq = excluded.last_seq, "
@@ -115,8 +115,8 @@ checkpoint_outcome checkpoint_in(soci::session& sql, storage::backend backend, c
   checkpoint_outcome out{false, tip.checkpoint_id, chains, entries, std::int64_t(heads.size()), tip.digest};
   if (heads.empty() && !legacy_moved(sql, tip, legacy)) return out;
 
-  detail::checkpoint_statement s{storage::now_iso(), tip.digest, chains, entries, legacy.seq, legacy.hash,
-                                 std::move(heads)};
+  detail::checkpoint_statement s{storage::now_iso(), tip.digest,  chains,          entries,
+                                 legacy.seq,         legacy.hash, std::move(heads)};
   const std::string digest = detail::statement_digest(s);
   out.id = insert_checkpoint(sql, s, digest, key);
   long long id = out.id;

@@ -1,16 +1,14 @@
-#include <planflow/audit/signing_key.hpp>
-#include <planflow/auth/crypto.hpp>
-#include <planflow/util/file.hpp>
-#include <planflow/util/log.hpp>
-
-#include <sodium.h>
-
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <planflow/audit/signing_key.hpp>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/util/file.hpp>
+#include <planflow/util/log.hpp>
 #include <stdexcept>
 
 namespace planflow::audit {
@@ -40,10 +38,9 @@ std::runtime_error file_error(const std::filesystem::path& path, const std::stri
 }
 
 void warn_if_readable_by_others(const std::filesystem::path& path) {
-  struct stat info{};
+  struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    log::warn("the audit signing key can be read by other users; make it mode 0600",
-              {{"file", path.string()}});
+    log::warn("the audit signing key can be read by other users; make it mode 0600", {{"file", path.string()}});
   }
 }
 
@@ -52,7 +49,8 @@ void warn_if_readable_by_others(const std::filesystem::path& path) {
 // and the one that loses the race adopts the winner's key.
 void write_new_key(const std::filesystem::path& path, std::string_view hex) {
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-  const std::string temp = path.string() + ".new." + std::to_string(::getpid()) + "." + auth::random_token().substr(0, 8);
+  const std::string temp =
+      path.string() + ".new." + std::to_string(::getpid()) + "." + auth::random_token().substr(0, 8);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) throw file_error(path, std::string("cannot be created: ") + std::strerror(errno));
   const std::string text = std::string(hex) + "\n";
@@ -85,8 +83,10 @@ signing_key signing_key::generate() {
 signing_key signing_key::from_secret(std::string_view secret) {
   auth::initialize_crypto();
   std::optional<std::string> bytes;
-  if (secret.size() == crypto_sign_SECRETKEYBYTES) bytes = std::string(secret);
-  else bytes = from_hex(trimmed(secret), crypto_sign_SECRETKEYBYTES);
+  if (secret.size() == crypto_sign_SECRETKEYBYTES)
+    bytes = std::string(secret);
+  else
+    bytes = from_hex(trimmed(secret), crypto_sign_SECRETKEYBYTES);
   if (!bytes) throw std::invalid_argument("expected a 64-byte Ed25519 secret key, raw or as 128 hex digits");
   // The second half is the public key: it must be the one the seed makes,
   // or signatures would not verify under the key they name.

@@ -1,10 +1,8 @@
 #include "statement.hpp"
 
+#include <boost/json/parse.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/util/canonical_json.hpp>
-
-#include <boost/json/parse.hpp>
-
 #include <stdexcept>
 
 namespace planflow::audit::detail {

@@ -2,9 +2,8 @@
 // What the writers and the verifier must agree on byte for byte: the hash of
 // an entry and the form of a checkpoint's signed statement.
 
-#include <planflow/audit/log.hpp>
-
 #include <cstdint>
+#include <planflow/audit/log.hpp>
 #include <string>
 #include <vector>
 
@@ -33,8 +32,8 @@ struct checkpoint_statement {
 /// SHA-256 of `prev_hash` and the canonical JSON of the entry's fields, its
 /// place named `place_key`: "chain_seq" in a per-entity chain, "seq" in the
 /// frozen legacy chain (as its entries were written).
-std::string chained_hash(const std::string& prev_hash, const char* place_key, std::int64_t place,
-                         const std::string& at, const entry& e);
+std::string chained_hash(const std::string& prev_hash, const char* place_key, std::int64_t place, const std::string& at,
+                         const entry& e);
 
 /// [[entity, entity_id, seq, hash], ...] as canonical JSON.
 std::string heads_json(const std::vector<chain_head>& heads);

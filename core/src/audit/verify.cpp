@@ -1,18 +1,16 @@
-#include "statement.hpp"
-
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <map>
 #include <planflow/audit/log.hpp>
 #include <planflow/audit/signing_key.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/log.hpp>
-
-#include <boost/json/parse.hpp>
-
-#include <algorithm>
-#include <map>
 #include <utility>
 #include <vector>
+
+#include "statement.hpp"
 
 namespace planflow::audit {
 namespace {
@@ -123,11 +121,17 @@ void check_tip(soci::session& sql, std::int64_t last_id, const std::string& last
   sql << "SELECT checkpoint_id, digest FROM audit_checkpoint_tip WHERE id = 1", soci::into(tip_id),
       soci::into(tip_digest);
   if (!sql.got_data()) {
-    if (last_id != 0) breaks.add({"checkpoint", "", "", {}, {}, last_id, "the record of the latest checkpoint is missing"});
+    if (last_id != 0)
+      breaks.add({"checkpoint", "", "", {}, {}, last_id, "the record of the latest checkpoint is missing"});
     return;
   }
   if (tip_id != last_id || tip_digest != last_digest) {
-    breaks.add({"checkpoint", "", "", {}, {}, tip_id,
+    breaks.add({"checkpoint",
+                "",
+                "",
+                {},
+                {},
+                tip_id,
                 "checkpoint " + std::to_string(tip_id) + " was the latest written, but the log ends at checkpoint " +
                     std::to_string(last_id)});
   }
@@ -139,8 +143,9 @@ claims check_checkpoints(soci::session& sql, const std::optional<std::string>& t
   std::string prev = detail::k_zero_hash;
   std::int64_t last_id = 0;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT id, at, prev_digest, chains, entries, legacy_seq, legacy_hash, heads, digest, public_key, "
-                      "signature FROM audit_checkpoints ORDER BY id");
+      (sql.prepare
+       << "SELECT id, at, prev_digest, chains, entries, legacy_seq, legacy_hash, heads, digest, public_key, "
+          "signature FROM audit_checkpoints ORDER BY id");
   for (const auto& row : rows) {
     const auto id = storage::column_int(row, 0);
     ++out.checkpoints;
@@ -213,8 +218,13 @@ void check_legacy(soci::session& sql, const std::vector<claim>& legacy_claims, v
   for (const auto& row : rows) {
     using namespace storage;
     const auto seq = column_int(row, 0);
-    entry e{column_opt_int(row, 2), column_opt_int(row, 3), column_text(row, 4), column_text(row, 5),
-            column_text(row, 6), column_text(row, 7), {}};
+    entry e{column_opt_int(row, 2),
+            column_opt_int(row, 3),
+            column_text(row, 4),
+            column_text(row, 5),
+            column_text(row, 6),
+            column_text(row, 7),
+            {}};
     auto details = read_details(column_text(row, 8));
     const std::string stored_hash = column_text(row, 10);
     std::string reason;
@@ -250,8 +260,9 @@ void check_legacy(soci::session& sql, const std::vector<claim>& legacy_claims, v
   for (; next_claim < legacy_claims.size(); ++next_claim) {
     const auto& c = legacy_claims[next_claim];
     if (c.seq > count) {
-      return legacy_break(c.seq, "the log ends at entry " + std::to_string(count) + " but checkpoint " +
-                                     std::to_string(c.checkpoint_id) + " recorded " + std::to_string(c.seq),
+      return legacy_break(c.seq,
+                          "the log ends at entry " + std::to_string(count) + " but checkpoint " +
+                              std::to_string(c.checkpoint_id) + " recorded " + std::to_string(c.seq),
                           c.checkpoint_id);
     }
   }
@@ -288,8 +299,13 @@ class chain_walk {
     using namespace storage;
     const auto id = column_int(row, 0);
     const auto seq = column_int(row, 3);
-    entry e{column_opt_int(row, 5), column_opt_int(row, 6), column_text(row, 7), column_text(row, 8),
-            key_.first, key_.second, {}};
+    entry e{column_opt_int(row, 5),
+            column_opt_int(row, 6),
+            column_text(row, 7),
+            column_text(row, 8),
+            key_.first,
+            key_.second,
+            {}};
     auto details = read_details(column_text(row, 9));
     const std::string stored_hash = column_text(row, 11);
     const std::int64_t expected = last_seq_ + 1;
@@ -326,9 +342,9 @@ class chain_walk {
     if (broken_) return;
     if (!head) return breaks.add(chain_break(key_, 1, {}, "its entries have no chain head"));
     if (head->seq != last_seq_ || head->hash != last_hash_) {
-      return breaks.add(chain_break(key_, last_seq_ + 1, {},
-                                    "the chain ends at entry " + std::to_string(last_seq_) + " but its head says " +
-                                        std::to_string(head->seq)));
+      return breaks.add(chain_break(
+          key_, last_seq_ + 1, {},
+          "the chain ends at entry " + std::to_string(last_seq_) + " but its head says " + std::to_string(head->seq)));
     }
     check_claims_beyond_end(breaks);
   }
@@ -411,7 +427,8 @@ std::optional<std::int64_t> verification::first_broken() const {
 }
 
 std::string describe(const break_point& b) {
-  if (b.part == "legacy") return "entry " + std::to_string(b.chain_seq.value_or(0)) + " of the legacy chain: " + b.reason;
+  if (b.part == "legacy")
+    return "entry " + std::to_string(b.chain_seq.value_or(0)) + " of the legacy chain: " + b.reason;
   if (b.part == "checkpoint") return b.reason;
   const std::string chain = b.entity + " " + b.entity_id + " #" + std::to_string(b.chain_seq.value_or(0));
   if (b.entry_id) return "entry " + std::to_string(*b.entry_id) + " (" + chain + "): " + b.reason;

@@ -1,8 +1,7 @@
-#include <planflow/auth/crypto.hpp>
-#include <planflow/util/utf8.hpp>
-
 #include <sodium.h>
 
+#include <planflow/auth/crypto.hpp>
+#include <planflow/util/utf8.hpp>
 #include <stdexcept>
 
 namespace planflow::auth {

@@ -1,8 +1,7 @@
+#include <algorithm>
 #include <planflow/auth/throttle.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/time.hpp>
-
-#include <algorithm>
 #include <stdexcept>
 
 namespace planflow::auth {
@@ -84,8 +83,8 @@ std::optional<std::chrono::seconds> reserve_attempt(soci::session& sql, const ch
     const auto current = read_counter(sql, scope, subject);
     const auto step = count_attempt(current, limit, limits, now);
     if (!step.admitted) return step.retry_after;
-    const bool stored = current ? update_counter(sql, s, subject, *current, step.next)
-                                : insert_counter(sql, s, subject, step.next);
+    const bool stored =
+        current ? update_counter(sql, s, subject, *current, step.next) : insert_counter(sql, s, subject, step.next);
     if (stored) return std::nullopt;
   }
   throw storage::unavailable("the login counters kept changing under this attempt");

@@ -1,14 +1,13 @@
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/json_text.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
-
-#include <curl/curl.h>
-
-#include <algorithm>
-#include <mutex>
 
 namespace planflow::delivery {
 namespace {
@@ -52,8 +51,8 @@ std::vector<recipient> recipients(soci::session& sql, const std::string& provinc
 
 bool deactivate_recipient(soci::session& sql, std::int64_t id) {
   long long key = id;
-  soci::statement st = (sql.prepare << "UPDATE report_recipients SET active = 0 WHERE id = :id AND active = 1",
-                        soci::use(key));
+  soci::statement st =
+      (sql.prepare << "UPDATE report_recipients SET active = 0 WHERE id = :id AND active = 1", soci::use(key));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
@@ -212,17 +211,20 @@ bool outbox::deliver(std::int64_t id, clock::time_point now) {
   http_result result;
   if (build_error.empty()) {
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    result = post_json(url, body,
-                       {"X-Planflow-Signature: " + signature_header(secret, seconds, body),
-                        "X-Planflow-Delivery: " + std::to_string(id), "X-Planflow-Report: " + std::to_string(report_id)},
-                       std::chrono::seconds(20));
+    result =
+        post_json(url, body,
+                  {"X-Planflow-Signature: " + signature_header(secret, seconds, body),
+                   "X-Planflow-Delivery: " + std::to_string(id), "X-Planflow-Report: " + std::to_string(report_id)},
+                  std::chrono::seconds(20));
   } else {
     result.error = build_error;
   }
   attempts += 1;
   const bool ok = result.status && *result.status >= 200 && *result.status < 300;
   const std::string status = ok ? "delivered" : attempts >= max_attempts_ ? "failed" : "pending";
-  const std::string error = ok ? "" : result.error.empty() ? "HTTP " + std::to_string(result.status.value_or(0)) : result.error;
+  const std::string error = ok                     ? ""
+                            : result.error.empty() ? "HTTP " + std::to_string(result.status.value_or(0))
+                                                   : result.error;
   const std::string next = format_iso(now + backoff(attempts));
   int code = result.status.value_or(0);
   soci::indicator code_ind = result.status ? soci::i_ok : soci::i_null;
@@ -234,8 +236,9 @@ bool outbox::deliver(std::int64_t id, clock::time_point now) {
         soci::use(status), soci::use(attempts), soci::use(next), soci::use(error), soci::use(code, code_ind),
         soci::use(delivered, delivered_ind), soci::use(key);
   });
-  (ok ? log::info : log::warn)("report delivery", {{"delivery", id}, {"recipient", name}, {"status", status},
-                                                   {"attempts", attempts}, {"error", error}});
+  (ok ? log::info : log::warn)(
+      "report delivery",
+      {{"delivery", id}, {"recipient", name}, {"status", status}, {"attempts", attempts}, {"error", error}});
   return true;
 }
 

@@ -33,10 +33,9 @@ std::optional<agency> find_agency(soci::session& sql, std::int64_t id) {
 
 std::vector<agency> list_agencies(soci::session& sql, const std::string& province_code) {
   std::vector<agency> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT id, province_code, name_th, name_en FROM agencies "
-                      "WHERE (:p1 = '' OR province_code = :p2) ORDER BY province_code, id",
-       soci::use(province_code), soci::use(province_code));
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, province_code, name_th, name_en FROM agencies "
+                                                 "WHERE (:p1 = '' OR province_code = :p2) ORDER BY province_code, id",
+                                  soci::use(province_code), soci::use(province_code));
   for (const auto& row : rows) out.push_back(from_row(row));
   return out;
 }

@@ -10,7 +10,7 @@ constexpr const char* k_columns =
 
 delegation from_row(const soci::row& row) {
   using namespace storage;
-  return {column_int(row, 0),  column_int(row, 1),      column_int(row, 2), column_text(row, 3),
+  return {column_int(row, 0),  column_int(row, 1),  column_int(row, 2),      column_text(row, 3),
           column_text(row, 4), column_text(row, 5), column_opt_text(row, 6), column_int(row, 7)};
 }
 

@@ -1,8 +1,7 @@
+#include <algorithm>
 #include <planflow/directory/users.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/storage/row.hpp>
-
-#include <algorithm>
 
 namespace planflow::directory {
 namespace {
@@ -126,8 +125,7 @@ void update_user(soci::session& sql, std::int64_t user_id, const user_changes& c
   soci::indicator agency_ind = changes.agency_id ? soci::i_ok : soci::i_null;
   int active = changes.active ? 1 : 0;
   sql << "UPDATE users SET display_name = :d, agency_id = :a, active = :ac, updated_at = :t WHERE id = :id",
-      soci::use(changes.display_name), soci::use(agency, agency_ind), soci::use(active), soci::use(now),
-      soci::use(key);
+      soci::use(changes.display_name), soci::use(agency, agency_ind), soci::use(active), soci::use(now), soci::use(key);
 }
 
 void replace_roles(soci::session& sql, std::int64_t user_id, const std::vector<role_grant>& roles) {

@@ -1,14 +1,11 @@
-#include <planflow/error/messages.hpp>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-
 #include <cmath>
 #include <cstdio>
+#include <planflow/error/messages.hpp>
 #include <stdexcept>
 
 namespace planflow::error {
-
 
 namespace {
 

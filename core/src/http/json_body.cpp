@@ -1,8 +1,6 @@
-#include <planflow/http/json_body.hpp>
-
-#include <planflow/util/json_parse.hpp>
-
 #include <limits>
+#include <planflow/http/json_body.hpp>
+#include <planflow/util/json_parse.hpp>
 
 namespace planflow::http {
 
@@ -82,8 +80,10 @@ std::string object_reader::required_string(std::string_view key, std::size_t max
     return {};
   }
   auto s = optional_string(key, max_chars);
-  if (object_ && object_->at(key).is_null()) reject(key, error::messages::required);
-  else if (s && s->find_first_not_of(" \t\r\n") == std::string::npos) reject(key, error::messages::blank);
+  if (object_ && object_->at(key).is_null())
+    reject(key, error::messages::required);
+  else if (s && s->find_first_not_of(" \t\r\n") == std::string::npos)
+    reject(key, error::messages::blank);
   return s.value_or("");
 }
 

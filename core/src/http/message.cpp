@@ -1,12 +1,11 @@
-#include <planflow/http/message.hpp>
-#include <planflow/util/json_text.hpp>
-
-#include <boost/json/value.hpp>
+#include <strings.h>
 
 #include <algorithm>
 #include <array>
+#include <boost/json/value.hpp>
+#include <planflow/http/message.hpp>
+#include <planflow/util/json_text.hpp>
 #include <stdexcept>
-#include <strings.h>
 
 namespace planflow::http {
 namespace {

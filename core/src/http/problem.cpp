@@ -1,8 +1,7 @@
-#include <planflow/http/problem.hpp>
-#include <planflow/util/json_text.hpp>
-
 #include <cctype>
 #include <cstdlib>
+#include <planflow/http/problem.hpp>
+#include <planflow/util/json_text.hpp>
 
 namespace planflow::http {
 

@@ -1,12 +1,11 @@
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/log.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -32,9 +31,7 @@ int hex_digit(char c) {
   return -1;
 }
 
-bool is_unreserved(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
+bool is_unreserved(unsigned char c) { return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
 
 // The segments of a request path as sent, if it is the one canonical spelling
 // of its resource: no empty segment (so no "//" and no trailing slash) and
@@ -96,7 +93,8 @@ std::size_t literal_count(const auto& r) {
 }  // namespace
 
 void router::add(method m, std::string pattern, handler h, execution how) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/': " + pattern);
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route pattern must start with '/': " + pattern);
   route r{m, pattern, {}, std::move(h), how};
   for (auto part : split_path(pattern)) {
     if ((part.find('{') != std::string_view::npos || part.find('}') != std::string_view::npos) && !is_capture(part)) {
@@ -105,7 +103,8 @@ void router::add(method m, std::string pattern, handler h, execution how) {
     r.segments.emplace_back(part);
   }
   for (const auto& existing : routes_) {
-    if (existing.verb == m && existing.segments == r.segments) throw std::invalid_argument("duplicate route: " + pattern);
+    if (existing.verb == m && existing.segments == r.segments)
+      throw std::invalid_argument("duplicate route: " + pattern);
   }
   routes_.push_back(std::move(r));
 }

@@ -1,13 +1,8 @@
 // The only translation unit that includes Beast: it is the expensive one to
 // compile, so everything else talks to it through planflow/http/message.hpp.
-#include <planflow/http/client_address.hpp>
-#include <planflow/http/field_list.hpp>
-#include <planflow/http/problem.hpp>
-#include <planflow/http/server.hpp>
-#include <planflow/util/log.hpp>
-#include <planflow/util/time.hpp>
-#include <planflow/util/utf8.hpp>
-
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -22,15 +17,18 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-
-#include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <array>
 #include <list>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <planflow/http/client_address.hpp>
+#include <planflow/http/field_list.hpp>
+#include <planflow/http/problem.hpp>
+#include <planflow/http/server.hpp>
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
+#include <planflow/util/utf8.hpp>
 #include <string_view>
 #include <thread>
 
@@ -405,7 +403,8 @@ struct server::impl {
       beast::error_code ec = hec;
       std::string remote = peer;
       if (!ec) {
-        remote = client_address(peer, joined(parser.get(), "Forwarded"), joined(parser.get(), "X-Forwarded-For"), proxies);
+        remote =
+            client_address(peer, joined(parser.get(), "Forwarded"), joined(parser.get(), "X-Forwarded-For"), proxies);
         if (auto problem = transfer_coding_problem(parser.get())) {
           co_await refuse(stream, buffer, *conn, std::move(*problem), parser, started, remote);
           break;
@@ -508,9 +507,7 @@ struct server::impl {
 server::server(server_options options, const router& routes)
     : impl_(std::make_unique<impl>(std::move(options), routes)) {}
 
-server::~server() {
-  impl_->workers.join();
-}
+server::~server() { impl_->workers.join(); }
 
 void server::listen() {
   auto address = asio::ip::make_address(impl_->options.address);
@@ -542,8 +539,6 @@ void server::run(bool handle_signals) {
   for (auto& t : extra) t.join();
 }
 
-void server::stop() {
-  asio::co_spawn(impl_->ioc, impl_->shut_down(), asio::detached);
-}
+void server::stop() { asio::co_spawn(impl_->ioc, impl_->shut_down(), asio::detached); }
 
 }  // namespace planflow::http

@@ -1,13 +1,11 @@
-#include <planflow/plans/content_schema.hpp>
-#include <planflow/util/json_util.hpp>
-
 #include <boost/json/string.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
+#include <planflow/plans/content_schema.hpp>
+#include <planflow/util/json_util.hpp>
 #include <regex>
 
 namespace planflow::plans {
@@ -169,7 +167,7 @@ void check_numbers(const json::value& value, const std::string& pointer, std::ve
 }  // namespace
 
 std::vector<error::field> content_violations(const json::value& content, const json::object& schema,
-                                                  const std::string& pointer) {
+                                             const std::string& pointer) {
   std::vector<error::field> out;
   check_numbers(content, pointer, out);
   checker(schema, out).check(content, schema, pointer);

@@ -1,16 +1,14 @@
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <deque>
 #include <planflow/auth/crypto.hpp>
-#include <planflow/http/json_body.hpp>
 #include <planflow/error/problem.hpp>
+#include <planflow/http/json_body.hpp>
 #include <planflow/plans/content_schema.hpp>
 #include <planflow/plans/plans.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/json_parse.hpp>
-
-#include <boost/json/serialize.hpp>
-
-#include <algorithm>
-#include <deque>
 #include <variant>
 
 namespace planflow::plans {
@@ -111,8 +109,10 @@ void diff_into(const boost::json::value& a, const boost::json::value& b, const s
     for (std::size_t i = 0; i < common; ++i) {
       diff_into(aa[i], ba[i], pointer + "/" + std::to_string(i), added, removed, changed, depth + 1);
     }
-    for (std::size_t i = common; i < aa.size(); ++i) removed.push_back({{"path", pointer + "/" + std::to_string(i)}, {"before", aa[i]}});
-    for (std::size_t i = common; i < ba.size(); ++i) added.push_back({{"path", pointer + "/" + std::to_string(i)}, {"after", ba[i]}});
+    for (std::size_t i = common; i < aa.size(); ++i)
+      removed.push_back({{"path", pointer + "/" + std::to_string(i)}, {"before", aa[i]}});
+    for (std::size_t i = common; i < ba.size(); ++i)
+      added.push_back({{"path", pointer + "/" + std::to_string(i)}, {"after", ba[i]}});
     return;
   }
   if (a != b) changed.push_back({{"path", pointer}, {"before", a}, {"after", b}});
@@ -179,7 +179,8 @@ std::optional<plan> service::find(std::int64_t id) {
   long long key = id;
   std::optional<plan_row> found;
   {
-    soci::rowset<soci::row> rows = (session->prepare << std::string(k_plan_columns) + "WHERE p.id = :id", soci::use(key));
+    soci::rowset<soci::row> rows =
+        (session->prepare << std::string(k_plan_columns) + "WHERE p.id = :id", soci::use(key));
     for (const auto& row : rows) found = plan_from_row(row);
   }
   if (!found) return std::nullopt;
@@ -238,8 +239,8 @@ page service::list(const filter& f, std::optional<std::int64_t> cursor, int limi
     where += " AND (" + any + ")";
   }
   if (cursor) where += " AND p.id < " + params.number(*cursor);
-  const std::string query =
-      std::string(k_plan_columns) + where + " ORDER BY p.id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 200) + 1);
+  const std::string query = std::string(k_plan_columns) + where + " ORDER BY p.id DESC LIMIT " +
+                            std::to_string(std::clamp(limit, 1, 200) + 1);
 
   storage::lease session(db_);
   std::vector<plan_row> rows_out;
@@ -289,13 +290,15 @@ std::optional<revision> service::get_revision(std::int64_t plan_id, int number) 
   storage::lease session(db_);
   long long key = plan_id;
   soci::rowset<soci::row> rows =
-      (session->prepare << "SELECT revision, content, content_sha256, error_count, warning_count, created_by, created_at "
-                           "FROM plan_revisions WHERE plan_id = :p AND revision = :r",
+      (session->prepare
+           << "SELECT revision, content, content_sha256, error_count, warning_count, created_by, created_at "
+              "FROM plan_revisions WHERE plan_id = :p AND revision = :r",
        soci::use(key), soci::use(number));
   for (const auto& row : rows) {
     using namespace storage;
-    return revision{int(column_int(row, 0)), parse_stored_json(column_text(row, 1)), column_text(row, 2),
-                    int(column_int(row, 3)),  int(column_int(row, 4)),                 column_int(row, 5),
+    return revision{int(column_int(row, 0)), parse_stored_json(column_text(row, 1)),
+                    column_text(row, 2),     int(column_int(row, 3)),
+                    int(column_int(row, 4)), column_int(row, 5),
                     column_text(row, 6)};
   }
   return std::nullopt;
@@ -346,7 +349,7 @@ std::vector<comment> service::comments(soci::session& sql, std::int64_t plan_id)
   std::vector<comment> out;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, revision, author_id, anchor, body, created_at FROM plan_comments "
-                           "WHERE plan_id = :p ORDER BY id",
+                      "WHERE plan_id = :p ORDER BY id",
        soci::use(key));
   for (const auto& row : rows) {
     using namespace storage;

@@ -1,8 +1,7 @@
 // Pieces of the plugin API with code behind them; compiled into
 // libplanflow_sdk, which both the server and every plugin link.
-#include <planflow/plugin/plan_type.hpp>
-
 #include <algorithm>
+#include <planflow/plugin/plan_type.hpp>
 
 namespace planflow::plugin {
 

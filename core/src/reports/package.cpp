@@ -1,17 +1,16 @@
+#include <unistd.h>
+#include <zip.h>
+
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/util/file.hpp>
 #include <planflow/util/json_text.hpp>
-
-#include <boost/json/serialize.hpp>
-#include <zip.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <memory>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace planflow::reports {
 
@@ -26,8 +25,8 @@ std::string to_package(const report& r, const std::string& name) {
   for (const auto& [file, bytes] : files) {
     entries.push_back({{"file", file}, {"bytes", bytes.size()}, {"sha256", auth::sha256_hex(bytes)}});
   }
-  const std::string manifest = boost::json::serialize(boost::json::object{
-      {"package", name}, {"generated_at", r.generated_at}, {"files", std::move(entries)}});
+  const std::string manifest = boost::json::serialize(
+      boost::json::object{{"package", name}, {"generated_at", r.generated_at}, {"files", std::move(entries)}});
 
   // libzip writes archives to files; a private temporary one is read back and removed.
   std::string path = (std::filesystem::temp_directory_path() / "planflow_package_XXXXXX").string();

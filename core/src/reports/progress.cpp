@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <cmath>
+#include <map>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/error/problem.hpp>
@@ -6,12 +10,6 @@
 #include <planflow/text/thai.hpp>
 #include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
-
-#include <boost/json/serialize.hpp>
-
-#include <algorithm>
-#include <cmath>
-#include <map>
 
 namespace planflow::reports {
 namespace {
@@ -31,9 +29,9 @@ constexpr const char* k_report_columns =
 
 quarterly_report report_from_row(const soci::row& row) {
   using namespace storage;
-  return {column_int(row, 0),  column_int(row, 1),      column_int(row, 2),   int(column_int(row, 3)),
-          int(column_int(row, 4)), column_text(row, 5), column_text(row, 6), column_opt_text(row, 7),
-          column_text(row, 8)};
+  return {column_int(row, 0),      column_int(row, 1),      column_int(row, 2),
+          int(column_int(row, 3)), int(column_int(row, 4)), column_text(row, 5),
+          column_text(row, 6),     column_opt_text(row, 7), column_text(row, 8)};
 }
 
 // The agency of the province whose name the plan's text names; the plan's
@@ -144,7 +142,8 @@ workflow::guard_result progress_service::progress_confirmed(soci::session& sql, 
   long long case_id = c.id;
   if (c.subject_kind == "report") {
     auto report = find_report_by_case(sql, c.id);
-    if (!report) return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_report_for_case);
+    if (!report)
+      return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_report_for_case);
     long long rid = report->id, pid = report->plan_id;
     int items = 0, confirmed = 0;
     sql << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p", soci::use(pid), soci::into(items);
@@ -158,8 +157,10 @@ workflow::guard_result progress_service::progress_confirmed(soci::session& sql, 
   sql << "SELECT COUNT(*), SUM(CASE WHEN rc.stage = 'acknowledged' THEN 1 ELSE 0 END) FROM quarterly_reports r "
          "JOIN plans p ON p.id = r.plan_id JOIN workflow_cases rc ON rc.id = r.case_id WHERE p.case_id = :c",
       soci::use(case_id), soci::into(reports), soci::into(acknowledged);
-  if (reports == 0) return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_quarterly_reports);
-  return workflow::guard_result::of("all_progress_confirmed", acknowledged == reports, error::messages::reports_acknowledged,
+  if (reports == 0)
+    return workflow::guard_result::of("all_progress_confirmed", false, error::messages::no_quarterly_reports);
+  return workflow::guard_result::of("all_progress_confirmed", acknowledged == reports,
+                                    error::messages::reports_acknowledged,
                                     {{"acknowledged", acknowledged}, {"reports", reports}});
 }
 
@@ -181,7 +182,8 @@ std::optional<quarterly_report> progress_service::find_report(soci::session& sql
 
 std::optional<quarterly_report> progress_service::find_report_by_case(soci::session& sql, std::int64_t case_id) {
   long long key = case_id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(k_report_columns) + "WHERE r.case_id = :c", soci::use(key));
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(k_report_columns) + "WHERE r.case_id = :c", soci::use(key));
   for (const auto& row : rows) return report_from_row(row);
   return std::nullopt;
 }
@@ -246,12 +248,16 @@ std::vector<agency_status> progress_service::agency_statuses(soci::session& sql,
        soci::use(rid), soci::use(pid));
   for (const auto& row : rows) {
     using namespace storage;
-    agency_status s{column_int(row, 0), column_text(row, 1), int(column_int(row, 2)), int(column_int(row, 3)),
-                    int(column_int(row, 4)), ""};
-    if (s.confirmed == s.items) s.state = "confirmed";
-    else if (r.is_late(today)) s.state = "late";
-    else if (s.entered > 0) s.state = "submitted";
-    else s.state = "missing";
+    agency_status s{column_int(row, 0),      column_text(row, 1),     int(column_int(row, 2)),
+                    int(column_int(row, 3)), int(column_int(row, 4)), ""};
+    if (s.confirmed == s.items)
+      s.state = "confirmed";
+    else if (r.is_late(today))
+      s.state = "late";
+    else if (s.entered > 0)
+      s.state = "submitted";
+    else
+      s.state = "missing";
     out.push_back(std::move(s));
   }
   return out;
@@ -281,11 +287,13 @@ entry progress_service::save_entry(std::int64_t report_id, const std::string& it
   std::vector<error::field> errors;
   static const std::vector<std::string> statuses{"not_started", "in_progress", "done", "cancelled"};
   if (std::ranges::find(statuses, input.status) == statuses.end()) {
-    errors.push_back({"/status", error::messages::one_of, {{"values", boost::json::array(statuses.begin(), statuses.end())}}});
+    errors.push_back(
+        {"/status", error::messages::one_of, {{"values", boost::json::array(statuses.begin(), statuses.end())}}});
   }
-  if (input.status == "cancelled" && input.cancel_reason.empty()) errors.push_back({"/cancel_reason", error::messages::cancel_reason_required});
-  if (input.percent_complete && (*input.percent_complete < 0 || *input.percent_complete > 100 ||
-                                 std::isnan(*input.percent_complete))) {
+  if (input.status == "cancelled" && input.cancel_reason.empty())
+    errors.push_back({"/cancel_reason", error::messages::cancel_reason_required});
+  if (input.percent_complete &&
+      (*input.percent_complete < 0 || *input.percent_complete > 100 || std::isnan(*input.percent_complete))) {
     errors.push_back({"/percent_complete", error::messages::percent_range});
   }
   if (input.disbursed_satang < 0) errors.push_back({"/disbursed_baht", error::messages::not_negative});
@@ -329,7 +337,8 @@ entry progress_service::save_entry(std::int64_t report_id, const std::string& it
     const std::int64_t year_total = (earlier_ind == soci::i_ok ? earlier : 0) + input.disbursed_satang;
     const std::int64_t budget = item->budget_satang.value_or(0);
     if (year_total > budget && input.over_budget_reason.empty()) {
-      found.push_back({"/disbursed_baht", error::messages::over_budget,
+      found.push_back({"/disbursed_baht",
+                       error::messages::over_budget,
                        {{"total", satang_as_baht(year_total)}, {"budget", satang_as_baht(budget)}}});
     }
     error::throw_if_invalid(std::move(found));
@@ -368,10 +377,12 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
     auto r = find_report(sql, report_id);
     if (!r) throw error::not_found(error::messages::report_not_found);
     auto c = engine_.find_case(sql, r->case_id, true);
-    if (!head.agency_id || !directory::roles_in_scope(head, {c->province_code, c->plan_type, head.agency_id}).contains("agency_head")) {
+    if (!head.agency_id ||
+        !directory::roles_in_scope(head, {c->province_code, c->plan_type, head.agency_id}).contains("agency_head")) {
       throw error::forbidden(error::messages::head_confirms);
     }
-    if (c->stage != "collecting") throw error::problem(error::types::report_closed, error::messages::report_compiled_short);
+    if (c->stage != "collecting")
+      throw error::problem(error::types::report_closed, error::messages::report_compiled_short);
     long long pid = r->plan_id, rid = r->id, agency = *head.agency_id;
     std::vector<std::string> missing;
     soci::rowset<soci::row> rows =

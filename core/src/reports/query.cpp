@@ -1,9 +1,8 @@
+#include <algorithm>
+#include <map>
 #include <planflow/reports/query.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/time.hpp>
-
-#include <algorithm>
-#include <map>
 #include <set>
 
 namespace planflow::reports {
@@ -11,11 +10,16 @@ namespace {
 
 void count(totals& t, const activity_row& a) {
   t.activities += 1;
-  if (a.status == "not_started") t.not_started += 1;
-  else if (a.status == "in_progress") t.in_progress += 1;
-  else if (a.status == "done") t.done += 1;
-  else if (a.status == "cancelled") t.cancelled += 1;
-  else t.missing += 1;
+  if (a.status == "not_started")
+    t.not_started += 1;
+  else if (a.status == "in_progress")
+    t.in_progress += 1;
+  else if (a.status == "done")
+    t.done += 1;
+  else if (a.status == "cancelled")
+    t.cancelled += 1;
+  else
+    t.missing += 1;
   t.planned_satang += a.planned_satang.value_or(0);
   t.disbursed_satang += a.disbursed_satang;
 }
@@ -37,27 +41,31 @@ std::string activity_sql(const report_query& q) {
   std::string select =
       "SELECT p.id, p.title, p.province_code, pr.name_th, p.plan_type, ag.name_th, ri.goal, ri.indicator, ri.item_id, "
       "ri.title, ra.name_th, ri.budget_satang, ri.target_value, ri.unit, ";
-  std::string from = " FROM plans p JOIN provinces pr ON pr.code = p.province_code JOIN agencies ag ON ag.id = p.agency_id "
-                     "JOIN report_items ri ON ri.plan_id = p.id JOIN agencies ra ON ra.id = ri.agency_id ";
+  std::string from =
+      " FROM plans p JOIN provinces pr ON pr.code = p.province_code JOIN agencies ag ON ag.id = p.agency_id "
+      "JOIN report_items ri ON ri.plan_id = p.id JOIN agencies ra ON ra.id = ri.agency_id ";
   if (q.quarter > 0) {
     select += "e.status, e.percent_complete, e.disbursed_satang, e.result_value, qr.due_on, rc.stage";
-    from += "JOIN quarterly_reports qr ON qr.plan_id = p.id AND qr.quarter = :q "
-            "JOIN workflow_cases rc ON rc.id = qr.case_id "
-            "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
+    from +=
+        "JOIN quarterly_reports qr ON qr.plan_id = p.id AND qr.quarter = :q "
+        "JOIN workflow_cases rc ON rc.id = qr.case_id "
+        "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
   } else {
     select += "le.status, le.percent_complete, agg.disbursed, le.result_value, agg.last_due, ''";
     // The year's sums are taken over this province's plans only, so the
     // subquery reads a province's entries, not the country's.
-    from += "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
-            "MAX(q2.quarter) AS last_quarter, MAX(q2.due_on) AS last_due FROM progress_entries e2 "
-            "JOIN quarterly_reports q2 ON q2.id = e2.report_id JOIN plans p2 ON p2.id = q2.plan_id "
-            "WHERE e2.confirmed_at IS NOT NULL AND p2.province_code = :prov2 AND p2.fiscal_year = :fy2 "
-            "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
-            "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
-            "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
+    from +=
+        "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
+        "MAX(q2.quarter) AS last_quarter, MAX(q2.due_on) AS last_due FROM progress_entries e2 "
+        "JOIN quarterly_reports q2 ON q2.id = e2.report_id JOIN plans p2 ON p2.id = q2.plan_id "
+        "WHERE e2.confirmed_at IS NOT NULL AND p2.province_code = :prov2 AND p2.fiscal_year = :fy2 "
+        "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
+        "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
+        "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
   }
-  return select + from + "WHERE p.province_code = :prov AND p.fiscal_year = :fy AND (:t1 = '' OR p.plan_type = :t2) "
-                         "ORDER BY p.id, ri.position";
+  return select + from +
+         "WHERE p.province_code = :prov AND p.fiscal_year = :fy AND (:t1 = '' OR p.plan_type = :t2) "
+         "ORDER BY p.id, ri.position";
 }
 
 report provincial(soci::session& sql, const report_query& q, const std::string& today) {
@@ -104,7 +112,8 @@ report provincial(soci::session& sql, const report_query& q, const std::string& 
       const std::string goal = column_text(row, 6), indicator = column_text(row, 7);
       if (plan.goals.empty() || plan.goals.back().goal != goal) plan.goals.push_back({goal, {}, {}});
       auto& g = plan.goals.back();
-      if (g.indicators.empty() || g.indicators.back().indicator != indicator) g.indicators.push_back({indicator, {}, {}});
+      if (g.indicators.empty() || g.indicators.back().indicator != indicator)
+        g.indicators.push_back({indicator, {}, {}});
       auto& ind = g.indicators.back();
       count(ind.totals, a);
       count(g.totals, a);
@@ -137,28 +146,43 @@ report national(soci::session& sql, const report_query& q, const std::string& to
   const std::string disbursed = q.quarter > 0 ? "e.disbursed_satang" : "agg.disbursed";
   std::string sql_text =
       "SELECT p.province_code, pr.name_th, COUNT(DISTINCT p.id), COUNT(ri.id), "
-      "SUM(CASE WHEN " + status + " = 'not_started' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN " + status + " = 'in_progress' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN " + status + " = 'done' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN " + status + " = 'cancelled' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN " + status + " IS NULL THEN 1 ELSE 0 END), "
-      "SUM(COALESCE(ri.budget_satang, 0)), SUM(COALESCE(" + disbursed + ", 0)), ";
-  std::string from = " FROM plans p JOIN provinces pr ON pr.code = p.province_code JOIN report_items ri ON ri.plan_id = p.id ";
+      "SUM(CASE WHEN " +
+      status +
+      " = 'not_started' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN " +
+      status +
+      " = 'in_progress' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN " +
+      status +
+      " = 'done' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN " +
+      status +
+      " = 'cancelled' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN " +
+      status +
+      " IS NULL THEN 1 ELSE 0 END), "
+      "SUM(COALESCE(ri.budget_satang, 0)), SUM(COALESCE(" +
+      disbursed + ", 0)), ";
+  std::string from =
+      " FROM plans p JOIN provinces pr ON pr.code = p.province_code JOIN report_items ri ON ri.plan_id = p.id ";
   if (q.quarter > 0) {
     sql_text += "COUNT(DISTINCT CASE WHEN e.id IS NULL AND qr.due_on < :today THEN ri.agency_id END)";
-    from += "JOIN quarterly_reports qr ON qr.plan_id = p.id AND qr.quarter = :q "
-            "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
+    from +=
+        "JOIN quarterly_reports qr ON qr.plan_id = p.id AND qr.quarter = :q "
+        "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
   } else {
     sql_text += "0";
-    from += "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
-            "MAX(q2.quarter) AS last_quarter FROM progress_entries e2 JOIN quarterly_reports q2 ON q2.id = e2.report_id "
-            "WHERE e2.confirmed_at IS NOT NULL AND q2.fiscal_year = :fy2 "
-            "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
-            "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
-            "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
+    from +=
+        "LEFT JOIN (SELECT e2.item_row_id AS item_row_id, SUM(e2.disbursed_satang) AS disbursed, "
+        "MAX(q2.quarter) AS last_quarter FROM progress_entries e2 JOIN quarterly_reports q2 ON q2.id = e2.report_id "
+        "WHERE e2.confirmed_at IS NOT NULL AND q2.fiscal_year = :fy2 "
+        "GROUP BY e2.item_row_id) agg ON agg.item_row_id = ri.id "
+        "LEFT JOIN quarterly_reports lq ON lq.plan_id = p.id AND lq.quarter = agg.last_quarter "
+        "LEFT JOIN progress_entries le ON le.report_id = lq.id AND le.item_row_id = ri.id ";
   }
-  sql_text += from + "WHERE p.fiscal_year = :fy AND (:t1 = '' OR p.plan_type = :t2) "
-                     "GROUP BY p.province_code, pr.name_th ORDER BY p.province_code";
+  sql_text += from +
+              "WHERE p.fiscal_year = :fy AND (:t1 = '' OR p.plan_type = :t2) "
+              "GROUP BY p.province_code, pr.name_th ORDER BY p.province_code";
   auto run = [&](auto&& prep) {
     soci::rowset<soci::row> rows(prep);
     for (const auto& row : rows) {

@@ -1,10 +1,9 @@
 #include "render_common.hpp"
 
-#include <planflow/text/thai.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <planflow/text/thai.hpp>
 
 namespace planflow::reports {
 

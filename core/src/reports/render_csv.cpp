@@ -1,8 +1,7 @@
-#include <planflow/reports/render.hpp>
-
 #include <fmt/format.h>
 
 #include <array>
+#include <planflow/reports/render.hpp>
 
 #include "render_common.hpp"
 

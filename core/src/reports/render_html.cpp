@@ -1,11 +1,10 @@
-#include <planflow/auth/crypto.hpp>
-#include <planflow/reports/render.hpp>
-#include <planflow/text/thai.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/reports/render.hpp>
+#include <planflow/text/thai.hpp>
 
 #include "render_common.hpp"
 

@@ -1,10 +1,8 @@
-#include <planflow/reports/render.hpp>
-#include <planflow/util/json_util.hpp>
-
 #include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
-
 #include <cmath>
+#include <planflow/reports/render.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include "render_common.hpp"
 

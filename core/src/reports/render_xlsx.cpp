@@ -1,8 +1,3 @@
-#include <planflow/reports/render.hpp>
-#include <planflow/text/thai.hpp>
-#include <planflow/util/file.hpp>
-#include <planflow/util/json_text.hpp>
-
 #include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -12,6 +7,10 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <planflow/reports/render.hpp>
+#include <planflow/text/thai.hpp>
+#include <planflow/util/file.hpp>
+#include <planflow/util/json_text.hpp>
 #include <stdexcept>
 #include <system_error>
 
@@ -363,8 +362,8 @@ std::string respell_numbers(std::string_view xml, const std::map<std::string, st
     const auto tag_end = xml.find('>', name_begin);
     if (name_end == std::string_view::npos || tag_end == std::string_view::npos) break;
     // A blank cell with a format only (<c r="A1" s="2"/>) has no value.
-    const auto found = xml[tag_end - 1] == '/' ? exact.end()
-                                               : exact.find(std::string(xml.substr(name_begin, name_end - name_begin)));
+    const auto found =
+        xml[tag_end - 1] == '/' ? exact.end() : exact.find(std::string(xml.substr(name_begin, name_end - name_begin)));
     if (found == exact.end()) {
       out.append(xml.substr(at, tag_end + 1 - at));
       at = tag_end + 1;
@@ -405,7 +404,8 @@ void respell_workbook(const std::string& path, const std::vector<const sheet_wri
       if (!file) throw std::runtime_error("xlsx: cannot read " + name);
       auto read = zip_fread(file, xml.data(), xml.size());
       zip_fclose(file);
-      if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) throw std::runtime_error("xlsx: cannot read " + name);
+      if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size)
+        throw std::runtime_error("xlsx: cannot read " + name);
       rewritten.push_back(respell_numbers(xml, sheets[i]->exact_numbers()));
       zip_source_t* source = zip_source_buffer(archive, rewritten.back().data(), rewritten.back().size(), 0);
       if (!source || zip_file_replace(archive, stat.index, source, 0) != 0) {

@@ -1,6 +1,5 @@
 #include <planflow/storage/cluster.hpp>
 #include <planflow/storage/row.hpp>
-
 #include <string>
 
 namespace planflow::storage {

@@ -1,18 +1,17 @@
-#include <planflow/storage/cluster.hpp>
-#include <planflow/storage/database.hpp>
-#include <planflow/util/log.hpp>
-#include <planflow/util/time.hpp>
-
-#include <boost/url/parse.hpp>
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <chrono>
-#include <random>
-#include <thread>
 #include <filesystem>
+#include <planflow/storage/cluster.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
+#include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace planflow::storage {
 namespace {
@@ -51,8 +50,10 @@ database_url parse_mysql(std::string_view text) {
     if (url.has_password()) out.connect_string += " password=" + quote(url.password());
   }
   for (auto param : url.params()) {
-    if (param.key == "unix_socket") out.connect_string += " unix_socket=" + quote(param.value);
-    else throw std::invalid_argument("unknown mysql URL parameter: " + param.key);
+    if (param.key == "unix_socket")
+      out.connect_string += " unix_socket=" + quote(param.value);
+    else
+      throw std::invalid_argument("unknown mysql URL parameter: " + param.key);
   }
   out.redacted = "mysql://" + std::string(url.user()) + (url.has_password() ? ":***" : "") + "@" +
                  std::string(url.host()) + (url.has_port() ? ":" + std::string(url.port()) : "") + "/" + db;
@@ -85,7 +86,8 @@ std::mt19937& jitter_source() {
 database_url parse_database_url(std::string_view url) {
   if (url.starts_with("sqlite://")) {
     std::string path(url.substr(9));
-    if (path.empty()) throw std::invalid_argument("sqlite URL needs a file: sqlite:///abs/path.db or sqlite://./rel.db");
+    if (path.empty())
+      throw std::invalid_argument("sqlite URL needs a file: sqlite:///abs/path.db or sqlite://./rel.db");
     // SOCI's SQLite backend accepts double quotes and no escapes.
     if (path.find('"') != std::string::npos) throw std::invalid_argument("sqlite path must not contain '\"'");
     database_url out;
@@ -139,7 +141,7 @@ void database::open(soci::session& session) {
     // durable across power loss, NORMAL only across a crash of the process.
     session << "PRAGMA journal_mode=WAL";
     session << (options_.sqlite_synchronous == sqlite_sync::full ? "PRAGMA synchronous=FULL"
-                                                                  : "PRAGMA synchronous=NORMAL");
+                                                                 : "PRAGMA synchronous=NORMAL");
     session << "PRAGMA foreign_keys=ON";
     session << "PRAGMA busy_timeout=10000";
   } else {
@@ -247,11 +249,15 @@ void expect_no_lease(const database& db) {
   }
 }
 
-lease::lease(database& db) : db_(db), slot_(0), session_([&]() -> soci::session& {
-  expect_no_lease(db);
-  slot_ = db.acquire();
-  return db.pool_.at(slot_);
-}()), uncaught_(std::uncaught_exceptions()) {
+lease::lease(database& db)
+    : db_(db),
+      slot_(0),
+      session_([&]() -> soci::session& {
+        expect_no_lease(db);
+        slot_ = db.acquire();
+        return db.pool_.at(slot_);
+      }()),
+      uncaught_(std::uncaught_exceptions()) {
   t_held.push_back(&db_);
 }
 
@@ -304,9 +310,9 @@ std::chrono::milliseconds retry_or_rethrow(lease& session, int attempt, bool com
       if (kind == failure::connection) throw unavailable(std::string("the database is unreachable: ") + e.what());
       throw unavailable("the transaction kept conflicting with others (" + std::to_string(attempt) + " attempts)");
     }
-    log::info("transaction retried",
-              {{"attempt", attempt}, {"reason", kind == failure::connection ? "connection" : "contention"},
-               {"error", e.what()}});
+    log::info("transaction retried", {{"attempt", attempt},
+                                      {"reason", kind == failure::connection ? "connection" : "contention"},
+                                      {"error", e.what()}});
     if (kind == failure::connection) session.reopen();
     // Exponential backoff from 5 ms with full jitter, so that the writers
     // that collided do not collide again in step.
@@ -325,8 +331,6 @@ std::int64_t last_insert_id(soci::session& sql, const std::string& table) {
   return id;
 }
 
-std::string now_iso() {
-  return format_iso(std::chrono::system_clock::now());
-}
+std::string now_iso() { return format_iso(std::chrono::system_clock::now()); }
 
 }  // namespace planflow::storage

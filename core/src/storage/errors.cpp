@@ -1,9 +1,8 @@
-#include <planflow/storage/errors.hpp>
-
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <array>
+#include <planflow/storage/errors.hpp>
 #include <string_view>
 
 namespace planflow::storage {
@@ -37,10 +36,17 @@ failure classify(const std::exception& e) noexcept {
   if (dynamic_cast<const duplicate*>(&e)) return failure::duplicate;
   if (const auto* my = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
     switch (my->err_num_) {
-      case 2002: case 2003: case 2006: case 2013: case 2055:  // client: cannot connect, gone, lost
-      case 1047: case 1053: case 1927:  // server: not ready (Galera non-primary), shutting down, connection killed
+      case 2002:
+      case 2003:
+      case 2006:
+      case 2013:
+      case 2055:  // client: cannot connect, gone, lost
+      case 1047:
+      case 1053:
+      case 1927:  // server: not ready (Galera non-primary), shutting down, connection killed
         return failure::connection;
-      case 1205: case 1213:  // lock wait timeout, deadlock (also Galera's certification failure)
+      case 1205:
+      case 1213:  // lock wait timeout, deadlock (also Galera's certification failure)
         return failure::contention;
       case 1062:
         return failure::duplicate;
@@ -50,12 +56,17 @@ failure classify(const std::exception& e) noexcept {
   }
   if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
     switch (lite->result() & 0xff) {  // the primary code, whether or not extended codes are on
-      case k_sqlite_busy: case k_sqlite_locked: return failure::contention;
-      case k_sqlite_ioerr: case k_sqlite_cantopen: return failure::connection;
+      case k_sqlite_busy:
+      case k_sqlite_locked:
+        return failure::contention;
+      case k_sqlite_ioerr:
+      case k_sqlite_cantopen:
+        return failure::connection;
       case k_sqlite_constraint:
         return contains(e.what(), "UNIQUE constraint") || contains(e.what(), "PRIMARY KEY") ? failure::duplicate
-                                                                                              : failure::other;
-      default: return failure::other;
+                                                                                            : failure::other;
+      default:
+        return failure::other;
     }
   }
   return failure::other;

@@ -1,11 +1,10 @@
-#include <planflow/storage/migrations.hpp>
-#include <planflow/util/log.hpp>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <planflow/storage/migrations.hpp>
+#include <planflow/util/log.hpp>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -20,10 +19,11 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }
 
 void ensure_table(soci::session& sql, backend kind) {
-  sql << std::string("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                     " version INTEGER NOT NULL PRIMARY KEY,"
-                     " name VARCHAR(200) NOT NULL,"
-                     " applied_at VARCHAR(32) NOT NULL)") +
+  sql << std::string(
+             "CREATE TABLE IF NOT EXISTS schema_migrations ("
+             " version INTEGER NOT NULL PRIMARY KEY,"
+             " name VARCHAR(200) NOT NULL,"
+             " applied_at VARCHAR(32) NOT NULL)") +
              (kind == backend::mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "");
 }
 
@@ -90,7 +90,7 @@ void ensure_lock_table(lease& session) {
 
 struct lock_attempt {
   bool taken = false;
-  std::string holder;      ///< who holds it when not taken; whose expired lock was taken over otherwise
+  std::string holder;  ///< who holds it when not taken; whose expired lock was taken over otherwise
   long long seconds_left = 0;
 };
 
@@ -119,7 +119,8 @@ class migration_lock_row {
       }
       if (attempt.holder != waiting_for) {
         waiting_for = attempt.holder;
-        log::info("waiting for the migration lock", {{"owner", attempt.holder}, {"expires_in_s", attempt.seconds_left}});
+        log::info("waiting for the migration lock",
+                  {{"owner", attempt.holder}, {"expires_in_s", attempt.seconds_left}});
       }
       // The holder needs seconds for DDL: polling faster only adds writes.
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -254,7 +255,8 @@ std::vector<int> apply_on_mysql(lease& session, const std::vector<migration>& al
 std::vector<std::string> migration_statements(const migration& m, backend kind) {
   std::string text = m.text;
   const bool mysql = kind == backend::mysql;
-  replace_all(text, "{{id}}", mysql ? "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  replace_all(text, "{{id}}",
+              mysql ? "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
   replace_all(text, "{{table_options}}",
               mysql ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" : "");
   replace_all(text, "{{long_text}}", mysql ? "LONGTEXT" : "TEXT");

@@ -1,10 +1,9 @@
-#include <planflow/text/thai.hpp>
-
 #include <fmt/format.h>
 
 #include <array>
 #include <charconv>
 #include <limits>
+#include <planflow/text/thai.hpp>
 #include <utility>
 #include <vector>
 

@@ -1,8 +1,6 @@
-#include <planflow/util/canonical_json.hpp>
-
-#include <boost/json/serialize.hpp>
-
 #include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <planflow/util/canonical_json.hpp>
 #include <vector>
 
 namespace planflow {

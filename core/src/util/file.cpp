@@ -1,6 +1,5 @@
-#include <planflow/util/file.hpp>
-
 #include <fstream>
+#include <planflow/util/file.hpp>
 #include <sstream>
 
 namespace planflow {

@@ -1,12 +1,10 @@
-#include <planflow/util/json_parse.hpp>
-#include <planflow/util/json_util.hpp>
-
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <planflow/util/json_parse.hpp>
+#include <planflow/util/json_util.hpp>
 #include <stdexcept>
 
 namespace planflow {
@@ -16,7 +14,8 @@ namespace json = boost::json;
 
 constexpr const char* k_int64_range = "must be an integer from -9223372036854775808 to 9223372036854775807";
 constexpr const char* k_too_large = "is too large a number (at most ±1.7976931348623157e308)";
-constexpr const char* k_too_small = "is too close to zero to be kept (it would be stored as 0); write 0 or a larger number";
+constexpr const char* k_too_small =
+    "is too close to zero to be kept (it would be stored as 0); write 0 or a larger number";
 
 // Where the parser is, as a path of open containers, so that a number
 // problem or a syntax error can be named by its JSON Pointer.
@@ -45,8 +44,10 @@ class handler {
     for (std::size_t i = 0; i < path_.size(); ++i) {
       const auto& f = path_[i];
       const bool innermost = i + 1 == path_.size();
-      if (f.array) out = pointer_append(out, f.index);
-      else if (!innermost || f.has_key) out = pointer_append(out, f.key);
+      if (f.array)
+        out = pointer_append(out, f.index);
+      else if (!innermost || f.has_key)
+        out = pointer_append(out, f.key);
     }
     return out.empty() ? "/" : out;
   }
@@ -112,7 +113,8 @@ class handler {
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
     number_.clear();
-    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) note(k_int64_range, json_number_problem::kind::outside_int64);
+    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+      note(k_int64_range, json_number_problem::kind::outside_int64);
     st.push_uint64(u);
     value_done();
     return true;
@@ -142,8 +144,10 @@ class handler {
   void value_done() {
     if (path_.empty()) return;
     auto& f = path_.back();
-    if (f.array) ++f.index;
-    else f.has_key = false;
+    if (f.array)
+      ++f.index;
+    else
+      f.has_key = false;
   }
 
   void note(const char* detail, json_number_problem::kind what) {
@@ -160,9 +164,12 @@ class handler {
     const bool integer_literal = number_.find_first_of(".eE") == std::string::npos;
     if (ec == std::errc::result_out_of_range) {
       const bool overflow = !std::isfinite(boost_reading) || std::fabs(boost_reading) > 1.0;
-      if (integer_literal) note(k_int64_range, json_number_problem::kind::outside_int64);
-      else if (overflow) note(k_too_large, json_number_problem::kind::too_large);
-      else note(k_too_small, json_number_problem::kind::too_small);
+      if (integer_literal)
+        note(k_int64_range, json_number_problem::kind::outside_int64);
+      else if (overflow)
+        note(k_too_large, json_number_problem::kind::too_large);
+      else
+        note(k_too_small, json_number_problem::kind::too_small);
       const double magnitude = overflow ? std::numeric_limits<double>::infinity() : 0.0;
       return number_.starts_with('-') ? -magnitude : magnitude;
     }

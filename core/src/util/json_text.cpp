@@ -1,9 +1,7 @@
-#include <planflow/util/json_text.hpp>
-
 #include <boost/json/serialize.hpp>
-
 #include <charconv>
 #include <cmath>
+#include <planflow/util/json_text.hpp>
 #include <system_error>
 
 namespace planflow {
@@ -67,7 +65,7 @@ std::string decimal_text(double d) {
   char buffer[64];
   const double magnitude = std::fabs(d);
   const auto format = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21) ? std::chars_format::fixed
-                                                                                 : std::chars_format::scientific;
+                                                                                : std::chars_format::scientific;
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d, format);
   if (ec != std::errc{}) return boost::json::serialize(boost::json::value(d));
   return std::string(buffer, end);

@@ -1,7 +1,6 @@
-#include <planflow/util/json_util.hpp>
-
 #include <cmath>
 #include <limits>
+#include <planflow/util/json_util.hpp>
 
 namespace planflow {
 
@@ -9,9 +8,12 @@ std::string pointer_append(std::string_view pointer, std::string_view key) {
   std::string out(pointer);
   out.push_back('/');
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -25,7 +27,7 @@ std::optional<std::int64_t> integer_of(const boost::json::value& value) {
   if (value.is_uint64()) {
     auto n = value.get_uint64();
     return n > std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
-                                                                         : std::int64_t(n);
+                                                                       : std::int64_t(n);
   }
   if (value.is_double()) {
     double d = value.get_double();

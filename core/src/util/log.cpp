@@ -1,15 +1,14 @@
-#include <planflow/util/log.hpp>
-#include <planflow/util/time.hpp>
-
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
 #include <stdexcept>
 #include <thread>
 
@@ -20,11 +19,16 @@ std::atomic<level> g_level{level::info};
 
 std::string_view name_of(level lvl) {
   switch (lvl) {
-    case level::debug: return "debug";
-    case level::info: return "info";
-    case level::warn: return "warn";
-    case level::error: return "error";
-    case level::off: return "off";
+    case level::debug:
+      return "debug";
+    case level::info:
+      return "info";
+    case level::warn:
+      return "warn";
+    case level::error:
+      return "error";
+    case level::off:
+      return "off";
   }
   return "unknown";
 }

@@ -1,8 +1,7 @@
-#include <planflow/util/time.hpp>
-
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <planflow/util/time.hpp>
 #include <stdexcept>
 
 namespace planflow {
@@ -40,8 +39,8 @@ std::string format_http_date(std::chrono::system_clock::time_point t) {
   year_month_day date{day};
   hh_mm_ss<seconds> time{secs - day};
   return fmt::format("{}, {:02d} {} {:04d} {:02d}:{:02d}:{:02d} GMT", k_days[weekday(day).c_encoding()],
-                     unsigned(date.day()), k_months[unsigned(date.month()) - 1], int(date.year()),
-                     time.hours().count(), time.minutes().count(), time.seconds().count());
+                     unsigned(date.day()), k_months[unsigned(date.month()) - 1], int(date.year()), time.hours().count(),
+                     time.minutes().count(), time.seconds().count());
 }
 
 }  // namespace planflow

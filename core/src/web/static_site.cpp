@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
@@ -5,11 +9,6 @@
 #include <planflow/util/log.hpp>
 #include <planflow/util/utf8.hpp>
 #include <planflow/web/static_site.hpp>
-
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <memory>
 #include <utility>
 
 namespace planflow::web {
@@ -238,9 +237,11 @@ bool add_static_routes(http::router& r, const std::string& dir) {
   }
   // In memory and cheap, so answered on the I/O thread.
   constexpr auto on_io_thread = http::execution::inline_;
-  r.add(http::method::get, "/", [site](http::request& req) { return site->serve("index.html", req); }, on_io_thread);
-  r.add(http::method::get, "/assets/{file}",
-        [site](http::request& req) { return site->serve("assets/" + req.path_param("file"), req); }, on_io_thread);
+  r.add(
+      http::method::get, "/", [site](http::request& req) { return site->serve("index.html", req); }, on_io_thread);
+  r.add(
+      http::method::get, "/assets/{file}",
+      [site](http::request& req) { return site->serve("assets/" + req.path_param("file"), req); }, on_io_thread);
   // Other files get literal routes one by one rather than a "/{file}" capture,
   // which would turn every unknown one-segment path into a 405 for POST.
   auto existing = r.routes();
@@ -253,8 +254,8 @@ bool add_static_routes(http::router& r, const std::string& dir) {
       ++hidden;
       continue;
     }
-    r.add(http::method::get, pattern, [site, path](http::request& req) { return site->serve(path, req); },
-          on_io_thread);
+    r.add(
+        http::method::get, pattern, [site, path](http::request& req) { return site->serve(path, req); }, on_io_thread);
   }
   log::info("serving the web interface", {{"dir", dir}, {"files", site->paths().size() - hidden}});
   return true;

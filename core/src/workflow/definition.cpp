@@ -1,13 +1,8 @@
-#include <planflow/error/catalog.hpp>
-#include <planflow/util/json_util.hpp>
-#include <planflow/workflow/definition.hpp>
-
+#include <algorithm>
+#include <array>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/string.hpp>
-
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -15,6 +10,9 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <planflow/error/catalog.hpp>
+#include <planflow/util/json_util.hpp>
+#include <planflow/workflow/definition.hpp>
 #include <set>
 #include <utility>
 
@@ -29,8 +27,8 @@ using msg_code = planflow::error::message_code;
 
 namespace {
 
-constexpr std::array k_stage_kinds{stage_kind::editing, stage_kind::review, stage_kind::approval,
-                                   stage_kind::reporting, stage_kind::terminal};
+constexpr std::array k_stage_kinds{stage_kind::editing, stage_kind::review, stage_kind::approval, stage_kind::reporting,
+                                   stage_kind::terminal};
 
 // Generous bounds that still fit an int: a yearly plan has no use for a
 // ten-year deadline or a thousand revision rounds, and a typo like 300000
@@ -423,9 +421,12 @@ guard definition_reader::read_guard(const json::value& value, const std::string&
 
 void definition_reader::read_quorum_k(const json::value& value, const std::string& pointer, guard& g) {
   if (const auto* text = value.if_string()) {
-    if (*text == "majority") g.rule = quorum_rule::majority;
-    else if (*text == "all") g.rule = quorum_rule::all;
-    else error(pointer, msg::impossible_quorum, "must be an integer >= 1, \"majority\" or \"all\"", {{"value", *text}});
+    if (*text == "majority")
+      g.rule = quorum_rule::majority;
+    else if (*text == "all")
+      g.rule = quorum_rule::all;
+    else
+      error(pointer, msg::impossible_quorum, "must be an integer >= 1, \"majority\" or \"all\"", {{"value", *text}});
     return;
   }
   if (!value.is_number()) {
@@ -485,7 +486,8 @@ parse_result definition_reader::read(const json::value& document) {
   if (const auto* rounds = root->if_contains("max_revision_rounds")) {
     if (auto n = integer_of(*rounds)) {
       if (*n < 1 || *n > k_max_revision_rounds) {
-        error("/max_revision_rounds", msg::invalid_value, "must be between 1 and " + std::to_string(k_max_revision_rounds),
+        error("/max_revision_rounds", msg::invalid_value,
+              "must be between 1 and " + std::to_string(k_max_revision_rounds),
               {{"field", "max_revision_rounds"}, {"value", *n}, {"min", 1}, {"max", k_max_revision_rounds}});
       } else {
         def_.max_revision_rounds = int(*n);
@@ -805,8 +807,8 @@ void definition_reader::collect_warnings() {
     if (s.kind == stage_kind::approval && have_transitions_) {
       auto exits = def_.transitions_from(s.id);
       if (std::none_of(exits.begin(), exits.end(), [](const transition* t) { return t->signature; })) {
-        warn(at, msg::approval_without_signature, quoted(s.id) + " is an approval stage but nothing out of it is signed",
-             {{"stage", s.id}});
+        warn(at, msg::approval_without_signature,
+             quoted(s.id) + " is an approval stage but nothing out of it is signed", {{"stage", s.id}});
       }
     }
   }
@@ -840,15 +842,14 @@ void definition_reader::collect_warnings() {
            std::move(params));
     }
     if (!t.from.empty() && t.from == t.to && !t.signature) {
-      warn(at, msg::self_loop, quoted(t.action) + " leads from " + quoted(t.from) + " back to itself and records nothing",
+      warn(at, msg::self_loop,
+           quoted(t.action) + " leads from " + quoted(t.from) + " back to itself and records nothing",
            transition_params(t));
     }
   }
 }
 
-json::object title_json(const localized& title) {
-  return json::object{{"th", title.th}, {"en", title.en}};
-}
+json::object title_json(const localized& title) { return json::object{{"th", title.th}, {"en", title.en}}; }
 
 json::array string_array(const std::vector<std::string>& items) {
   json::array out;
@@ -957,8 +958,10 @@ json::object to_json(const definition& def) {
     stage["editable_by"] = string_array(s.editable_by);
     if (s.deadline) {
       json::object escalation;
-      if (s.deadline->escalate_action.empty()) escalation["record"] = "overdue";
-      else escalation["action"] = s.deadline->escalate_action;
+      if (s.deadline->escalate_action.empty())
+        escalation["record"] = "overdue";
+      else
+        escalation["action"] = s.deadline->escalate_action;
       stage["deadline"] = json::object{{"days", s.deadline->days}, {"escalation", std::move(escalation)}};
     }
     stages.emplace_back(std::move(stage));

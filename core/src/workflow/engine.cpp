@@ -1,17 +1,15 @@
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/storage/row.hpp>
+#include <planflow/util/json_text.hpp>
 #include <planflow/util/json_util.hpp>
 #include <planflow/util/log.hpp>
-#include <planflow/util/json_text.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/workflow/engine.hpp>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-
-#include <algorithm>
 #include <set>
 
 namespace planflow::workflow {
@@ -49,7 +47,6 @@ case_state case_from_row(const soci::row& row) {
 }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 
 // Saves the state the engine changes; the rest of the row is fixed at creation.
 void save_case(soci::session& sql, const case_state& c) {
@@ -103,8 +100,8 @@ boost::json::array guards_json(const std::vector<guard_result>& guards) {
 }
 
 boost::json::object apply_result::to_json() const {
-  return {{"case_id", case_id}, {"action", action}, {"from", from},     {"to", to},
-          {"moved", moved},     {"signed", signed_}, {"revision", revision}, {"guards", guards_json(guards)},
+  return {{"case_id", case_id},  {"action", action},  {"from", from},         {"to", to},
+          {"moved", moved},      {"signed", signed_}, {"revision", revision}, {"guards", guards_json(guards)},
           {"replayed", replayed}};
 }
 
@@ -119,7 +116,8 @@ apply_result apply_result::from_json(const boost::json::object& json) {
   r.revision = json.at("revision").to_number<int>();
   for (const auto& item : json.at("guards").as_array()) {
     const auto& o = item.as_object();
-    guard_result g{std::string(o.at("type").as_string()), o.at("met").as_bool(), std::string(o.at("reason").as_string())};
+    guard_result g{std::string(o.at("type").as_string()), o.at("met").as_bool(),
+                   std::string(o.at("reason").as_string())};
     // Replies stored before guards carried codes have none.
     if (const auto* code = o.if_contains("code")) g.code = std::string(code->as_string());
     if (const auto* params = o.if_contains("params")) g.params = params->as_object();
@@ -193,7 +191,9 @@ engine::engine(storage::database& db, workflow::store& store, role_resolver role
   });
 }
 
-void engine::register_guard(const std::string& type, guard_evaluator evaluator) { guards_[type] = std::move(evaluator); }
+void engine::register_guard(const std::string& type, guard_evaluator evaluator) {
+  guards_[type] = std::move(evaluator);
+}
 
 std::shared_ptr<const definition> engine::definition_of(soci::session& sql, const case_state& c) {
   auto def = store_.get(sql, c.workflow_id, c.workflow_version);
@@ -240,7 +240,8 @@ int engine::append_event(soci::session& sql, case_state& c, const event& e) {
 void engine::void_signatures(soci::session& sql, std::int64_t case_id, const std::string& reason) {
   long long id = case_id;
   const std::string now = storage::now_iso();
-  sql << "UPDATE signatures SET voided_at = :t WHERE case_id = :id AND voided_at IS NULL", soci::use(now), soci::use(id);
+  sql << "UPDATE signatures SET voided_at = :t WHERE case_id = :id AND voided_at IS NULL", soci::use(now),
+      soci::use(id);
   log::debug("signatures voided", {{"case", case_id}, {"reason", reason}});
 }
 
@@ -259,8 +260,8 @@ void engine::enter_stage(soci::session&, case_state& c, const definition& def, c
 }
 
 std::int64_t engine::start_case(soci::session& sql, const new_case& input) {
-  const int version = input.workflow_version > 0 ? input.workflow_version
-                                                 : store_.version_for_new_cases(sql, input.workflow_id);
+  const int version =
+      input.workflow_version > 0 ? input.workflow_version : store_.version_for_new_cases(sql, input.workflow_id);
   auto def = version > 0 ? store_.get(sql, input.workflow_id, version) : nullptr;
   if (!def) {
     if (input.workflow_version > 0) {
@@ -270,7 +271,8 @@ std::int64_t engine::start_case(soci::session& sql, const new_case& input) {
     throw error::invalid("/workflow", error::messages::no_published_workflow, {{"workflow", input.workflow_id}});
   }
   if (!def->plan_types.empty() && std::ranges::find(def->plan_types, input.plan_type) == def->plan_types.end()) {
-    throw error::invalid("/workflow", error::messages::workflow_not_for_type, {{"workflow", def->id}, {"plan_type", input.plan_type}});
+    throw error::invalid("/workflow", error::messages::workflow_not_for_type,
+                         {{"workflow", def->id}, {"plan_type", input.plan_type}});
   }
   case_state c;
   c.subject_kind = input.subject_kind;
@@ -391,9 +393,10 @@ struct stored_reply {
 
 std::optional<stored_reply> find_reply(soci::session& sql, std::int64_t user_id, const std::string& key) {
   long long uid = user_id;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT case_id, action, response, request_sha256 FROM idempotency_keys "
-                                                 "WHERE user_id = :u AND idem_key = :k",
-                                  soci::use(uid), soci::use(key));
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT case_id, action, response, request_sha256 FROM idempotency_keys "
+                      "WHERE user_id = :u AND idem_key = :k",
+       soci::use(uid), soci::use(key));
   for (const auto& row : rows) {
     std::optional<std::string> sha;
     if (row.get_indicator(3) != soci::i_null) sha = storage::column_text(row, 3);
@@ -408,141 +411,142 @@ std::optional<stored_reply> find_reply(soci::session& sql, std::int64_t user_id,
 apply_result engine::apply(const apply_request& r) {
   // Re-run whole on contention: everything below is database work.
   return storage::in_transaction(db_, [&](soci::session& sql) -> apply_result {
-
-  auto replay = [&](const stored_reply& stored) {
-    if (stored.case_id != r.case_id || stored.action != r.action ||
-        (stored.request_sha256 && *stored.request_sha256 != r.request_sha256)) {
-      throw error::problem(error::types::idempotency_key_reused, error::messages::key_reused);
+    auto replay = [&](const stored_reply& stored) {
+      if (stored.case_id != r.case_id || stored.action != r.action ||
+          (stored.request_sha256 && *stored.request_sha256 != r.request_sha256)) {
+        throw error::problem(error::types::idempotency_key_reused, error::messages::key_reused);
+      }
+      auto result = apply_result::from_json(boost::json::parse(stored.response).as_object());
+      result.replayed = true;
+      return result;
+    };
+    if (r.idempotency_key) {
+      if (auto stored = find_reply(sql, r.actor.id, *r.idempotency_key)) return replay(*stored);
     }
-    auto result = apply_result::from_json(boost::json::parse(stored.response).as_object());
-    result.replayed = true;
+
+    auto found = find_case(sql, r.case_id, true);
+    if (!found) throw error::not_found(error::messages::case_not_found, {{"id", r.case_id}});
+    case_state c = std::move(*found);
+    // A request with the same key may have committed while this one waited for the lock.
+    if (r.idempotency_key) {
+      if (auto stored = find_reply(sql, r.actor.id, *r.idempotency_key)) return replay(*stored);
+    }
+    auto def = definition_of(sql, c);
+
+    const transition* t = def->find_transition(c.stage, r.action);
+    auto roles = roles_(sql, r.actor, c.scope());
+    const transition* rule = rule_for(*def, r.action, t, roles);
+    std::optional<acting_as> as = rule ? acting_role(*rule, roles) : std::nullopt;
+    if (rule && !as) {
+      throw error::forbidden(
+          error::messages::action_needs_roles,
+          {{"action", r.action}, {"roles", boost::json::array(rule->roles.begin(), rule->roles.end())}});
+    }
+    if (rule && rule->signature &&
+        took_part_before_approval(sql, *def, c.id, {r.actor.id, as->on_behalf_of.value_or(r.actor.id)})) {
+      throw error::problem(error::types::self_approval, error::messages::no_self_approval);
+    }
+    if (!t) {
+      boost::json::array possible;
+      for (const auto* other : def->transitions_from(c.stage)) possible.push_back(boost::json::string(other->action));
+      throw error::problem(error::types::action_not_available, error::messages::action_not_in_stage,
+                           {{"action", r.action}, {"stage", c.stage}})
+          .with_extension("stage", boost::json::string(c.stage))
+          .with_extension("actions_in_stage", std::move(possible));
+    }
+    if (r.expected_revisions && std::ranges::find(*r.expected_revisions, c.revision) == r.expected_revisions->end()) {
+      boost::json::array named(r.expected_revisions->begin(), r.expected_revisions->end());
+      auto stale = named.empty() ? error::problem(error::types::stale_revision, error::messages::acted_on_no_revision,
+                                                  {{"revision", c.revision}})
+                                 : error::problem(error::types::stale_revision, error::messages::acted_on_old_revision,
+                                                  {{"named", std::move(named)}, {"revision", c.revision}});
+      throw stale.with_extension("revision", c.revision);
+    }
+    if (t->comment_required && blank(r.comment)) {
+      throw error::invalid("/comment", error::messages::comment_required_for, {{"action", r.action}});
+    }
+    const stage* from = def->find_stage(c.stage);
+    const stage* to = def->find_stage(t->to);
+    const bool is_return = to->kind == stage_kind::editing && from->kind != stage_kind::editing;
+    if (is_return && def->max_revision_rounds && c.revision_rounds >= *def->max_revision_rounds) {
+      throw error::problem(error::types::revision_cap_reached, error::messages::revision_rounds_used,
+                           {{"rounds", *def->max_revision_rounds}});
+    }
+
+    apply_result result;
+    result.case_id = c.id;
+    result.action = r.action;
+    result.from = c.stage;
+    result.to = c.stage;
+    const std::int64_t person = as->on_behalf_of.value_or(r.actor.id);
+    event base;
+    base.action = r.action;
+    base.actor_id = r.actor.id;
+    base.on_behalf_of = as->on_behalf_of;
+    base.actor_role = as->role;
+    base.comment = r.comment;
+    base.remote_address = r.remote_address;
+
+    if (t->signature) {
+      if (has_signed(sql, c.id, c.stage_seq, person)) {
+        throw error::problem(error::types::already_signed, error::messages::signed_this_round);
+      }
+      long long case_id = c.id, user_id = r.actor.id, behalf = as->on_behalf_of.value_or(0);
+      soci::indicator behalf_ind = as->on_behalf_of ? soci::i_ok : soci::i_null;
+      const std::string now = storage::now_iso();
+      sql << "INSERT INTO signatures (case_id, stage_seq, revision, user_id, on_behalf_of, role, content_sha256, "
+             "comment, "
+             "signed_at, voided_at) VALUES (:c, :q, :r, :u, :b, :role, :h, :cm, :t, NULL)",
+          soci::use(case_id), soci::use(c.stage_seq), soci::use(c.revision), soci::use(user_id),
+          soci::use(behalf, behalf_ind), soci::use(as->role), soci::use(c.content_sha256), soci::use(r.comment),
+          soci::use(now);
+      event e = base;
+      e.kind = "signature";
+      e.from_stage = c.stage;
+      e.data =
+          boost::json::serialize(boost::json::object{{"content_sha256", c.content_sha256}, {"revision", c.revision}});
+      append_event(sql, c, e);
+      result.signed_ = true;
+    }
+
+    result.guards = evaluate_guards(sql, c, *t);
+    const bool all_met = std::ranges::all_of(result.guards, [](const guard_result& g) { return g.met; });
+    if (!all_met && !t->signature) {
+      boost::json::array reasons;
+      for (const auto& g : result.guards) {
+        if (!g.met) reasons.push_back(boost::json::string(g.type + ": " + g.reason));
+      }
+      throw error::problem(error::types::guards_unmet, error::messages::guards_not_met,
+                           {{"action", r.action}, {"reasons", std::move(reasons)}})
+          .with_extension("guards", guards_json(result.guards));
+    }
+    if (all_met) {
+      if (is_return) {
+        c.revision_rounds += 1;
+        void_signatures(sql, c.id, "returned for revision");
+      }
+      event e = base;
+      e.kind = "transition";
+      e.from_stage = c.stage;
+      e.to_stage = t->to;
+      append_event(sql, c, e);
+      enter_stage(sql, c, *def, t->to);
+      result.moved = true;
+      result.to = t->to;
+    }
+    result.revision = c.revision;
+    save_case(sql, c);
+
+    if (r.idempotency_key) {
+      long long uid = r.actor.id, case_id = c.id;
+      const std::string body = json_text(result.to_json());
+      const std::string now = storage::now_iso();
+      sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
+             "request_sha256) VALUES (:u, :k, :c, :a, 200, :r, :t, :h)",
+          soci::use(uid), soci::use(*r.idempotency_key), soci::use(case_id), soci::use(r.action), soci::use(body),
+          soci::use(now), soci::use(r.request_sha256);
+    }
     return result;
-  };
-  if (r.idempotency_key) {
-    if (auto stored = find_reply(sql, r.actor.id, *r.idempotency_key)) return replay(*stored);
-  }
-
-  auto found = find_case(sql, r.case_id, true);
-  if (!found) throw error::not_found(error::messages::case_not_found, {{"id", r.case_id}});
-  case_state c = std::move(*found);
-  // A request with the same key may have committed while this one waited for the lock.
-  if (r.idempotency_key) {
-    if (auto stored = find_reply(sql, r.actor.id, *r.idempotency_key)) return replay(*stored);
-  }
-  auto def = definition_of(sql, c);
-
-  const transition* t = def->find_transition(c.stage, r.action);
-  auto roles = roles_(sql, r.actor, c.scope());
-  const transition* rule = rule_for(*def, r.action, t, roles);
-  std::optional<acting_as> as = rule ? acting_role(*rule, roles) : std::nullopt;
-  if (rule && !as) {
-    throw error::forbidden(error::messages::action_needs_roles,
-                           {{"action", r.action}, {"roles", boost::json::array(rule->roles.begin(), rule->roles.end())}});
-  }
-  if (rule && rule->signature &&
-      took_part_before_approval(sql, *def, c.id, {r.actor.id, as->on_behalf_of.value_or(r.actor.id)})) {
-    throw error::problem(error::types::self_approval, error::messages::no_self_approval);
-  }
-  if (!t) {
-    boost::json::array possible;
-    for (const auto* other : def->transitions_from(c.stage)) possible.push_back(boost::json::string(other->action));
-    throw error::problem(error::types::action_not_available, error::messages::action_not_in_stage,
-                         {{"action", r.action}, {"stage", c.stage}})
-        .with_extension("stage", boost::json::string(c.stage))
-        .with_extension("actions_in_stage", std::move(possible));
-  }
-  if (r.expected_revisions && std::ranges::find(*r.expected_revisions, c.revision) == r.expected_revisions->end()) {
-    boost::json::array named(r.expected_revisions->begin(), r.expected_revisions->end());
-    auto stale = named.empty()
-                     ? error::problem(error::types::stale_revision, error::messages::acted_on_no_revision,
-                                      {{"revision", c.revision}})
-                     : error::problem(error::types::stale_revision, error::messages::acted_on_old_revision,
-                                      {{"named", std::move(named)}, {"revision", c.revision}});
-    throw stale.with_extension("revision", c.revision);
-  }
-  if (t->comment_required && blank(r.comment)) {
-    throw error::invalid("/comment", error::messages::comment_required_for, {{"action", r.action}});
-  }
-  const stage* from = def->find_stage(c.stage);
-  const stage* to = def->find_stage(t->to);
-  const bool is_return = to->kind == stage_kind::editing && from->kind != stage_kind::editing;
-  if (is_return && def->max_revision_rounds && c.revision_rounds >= *def->max_revision_rounds) {
-    throw error::problem(error::types::revision_cap_reached, error::messages::revision_rounds_used,
-                         {{"rounds", *def->max_revision_rounds}});
-  }
-
-  apply_result result;
-  result.case_id = c.id;
-  result.action = r.action;
-  result.from = c.stage;
-  result.to = c.stage;
-  const std::int64_t person = as->on_behalf_of.value_or(r.actor.id);
-  event base;
-  base.action = r.action;
-  base.actor_id = r.actor.id;
-  base.on_behalf_of = as->on_behalf_of;
-  base.actor_role = as->role;
-  base.comment = r.comment;
-  base.remote_address = r.remote_address;
-
-  if (t->signature) {
-    if (has_signed(sql, c.id, c.stage_seq, person)) {
-      throw error::problem(error::types::already_signed, error::messages::signed_this_round);
-    }
-    long long case_id = c.id, user_id = r.actor.id, behalf = as->on_behalf_of.value_or(0);
-    soci::indicator behalf_ind = as->on_behalf_of ? soci::i_ok : soci::i_null;
-    const std::string now = storage::now_iso();
-    sql << "INSERT INTO signatures (case_id, stage_seq, revision, user_id, on_behalf_of, role, content_sha256, comment, "
-           "signed_at, voided_at) VALUES (:c, :q, :r, :u, :b, :role, :h, :cm, :t, NULL)",
-        soci::use(case_id), soci::use(c.stage_seq), soci::use(c.revision), soci::use(user_id),
-        soci::use(behalf, behalf_ind), soci::use(as->role), soci::use(c.content_sha256), soci::use(r.comment),
-        soci::use(now);
-    event e = base;
-    e.kind = "signature";
-    e.from_stage = c.stage;
-    e.data = boost::json::serialize(boost::json::object{{"content_sha256", c.content_sha256}, {"revision", c.revision}});
-    append_event(sql, c, e);
-    result.signed_ = true;
-  }
-
-  result.guards = evaluate_guards(sql, c, *t);
-  const bool all_met = std::ranges::all_of(result.guards, [](const guard_result& g) { return g.met; });
-  if (!all_met && !t->signature) {
-    boost::json::array reasons;
-    for (const auto& g : result.guards) {
-      if (!g.met) reasons.push_back(boost::json::string(g.type + ": " + g.reason));
-    }
-    throw error::problem(error::types::guards_unmet, error::messages::guards_not_met,
-                         {{"action", r.action}, {"reasons", std::move(reasons)}})
-        .with_extension("guards", guards_json(result.guards));
-  }
-  if (all_met) {
-    if (is_return) {
-      c.revision_rounds += 1;
-      void_signatures(sql, c.id, "returned for revision");
-    }
-    event e = base;
-    e.kind = "transition";
-    e.from_stage = c.stage;
-    e.to_stage = t->to;
-    append_event(sql, c, e);
-    enter_stage(sql, c, *def, t->to);
-    result.moved = true;
-    result.to = t->to;
-  }
-  result.revision = c.revision;
-  save_case(sql, c);
-
-  if (r.idempotency_key) {
-    long long uid = r.actor.id, case_id = c.id;
-    const std::string body = json_text(result.to_json());
-    const std::string now = storage::now_iso();
-    sql << "INSERT INTO idempotency_keys (user_id, idem_key, case_id, action, status, response, created_at, "
-           "request_sha256) VALUES (:u, :k, :c, :a, 200, :r, :t, :h)",
-        soci::use(uid), soci::use(*r.idempotency_key), soci::use(case_id), soci::use(r.action), soci::use(body),
-        soci::use(now), soci::use(r.request_sha256);
-  }
-  return result;
   });
 }
 
@@ -649,38 +653,40 @@ bool engine::record_revision(soci::session& sql, std::int64_t case_id, int revis
 void engine::migrate_case(std::int64_t case_id, int to_version, const std::map<std::string, std::string>& stage_mapping,
                           const directory::user& admin, const std::string& remote_address) {
   storage::in_transaction(db_, [&](soci::session& sql) {
-  auto found = find_case(sql, case_id, true);
-  if (!found) throw error::not_found(error::messages::case_not_found, {{"id", case_id}});
-  case_state c = std::move(*found);
-  if (to_version <= c.workflow_version) {
-    throw error::invalid("/version", error::messages::version_not_newer, {{"version", c.workflow_version}});
-  }
-  auto target = store_.get(sql, c.workflow_id, to_version);
-  if (!target) throw error::invalid("/version", error::messages::no_published_version_of, {{"version", to_version}, {"workflow", c.workflow_id}});
-  auto mapped = stage_mapping.find(c.stage);
-  if (mapped == stage_mapping.end()) {
-    throw error::invalid("/stage_mapping", error::messages::must_map_stage, {{"stage", c.stage}});
-  }
-  if (!target->find_stage(mapped->second)) {
-    throw error::invalid(pointer_append("/stage_mapping", c.stage), error::messages::not_stage_of_version,
-                         {{"stage", mapped->second}, {"version", to_version}});
-  }
-  boost::json::object mapping;
-  for (const auto& [from, to] : stage_mapping) mapping[from] = to;
-  event e;
-  e.kind = "workflow_migrated";
-  e.from_stage = c.stage;
-  e.to_stage = mapped->second;
-  e.actor_id = admin.id;
-  e.actor_role = "admin";
-  e.remote_address = remote_address;
-  e.data = boost::json::serialize(boost::json::object{
-      {"from_version", c.workflow_version}, {"to_version", to_version}, {"stage_mapping", std::move(mapping)}});
-  void_signatures(sql, c.id, "workflow migrated");
-  append_event(sql, c, e);
-  c.workflow_version = to_version;
-  enter_stage(sql, c, *target, mapped->second);
-  save_case(sql, c);
+    auto found = find_case(sql, case_id, true);
+    if (!found) throw error::not_found(error::messages::case_not_found, {{"id", case_id}});
+    case_state c = std::move(*found);
+    if (to_version <= c.workflow_version) {
+      throw error::invalid("/version", error::messages::version_not_newer, {{"version", c.workflow_version}});
+    }
+    auto target = store_.get(sql, c.workflow_id, to_version);
+    if (!target)
+      throw error::invalid("/version", error::messages::no_published_version_of,
+                           {{"version", to_version}, {"workflow", c.workflow_id}});
+    auto mapped = stage_mapping.find(c.stage);
+    if (mapped == stage_mapping.end()) {
+      throw error::invalid("/stage_mapping", error::messages::must_map_stage, {{"stage", c.stage}});
+    }
+    if (!target->find_stage(mapped->second)) {
+      throw error::invalid(pointer_append("/stage_mapping", c.stage), error::messages::not_stage_of_version,
+                           {{"stage", mapped->second}, {"version", to_version}});
+    }
+    boost::json::object mapping;
+    for (const auto& [from, to] : stage_mapping) mapping[from] = to;
+    event e;
+    e.kind = "workflow_migrated";
+    e.from_stage = c.stage;
+    e.to_stage = mapped->second;
+    e.actor_id = admin.id;
+    e.actor_role = "admin";
+    e.remote_address = remote_address;
+    e.data = boost::json::serialize(boost::json::object{
+        {"from_version", c.workflow_version}, {"to_version", to_version}, {"stage_mapping", std::move(mapping)}});
+    void_signatures(sql, c.id, "workflow migrated");
+    append_event(sql, c, e);
+    c.workflow_version = to_version;
+    enter_stage(sql, c, *target, mapped->second);
+    save_case(sql, c);
   });
 }
 

@@ -1,6 +1,5 @@
-#include <planflow/workflow/definition.hpp>
-
 #include <algorithm>
+#include <planflow/workflow/definition.hpp>
 #include <string>
 
 namespace planflow::workflow {
@@ -47,10 +46,14 @@ std::string roles_line(const transition& t) {
 std::string dot_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c != '\r') out.push_back(c);
+    if (c == '"')
+      out += "\\\"";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c != '\r')
+      out.push_back(c);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include <boost/json/parse.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
@@ -9,16 +10,14 @@
 #include <planflow/util/log.hpp>
 #include <planflow/workflow/store.hpp>
 
-#include <boost/json/parse.hpp>
-
-
 namespace planflow::workflow {
 namespace {
 
 int latest_version(soci::session& sql, const std::string& id) {
   int version = 0;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT MAX(version) FROM workflow_definitions WHERE workflow_id = :id", soci::use(id), soci::into(version, ind);
+  sql << "SELECT MAX(version) FROM workflow_definitions WHERE workflow_id = :id", soci::use(id),
+      soci::into(version, ind);
   return ind == soci::i_ok ? version : 0;
 }
 
@@ -59,7 +58,8 @@ publish_result store::publish(const boost::json::value& json, std::optional<std:
       log::warn("workflow publish retried", {{"id", def.id}, {"error", e.what()}});
     }
   }
-  if (result.created) log::info("workflow published", {{"id", result.id}, {"version", result.version}, {"origin", origin}});
+  if (result.created)
+    log::info("workflow published", {{"id", result.id}, {"version", result.version}, {"origin", origin}});
   return result;
 }
 
@@ -109,7 +109,8 @@ std::vector<publish_result> store::load_builtin(const std::filesystem::path& dir
       out.push_back(publish(json, std::nullopt, "builtin"));
     } catch (const error::problem& p) {
       std::string detail;
-      for (const auto& e : p.fields()) detail += "\n  " + e.pointer + ": " + error::render(e.code, e.params, error::language::en);
+      for (const auto& e : p.fields())
+        detail += "\n  " + e.pointer + ": " + error::render(e.code, e.params, error::language::en);
       throw std::runtime_error(path.string() + ": invalid workflow definition:" + detail);
     }
   }
@@ -149,7 +150,8 @@ std::shared_ptr<const definition> store::get(soci::session& sql, const std::stri
   auto json = document(sql, id, version);
   if (!json) return nullptr;
   auto parsed = parse_definition(*json);
-  if (!parsed.def) throw std::runtime_error("stored workflow " + id + " v" + std::to_string(version) + " no longer parses");
+  if (!parsed.def)
+    throw std::runtime_error("stored workflow " + id + " v" + std::to_string(version) + " no longer parses");
   parsed.def->version = version;
   auto shared = std::make_shared<const definition>(std::move(*parsed.def));
   std::lock_guard lock(cache_mutex_);
@@ -165,7 +167,8 @@ std::vector<workflow_summary> store::list() {
         (session->prepare << "SELECT workflow_id, MAX(version) FROM workflow_definitions GROUP BY workflow_id "
                              "ORDER BY workflow_id");
     for (const auto& row : rows) latest.emplace_back(storage::column_text(row, 0), int(storage::column_int(row, 1)));
-    soci::rowset<soci::row> settings = (session->prepare << "SELECT workflow_id, default_version FROM workflow_settings");
+    soci::rowset<soci::row> settings =
+        (session->prepare << "SELECT workflow_id, default_version FROM workflow_settings");
     for (const auto& row : settings) defaults[storage::column_text(row, 0)] = int(storage::column_int(row, 1));
   }
   std::vector<workflow_summary> out;
@@ -196,8 +199,9 @@ std::vector<version_info> store::versions(const std::string& id) {
   storage::lease session(db_);
   std::vector<version_info> out;
   soci::rowset<soci::row> rows =
-      (session->prepare << "SELECT version, content_sha256, origin, published_by, published_at FROM workflow_definitions "
-                           "WHERE workflow_id = :id ORDER BY version",
+      (session->prepare
+           << "SELECT version, content_sha256, origin, published_by, published_at FROM workflow_definitions "
+              "WHERE workflow_id = :id ORDER BY version",
        soci::use(id));
   for (const auto& row : rows) {
     out.push_back({int(storage::column_int(row, 0)), storage::column_text(row, 1), storage::column_text(row, 2),
@@ -224,7 +228,8 @@ void store::set_default_version(const std::string& id, int version, std::optiona
     soci::indicator who_ind = by ? soci::i_ok : soci::i_null;
     const std::string now = storage::now_iso();
     sql << "DELETE FROM workflow_settings WHERE workflow_id = :id", soci::use(id);
-    sql << "INSERT INTO workflow_settings (workflow_id, default_version, updated_by, updated_at) VALUES (:id, :v, :b, :t)",
+    sql << "INSERT INTO workflow_settings (workflow_id, default_version, updated_by, updated_at) VALUES (:id, :v, :b, "
+           ":t)",
         soci::use(id), soci::use(version), soci::use(who, who_ind), soci::use(now);
   });
 }

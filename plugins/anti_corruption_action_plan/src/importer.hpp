@@ -3,7 +3,6 @@
 // importer recognises") describes the rules.
 
 #include <planflow/plugin/plan_type.hpp>
-
 #include <string_view>
 
 namespace planflow::plugins::anti_corruption {

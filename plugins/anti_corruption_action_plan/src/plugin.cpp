@@ -1,5 +1,7 @@
 #include "plugin.hpp"
 
+#include <exception>
+
 #include "content_model.hpp"
 #include "detect.hpp"
 #include "importer.hpp"
@@ -7,8 +9,6 @@
 #include "schema.hpp"
 #include "totals.hpp"
 #include "validation.hpp"
-
-#include <exception>
 
 namespace planflow::plugins::anti_corruption {
 

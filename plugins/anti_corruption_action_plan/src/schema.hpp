@@ -1,10 +1,8 @@
 #pragma once
 // The content model as a JSON Schema, and the content of a new plan.
 
-#include <planflow/plugin/plan_type.hpp>
-
 #include <boost/json/object.hpp>
-
+#include <planflow/plugin/plan_type.hpp>
 #include <string>
 
 namespace planflow::plugins::anti_corruption {

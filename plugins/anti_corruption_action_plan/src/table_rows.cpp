@@ -1,10 +1,9 @@
 #include "table_rows.hpp"
 
-#include "text_scan.hpp"
-
+#include <algorithm>
 #include <planflow/text/thai.hpp>
 
-#include <algorithm>
+#include "text_scan.hpp"
 
 namespace planflow::plugins::anti_corruption {
 

@@ -1,9 +1,8 @@
 #include "text_scan.hpp"
 
-#include <planflow/text/thai.hpp>
-
 #include <array>
 #include <cstdint>
+#include <planflow/text/thai.hpp>
 #include <unordered_set>
 
 namespace planflow::plugins::anti_corruption::scan {

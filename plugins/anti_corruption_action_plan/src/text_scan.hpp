@@ -6,11 +6,10 @@
 // number of provinces for find_province_mentions) and never throw on any
 // byte sequence.
 
-#include <planflow/plugin/plan_type.hpp>
-#include <planflow/text/thai.hpp>
-
 #include <cstddef>
 #include <optional>
+#include <planflow/plugin/plan_type.hpp>
+#include <planflow/text/thai.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

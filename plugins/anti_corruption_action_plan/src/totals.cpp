@@ -1,7 +1,6 @@
 #include "totals.hpp"
 
 #include <boost/json/array.hpp>
-
 #include <limits>
 
 namespace planflow::plugins::anti_corruption {

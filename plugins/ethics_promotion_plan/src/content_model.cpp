@@ -1,12 +1,11 @@
 #include "content_model.hpp"
 
-#include "master_plan.hpp"
-#include "text_util.hpp"
-
 #include <boost/json/string.hpp>
-
 #include <cmath>
 #include <limits>
+
+#include "master_plan.hpp"
+#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 
@@ -185,7 +184,6 @@ std::string_view string_at(const json::object& o, std::string_view key) {
   const auto* s = it->value().if_string();
   return s ? std::string_view(*s) : std::string_view{};
 }
-
 
 std::optional<std::int64_t> integer_at(const json::object& o, std::string_view key) {
   auto it = o.find(key);

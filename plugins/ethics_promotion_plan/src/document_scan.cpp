@@ -1,13 +1,12 @@
 #include "document_scan.hpp"
 
-#include "province_scan.hpp"
-#include "text_util.hpp"
-
-#include <planflow/text/thai.hpp>
-
 #include <algorithm>
 #include <array>
 #include <map>
+#include <planflow/text/thai.hpp>
+
+#include "province_scan.hpp"
+#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 
@@ -79,9 +78,12 @@ std::optional<strategy_heading> parse_strategy_heading(std::string_view cleaned)
     std::size_t p = 0;
     while (p < s.size()) {
       auto d = digit_at(s, p);
-      if (d.length != 0) p += d.length;
-      else if (s[p] == '.') ++p;
-      else break;
+      if (d.length != 0)
+        p += d.length;
+      else if (s[p] == '.')
+        ++p;
+      else
+        break;
     }
     if (p == 0) return std::nullopt;
     s = trim_spaces(s.substr(p));

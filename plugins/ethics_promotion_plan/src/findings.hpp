@@ -3,9 +3,8 @@
 // to forms and reports (README.md lists each with its severity), so they are
 // spelled once, here.
 
-#include <planflow/plugin/plan_type.hpp>
-
 #include <array>
+#include <planflow/plugin/plan_type.hpp>
 #include <string>
 #include <string_view>
 #include <utility>

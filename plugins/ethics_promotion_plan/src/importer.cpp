@@ -1,15 +1,5 @@
 #include "importer.hpp"
 
-#include "content_model.hpp"
-#include "document_scan.hpp"
-#include "findings.hpp"
-#include "master_plan.hpp"
-#include "targets.hpp"
-#include "text_util.hpp"
-#include "validation.hpp"
-
-#include <planflow/text/thai.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,10 +8,19 @@
 #include <exception>
 #include <map>
 #include <optional>
+#include <planflow/text/thai.hpp>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "content_model.hpp"
+#include "document_scan.hpp"
+#include "findings.hpp"
+#include "master_plan.hpp"
+#include "targets.hpp"
+#include "text_util.hpp"
+#include "validation.hpp"
 
 namespace planflow::plugins::ethics {
 
@@ -153,9 +152,12 @@ budget_info read_budget(const std::string& cleaned, std::string& source) {
     }
     std::size_t begin = p;
     while (p < s.size()) {
-      if (auto d = digit_at(s, p); d.length != 0) p += d.length;
-      else if ((s[p] == ',' || s[p] == '.') && digit_at(s, p + 1).length != 0) ++p;
-      else break;
+      if (auto d = digit_at(s, p); d.length != 0)
+        p += d.length;
+      else if ((s[p] == ',' || s[p] == '.') && digit_at(s, p + 1).length != 0)
+        ++p;
+      else
+        break;
     }
     if (s.substr(p).starts_with(".-")) p += 2;
     runs.push_back({begin, p});
@@ -204,9 +206,12 @@ bool is_header_row(const cells& row) {
   bool goal = false, indicator = false, targets = false;
   for (auto raw : row) {
     std::string c = without_spaces(text::clean_cell(raw));
-    if (c.starts_with("ค่าเป้าหมาย")) targets = true;
-    else if (c.starts_with("เป้าหมาย")) goal = true;
-    else if (contains(c, "ตัวชี้วัด")) indicator = true;
+    if (c.starts_with("ค่าเป้าหมาย"))
+      targets = true;
+    else if (c.starts_with("เป้าหมาย"))
+      goal = true;
+    else if (contains(c, "ตัวชี้วัด"))
+      indicator = true;
   }
   return goal && indicator && targets;
 }
@@ -216,21 +221,30 @@ column_map map_columns(const cells& header, const cells* sub) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     std::string c = without_spaces(text::clean_cell(header[i]));
     if (c.empty()) continue;
-    if (!targets && c.starts_with("ค่าเป้าหมาย")) targets = i;
-    else if (!goal && c.starts_with("เป้าหมาย")) goal = i;
-    else if (!indicator && contains(c, "ตัวชี้วัด")) indicator = i;
-    else if (!tactic && c.starts_with("กลยุทธ์")) tactic = i;
+    if (!targets && c.starts_with("ค่าเป้าหมาย"))
+      targets = i;
+    else if (!goal && c.starts_with("เป้าหมาย"))
+      goal = i;
+    else if (!indicator && contains(c, "ตัวชี้วัด"))
+      indicator = i;
+    else if (!tactic && c.starts_with("กลยุทธ์"))
+      tactic = i;
     else if (!project && (contains(c, "แผนการดำเนินงาน") || contains(c, "โครงการ") || contains(c, "กิจกรรม")))
       project = i;
-    else if (!agency && contains(c, "หน่วยงาน")) agency = i;
-    else if (!budget && contains(c, "งบ")) budget = i;
-    else if (!unit && contains(c, "หน่วยนับ")) unit = i;
+    else if (!agency && contains(c, "หน่วยงาน"))
+      agency = i;
+    else if (!budget && contains(c, "งบ"))
+      budget = i;
+    else if (!unit && contains(c, "หน่วยนับ"))
+      unit = i;
   }
   if (sub) {
     for (std::size_t i = 0; i < sub->size(); ++i) {
       std::string c = without_spaces(text::clean_cell((*sub)[i]));
-      if (!main && c == "หลัก") main = i;
-      else if (!supporting && c == "สนับสนุน") supporting = i;
+      if (!main && c == "หลัก")
+        main = i;
+      else if (!supporting && c == "สนับสนุน")
+        supporting = i;
     }
   }
   column_map m;
@@ -428,8 +442,10 @@ void plan_reader::frame_from(const document_frame& frame) {
     plan_.last_year = frame.span->last;
     for (int y = frame.span->first; y <= frame.span->last; ++y) span_years_.push_back(y);
   }
-  if (frame.fiscal_year) plan_.fiscal_year = frame.fiscal_year;
-  else if (ctx_.fiscal_year != 0) plan_.fiscal_year = ctx_.fiscal_year;
+  if (frame.fiscal_year)
+    plan_.fiscal_year = frame.fiscal_year;
+  else if (ctx_.fiscal_year != 0)
+    plan_.fiscal_year = ctx_.fiscal_year;
   plan_.title = frame.title;
   for (const auto& m : master_strategies()) plan_.strategies.push_back({m.number, std::string(m.title_th), {}});
 }
@@ -540,7 +556,8 @@ void plan_reader::start_table(const cells& header, const cells* sub, std::size_t
         header_.years.emplace_back(i, *year);
         header_.year_at.emplace(i, *year);
         header_.heading_years.insert(*year);
-      } else if (row == sub && contains(t, "ปีงบประมาณ") && header_.label_column == k_none) header_.label_column = i;
+      } else if (row == sub && contains(t, "ปีงบประมาณ") && header_.label_column == k_none)
+        header_.label_column = i;
     }
   }
   std::vector<int> heading_years;
@@ -633,8 +650,10 @@ void plan_reader::data_row(const cells& row, std::size_t line) {
   // one (seed 002 line 173: "ร้อยละของเจ้าหน้าที่…" ๘๘…๑๐๐); a row that adds a
   // project under an indicator already stated gives that project's own.
   owner_ref owner;
-  if (new_indicator) owner = {owner_kind::indicator, at_};
-  else if (new_project) owner = {owner_kind::project, at_};
+  if (new_indicator)
+    owner = {owner_kind::indicator, at_};
+  else if (new_project)
+    owner = {owner_kind::project, at_};
   last_owner_ = owner;
 
   if (shifted) {
@@ -710,7 +729,8 @@ void plan_reader::continuation_row(const cells& row, std::size_t line) {
     }
   }
   if (!unit.empty()) {
-    if (last_owner_.kind != owner_kind::none && owner_unit(last_owner_).empty()) owner_unit(last_owner_) = unit;
+    if (last_owner_.kind != owner_kind::none && owner_unit(last_owner_).empty())
+      owner_unit(last_owner_) = unit;
     else if (last_owner_.kind == owner_kind::none || owner_unit(last_owner_) != unit) {
       project.unplaced.push_back({"unit", unit, line_number});
     }

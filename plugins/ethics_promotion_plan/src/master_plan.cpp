@@ -1,10 +1,9 @@
 #include "master_plan.hpp"
 
-#include "text_util.hpp"
-
+#include <array>
 #include <planflow/text/thai.hpp>
 
-#include <array>
+#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

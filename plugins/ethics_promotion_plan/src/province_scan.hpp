@@ -2,7 +2,6 @@
 // Recognising province names in plan text.
 
 #include <planflow/plugin/plan_type.hpp>
-
 #include <string_view>
 #include <vector>
 

@@ -1,8 +1,7 @@
 #include "text_util.hpp"
 
-#include <planflow/text/thai.hpp>
-
 #include <algorithm>
+#include <planflow/text/thai.hpp>
 
 namespace planflow::plugins::ethics {
 

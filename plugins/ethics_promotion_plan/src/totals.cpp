@@ -1,13 +1,12 @@
 #include "totals.hpp"
 
-#include "content_model.hpp"
-#include "text_util.hpp"
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <string>
+
+#include "content_model.hpp"
+#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

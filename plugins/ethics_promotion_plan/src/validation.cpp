@@ -1,27 +1,25 @@
 #include "validation.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <boost/json/string.hpp>
+#include <initializer_list>
+#include <optional>
+#include <planflow/text/thai.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
 #include "content_model.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
 #include "province_scan.hpp"
 #include "targets.hpp"
 #include "text_util.hpp"
-
-#include <planflow/text/thai.hpp>
-
-#include <boost/json/object.hpp>
-#include <boost/json/string.hpp>
-
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <initializer_list>
-#include <optional>
-#include <set>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-#include <utility>
 
 namespace planflow::plugins::ethics {
 
@@ -362,8 +360,10 @@ void validator::check_project(const json::object& project, const std::string& pa
   if (auto it = project.find("unit"); it != project.end()) unit_value = &it->value();
   std::string_view unit;
   if (unit_value) {
-    if (const auto* s = unit_value->if_string()) unit = *s;
-    else invalid_type(path + "/unit", "unit", k_string);
+    if (const auto* s = unit_value->if_string())
+      unit = *s;
+    else
+      invalid_type(path + "/unit", "unit", k_string);
   }
   if (auto it = project.find("targets"); it != project.end()) {
     if (!unit_value) {
@@ -404,8 +404,10 @@ void validator::check_budget(const json::object& project, const std::string& pat
   if (!budget) return;
   std::string_view text;
   if (auto it = budget->find("text"); it != budget->end()) {
-    if (const auto* s = it->value().if_string()) text = *s;
-    else invalid_type(budget_path + "/text", "text", k_string);
+    if (const auto* s = it->value().if_string())
+      text = *s;
+    else
+      invalid_type(budget_path + "/text", "text", k_string);
   }
   const auto* kind_value = require(*budget, budget_path, "kind");
   const auto* kind = kind_value ? kind_value->if_string() : nullptr;
@@ -527,8 +529,10 @@ void validator::check_targets(const json::value& targets_value, const std::strin
     auto year = cell_year(member.key());
     bool four_ascii_digits = member.key().size() == 4 && std::all_of(member.key().begin(), member.key().end(),
                                                                      [](char c) { return c >= '0' && c <= '9'; });
-    if (!year || !four_ascii_digits) odd_keys.emplace_back(member.key());
-    else if (*year < *first_year_ || *year > *last_year_) extra.push_back(*year);
+    if (!year || !four_ascii_digits)
+      odd_keys.emplace_back(member.key());
+    else if (*year < *first_year_ || *year > *last_year_)
+      extra.push_back(*year);
   }
   if (!first_year_) return;
   std::vector<int> missing;

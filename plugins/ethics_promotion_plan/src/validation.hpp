@@ -1,10 +1,8 @@
 #pragma once
 // Validation of an ethics promotion plan's content.
 
-#include <planflow/plugin/plan_type.hpp>
-
 #include <boost/json/value.hpp>
-
+#include <planflow/plugin/plan_type.hpp>
 #include <vector>
 
 namespace planflow::plugins::ethics {

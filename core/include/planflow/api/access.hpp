@@ -1,12 +1,10 @@
 #pragma once
 /// Who is calling, and what they may do: the checks every handler starts with.
 
+#include <boost/json/object.hpp>
 #include <planflow/app/context.hpp>
 #include <planflow/directory/users.hpp>
 #include <planflow/http/message.hpp>
-
-#include <boost/json/object.hpp>
-
 #include <string_view>
 
 namespace planflow::api {

@@ -2,10 +2,8 @@
 /// Importing a document: choosing the plan type and producing the
 /// {plan_type, plan, totals, findings} answer, shared by the CLI and the API.
 
-#include <planflow/plugin/registry.hpp>
-
 #include <boost/json/object.hpp>
-
+#include <planflow/plugin/registry.hpp>
 #include <string>
 #include <string_view>
 

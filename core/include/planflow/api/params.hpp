@@ -2,12 +2,11 @@
 /// Reading path and query parameters, with problem responses naming them,
 /// and the rules shared by several bodies' fields.
 
+#include <cstdint>
+#include <optional>
 #include <planflow/http/conditional.hpp>
 #include <planflow/http/message.hpp>
 #include <planflow/http/problem.hpp>
-
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +22,8 @@ std::optional<std::int64_t> int_query(const http::request& req, const std::strin
 
 /// What an If-Match names of a plan whose ETag is "N", its content revision.
 struct revision_condition {
-  bool any = false;            ///< `*`: whatever revision the plan is at
-  std::vector<int> revisions;  ///< each strong "N" listed; a weak tag names none
+  bool any = false;               ///< `*`: whatever revision the plan is at
+  std::vector<int> revisions;     ///< each strong "N" listed; a weak tag names none
   std::vector<std::string> tags;  ///< the other strong tags listed, quotes included
   bool admits(int revision) const;
 };

@@ -8,7 +8,6 @@
 
 #include <planflow/directory/users.hpp>
 #include <planflow/plans/plans.hpp>
-
 #include <string>
 #include <vector>
 

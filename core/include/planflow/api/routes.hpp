@@ -4,7 +4,6 @@
 
 #include <planflow/app/context.hpp>
 #include <planflow/http/router.hpp>
-
 #include <string_view>
 
 namespace planflow::api {

@@ -4,14 +4,13 @@
 /// engine, plan-type plugins, plans service, and the HTTP routes over them
 /// (with the browser interface's files when a web directory is given).
 
-#include <planflow/app/context.hpp>
-#include <planflow/audit/signing_key.hpp>
-#include <planflow/http/router.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <planflow/app/context.hpp>
+#include <planflow/audit/signing_key.hpp>
+#include <planflow/http/router.hpp>
 #include <string>
 
 namespace planflow::app {
@@ -19,13 +18,13 @@ namespace planflow::app {
 struct application_options {
   std::string db_url{};
   storage::database_options database{.pool_size = 4};
-  std::string plugins_dir{};  ///< directories separated by ':'; "" loads no plugins
+  std::string plugins_dir{};    ///< directories separated by ':'; "" loads no plugins
   std::string workflows_dir{};  ///< "" publishes no built-in definitions
   bool migrate = true;
-  std::string web_dir{};  ///< the browser interface's built files; "" serves none
+  std::string web_dir{};         ///< the browser interface's built files; "" serves none
   std::string audit_key_file{};  ///< "" is app::default_audit_key_file(db_url); created when missing
   std::chrono::seconds audit_checkpoint_interval{600};  ///< between checkpoints of the background pass
-  auth::session_settings sessions{};  ///< token lifetime and login limits
+  auth::session_settings sessions{};                    ///< token lifetime and login limits
 };
 
 class application {

@@ -2,11 +2,10 @@
 /// Server configuration, read from (highest precedence first) command-line
 /// flags, PLANFLOW_* environment variables and an optional INI-style file.
 
-#include <planflow/auth/throttle.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <planflow/auth/throttle.hpp>
 #include <string>
 #include <vector>
 
@@ -22,7 +21,7 @@ struct listen_address {
 listen_address parse_listen(const std::string& text);
 
 struct config {
-  std::string command;  ///< serve, migrate, ...
+  std::string command;                 ///< serve, migrate, ...
   std::vector<std::string> arguments;  ///< the command's positional arguments
   std::string db = "sqlite://./var/planflow.db";
   std::string listen = "127.0.0.1:8080";
@@ -31,14 +30,14 @@ struct config {
   std::size_t body_limit = 8 * 1024 * 1024;
   std::size_t max_connections = 1000;             ///< open connections at once (see http::server_options)
   std::size_t max_connections_per_address = 100;  ///< of them from one client address
-  std::size_t db_lease_timeout_ms = 5000;  ///< wait for a free connection before answering 503
-  std::string sqlite_sync = "full";        ///< full (durable across power loss) or normal
-  std::size_t background_interval_s = 15;  ///< seconds between passes over deadlines and deliveries
+  std::size_t db_lease_timeout_ms = 5000;         ///< wait for a free connection before answering 503
+  std::string sqlite_sync = "full";               ///< full (durable across power loss) or normal
+  std::size_t background_interval_s = 15;         ///< seconds between passes over deadlines and deliveries
   /// The audit checkpoint signing key; "" is audit-signing.key beside the
   /// SQLite file, or in the working directory on MySQL (default_audit_key_file).
   std::string audit_key_file;
   std::size_t audit_checkpoint_interval_s = 600;  ///< at most one checkpoint per this many seconds (0: every pass)
-  auth::login_limits login_limits{};        ///< failed-login counters (see auth/throttle.hpp)
+  auth::login_limits login_limits{};              ///< failed-login counters (see auth/throttle.hpp)
   std::string plugins_dir;
   std::string workflows_dir;
   std::string web_dir;

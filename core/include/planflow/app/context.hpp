@@ -5,8 +5,8 @@
 #include <planflow/auth/sessions.hpp>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/plans/plans.hpp>
-#include <planflow/reports/progress.hpp>
 #include <planflow/plugin/registry.hpp>
+#include <planflow/reports/progress.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/engine.hpp>
 #include <planflow/workflow/store.hpp>
@@ -23,7 +23,7 @@ struct context {
   reports::progress_service& progress;
   delivery::outbox& outbox;
   std::vector<plugin::province_name> provinces;  ///< read once at start: they do not change
-  std::string audit_public_key;  ///< hex; the key audit checkpoints are trusted under
+  std::string audit_public_key;                  ///< hex; the key audit checkpoints are trusted under
 
   /// What a plugin is told about a plan of this province and year.
   plugin::plan_context plan_context(const std::string& province_code, int fiscal_year) const {

@@ -1,9 +1,8 @@
 #pragma once
 /// Commands that work on data without serving: `import` and `audit verify|checkpoint`.
 
-#include <planflow/app/config.hpp>
-
 #include <iosfwd>
+#include <planflow/app/config.hpp>
 
 namespace planflow::app {
 

@@ -10,20 +10,19 @@
 /// --audit-checkpoint-interval) and by `planflow audit checkpoint`; writers
 /// take turns on one row touched only by them, never by audited writes.
 
+#include <cstdint>
 #include <planflow/audit/signing_key.hpp>
 #include <planflow/storage/database.hpp>
-
-#include <cstdint>
 #include <string>
 
 namespace planflow::audit {
 
 struct checkpoint_outcome {
-  bool written = false;     ///< false: no head moved since the latest checkpoint
-  std::int64_t id = 0;      ///< the new checkpoint, or the latest one (0: none yet)
-  std::int64_t chains = 0;  ///< chains in the log when it was taken
-  std::int64_t entries = 0; ///< entries in those chains
-  std::int64_t moved = 0;   ///< heads it records
+  bool written = false;      ///< false: no head moved since the latest checkpoint
+  std::int64_t id = 0;       ///< the new checkpoint, or the latest one (0: none yet)
+  std::int64_t chains = 0;   ///< chains in the log when it was taken
+  std::int64_t entries = 0;  ///< entries in those chains
+  std::int64_t moved = 0;    ///< heads it records
   std::string digest;
 };
 

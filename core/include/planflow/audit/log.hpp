@@ -9,12 +9,10 @@
 /// short or deleted whole. The single chain written before (audit_log) is kept
 /// frozen as the log's legacy part and still verified.
 
-#include <planflow/storage/database.hpp>
-
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <planflow/storage/database.hpp>
 #include <string>
 #include <vector>
 
@@ -24,8 +22,8 @@ struct entry {
   std::optional<std::int64_t> actor_id;
   std::optional<std::int64_t> on_behalf_of;
   std::string remote_address;
-  std::string action;     ///< e.g. "plan.transition", "user.create"
-  std::string entity;     ///< "plan", "user", "agency", "workflow", ...; with entity_id, names the chain
+  std::string action;  ///< e.g. "plan.transition", "user.create"
+  std::string entity;  ///< "plan", "user", "agency", "workflow", ...; with entity_id, names the chain
   std::string entity_id;
   boost::json::object details;
 };
@@ -44,8 +42,8 @@ std::string entry_hash(const std::string& prev_hash, std::int64_t chain_seq, con
 
 /// One thing found wrong, as precisely as it can be placed.
 struct break_point {
-  std::string part;  ///< "legacy" (the frozen single chain), "chain" or "checkpoint"
-  std::string entity;      ///< the chain, for part "chain"
+  std::string part;    ///< "legacy" (the frozen single chain), "chain" or "checkpoint"
+  std::string entity;  ///< the chain, for part "chain"
   std::string entity_id;
   std::optional<std::int64_t> chain_seq;      ///< the place in the chain (or the legacy seq)
   std::optional<std::int64_t> entry_id;       ///< the offending row of audit_entries, when there is one
@@ -64,7 +62,7 @@ struct verification {
   std::int64_t entries = 0;         ///< legacy and chained entries checked
   std::int64_t legacy_entries = 0;  ///< of which in the frozen legacy chain
   std::int64_t chains = 0;
-  std::int64_t checkpoints = 0;     ///< checkpoints checked (all of them)
+  std::int64_t checkpoints = 0;                         ///< checkpoints checked (all of them)
   std::optional<checkpoint_summary> latest_checkpoint;  ///< the newest one signed by the trusted key
   /// Everything broken, first found first: at most one per chain (what follows
   /// a break in a chain cannot be judged) and at most `k_max_breaks`.
@@ -87,7 +85,6 @@ std::string describe(const break_point& b);
 /// signed by another key, or any when there is none, is reported and not
 /// trusted); and that every head a trusted checkpoint recorded is still in
 /// its chain with the same hash. `sql` must not be inside a transaction.
-verification verify(soci::session& sql, storage::backend backend,
-                    const std::optional<std::string>& trusted_public_key);
+verification verify(soci::session& sql, storage::backend backend, const std::optional<std::string>& trusted_public_key);
 
 }  // namespace planflow::audit

@@ -6,14 +6,12 @@
 /// A webhook recipient gets the report as JSON signed with HMAC-SHA-256; a
 /// package recipient's row is marked ready and the package downloaded.
 
-#include <planflow/storage/database.hpp>
-
 #include <boost/json/object.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <planflow/storage/database.hpp>
 #include <string>
 #include <vector>
 
@@ -23,8 +21,8 @@ struct recipient {
   std::int64_t id = 0;
   std::string province_code;
   std::string name;
-  std::string kind;  ///< "webhook" or "package"
-  std::string url;   ///< webhook only
+  std::string kind;    ///< "webhook" or "package"
+  std::string url;     ///< webhook only
   std::string secret;  ///< webhook only: the HMAC key
   bool active = true;
 };

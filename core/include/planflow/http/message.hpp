@@ -3,7 +3,6 @@
 /// that Boost.Beast stays inside the server's own translation unit.
 
 #include <boost/json/fwd.hpp>
-
 #include <chrono>
 #include <map>
 #include <optional>
@@ -21,9 +20,9 @@ method method_from_string(std::string_view name);
 
 struct request {
   http::method method = method::get;
-  std::string method_name;  ///< as sent, for logs and 405 answers
-  std::string target;       ///< path and query as sent
-  std::string path;         ///< percent-decoded path
+  std::string method_name;                        ///< as sent, for logs and 405 answers
+  std::string target;                             ///< path and query as sent
+  std::string path;                               ///< percent-decoded path
   std::multimap<std::string, std::string> query;  ///< decoded query parameters
   std::map<std::string, std::string> headers;     ///< names lower-cased
   std::string body;

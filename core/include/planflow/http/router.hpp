@@ -2,9 +2,8 @@
 /// Maps method and path to a handler. Patterns are literal segments and
 /// `{name}` captures: "/api/v1/plans/{id}/actions/{action}".
 
-#include <planflow/http/message.hpp>
-
 #include <functional>
+#include <planflow/http/message.hpp>
 #include <string>
 #include <vector>
 
@@ -26,9 +25,9 @@ class router {
   /// The route a request reaches, found once and then invoked (the server
   /// needs to know how a handler runs before running it).
   struct resolution {
-    const handler* fn = nullptr;  ///< null when no route takes this method here
+    const handler* fn = nullptr;         ///< null when no route takes this method here
     execution how = execution::inline_;  ///< a 404 or 405 is cheap to answer
-    std::string allow;  ///< the methods this path takes, when fn is null
+    std::string allow;                   ///< the methods this path takes, when fn is null
   };
 
   /// Finds the route for the request's method and path and stores its

@@ -6,11 +6,9 @@
 /// members) stays the plugin's findings: a draft may be incomplete or wrong,
 /// but it may not carry data no one can see in the forms.
 
-#include <planflow/error/problem.hpp>
-
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-
+#include <planflow/error/problem.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +27,6 @@ namespace planflow::plans {
 /// says nothing about its members is open. Never throws for any content; at
 /// most 100 errors.
 std::vector<error::field> content_violations(const boost::json::value& content, const boost::json::object& schema,
-                                                  const std::string& pointer = "");
+                                             const std::string& pointer = "");
 
 }  // namespace planflow::plans

@@ -16,7 +16,6 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,8 +43,8 @@ struct province_name {
 
 /// What the host tells a plugin about the plan being checked.
 struct plan_context {
-  std::string province_code;  ///< may be empty while importing an unknown document
-  int fiscal_year = 0;        ///< Buddhist era, 0 when unknown
+  std::string province_code;             ///< may be empty while importing an unknown document
+  int fiscal_year = 0;                   ///< Buddhist era, 0 when unknown
   std::vector<province_name> provinces;  ///< all 77, to recognise province names in text
 
   const province_name* province() const;
@@ -58,13 +57,13 @@ struct totals {
 
 /// Something an agency reports on each quarter (an activity, usually).
 struct progress_item {
-  std::string id;       ///< stable within the plan's content
-  std::string path;     ///< JSON Pointer to it in the content
+  std::string id;    ///< stable within the plan's content
+  std::string path;  ///< JSON Pointer to it in the content
   std::string title;
-  std::string goal;       ///< label of the goal it serves, for grouping reports
-  std::string indicator;  ///< label of the indicator it serves
+  std::string goal;                           ///< label of the goal it serves, for grouping reports
+  std::string indicator;                      ///< label of the indicator it serves
   std::optional<std::int64_t> budget_satang;  ///< nullopt: no budget
-  bool measurable = false;  ///< the agency reports a result value against `target_value`
+  bool measurable = false;                    ///< the agency reports a result value against `target_value`
   std::optional<double> target_value;
   std::string unit;
   std::vector<std::string> agencies;  ///< responsible agencies as written in the plan
@@ -122,10 +121,10 @@ class plan_type {
 }  // namespace planflow::plugin
 
 /// Exports a plan type class from a plugin library.
-#define PLANFLOW_DEFINE_PLUGIN(type)                                                            \
-  extern "C" __attribute__((visibility("default"))) int planflow_plugin_abi_version() {         \
-    return ::planflow::plugin::k_abi_version;                                                   \
-  }                                                                                             \
+#define PLANFLOW_DEFINE_PLUGIN(type)                                                                          \
+  extern "C" __attribute__((visibility("default"))) int planflow_plugin_abi_version() {                       \
+    return ::planflow::plugin::k_abi_version;                                                                 \
+  }                                                                                                           \
   extern "C" __attribute__((visibility("default"))) ::planflow::plugin::plan_type* planflow_plugin_create() { \
-    return new type();                                                                          \
+    return new type();                                                                                        \
   }

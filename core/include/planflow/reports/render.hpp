@@ -1,10 +1,8 @@
 #pragma once
 /// Renders a report in the formats the ministries ask for.
 
-#include <planflow/reports/report.hpp>
-
 #include <boost/json/object.hpp>
-
+#include <planflow/reports/report.hpp>
 #include <string>
 
 namespace planflow::reports {

@@ -27,10 +27,10 @@ struct totals {
 struct activity_row {
   std::string item_id;
   std::string title;
-  std::string agency;  ///< responsible agency (Thai name)
+  std::string agency;                          ///< responsible agency (Thai name)
   std::optional<std::int64_t> planned_satang;  ///< nullopt: no budget
-  std::int64_t disbursed_satang = 0;          ///< in the period (a quarter, or the year so far)
-  std::string status;  ///< not_started, in_progress, done, cancelled, missing
+  std::int64_t disbursed_satang = 0;           ///< in the period (a quarter, or the year so far)
+  std::string status;                          ///< not_started, in_progress, done, cancelled, missing
   std::optional<double> percent_complete;
   std::optional<double> target_value;
   std::optional<double> result_value;
@@ -76,13 +76,13 @@ struct province_row {
 struct report {
   std::string province_code;  ///< "" for the national roll-up
   std::string province_name_th;
-  std::string plan_type;      ///< "" for every plan type
-  int fiscal_year = 0;        ///< Buddhist era
-  int quarter = 0;            ///< 1..4, or 0 for the year so far (cumulative)
-  std::string generated_at;   ///< ISO timestamp
+  std::string plan_type;     ///< "" for every plan type
+  int fiscal_year = 0;       ///< Buddhist era
+  int quarter = 0;           ///< 1..4, or 0 for the year so far (cumulative)
+  std::string generated_at;  ///< ISO timestamp
   reports::totals totals;
-  std::vector<plan_report> plans;      ///< provincial report: every plan in detail
-  std::vector<province_row> provinces; ///< national roll-up: one row per province
+  std::vector<plan_report> plans;       ///< provincial report: every plan in detail
+  std::vector<province_row> provinces;  ///< national roll-up: one row per province
 };
 
 }  // namespace planflow::reports

@@ -4,9 +4,8 @@
 /// Everything here reads with SHOW, which a node answers even when it has
 /// left the primary component and refuses every other query (error 1047).
 
-#include <planflow/storage/database.hpp>
-
 #include <optional>
+#include <planflow/storage/database.hpp>
 #include <string>
 
 namespace planflow::storage {

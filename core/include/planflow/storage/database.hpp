@@ -3,19 +3,18 @@
 /// MySQL/MariaDB, and explicit transactions. Everything above the repository
 /// layer reaches the database only through this.
 
-#include <planflow/storage/errors.hpp>
-
 #include <soci/soci.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <type_traits>
-#include <vector>
 #include <memory>
+#include <planflow/storage/errors.hpp>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace planflow::storage {
 
@@ -78,7 +77,7 @@ class database {
   friend class lease;
   struct slot_state {
     std::chrono::steady_clock::time_point last_used{};
-    bool suspect = false;  ///< the last lease ended in an exception: check before reuse
+    bool suspect = false;                    ///< the last lease ended in an exception: check before reuse
     std::chrono::milliseconds idle_limit{};  ///< idle longer than this: check before reuse
     std::uint64_t checked_in_epoch = 0;      ///< older than broken_epoch_: check before reuse
   };

@@ -2,9 +2,8 @@
 /// Schema migrations: numbered files under sql/, embedded in the binary at
 /// build time and recorded in the schema_migrations table once applied.
 
-#include <planflow/storage/database.hpp>
-
 #include <chrono>
+#include <planflow/storage/database.hpp>
 #include <string>
 #include <vector>
 

@@ -12,7 +12,6 @@
 /// handed out.
 
 #include <boost/json/value.hpp>
-
 #include <string>
 
 namespace planflow {

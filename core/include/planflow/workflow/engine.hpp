@@ -5,19 +5,17 @@
 /// and guards are checked, and the transition, its event and the new stage
 /// are written together.
 
-#include <planflow/directory/users.hpp>
-#include <planflow/error/codes.hpp>
-#include <planflow/storage/database.hpp>
-#include <planflow/workflow/definition.hpp>
-#include <planflow/workflow/store.hpp>
-
 #include <boost/json/object.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
+#include <planflow/directory/users.hpp>
+#include <planflow/error/codes.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/workflow/definition.hpp>
+#include <planflow/workflow/store.hpp>
 #include <string>
 #include <vector>
 
@@ -100,8 +98,8 @@ struct acting_as {
 
 /// Finds the roles a user may act in for a case: their own and those
 /// delegated to them. The directory supplies it (delegations live there).
-using role_resolver =
-    std::function<std::map<std::string, acting_as>(soci::session&, const directory::user&, const directory::case_scope&)>;
+using role_resolver = std::function<std::map<std::string, acting_as>(soci::session&, const directory::user&,
+                                                                     const directory::case_scope&)>;
 
 struct apply_request {
   std::int64_t case_id = 0;
