@@ -14,6 +14,8 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(mariadb-server mariadb-client sqlite3 python3 python3-openpyxl
              chromium fonts-thai-tlwg clang
+             # scripts/lint.sh: the formatting and static checks
+             clang-format clang-tidy
              # the cluster tests' throwaway Galera cluster (SST by rsync), and its balancer
              galera-4 rsync haproxy)
   # The machine image ships Node.js with npm; Debian's nodejs conflicts with it.

@@ -113,7 +113,7 @@ database::database(const database_url& url, std::size_t pool_size)
 
 database::database(const database_url& url, database_options options)
     : url_(url),
-      options_(std::move(options)),
+      options_(options),
       pool_(std::max<std::size_t>(1, options_.pool_size)),
       slots_(std::max<std::size_t>(1, options_.pool_size)) {
   options_.pool_size = slots_.size();
