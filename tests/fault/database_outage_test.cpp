@@ -3,20 +3,20 @@
 // server that closes idle connections (a short wait_timeout) is used as it
 // would be on a quiet afternoon. planflow answers 503 with Retry-After while
 // the database is gone, recovers by itself, and loses nothing acknowledged.
+#include "../support/join_on_exit.hpp"
+#include "../support/mariadb_process.hpp"
+#include "../support/server_process.hpp"
+#include "world.hpp"
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include "../support/join_on_exit.hpp"
-#include "../support/mariadb_process.hpp"
-#include "../support/server_process.hpp"
-#include "world.hpp"
 
 namespace planflow::test {
 namespace {

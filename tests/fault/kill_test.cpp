@@ -2,20 +2,20 @@
 // same database: every write that was acknowledged is there exactly once,
 // no action is half-applied, and the audit chain still verifies. And more
 // clients than database connections on every route family: no hang, no 5xx.
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
+#include "world.hpp"
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
 #include <condition_variable>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
-#include "world.hpp"
 
 namespace planflow::test {
 namespace {

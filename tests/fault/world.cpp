@@ -1,8 +1,7 @@
 #include "world.hpp"
 
-#include <gtest/gtest.h>
-
 #include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
 
 namespace planflow::test {
 

@@ -3,11 +3,11 @@
 // once through the in-process application, and the options to run the real
 // `planflow serve` on it with the same plug-ins.
 
+#include "../support/app_server.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "../support/app_server.hpp"
 
 namespace planflow::test {
 

@@ -1,10 +1,11 @@
 // libFuzzer target: a plan type's importer and validator on arbitrary bytes.
 // Built once per plugin (planflow_add_plugin adds <plugin>_fuzzer when
 // PLANFLOW_FUZZ is on); the plugin's own entry point creates the plan type.
+#include <planflow/plugin/plan_type.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <planflow/plugin/plan_type.hpp>
 #include <string_view>
 
 extern "C" planflow::plugin::plan_type* planflow_plugin_create();

@@ -4,12 +4,12 @@
 // test environment's TearDown even when tests failed), a fixture that heals
 // it before each test, and waiting on data instead of on timers.
 
+#include "../support/galera_cluster.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <thread>
-
-#include "../support/galera_cluster.hpp"
 
 namespace planflow::test {
 

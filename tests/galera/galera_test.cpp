@@ -4,29 +4,30 @@
 // through node loss and rejoin by IST, and a node that lost quorum. One
 // cluster serves the whole run (started on first use, stopped at the end);
 // each test heals it first and works in a database of its own.
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <barrier>
-#include <boost/json/serialize.hpp>
-#include <condition_variable>
-#include <iostream>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <planflow/storage/database.hpp>
-#include <planflow/storage/migrations.hpp>
-#include <regex>
-#include <set>
-#include <sstream>
-#include <thread>
-
 #include "../fault/world.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/join_on_exit.hpp"
 #include "../support/server_process.hpp"
 #include "cluster_fixture.hpp"
+
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/migrations.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <barrier>
+#include <condition_variable>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
 
 namespace planflow::test {
 namespace {

@@ -1,6 +1,11 @@
 #pragma once
 // Three `planflow serve` on the test cluster, instance i on node i.
 
+#include "../fault/world.hpp"
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
+#include "cluster_fixture.hpp"
+
 #include <exception>
 #include <map>
 #include <memory>
@@ -8,11 +13,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "../fault/world.hpp"
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
-#include "cluster_fixture.hpp"
 
 namespace planflow::test {
 

@@ -5,20 +5,20 @@
 // the instances see the real client's address through X-Forwarded-For
 // because they trust the balancer, so the login limits and the audit log
 // work per client and not per balancer.
+#include "../support/files.hpp"
+#include "../support/haproxy_process.hpp"
+#include "../support/join_on_exit.hpp"
+#include "instances.hpp"
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include "../support/files.hpp"
-#include "../support/haproxy_process.hpp"
-#include "../support/join_on_exit.hpp"
-#include "instances.hpp"
 
 namespace planflow::test {
 namespace {

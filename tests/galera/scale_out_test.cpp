@@ -3,10 +3,18 @@
 // whole plan story and committee members approving the same plans at the same
 // moment through different nodes; background work (deadlines, report
 // deliveries) raced by three instances and done exactly once.
+#include "../fault/world.hpp"
+#include "../support/databases.hpp"
+#include "../support/files.hpp"
+#include "../support/server_process.hpp"
+#include "../support/webhook_receiver.hpp"
+#include "cluster_fixture.hpp"
+#include "instances.hpp"
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -15,14 +23,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include "../fault/world.hpp"
-#include "../support/databases.hpp"
-#include "../support/files.hpp"
-#include "../support/server_process.hpp"
-#include "../support/webhook_receiver.hpp"
-#include "cluster_fixture.hpp"
-#include "instances.hpp"
 
 namespace planflow::test {
 namespace {

@@ -2,18 +2,12 @@
 // gets four reports; the secretary opens Q1 early; two agencies enter and
 // confirm progress; the secretary compiles, the committee acknowledges; the
 // provincial report is downloaded in every format and its numbers checked.
-#include <gtest/gtest.h>
-#include <soci/soci.h>
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
+#include "../support/files.hpp"
+#include "../support/process.hpp"
+#include "../support/webhook_receiver.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <cmath>
-#include <cstdio>
-#include <ctime>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <mutex>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/server.hpp>
 #include <planflow/reports/progress.hpp>
@@ -22,16 +16,23 @@
 #include <planflow/storage/row.hpp>
 #include <planflow/text/thai.hpp>
 #include <planflow/util/time.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
-#include "../support/files.hpp"
-#include "../support/process.hpp"
-#include "../support/webhook_receiver.hpp"
 
 namespace planflow::test {
 namespace {

@@ -3,18 +3,19 @@
 // import as a draft, fixing what the checks flag, return and endorsement,
 // quorum approval with a delegated signature, every forbidden attempt
 // refused, and the history and audit chain verified.
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <fstream>
-#include <planflow/storage/row.hpp>
-#include <sstream>
-
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
 #include "../support/server_process.hpp"
+
+#include <planflow/storage/row.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace planflow::test {
 namespace {

@@ -2,14 +2,14 @@
 // authentication, every authorization rule, plans, actions, sign-off,
 // delegation, bad input and the audit chain. Uses the small `simple_plan`
 // test plan type so content can be made valid or invalid at will.
-#include <gtest/gtest.h>
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <set>
+#include <gtest/gtest.h>
 
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
+#include <set>
 
 namespace planflow::test {
 namespace {

@@ -1,13 +1,9 @@
 // The audit log on each database: one chain per entity, signed checkpoints
 // over the heads, every kind of tampering caught and named, the frozen
 // legacy chain still checked, and concurrent appends without a hot row.
-#include <gtest/gtest.h>
+#include "../support/databases.hpp"
+#include "../support/server_process.hpp"
 
-#include <atomic>
-#include <barrier>
-#include <filesystem>
-#include <iostream>
-#include <map>
 #include <planflow/app/application.hpp>
 #include <planflow/audit/checkpoint.hpp>
 #include <planflow/audit/log.hpp>
@@ -16,11 +12,16 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <barrier>
+#include <filesystem>
+#include <iostream>
+#include <map>
 #include <set>
 #include <thread>
-
-#include "../support/databases.hpp"
-#include "../support/server_process.hpp"
 
 namespace planflow::audit {
 namespace {

@@ -3,16 +3,17 @@
 // logins are limited per account+address, per account and per address,
 // counted in the database so that simultaneous attempts cannot overrun a
 // limit, and one person's mistakes do not lock out their colleagues.
+#include "../support/app_server.hpp"
+#include "../support/databases.hpp"
+
+#include <planflow/auth/throttle.hpp>
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
-#include <planflow/auth/throttle.hpp>
 #include <thread>
 #include <vector>
-
-#include "../support/app_server.hpp"
-#include "../support/databases.hpp"
 
 namespace planflow::test {
 namespace {

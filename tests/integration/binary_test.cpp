@@ -1,15 +1,15 @@
 // The real `planflow` executable, on each database backend.
-#include <gtest/gtest.h>
+#include "../support/databases.hpp"
+#include "../support/http_client.hpp"
+#include "../support/server_process.hpp"
 
 #include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <memory>
 #include <thread>
 #include <vector>
-
-#include "../support/databases.hpp"
-#include "../support/http_client.hpp"
-#include "../support/server_process.hpp"
 
 namespace planflow::test {
 namespace {

@@ -9,19 +9,20 @@
 // read back through every route that serves it (the plan, its revisions,
 // the diff, the report and its renderings) and must be 200, parse as JSON
 // and equal what was sent. The seed is fixed: a failure reproduces.
-#include <gtest/gtest.h>
-
-#include <boost/json/serialize.hpp>
-#include <chrono>
-#include <planflow/auth/crypto.hpp>
-#include <planflow/util/canonical_json.hpp>
-#include <planflow/util/json_parse.hpp>
-#include <random>
-#include <set>
-
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
 #include "../support/files.hpp"
+
+#include <planflow/auth/crypto.hpp>
+#include <planflow/util/canonical_json.hpp>
+#include <planflow/util/json_parse.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <set>
 
 namespace planflow::test {
 namespace {

@@ -1,20 +1,21 @@
 // The OpenAPI document must describe every route the server has.
-#include <gtest/gtest.h>
+#include "../support/databases.hpp"
 
-#include <algorithm>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <cctype>
-#include <filesystem>
-#include <fstream>
 #include <planflow/api/routes.hpp>
 #include <planflow/app/application.hpp>
 #include <planflow/error/messages.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
-
-#include "../support/databases.hpp"
 
 namespace planflow::test {
 namespace {

@@ -1,8 +1,9 @@
 // Loading plan-type plugins from a directory with Boost.DLL.
+#include <planflow/plugin/registry.hpp>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <planflow/plugin/registry.hpp>
 
 namespace planflow::plugin {
 namespace {

@@ -1,16 +1,17 @@
 // The HTTP server in-process, over a real loopback socket, with routes made
 // for the test: framing, limits, timeouts and graceful shutdown.
+#include "../support/http_client.hpp"
+
+#include <planflow/http/json_body.hpp>
+#include <planflow/http/server.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <future>
-#include <planflow/http/json_body.hpp>
-#include <planflow/http/server.hpp>
 #include <thread>
-
-#include "../support/http_client.hpp"
 
 namespace planflow::http {
 namespace {

@@ -1,4 +1,10 @@
 // Storage behaviour that must be the same on SQLite and MySQL/MariaDB.
+#include "../support/databases.hpp"
+
+#include <planflow/directory/provinces.hpp>
+#include <planflow/storage/database.hpp>
+#include <planflow/storage/migrations.hpp>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,12 +14,7 @@
 #include <future>
 #include <iostream>
 #include <memory>
-#include <planflow/directory/provinces.hpp>
-#include <planflow/storage/database.hpp>
-#include <planflow/storage/migrations.hpp>
 #include <thread>
-
-#include "../support/databases.hpp"
 
 namespace planflow::storage {
 namespace {

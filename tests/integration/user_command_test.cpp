@@ -1,14 +1,16 @@
 // `planflow user add` applies the password rule the API applies: ten
 // characters, counted as characters, so a Thai password is not accepted for
 // being three bytes a letter (regression: the command counted bytes).
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <planflow/app/config.hpp>
 #include <planflow/app/user_command.hpp>
 #include <planflow/directory/users.hpp>
 #include <planflow/storage/database.hpp>
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
 #include <sstream>
 
 namespace planflow {

@@ -1,14 +1,14 @@
 // The browser interface's files served by the real `planflow` executable
 // beside the API.
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <filesystem>
-#include <fstream>
-
 #include "../support/databases.hpp"
 #include "../support/http_client.hpp"
 #include "../support/server_process.hpp"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace planflow::test {
 namespace {

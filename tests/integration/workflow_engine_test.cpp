@@ -1,19 +1,20 @@
 // The workflow engine against real databases: the built-in definition end to
 // end, guards, signatures, idempotency, deadlines, versions, concurrency and
 // a randomized run that checks invariants after every step.
-#include <gtest/gtest.h>
+#include "../support/databases.hpp"
 
-#include <boost/json/parse.hpp>
-#include <fstream>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/workflow/engine.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <thread>
-
-#include "../support/databases.hpp"
 
 namespace planflow::workflow {
 namespace {

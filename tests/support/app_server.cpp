@@ -1,13 +1,15 @@
 #include "app_server.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <fstream>
+#include "contract_log.hpp"
+
 #include <planflow/auth/crypto.hpp>
 #include <planflow/directory/users.hpp>
-#include <sstream>
 
-#include "contract_log.hpp"
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <fstream>
+#include <sstream>
 
 namespace planflow::test {
 

@@ -3,17 +3,19 @@
 // served in-process on an ephemeral loopback port, and a small JSON client
 // that logs in and carries the bearer token.
 
+#include "databases.hpp"
+#include "http_client.hpp"
+
+#include <planflow/app/application.hpp>
+#include <planflow/http/server.hpp>
+
 #include <boost/json/value.hpp>
+
 #include <chrono>
 #include <map>
 #include <memory>
-#include <planflow/app/application.hpp>
-#include <planflow/http/server.hpp>
 #include <string>
 #include <thread>
-
-#include "databases.hpp"
-#include "http_client.hpp"
 
 namespace planflow::test {
 

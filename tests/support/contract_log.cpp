@@ -1,19 +1,21 @@
 #include "contract_log.hpp"
 
-#include <gtest/gtest.h>
-#include <unistd.h>
+#include "http_client.hpp"
+
+#include <planflow/util/utf8.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
-#include <planflow/util/utf8.hpp>
 #include <set>
 #include <stdexcept>
-
-#include "http_client.hpp"
 
 namespace planflow::test {
 namespace {

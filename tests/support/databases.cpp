@@ -1,11 +1,12 @@
 #include "databases.hpp"
 
+#include <planflow/storage/database.hpp>
+
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <planflow/storage/database.hpp>
 #include <stdexcept>
 
 namespace planflow::test {

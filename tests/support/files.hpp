@@ -2,6 +2,7 @@
 // Files, commands and documents the tests share.
 
 #include <boost/json/value.hpp>
+
 #include <optional>
 #include <string>
 

@@ -1,5 +1,8 @@
 #include "galera_cluster.hpp"
 
+#include "files.hpp"
+#include "process.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -19,9 +22,6 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include "files.hpp"
-#include "process.hpp"
 
 namespace planflow::test {
 namespace {

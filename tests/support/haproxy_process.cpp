@@ -1,5 +1,9 @@
 #include "haproxy_process.hpp"
 
+#include "files.hpp"
+#include "http_client.hpp"
+#include "process.hpp"
+
 #include <unistd.h>
 
 #include <csignal>
@@ -9,10 +13,6 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include "files.hpp"
-#include "http_client.hpp"
-#include "process.hpp"
 
 namespace planflow::test {
 namespace {

@@ -1,5 +1,7 @@
 #include "http_client.hpp"
 
+#include "contract_log.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -14,8 +16,6 @@
 #include <ctime>
 #include <regex>
 #include <stdexcept>
-
-#include "contract_log.hpp"
 
 namespace planflow::test {
 

@@ -1,5 +1,8 @@
 #include "mariadb_process.hpp"
 
+#include "files.hpp"
+#include "process.hpp"
+
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -8,9 +11,6 @@
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
-
-#include "files.hpp"
-#include "process.hpp"
 
 namespace planflow::test {
 namespace {

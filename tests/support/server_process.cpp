@@ -1,5 +1,9 @@
 #include "server_process.hpp"
 
+#include "contract_log.hpp"
+#include "files.hpp"
+#include "process.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -14,10 +18,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-
-#include "contract_log.hpp"
-#include "files.hpp"
-#include "process.hpp"
 
 namespace planflow::test {
 

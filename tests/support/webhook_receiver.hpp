@@ -3,10 +3,11 @@
 // it is sent (body, signature, delivery id) and fails the first few, as a
 // receiver that is down for a while would.
 
-#include <memory>
-#include <mutex>
 #include <planflow/http/router.hpp>
 #include <planflow/http/server.hpp>
+
+#include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>

@@ -1,15 +1,17 @@
 // The audit checkpoint signing key: its file, its forms, and signatures.
+#include "../support/databases.hpp"
+
+#include <planflow/app/paths.hpp>
+#include <planflow/audit/signing_key.hpp>
+
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
-#include <planflow/app/paths.hpp>
-#include <planflow/audit/signing_key.hpp>
 #include <set>
 #include <thread>
-
-#include "../support/databases.hpp"
 
 namespace planflow::audit {
 namespace {

@@ -1,7 +1,8 @@
 // Which address a request came from, behind a load balancer and without one.
+#include <planflow/http/client_address.hpp>
+
 #include <gtest/gtest.h>
 
-#include <planflow/http/client_address.hpp>
 #include <stdexcept>
 
 namespace planflow::http {

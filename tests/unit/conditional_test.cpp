@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
 #include <planflow/http/conditional.hpp>
 #include <planflow/http/problem.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
 
 namespace planflow::http {
 namespace {

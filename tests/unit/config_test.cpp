@@ -1,8 +1,9 @@
+#include <planflow/app/config.hpp>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <planflow/app/config.hpp>
 
 namespace planflow::app {
 namespace {

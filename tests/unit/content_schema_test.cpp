@@ -1,9 +1,10 @@
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <limits>
 #include <planflow/error/messages.hpp>
 #include <planflow/plans/content_schema.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <limits>
 
 namespace planflow::plans {
 namespace {

@@ -1,11 +1,12 @@
+#include <planflow/util/canonical_json.hpp>
+#include <planflow/util/json_parse.hpp>
+
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <bit>
-#include <boost/json/serialize.hpp>
 #include <cmath>
 #include <cstdint>
-#include <planflow/util/canonical_json.hpp>
-#include <planflow/util/json_parse.hpp>
 #include <random>
 
 namespace planflow {

@@ -1,12 +1,13 @@
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <cmath>
-#include <cstdint>
-#include <limits>
 #include <planflow/util/json_parse.hpp>
 #include <planflow/util/json_text.hpp>
 #include <planflow/util/json_util.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 

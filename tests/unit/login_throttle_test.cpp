@@ -1,8 +1,8 @@
 // The counting rule of login_limits, without a database: what one more
 // attempt does to a counter at each point of its window and lock.
-#include <gtest/gtest.h>
-
 #include <planflow/auth/throttle.hpp>
+
+#include <gtest/gtest.h>
 
 namespace planflow::auth {
 namespace {

@@ -1,15 +1,16 @@
 // The message catalog (api/messages.json) words every problem in Thai and
 // English; these checks keep it whole, so no code reaches a Thai reader as
 // an English sentence or as a bare code.
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <filesystem>
-#include <fstream>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/router.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>

@@ -1,26 +1,28 @@
+#include "../support/files.hpp"
+
+#include <planflow/auth/crypto.hpp>
+#include <planflow/reports/render.hpp>
+#include <planflow/util/json_text.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 
 #include <atomic>
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
-#include <planflow/auth/crypto.hpp>
-#include <planflow/reports/render.hpp>
-#include <planflow/util/json_text.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "../support/files.hpp"
 
 namespace planflow::reports {
 namespace {

@@ -1,9 +1,9 @@
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
 
 namespace planflow::http {
 namespace {

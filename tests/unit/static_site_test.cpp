@@ -1,13 +1,14 @@
-#include <gtest/gtest.h>
+#include "../support/databases.hpp"
 
-#include <boost/json/parse.hpp>
-#include <filesystem>
-#include <fstream>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/web/static_site.hpp>
 
-#include "../support/databases.hpp"
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace planflow::web {
 namespace {

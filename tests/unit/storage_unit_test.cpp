@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <planflow/storage/database.hpp>
 #include <planflow/storage/migrations.hpp>
+
+#include <gtest/gtest.h>
 
 namespace planflow::storage {
 namespace {

@@ -1,8 +1,9 @@
 // Reports are due and late by the date in Thailand, not by UTC's.
+#include <planflow/reports/progress.hpp>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <planflow/reports/progress.hpp>
 
 namespace planflow::test {
 namespace {

@@ -1,8 +1,9 @@
+#include <planflow/text/thai.hpp>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <limits>
-#include <planflow/text/thai.hpp>
 #include <string>
 #include <utility>
 #include <vector>

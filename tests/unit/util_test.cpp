@@ -1,12 +1,14 @@
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <planflow/util/file.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/util/utf8.hpp>
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace planflow {
 namespace {

@@ -1,11 +1,12 @@
+#include <planflow/workflow/definition.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <functional>
-#include <planflow/workflow/definition.hpp>
 #include <sstream>
 
 namespace planflow::workflow {

@@ -1,4 +1,3 @@
-#include <boost/json/parse.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/app/application.hpp>
 #include <planflow/app/paths.hpp>
@@ -11,6 +10,8 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/web/static_site.hpp>
+
+#include <boost/json/parse.hpp>
 
 namespace planflow::app {
 namespace {

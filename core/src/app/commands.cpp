@@ -1,10 +1,3 @@
-#include <condition_variable>
-#include <cstdio>
-#include <filesystem>
-#include <functional>
-#include <iostream>
-#include <map>
-#include <mutex>
 #include <planflow/api/routes.hpp>
 #include <planflow/app/application.hpp>
 #include <planflow/app/commands.hpp>
@@ -14,6 +7,14 @@
 #include <planflow/http/server.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/log.hpp>
+
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <mutex>
 #include <thread>
 
 extern char** environ;

@@ -1,8 +1,10 @@
-#include <boost/program_options.hpp>
-#include <charconv>
 #include <planflow/app/config.hpp>
 #include <planflow/http/client_address.hpp>
 #include <planflow/storage/database.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <charconv>
 #include <sstream>
 #include <stdexcept>
 #include <thread>

@@ -1,6 +1,7 @@
-#include <filesystem>
 #include <planflow/app/paths.hpp>
 #include <planflow/storage/database.hpp>
+
+#include <filesystem>
 
 namespace planflow::app {
 

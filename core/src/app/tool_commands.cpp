@@ -1,5 +1,3 @@
-#include <filesystem>
-#include <iostream>
 #include <planflow/api/import.hpp>
 #include <planflow/app/paths.hpp>
 #include <planflow/app/tool_commands.hpp>
@@ -10,6 +8,9 @@
 #include <planflow/storage/migrations.hpp>
 #include <planflow/util/file.hpp>
 #include <planflow/util/json_text.hpp>
+
+#include <filesystem>
+#include <iostream>
 
 namespace planflow::app {
 int import_command(const config& c, std::ostream& out) {

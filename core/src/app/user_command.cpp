@@ -1,11 +1,12 @@
-#include <algorithm>
-#include <iostream>
 #include <planflow/app/user_command.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/storage/migrations.hpp>
 #include <planflow/workflow/definition.hpp>
+
+#include <algorithm>
+#include <iostream>
 #include <stdexcept>
 
 namespace planflow::app {

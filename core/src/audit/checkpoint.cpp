@@ -1,9 +1,10 @@
-#include <algorithm>
+#include "statement.hpp"
+
 #include <planflow/audit/checkpoint.hpp>
 #include <planflow/storage/row.hpp>
-#include <tuple>
 
-#include "statement.hpp"
+#include <algorithm>
+#include <tuple>
 
 namespace planflow::audit {
 namespace {

@@ -1,9 +1,9 @@
+#include "statement.hpp"
+
 #include <planflow/audit/log.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
-
-#include "statement.hpp"
 
 namespace planflow::audit {
 namespace {

@@ -1,14 +1,16 @@
-#include <fcntl.h>
+#include <planflow/audit/signing_key.hpp>
+#include <planflow/auth/crypto.hpp>
+#include <planflow/util/file.hpp>
+#include <planflow/util/log.hpp>
+
 #include <sodium.h>
+
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <planflow/audit/signing_key.hpp>
-#include <planflow/auth/crypto.hpp>
-#include <planflow/util/file.hpp>
-#include <planflow/util/log.hpp>
 #include <stdexcept>
 
 namespace planflow::audit {

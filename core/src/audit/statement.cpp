@@ -1,8 +1,10 @@
 #include "statement.hpp"
 
-#include <boost/json/parse.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/util/canonical_json.hpp>
+
+#include <boost/json/parse.hpp>
+
 #include <stdexcept>
 
 namespace planflow::audit::detail {

@@ -2,8 +2,9 @@
 // What the writers and the verifier must agree on byte for byte: the hash of
 // an entry and the form of a checkpoint's signed statement.
 
-#include <cstdint>
 #include <planflow/audit/log.hpp>
+
+#include <cstdint>
 #include <string>
 #include <vector>
 

@@ -1,16 +1,18 @@
-#include <algorithm>
-#include <boost/json/parse.hpp>
-#include <map>
+#include "statement.hpp"
+
 #include <planflow/audit/log.hpp>
 #include <planflow/audit/signing_key.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/log.hpp>
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
-
-#include "statement.hpp"
 
 namespace planflow::audit {
 namespace {

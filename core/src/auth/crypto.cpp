@@ -1,7 +1,8 @@
-#include <sodium.h>
-
 #include <planflow/auth/crypto.hpp>
 #include <planflow/util/utf8.hpp>
+
+#include <sodium.h>
+
 #include <stdexcept>
 
 namespace planflow::auth {

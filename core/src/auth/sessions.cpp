@@ -1,10 +1,11 @@
-#include <algorithm>
-#include <cctype>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/auth/sessions.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
+
+#include <algorithm>
+#include <cctype>
 
 namespace planflow::auth {
 namespace {

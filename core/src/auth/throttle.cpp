@@ -1,7 +1,8 @@
-#include <algorithm>
 #include <planflow/auth/throttle.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/time.hpp>
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace planflow::auth {

@@ -1,13 +1,14 @@
-#include <curl/curl.h>
-
-#include <algorithm>
-#include <mutex>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/json_text.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
 
 namespace planflow::delivery {
 namespace {

@@ -1,7 +1,8 @@
-#include <algorithm>
 #include <planflow/directory/users.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/storage/row.hpp>
+
+#include <algorithm>
 
 namespace planflow::directory {
 namespace {

@@ -1,8 +1,10 @@
+#include <planflow/error/messages.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+
 #include <cmath>
 #include <cstdio>
-#include <planflow/error/messages.hpp>
 #include <stdexcept>
 
 namespace planflow::error {

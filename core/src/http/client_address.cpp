@@ -1,7 +1,9 @@
-#include <boost/asio/ip/address.hpp>
-#include <optional>
 #include <planflow/http/client_address.hpp>
 #include <planflow/http/field_list.hpp>
+
+#include <boost/asio/ip/address.hpp>
+
+#include <optional>
 #include <stdexcept>
 
 namespace planflow::http {

@@ -1,8 +1,9 @@
-#include <algorithm>
-#include <cctype>
 #include <planflow/http/conditional.hpp>
 #include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
+
+#include <algorithm>
+#include <cctype>
 
 namespace planflow::http {
 namespace {

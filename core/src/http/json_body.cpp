@@ -1,6 +1,7 @@
-#include <limits>
 #include <planflow/http/json_body.hpp>
 #include <planflow/util/json_parse.hpp>
+
+#include <limits>
 
 namespace planflow::http {
 

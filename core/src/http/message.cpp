@@ -1,10 +1,12 @@
+#include <planflow/http/message.hpp>
+#include <planflow/util/json_text.hpp>
+
+#include <boost/json/value.hpp>
+
 #include <strings.h>
 
 #include <algorithm>
 #include <array>
-#include <boost/json/value.hpp>
-#include <planflow/http/message.hpp>
-#include <planflow/util/json_text.hpp>
 #include <stdexcept>
 
 namespace planflow::http {

@@ -1,7 +1,8 @@
-#include <cctype>
-#include <cstdlib>
 #include <planflow/http/problem.hpp>
 #include <planflow/util/json_text.hpp>
+
+#include <cctype>
+#include <cstdlib>
 
 namespace planflow::http {
 

@@ -1,11 +1,12 @@
-#include <algorithm>
-#include <cctype>
-#include <optional>
 #include <planflow/http/problem.hpp>
 #include <planflow/http/response_policy.hpp>
 #include <planflow/http/router.hpp>
 #include <planflow/storage/errors.hpp>
 #include <planflow/util/log.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 #include <stdexcept>
 

@@ -1,8 +1,13 @@
 // The only translation unit that includes Beast: it is the expensive one to
 // compile, so everything else talks to it through planflow/http/message.hpp.
-#include <algorithm>
-#include <array>
-#include <atomic>
+#include <planflow/http/client_address.hpp>
+#include <planflow/http/field_list.hpp>
+#include <planflow/http/problem.hpp>
+#include <planflow/http/server.hpp>
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
+#include <planflow/util/utf8.hpp>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,18 +22,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <cctype>
 #include <list>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <planflow/http/client_address.hpp>
-#include <planflow/http/field_list.hpp>
-#include <planflow/http/problem.hpp>
-#include <planflow/http/server.hpp>
-#include <planflow/util/log.hpp>
-#include <planflow/util/time.hpp>
-#include <planflow/util/utf8.hpp>
 #include <string_view>
 #include <thread>
 

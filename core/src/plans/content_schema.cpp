@@ -1,11 +1,13 @@
+#include <planflow/plans/content_schema.hpp>
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/string.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
-#include <planflow/plans/content_schema.hpp>
-#include <planflow/util/json_util.hpp>
 #include <regex>
 
 namespace planflow::plans {

@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <boost/json/serialize.hpp>
-#include <deque>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/json_body.hpp>
@@ -9,6 +6,11 @@
 #include <planflow/storage/row.hpp>
 #include <planflow/util/canonical_json.hpp>
 #include <planflow/util/json_parse.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <deque>
 #include <variant>
 
 namespace planflow::plans {

@@ -1,7 +1,9 @@
-#include <algorithm>
-#include <boost/dll/shared_library.hpp>
 #include <planflow/plugin/registry.hpp>
 #include <planflow/util/log.hpp>
+
+#include <boost/dll/shared_library.hpp>
+
+#include <algorithm>
 
 namespace planflow::plugin {
 

@@ -1,7 +1,8 @@
 // Pieces of the plugin API with code behind them; compiled into
 // libplanflow_sdk, which both the server and every plugin link.
-#include <algorithm>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <algorithm>
 
 namespace planflow::plugin {
 

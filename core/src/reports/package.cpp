@@ -1,15 +1,17 @@
-#include <unistd.h>
-#include <zip.h>
-
-#include <boost/json/serialize.hpp>
-#include <cstdio>
-#include <filesystem>
-#include <memory>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/package.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/util/file.hpp>
 #include <planflow/util/json_text.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <zip.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 namespace planflow::reports {

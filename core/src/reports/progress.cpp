@@ -1,7 +1,3 @@
-#include <algorithm>
-#include <boost/json/serialize.hpp>
-#include <cmath>
-#include <map>
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/error/problem.hpp>
@@ -10,6 +6,12 @@
 #include <planflow/text/thai.hpp>
 #include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace planflow::reports {
 namespace {

@@ -1,8 +1,9 @@
-#include <algorithm>
-#include <map>
 #include <planflow/reports/query.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/util/time.hpp>
+
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace planflow::reports {

@@ -1,9 +1,10 @@
 #include "render_common.hpp"
 
+#include <planflow/text/thai.hpp>
+
 #include <fmt/format.h>
 
 #include <cmath>
-#include <planflow/text/thai.hpp>
 
 namespace planflow::reports {
 

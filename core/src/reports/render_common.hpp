@@ -3,11 +3,12 @@
 // page say the same thing in the same words: Thai labels, column headings,
 // number spellings and the totals of the rows actually written.
 
+#include <planflow/reports/report.hpp>
+
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <planflow/reports/report.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

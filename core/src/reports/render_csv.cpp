@@ -1,9 +1,10 @@
+#include "render_common.hpp"
+
+#include <planflow/reports/render.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
-#include <planflow/reports/render.hpp>
-
-#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {

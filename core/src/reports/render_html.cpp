@@ -1,12 +1,13 @@
-#include <fmt/format.h>
+#include "render_common.hpp"
 
-#include <algorithm>
-#include <array>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/text/thai.hpp>
 
-#include "render_common.hpp"
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
 
 namespace planflow::reports {
 namespace {

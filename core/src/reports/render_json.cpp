@@ -1,10 +1,12 @@
-#include <boost/json/array.hpp>
-#include <boost/json/value.hpp>
-#include <cmath>
+#include "render_common.hpp"
+
 #include <planflow/reports/render.hpp>
 #include <planflow/util/json_util.hpp>
 
-#include "render_common.hpp"
+#include <boost/json/array.hpp>
+#include <boost/json/value.hpp>
+
+#include <cmath>
 
 namespace planflow::reports {
 namespace {

@@ -1,20 +1,22 @@
+#include "render_common.hpp"
+
+#include <planflow/reports/render.hpp>
+#include <planflow/text/thai.hpp>
+#include <planflow/util/file.hpp>
+#include <planflow/util/json_text.hpp>
+
 #include <fmt/format.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
+
+#include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <planflow/reports/render.hpp>
-#include <planflow/text/thai.hpp>
-#include <planflow/util/file.hpp>
-#include <planflow/util/json_text.hpp>
 #include <stdexcept>
 #include <system_error>
-
-#include "render_common.hpp"
 
 namespace planflow::reports {
 namespace {

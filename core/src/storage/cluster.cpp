@@ -1,5 +1,6 @@
 #include <planflow/storage/cluster.hpp>
 #include <planflow/storage/row.hpp>
+
 #include <string>
 
 namespace planflow::storage {

@@ -1,14 +1,15 @@
-#include <soci/mysql/soci-mysql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
-#include <algorithm>
-#include <boost/url/parse.hpp>
-#include <chrono>
-#include <filesystem>
 #include <planflow/storage/cluster.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
+
+#include <boost/url/parse.hpp>
+#include <soci/mysql/soci-mysql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <random>
 #include <stdexcept>
 #include <thread>

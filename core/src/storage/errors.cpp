@@ -1,8 +1,9 @@
+#include <planflow/storage/errors.hpp>
+
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <array>
-#include <planflow/storage/errors.hpp>
 #include <string_view>
 
 namespace planflow::storage {

@@ -1,10 +1,11 @@
+#include <planflow/storage/migrations.hpp>
+#include <planflow/util/log.hpp>
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <planflow/storage/migrations.hpp>
-#include <planflow/util/log.hpp>
 #include <random>
 #include <stdexcept>
 #include <thread>

@@ -1,4 +1,5 @@
 #include <planflow/storage/row.hpp>
+
 #include <stdexcept>
 
 namespace planflow::storage {

@@ -1,9 +1,10 @@
+#include <planflow/text/thai.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
 #include <charconv>
 #include <limits>
-#include <planflow/text/thai.hpp>
 #include <utility>
 #include <vector>
 

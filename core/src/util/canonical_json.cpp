@@ -1,6 +1,8 @@
-#include <algorithm>
-#include <boost/json/serialize.hpp>
 #include <planflow/util/canonical_json.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
 #include <vector>
 
 namespace planflow {

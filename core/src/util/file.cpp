@@ -1,5 +1,6 @@
-#include <fstream>
 #include <planflow/util/file.hpp>
+
+#include <fstream>
 #include <sstream>
 
 namespace planflow {

@@ -1,10 +1,12 @@
+#include <planflow/util/json_parse.hpp>
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <planflow/util/json_parse.hpp>
-#include <planflow/util/json_util.hpp>
 #include <stdexcept>
 
 namespace planflow {

@@ -1,7 +1,9 @@
+#include <planflow/util/json_text.hpp>
+
 #include <boost/json/serialize.hpp>
+
 #include <charconv>
 #include <cmath>
-#include <planflow/util/json_text.hpp>
 #include <system_error>
 
 namespace planflow {

@@ -1,6 +1,7 @@
+#include <planflow/util/json_util.hpp>
+
 #include <cmath>
 #include <limits>
-#include <planflow/util/json_util.hpp>
 
 namespace planflow {
 

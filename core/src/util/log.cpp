@@ -1,14 +1,16 @@
+#include <planflow/util/log.hpp>
+#include <planflow/util/time.hpp>
+
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
 #include <unistd.h>
 
 #include <atomic>
-#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
-#include <planflow/util/log.hpp>
-#include <planflow/util/time.hpp>
 #include <stdexcept>
 #include <thread>
 

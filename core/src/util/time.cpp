@@ -1,7 +1,8 @@
+#include <planflow/util/time.hpp>
+
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <planflow/util/time.hpp>
 #include <stdexcept>
 
 namespace planflow {

@@ -1,7 +1,3 @@
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <memory>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/field_list.hpp>
 #include <planflow/http/problem.hpp>
@@ -9,6 +5,11 @@
 #include <planflow/util/log.hpp>
 #include <planflow/util/utf8.hpp>
 #include <planflow/web/static_site.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
 #include <utility>
 
 namespace planflow::web {

@@ -1,8 +1,13 @@
-#include <algorithm>
-#include <array>
+#include <planflow/error/catalog.hpp>
+#include <planflow/util/json_util.hpp>
+#include <planflow/workflow/definition.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/string.hpp>
+
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -10,9 +15,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <planflow/error/catalog.hpp>
-#include <planflow/util/json_util.hpp>
-#include <planflow/workflow/definition.hpp>
 #include <set>
 #include <utility>
 

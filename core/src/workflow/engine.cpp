@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
@@ -10,6 +7,11 @@
 #include <planflow/util/log.hpp>
 #include <planflow/util/time.hpp>
 #include <planflow/workflow/engine.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
 #include <set>
 
 namespace planflow::workflow {

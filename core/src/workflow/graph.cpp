@@ -1,5 +1,6 @@
-#include <algorithm>
 #include <planflow/workflow/definition.hpp>
+
+#include <algorithm>
 #include <string>
 
 namespace planflow::workflow {

@@ -1,4 +1,3 @@
-#include <boost/json/parse.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
@@ -9,6 +8,8 @@
 #include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
 #include <planflow/workflow/store.hpp>
+
+#include <boost/json/parse.hpp>
 
 namespace planflow::workflow {
 namespace {

@@ -1,14 +1,15 @@
 #include "content_model.hpp"
 
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/string.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/json/array.hpp>
-#include <boost/json/string.hpp>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
-#include <planflow/text/thai.hpp>
 
 namespace planflow::plugins::anti_corruption {
 

@@ -10,16 +10,18 @@
 /// rows that carry a budget, a period and agencies. A project stated on one
 /// row with its own budget has exactly one activity with the same title.
 
+#include "findings.hpp"
+
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+
 #include <cstdint>
 #include <optional>
-#include <planflow/util/json_util.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "findings.hpp"
 
 namespace planflow::plugins::anti_corruption {
 

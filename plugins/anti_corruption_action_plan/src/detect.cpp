@@ -1,8 +1,8 @@
 #include "detect.hpp"
 
-#include <algorithm>
-
 #include "table_rows.hpp"
+
+#include <algorithm>
 
 namespace planflow::plugins::anti_corruption {
 

@@ -2,9 +2,10 @@
 // Collecting findings with Thai and English messages, and building the JSON
 // Pointers that locate them.
 
-#include <cstddef>
 #include <planflow/plugin/plan_type.hpp>
 #include <planflow/util/json_util.hpp>
+
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>

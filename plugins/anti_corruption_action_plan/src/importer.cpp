@@ -1,5 +1,14 @@
 #include "importer.hpp"
 
+#include "content_model.hpp"
+#include "findings.hpp"
+#include "schema.hpp"
+#include "table_rows.hpp"
+#include "text_scan.hpp"
+#include "validation.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,15 +16,7 @@
 #include <exception>
 #include <limits>
 #include <map>
-#include <planflow/text/thai.hpp>
 #include <unordered_map>
-
-#include "content_model.hpp"
-#include "findings.hpp"
-#include "schema.hpp"
-#include "table_rows.hpp"
-#include "text_scan.hpp"
-#include "validation.hpp"
 
 namespace planflow::plugins::anti_corruption {
 

@@ -3,6 +3,7 @@
 // importer recognises") describes the rules.
 
 #include <planflow/plugin/plan_type.hpp>
+
 #include <string_view>
 
 namespace planflow::plugins::anti_corruption {

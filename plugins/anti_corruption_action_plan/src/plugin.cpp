@@ -1,7 +1,5 @@
 #include "plugin.hpp"
 
-#include <exception>
-
 #include "content_model.hpp"
 #include "detect.hpp"
 #include "importer.hpp"
@@ -9,6 +7,8 @@
 #include "schema.hpp"
 #include "totals.hpp"
 #include "validation.hpp"
+
+#include <exception>
 
 namespace planflow::plugins::anti_corruption {
 

@@ -1,8 +1,8 @@
 #include "progress.hpp"
 
-#include <exception>
-
 #include "content_model.hpp"
+
+#include <exception>
 
 namespace planflow::plugins::anti_corruption {
 

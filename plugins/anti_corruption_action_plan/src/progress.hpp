@@ -1,8 +1,10 @@
 #pragma once
 // What agencies report on each quarter: one item per activity.
 
-#include <boost/json/value.hpp>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json/value.hpp>
+
 #include <vector>
 
 namespace planflow::plugins::anti_corruption {

@@ -1,8 +1,9 @@
 #include "schema.hpp"
 
+#include <planflow/text/thai.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
-#include <planflow/text/thai.hpp>
 
 namespace planflow::plugins::anti_corruption {
 

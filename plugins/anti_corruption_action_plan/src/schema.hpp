@@ -1,8 +1,10 @@
 #pragma once
 // The content model as a JSON Schema, and the content of a new plan.
 
-#include <boost/json/object.hpp>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json/object.hpp>
+
 #include <string>
 
 namespace planflow::plugins::anti_corruption {

@@ -1,9 +1,10 @@
 #include "table_rows.hpp"
 
-#include <algorithm>
+#include "text_scan.hpp"
+
 #include <planflow/text/thai.hpp>
 
-#include "text_scan.hpp"
+#include <algorithm>
 
 namespace planflow::plugins::anti_corruption {
 

@@ -1,8 +1,9 @@
 #include "text_scan.hpp"
 
+#include <planflow/text/thai.hpp>
+
 #include <array>
 #include <cstdint>
-#include <planflow/text/thai.hpp>
 #include <unordered_set>
 
 namespace planflow::plugins::anti_corruption::scan {

@@ -6,10 +6,11 @@
 // number of provinces for find_province_mentions) and never throw on any
 // byte sequence.
 
-#include <cstddef>
-#include <optional>
 #include <planflow/plugin/plan_type.hpp>
 #include <planflow/text/thai.hpp>
+
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,6 +1,7 @@
 #include "totals.hpp"
 
 #include <boost/json/array.hpp>
+
 #include <limits>
 
 namespace planflow::plugins::anti_corruption {

@@ -1,11 +1,12 @@
 #pragma once
 // Counts and budget sums computed from the content (never trusted from it).
 
+#include "content_model.hpp"
+
 #include <boost/json/object.hpp>
+
 #include <cstdint>
 #include <vector>
-
-#include "content_model.hpp"
 
 namespace planflow::plugins::anti_corruption {
 

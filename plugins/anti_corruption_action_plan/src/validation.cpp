@@ -1,17 +1,18 @@
 #include "validation.hpp"
 
-#include <fmt/format.h>
-
-#include <exception>
-#include <map>
-#include <planflow/text/thai.hpp>
-#include <string_view>
-#include <unordered_map>
-
 #include "content_model.hpp"
 #include "findings.hpp"
 #include "text_scan.hpp"
 #include "totals.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <fmt/format.h>
+
+#include <exception>
+#include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace planflow::plugins::anti_corruption {
 

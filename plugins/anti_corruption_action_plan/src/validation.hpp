@@ -2,8 +2,10 @@
 // Every problem of a plan's content: structure, values and consistency.
 // README.md lists the finding codes with their severity and meaning.
 
-#include <boost/json/value.hpp>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json/value.hpp>
+
 #include <vector>
 
 namespace planflow::plugins::anti_corruption {

@@ -2,17 +2,18 @@
 // robustness. Line numbers ("line 174", "seed 000:174") are lines of
 // tests/fixtures/seeds/000_f86febe8b6e44396.txt, the Narathiwat plan for
 // fiscal year 2566.
+#include "plugin.hpp"
+#include "test_support.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <planflow/text/thai.hpp>
 #include <random>
 #include <set>
-
-#include "plugin.hpp"
-#include "test_support.hpp"
 
 namespace planflow::plugins::anti_corruption {
 namespace {

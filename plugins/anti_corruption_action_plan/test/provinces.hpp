@@ -3,6 +3,7 @@
 // link only the plugin SDK, so the host's province table is copied here.
 
 #include <planflow/plugin/plan_type.hpp>
+
 #include <vector>
 
 namespace planflow::plugins::anti_corruption::test {

@@ -2,16 +2,18 @@
 // Helpers shared by the plugin's tests: the seeds, a context with the 77
 // provinces, finding lookups, and a readable JSON writer for golden files.
 
-#include <boost/json.hpp>
-#include <fstream>
+#include "provinces.hpp"
+
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json.hpp>
+
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "provinces.hpp"
 
 namespace planflow::plugins::anti_corruption::test {
 

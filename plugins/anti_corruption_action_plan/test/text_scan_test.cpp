@@ -1,14 +1,14 @@
 // The small Thai text readers (text_scan.hpp) and the table-row helpers.
 #include "text_scan.hpp"
 
+#include "findings.hpp"
+#include "table_rows.hpp"
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
-
-#include "findings.hpp"
-#include "table_rows.hpp"
-#include "test_support.hpp"
 
 namespace planflow::plugins::anti_corruption {
 namespace {

@@ -1,12 +1,12 @@
 // validate(), compute_totals(), progress_items(), empty_content() and the
 // schema on small hand-made contents.
-#include <gtest/gtest.h>
-
-#include <functional>
-
 #include "content_model.hpp"
 #include "plugin.hpp"
 #include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
 
 extern "C" int planflow_plugin_abi_version();
 extern "C" planflow::plugin::plan_type* planflow_plugin_create();

@@ -1,11 +1,12 @@
 #include "content_model.hpp"
 
-#include <boost/json/string.hpp>
-#include <cmath>
-#include <limits>
-
 #include "master_plan.hpp"
 #include "text_util.hpp"
+
+#include <boost/json/string.hpp>
+
+#include <cmath>
+#include <limits>
 
 namespace planflow::plugins::ethics {
 

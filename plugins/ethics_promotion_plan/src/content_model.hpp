@@ -13,14 +13,16 @@
 // itself through the checked accessors at the end, because it must accept any
 // JSON value.
 
+#include <planflow/plugin/plan_type.hpp>
+#include <planflow/util/json_util.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <planflow/plugin/plan_type.hpp>
-#include <planflow/util/json_util.hpp>
 #include <string>
 #include <string_view>
 #include <utility>

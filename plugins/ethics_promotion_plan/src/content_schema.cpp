@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/system/error_code.hpp>
+
 #include <string_view>
 #include <utility>
 

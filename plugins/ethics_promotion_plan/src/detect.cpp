@@ -1,12 +1,13 @@
 #include "detect.hpp"
 
+#include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <planflow/text/thai.hpp>
 #include <string>
-
-#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

@@ -1,12 +1,13 @@
 #include "document_scan.hpp"
 
+#include "province_scan.hpp"
+#include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <algorithm>
 #include <array>
 #include <map>
-#include <planflow/text/thai.hpp>
-
-#include "province_scan.hpp"
-#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

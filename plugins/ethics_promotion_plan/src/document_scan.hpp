@@ -2,9 +2,10 @@
 // Reading the frame of a plan document: its lines, title, span, fiscal year,
 // province and strategy headings. The tables are the importer's job.
 
+#include <planflow/plugin/plan_type.hpp>
+
 #include <cstddef>
 #include <optional>
-#include <planflow/plugin/plan_type.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

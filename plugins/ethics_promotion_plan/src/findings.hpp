@@ -3,8 +3,9 @@
 // to forms and reports (README.md lists each with its severity), so they are
 // spelled once, here.
 
-#include <array>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>

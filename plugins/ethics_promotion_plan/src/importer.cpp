@@ -1,5 +1,15 @@
 #include "importer.hpp"
 
+#include "content_model.hpp"
+#include "document_scan.hpp"
+#include "findings.hpp"
+#include "master_plan.hpp"
+#include "targets.hpp"
+#include "text_util.hpp"
+#include "validation.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,19 +18,10 @@
 #include <exception>
 #include <map>
 #include <optional>
-#include <planflow/text/thai.hpp>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "content_model.hpp"
-#include "document_scan.hpp"
-#include "findings.hpp"
-#include "master_plan.hpp"
-#include "targets.hpp"
-#include "text_util.hpp"
-#include "validation.hpp"
 
 namespace planflow::plugins::ethics {
 

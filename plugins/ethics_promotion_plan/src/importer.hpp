@@ -2,6 +2,7 @@
 // Importing an ethics promotion plan exported from a word processor.
 
 #include <planflow/plugin/plan_type.hpp>
+
 #include <string_view>
 
 namespace planflow::plugins::ethics {

@@ -1,9 +1,10 @@
 #include "master_plan.hpp"
 
-#include <array>
+#include "text_util.hpp"
+
 #include <planflow/text/thai.hpp>
 
-#include "text_util.hpp"
+#include <array>
 
 namespace planflow::plugins::ethics {
 

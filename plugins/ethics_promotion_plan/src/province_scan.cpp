@@ -1,11 +1,12 @@
 #include "province_scan.hpp"
 
+#include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <algorithm>
 #include <array>
-#include <planflow/text/thai.hpp>
 #include <string>
-
-#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

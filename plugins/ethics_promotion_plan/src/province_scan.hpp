@@ -2,6 +2,7 @@
 // Recognising province names in plan text.
 
 #include <planflow/plugin/plan_type.hpp>
+
 #include <string_view>
 #include <vector>
 

@@ -1,12 +1,13 @@
 #include "targets.hpp"
 
+#include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <planflow/text/thai.hpp>
 #include <string>
-
-#include "text_util.hpp"
 
 namespace planflow::plugins::ethics {
 

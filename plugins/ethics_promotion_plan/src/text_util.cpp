@@ -1,7 +1,8 @@
 #include "text_util.hpp"
 
-#include <algorithm>
 #include <planflow/text/thai.hpp>
+
+#include <algorithm>
 
 namespace planflow::plugins::ethics {
 

@@ -4,9 +4,10 @@
 // stay those of the original text), numbered items, UTF-8 repair and JSON
 // Pointers. None throws; all run in time linear in the input.
 
+#include <planflow/util/json_util.hpp>
+
 #include <cstddef>
 #include <optional>
-#include <planflow/util/json_util.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,12 +1,13 @@
 #include "totals.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <cstdint>
-#include <string>
-
 #include "content_model.hpp"
 #include "text_util.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <string>
 
 namespace planflow::plugins::ethics {
 

@@ -1,8 +1,10 @@
 #pragma once
 // What is computed from content: totals and the items agencies report on.
 
-#include <boost/json/value.hpp>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json/value.hpp>
+
 #include <vector>
 
 namespace planflow::plugins::ethics {

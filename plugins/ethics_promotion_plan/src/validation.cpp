@@ -1,25 +1,26 @@
 #include "validation.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <boost/json/object.hpp>
-#include <boost/json/string.hpp>
-#include <initializer_list>
-#include <optional>
-#include <planflow/text/thai.hpp>
-#include <set>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-#include <utility>
-
 #include "content_model.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
 #include "province_scan.hpp"
 #include "targets.hpp"
 #include "text_util.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/object.hpp>
+#include <boost/json/string.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 namespace planflow::plugins::ethics {
 

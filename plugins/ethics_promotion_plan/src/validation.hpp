@@ -1,8 +1,10 @@
 #pragma once
 // Validation of an ethics promotion plan's content.
 
-#include <boost/json/value.hpp>
 #include <planflow/plugin/plan_type.hpp>
+
+#include <boost/json/value.hpp>
+
 #include <vector>
 
 namespace planflow::plugins::ethics {

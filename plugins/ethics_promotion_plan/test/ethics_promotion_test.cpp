@@ -2,11 +2,18 @@
 // tests/fixtures/seeds/002 (line numbers below are that file's), one test per
 // finding code on small hand-made content, and robustness on garbage.
 
+#include "detect.hpp"
+#include "document_scan.hpp"
+#include "ethics_plan_type.hpp"
+#include "findings.hpp"
+#include "master_plan.hpp"
+#include "text_util.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -18,13 +25,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "detect.hpp"
-#include "document_scan.hpp"
-#include "ethics_plan_type.hpp"
-#include "findings.hpp"
-#include "master_plan.hpp"
-#include "text_util.hpp"
 
 extern "C" int planflow_plugin_abi_version();
 extern "C" planflow::plugin::plan_type* planflow_plugin_create();

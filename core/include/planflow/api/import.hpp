@@ -2,8 +2,10 @@
 /// Importing a document: choosing the plan type and producing the
 /// {plan_type, plan, totals, findings} answer, shared by the CLI and the API.
 
-#include <boost/json/object.hpp>
 #include <planflow/plugin/registry.hpp>
+
+#include <boost/json/object.hpp>
+
 #include <string>
 #include <string_view>
 

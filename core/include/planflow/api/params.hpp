@@ -2,11 +2,12 @@
 /// Reading path and query parameters, with problem responses naming them,
 /// and the rules shared by several bodies' fields.
 
-#include <cstdint>
-#include <optional>
 #include <planflow/http/conditional.hpp>
 #include <planflow/http/message.hpp>
 #include <planflow/http/problem.hpp>
+
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

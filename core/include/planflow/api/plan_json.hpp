@@ -1,9 +1,11 @@
 #pragma once
 /// JSON forms of plugin results shared by several endpoints and commands.
 
+#include <planflow/plugin/plan_type.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <planflow/plugin/plan_type.hpp>
+
 #include <vector>
 
 namespace planflow::api {

@@ -5,6 +5,7 @@
 #include <planflow/api/params.hpp>
 #include <planflow/directory/users.hpp>
 #include <planflow/plans/plans.hpp>
+
 #include <string>
 
 namespace planflow::app {

@@ -8,6 +8,7 @@
 
 #include <planflow/directory/users.hpp>
 #include <planflow/plans/plans.hpp>
+
 #include <string>
 #include <vector>
 

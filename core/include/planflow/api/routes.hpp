@@ -4,6 +4,7 @@
 
 #include <planflow/app/context.hpp>
 #include <planflow/http/router.hpp>
+
 #include <string_view>
 
 namespace planflow::api {

@@ -4,13 +4,14 @@
 /// engine, plan-type plugins, plans service, and the HTTP routes over them
 /// (with the browser interface's files when a web directory is given).
 
+#include <planflow/app/context.hpp>
+#include <planflow/audit/signing_key.hpp>
+#include <planflow/http/router.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <planflow/app/context.hpp>
-#include <planflow/audit/signing_key.hpp>
-#include <planflow/http/router.hpp>
 #include <string>
 
 namespace planflow::app {

@@ -2,10 +2,11 @@
 /// Server configuration, read from (highest precedence first) command-line
 /// flags, PLANFLOW_* environment variables and an optional INI-style file.
 
+#include <planflow/auth/throttle.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <planflow/auth/throttle.hpp>
 #include <string>
 #include <vector>
 

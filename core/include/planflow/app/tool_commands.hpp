@@ -1,8 +1,9 @@
 #pragma once
 /// Commands that work on data without serving: `import` and `audit verify|checkpoint`.
 
-#include <iosfwd>
 #include <planflow/app/config.hpp>
+
+#include <iosfwd>
 
 namespace planflow::app {
 

@@ -2,9 +2,10 @@
 /// `planflow user add`: creating users from the command line, which is how the
 /// first administrator comes to exist (there is no built-in account).
 
-#include <istream>
 #include <planflow/app/config.hpp>
 #include <planflow/directory/users.hpp>
+
+#include <istream>
 #include <string>
 
 namespace planflow::app {

@@ -10,9 +10,10 @@
 /// --audit-checkpoint-interval) and by `planflow audit checkpoint`; writers
 /// take turns on one row touched only by them, never by audited writes.
 
-#include <cstdint>
 #include <planflow/audit/signing_key.hpp>
 #include <planflow/storage/database.hpp>
+
+#include <cstdint>
 #include <string>
 
 namespace planflow::audit {

@@ -9,10 +9,12 @@
 /// short or deleted whole. The single chain written before (audit_log) is kept
 /// frozen as the log's legacy part and still verified.
 
+#include <planflow/storage/database.hpp>
+
 #include <boost/json/object.hpp>
+
 #include <cstdint>
 #include <optional>
-#include <planflow/storage/database.hpp>
 #include <string>
 #include <vector>
 

@@ -8,12 +8,13 @@
 /// Failed logins are limited by counters in the database (so several planflow
 /// processes share them), see `login_limits`.
 
-#include <chrono>
-#include <cstdint>
-#include <optional>
 #include <planflow/auth/throttle.hpp>
 #include <planflow/directory/users.hpp>
 #include <planflow/storage/database.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 

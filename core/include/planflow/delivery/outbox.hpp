@@ -6,12 +6,14 @@
 /// A webhook recipient gets the report as JSON signed with HMAC-SHA-256; a
 /// package recipient's row is marked ready and the package downloaded.
 
+#include <planflow/storage/database.hpp>
+
 #include <boost/json/object.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <planflow/storage/database.hpp>
 #include <string>
 #include <vector>
 

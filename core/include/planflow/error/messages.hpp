@@ -4,9 +4,11 @@
 /// per message with `{name}` placeholders filled from the parameters
 /// (`{name:baht}` writes an amount with thousands separators and satang).
 
-#include <boost/json/object.hpp>
-#include <optional>
 #include <planflow/error/codes.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

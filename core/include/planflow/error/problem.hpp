@@ -6,12 +6,14 @@
 /// http/ throws it; the HTTP layer alone turns it into problem+json
 /// (http::to_response).
 
+#include <planflow/error/catalog.hpp>
+
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+
 #include <chrono>
 #include <exception>
 #include <optional>
-#include <planflow/error/catalog.hpp>
 #include <string>
 #include <vector>
 

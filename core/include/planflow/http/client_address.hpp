@@ -7,6 +7,7 @@
 
 #include <boost/asio/ip/network_v4.hpp>
 #include <boost/asio/ip/network_v6.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>

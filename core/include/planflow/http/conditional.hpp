@@ -2,8 +2,9 @@
 /// Entity tags and the conditional headers that list them, If-Match and
 /// If-None-Match (RFC 9110 8.8.3, 13.1.1, 13.1.2).
 
-#include <optional>
 #include <planflow/http/message.hpp>
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

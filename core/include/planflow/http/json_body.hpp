@@ -1,13 +1,15 @@
 #pragma once
 /// Reading JSON request bodies with errors that name every offending field.
 
-#include <boost/json/value.hpp>
-#include <cstdint>
-#include <optional>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/message.hpp>
 #include <planflow/util/json_util.hpp>
 #include <planflow/util/utf8.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>

@@ -3,6 +3,7 @@
 /// that Boost.Beast stays inside the server's own translation unit.
 
 #include <boost/json/fwd.hpp>
+
 #include <chrono>
 #include <map>
 #include <optional>

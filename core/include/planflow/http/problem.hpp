@@ -7,6 +7,7 @@
 #include <planflow/error/messages.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/message.hpp>
+
 #include <string_view>
 
 namespace planflow::http {

@@ -4,6 +4,7 @@
 /// problems included. A header the handler set itself is left alone.
 
 #include <planflow/http/message.hpp>
+
 #include <string_view>
 
 namespace planflow::http {

@@ -2,8 +2,9 @@
 /// Maps method and path to a handler. Patterns are literal segments and
 /// `{name}` captures: "/api/v1/plans/{id}/actions/{action}".
 
-#include <functional>
 #include <planflow/http/message.hpp>
+
+#include <functional>
 #include <string>
 #include <vector>
 

@@ -3,10 +3,11 @@
 /// a small I/O thread pool, handlers that may block run on a separate worker
 /// pool. Beast itself is confined to server.cpp.
 
+#include <planflow/http/router.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <memory>
-#include <planflow/http/router.hpp>
 #include <string>
 #include <vector>
 

@@ -6,9 +6,11 @@
 /// members) stays the plugin's findings: a draft may be incomplete or wrong,
 /// but it may not carry data no one can see in the forms.
 
+#include <planflow/error/problem.hpp>
+
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-#include <planflow/error/problem.hpp>
+
 #include <string>
 #include <vector>
 

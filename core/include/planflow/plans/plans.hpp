@@ -3,13 +3,15 @@
 /// workflow by a case. Every write (the plan, its revision, the case and its
 /// events) commits in one transaction.
 
-#include <boost/json/value.hpp>
-#include <cstdint>
-#include <optional>
 #include <planflow/directory/users.hpp>
 #include <planflow/plugin/registry.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/engine.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -16,6 +16,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,9 +1,10 @@
 #pragma once
 /// The plan types loaded from the plugins directory.
 
+#include <planflow/plugin/plan_type.hpp>
+
 #include <filesystem>
 #include <memory>
-#include <planflow/plugin/plan_type.hpp>
 #include <string>
 #include <vector>
 

@@ -3,6 +3,7 @@
 /// in every format and a manifest with the SHA-256 of each file.
 
 #include <planflow/reports/report.hpp>
+
 #include <string>
 
 namespace planflow::reports {

@@ -5,14 +5,16 @@
 /// Agencies enter progress on their items, their head confirms, the
 /// committee secretary compiles and the committee acknowledges.
 
-#include <boost/json/array.hpp>
-#include <chrono>
-#include <cstdint>
-#include <optional>
 #include <planflow/directory/users.hpp>
 #include <planflow/plugin/registry.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/engine.hpp>
+
+#include <boost/json/array.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -2,9 +2,10 @@
 /// Computing the provincial report and the national roll-up with SQL over
 /// the indexed report tables; the database aggregates, C++ only arranges rows.
 
+#include <planflow/reports/report.hpp>
+
 #include <soci/soci.h>
 
-#include <planflow/reports/report.hpp>
 #include <string>
 
 namespace planflow::reports {

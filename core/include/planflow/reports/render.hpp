@@ -1,8 +1,10 @@
 #pragma once
 /// Renders a report in the formats the ministries ask for.
 
-#include <boost/json/object.hpp>
 #include <planflow/reports/report.hpp>
+
+#include <boost/json/object.hpp>
+
 #include <string>
 
 namespace planflow::reports {

@@ -4,8 +4,9 @@
 /// Everything here reads with SHOW, which a node answers even when it has
 /// left the primary component and refuses every other query (error 1047).
 
-#include <optional>
 #include <planflow/storage/database.hpp>
+
+#include <optional>
 #include <string>
 
 namespace planflow::storage {

@@ -3,6 +3,8 @@
 /// MySQL/MariaDB, and explicit transactions. Everything above the repository
 /// layer reaches the database only through this.
 
+#include <planflow/storage/errors.hpp>
+
 #include <soci/soci.h>
 
 #include <atomic>
@@ -10,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <planflow/storage/errors.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>

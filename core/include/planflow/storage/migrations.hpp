@@ -2,8 +2,9 @@
 /// Schema migrations: numbered files under sql/, embedded in the binary at
 /// build time and recorded in the schema_migrations table once applied.
 
-#include <chrono>
 #include <planflow/storage/database.hpp>
+
+#include <chrono>
 #include <string>
 #include <vector>
 

@@ -5,6 +5,7 @@
 /// bytes, so their SHA-256 identifies the content a committee member signs.
 
 #include <boost/json/value.hpp>
+
 #include <string>
 
 namespace planflow {

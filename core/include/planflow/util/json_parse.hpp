@@ -10,6 +10,7 @@
 
 #include <boost/json/value.hpp>
 #include <boost/system/error_code.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>

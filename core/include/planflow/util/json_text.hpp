@@ -12,6 +12,7 @@
 /// handed out.
 
 #include <boost/json/value.hpp>
+
 #include <string>
 
 namespace planflow {

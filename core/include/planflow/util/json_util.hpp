@@ -3,6 +3,7 @@
 /// plugin SDK): building JSON Pointers, reading whole numbers, writing baht.
 
 #include <boost/json/value.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>

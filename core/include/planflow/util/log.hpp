@@ -3,6 +3,7 @@
 /// and diagnostics can be read by people and by log collectors alike.
 
 #include <boost/json/object.hpp>
+
 #include <string_view>
 
 namespace planflow::log {

@@ -3,12 +3,13 @@
 /// read into memory at start-up and answered from there. Only the files found
 /// at start can be served, so no request path reaches anything else on disk.
 
+#include <planflow/http/message.hpp>
+#include <planflow/http/router.hpp>
+
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
-#include <planflow/http/message.hpp>
-#include <planflow/http/router.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

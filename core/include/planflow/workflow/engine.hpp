@@ -5,17 +5,19 @@
 /// and guards are checked, and the transition, its event and the new stage
 /// are written together.
 
-#include <boost/json/object.hpp>
-#include <chrono>
-#include <cstdint>
-#include <functional>
-#include <map>
-#include <optional>
 #include <planflow/directory/users.hpp>
 #include <planflow/error/codes.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/definition.hpp>
 #include <planflow/workflow/store.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -3,15 +3,17 @@
 /// version N+1; versions never change once stored, so parsed definitions are
 /// cached for the life of the process.
 
+#include <planflow/storage/database.hpp>
+#include <planflow/workflow/definition.hpp>
+
 #include <boost/json/value.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <planflow/storage/database.hpp>
-#include <planflow/workflow/definition.hpp>
 #include <string>
 #include <vector>
 
