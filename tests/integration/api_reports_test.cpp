@@ -195,6 +195,36 @@ TEST_P(reports_test, the_secretary_of_the_plans_scope_assigns_an_activity_to_an_
   EXPECT_EQ(agency_of_a3(), health);
 }
 
+// One policy for every action: a delegation lends its holder the delegator's
+// role for all that role does, here the secretary's report work, and ends
+// with the revocation. (Before, only workflow actions and reading honoured it.)
+TEST_P(reports_test, a_deputy_holding_the_secretarys_role_runs_the_reports_until_revoked) {
+  user("deputy", {{{"role", "committee_member"}, {"province", "TH-10"}}});
+  auto plan = approved_plan(2599);  // quarters far in the future
+  const std::string items = "/api/v1/plans/" + std::to_string(plan) + "/report-items/";
+  auto deputy = as("deputy");
+  EXPECT_EQ(deputy.put(items + "a3/agency", {{"agency", office}}).status, 404);  // not even visible
+
+  auto secretary = as("secretary");
+  auto deputy_id = deputy.get("/api/v1/me").obj().at("id");
+  auto lent = secretary.post("/api/v1/delegations",
+                             {{"to_user", deputy_id}, {"role", "committee_secretary"}, {"valid_to", "2099-01-01"}});
+  ASSERT_EQ(lent.status, 201) << boost::json::serialize(lent.body);
+  auto assigned = deputy.put(items + "a3/agency", {{"agency", office}});
+  EXPECT_EQ(assigned.status, 204) << boost::json::serialize(assigned.body);
+  auto reports = deputy.get("/api/v1/plans/" + std::to_string(plan) + "/reports").obj().at("items").as_array();
+  ASSERT_EQ(reports.size(), 4u);
+  const std::string q2 = "/api/v1/reports/" + std::to_string(reports[1].at("id").as_int64());
+  auto opened = deputy.post(q2 + "/open", boost::json::object{});
+  EXPECT_EQ(opened.status, 200) << boost::json::serialize(opened.body);
+
+  ASSERT_EQ(secretary.del("/api/v1/delegations/" + std::to_string(lent.obj().at("id").as_int64())).status, 204);
+  EXPECT_EQ(deputy.put(items + "a3/agency", {{"agency", health}}).status, 404);
+  const std::string q3 = "/api/v1/reports/" + std::to_string(reports[2].at("id").as_int64());
+  EXPECT_EQ(deputy.post(q3 + "/open", boost::json::object{}).status, 404);
+  EXPECT_EQ(secretary.post(q3 + "/open", boost::json::object{}).status, 200);
+}
+
 TEST_P(reports_test, quarter_dates_follow_the_thai_fiscal_year) {
   auto q1 = reports::dates_of(2567, 1);
   EXPECT_EQ(q1.opens_on, "2023-10-01");

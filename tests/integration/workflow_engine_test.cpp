@@ -95,7 +95,7 @@ class engine_test : public testing::TestWithParam<std::string> {
   test::scratch_database scratch{GetParam()};
   storage::database db{storage::parse_database_url(scratch.url()), 6};
   workflow::store store{db};
-  workflow::engine eng{db, store, own_roles};
+  workflow::engine eng{db, store, policy::own_roles};
   std::int64_t agency_id = 0;
   directory::user officer, head, outsider;
   std::vector<directory::user> members;
@@ -292,7 +292,7 @@ TEST_P(engine_test, deadlines_escalate_exactly_once_across_processes) {
       // Each "process" has its own pool, store and engine.
       storage::database own(storage::parse_database_url(scratch.url()), 1);
       workflow::store own_store(own);
-      workflow::engine own_engine(own, own_store, own_roles);
+      workflow::engine own_engine(own, own_store, policy::own_roles);
       handled += own_engine.run_due_deadlines(later);
     });
   }

@@ -25,10 +25,26 @@ directory::user require_user(app::context& ctx, const http::request& req) {
   return std::move(*user);
 }
 
-void require_role(const directory::user& user, std::string_view role) {
-  if (!user.has_role(role)) {
-    throw error::forbidden(error::messages::role_needed, {{"role", role}});
-  }
+void add_route(http::router& r, app::context& ctx, http::method m, std::string pattern, policy::action what,
+               signed_in_handler h) {
+  r.add(
+      m, std::move(pattern),
+      [&ctx, what, h = std::move(h)](http::request& req) {
+        auto user = require_user(ctx, req);
+        if (auto why = policy::refusal_for_any(user, what)) throw std::move(*why);
+        return h(req, user);
+      },
+      http::execution::blocking, std::string(policy::name(what)));
+}
+
+void add_route(http::router& r, app::context& ctx, http::method m, std::string pattern, policy::action what,
+               handler_function h) {
+  add_route(r, ctx, m, std::move(pattern), what,
+            [&ctx, h](http::request& req, const directory::user& user) { return h(ctx, req, user); });
+}
+
+void add_public_route(http::router& r, http::method m, std::string pattern, http::handler h, http::execution how) {
+  r.add(m, std::move(pattern), std::move(h), how, std::string(policy::name(policy::action::public_)));
 }
 
 boost::json::object user_json(const directory::user& user) {

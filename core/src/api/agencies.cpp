@@ -1,3 +1,5 @@
+#include "audited.hpp"
+
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
@@ -5,8 +7,6 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-
-#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -16,7 +16,6 @@ boost::json::object agency_json(const directory::agency& a) {
 }
 
 http::response list_agencies(app::context& ctx, http::request& req) {
-  require_user(ctx, req);
   storage::lease session(ctx.db);
   boost::json::array items;
   for (const auto& a : directory::list_agencies(*session, std::string(req.query_param("province").value_or("")))) {
@@ -26,7 +25,6 @@ http::response list_agencies(app::context& ctx, http::request& req) {
 }
 
 http::response get_agency(app::context& ctx, http::request& req) {
-  require_user(ctx, req);
   storage::lease session(ctx.db);
   auto a = directory::find_agency(*session, id_param(req));
   if (!a) throw error::not_found(error::messages::agency_not_found);
@@ -34,9 +32,8 @@ http::response get_agency(app::context& ctx, http::request& req) {
 }
 
 // Creates the agency (no id) or replaces agency `id`'s names and province.
-http::response write_agency(app::context& ctx, http::request& req, std::optional<std::int64_t> id) {
-  auto user = require_user(ctx, req);
-  require_role(user, "admin");
+http::response write_agency(app::context& ctx, http::request& req, const directory::user& user,
+                            std::optional<std::int64_t> id) {
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);
@@ -75,12 +72,17 @@ http::response write_agency(app::context& ctx, http::request& req, std::optional
 }  // namespace
 
 void add_agency_routes(http::router& r, app::context& ctx) {
-  r.add(http::method::get, "/api/v1/agencies", [&ctx](http::request& req) { return list_agencies(ctx, req); });
-  r.add(http::method::get, "/api/v1/agencies/{id}", [&ctx](http::request& req) { return get_agency(ctx, req); });
-  r.add(http::method::post, "/api/v1/agencies",
-        [&ctx](http::request& req) { return write_agency(ctx, req, std::nullopt); });
-  r.add(http::method::put, "/api/v1/agencies/{id}",
-        [&ctx](http::request& req) { return write_agency(ctx, req, id_param(req)); });
+  using policy::action;
+  add_route(r, ctx, http::method::get, "/api/v1/agencies", action::read_directory,
+            [&ctx](http::request& req, const directory::user&) { return list_agencies(ctx, req); });
+  add_route(r, ctx, http::method::get, "/api/v1/agencies/{id}", action::read_directory,
+            [&ctx](http::request& req, const directory::user&) { return get_agency(ctx, req); });
+  add_route(
+      r, ctx, http::method::post, "/api/v1/agencies", action::administer_directory,
+      [&ctx](http::request& req, const directory::user& user) { return write_agency(ctx, req, user, std::nullopt); });
+  add_route(
+      r, ctx, http::method::put, "/api/v1/agencies/{id}", action::administer_directory,
+      [&ctx](http::request& req, const directory::user& user) { return write_agency(ctx, req, user, id_param(req)); });
 }
 
 }  // namespace planflow::api

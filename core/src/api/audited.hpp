@@ -2,11 +2,13 @@
 // The audit entry of an administrator's change, written in the change's own
 // transaction (so both commit or neither).
 
-#include <boost/json/object.hpp>
 #include <planflow/app/context.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/directory/users.hpp>
 #include <planflow/http/message.hpp>
+
+#include <boost/json/object.hpp>
+
 #include <string>
 
 namespace planflow::api {

@@ -1,18 +1,18 @@
+#include "audited.hpp"
+
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/delegations.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-#include <regex>
 
-#include "audited.hpp"
+#include <regex>
 
 namespace planflow::api {
 namespace {
 
-http::response list_delegations(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
+http::response list_delegations(app::context& ctx, const directory::user& user) {
   storage::lease session(ctx.db);
   boost::json::array items;
   for (const auto& d : directory::delegations_of(*session, user.id)) {
@@ -29,8 +29,7 @@ http::response list_delegations(app::context& ctx, http::request& req) {
 
 // A user delegates one of their own roles; an administrator may record a
 // delegation on someone's behalf (from_user).
-http::response create_delegation(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
+http::response create_delegation(app::context& ctx, http::request& req, const directory::user& user) {
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);
@@ -52,7 +51,7 @@ http::response create_delegation(app::context& ctx, http::request& req) {
   if (d.valid_to <= d.valid_from) errors.push_back({"/valid_to", error::messages::must_follow_valid_from});
   if (d.from_user_id == d.to_user_id) errors.push_back({"/to_user", error::messages::someone_else});
   error::throw_if_invalid(std::move(errors));
-  if (d.from_user_id != user.id) require_role(user, "admin");
+  policy::require(policy::actor_of(user), policy::action::delegate_role, policy::resource::owned_by(d.from_user_id));
   d.created_by = user.id;
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     auto from = directory::find_user(sql, d.from_user_id);
@@ -73,13 +72,13 @@ http::response create_delegation(app::context& ctx, http::request& req) {
   return http::response::json(201, out);
 }
 
-http::response revoke_delegation(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
+http::response revoke_delegation(app::context& ctx, http::request& req, const directory::user& user) {
   const auto id = id_param(req);
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     auto d = directory::find_delegation(sql, id);
-    if (!d || (d->from_user_id != user.id && !user.has_role("admin")))
-      throw error::not_found(error::messages::delegation_not_found);
+    if (!d) throw error::not_found(error::messages::delegation_not_found);
+    policy::require(policy::actor_of(user), policy::action::revoke_delegation,
+                    policy::resource::owned_by(d->from_user_id));
     if (!directory::revoke_delegation(sql, id)) throw error::conflict(error::messages::delegation_revoked);
     audit_change(sql, ctx, user, req, "delegation.revoke", "delegation", std::to_string(id), {});
   });
@@ -89,10 +88,13 @@ http::response revoke_delegation(app::context& ctx, http::request& req) {
 }  // namespace
 
 void add_delegation_routes(http::router& r, app::context& ctx) {
-  r.add(http::method::get, "/api/v1/delegations", [&ctx](http::request& req) { return list_delegations(ctx, req); });
-  r.add(http::method::post, "/api/v1/delegations", [&ctx](http::request& req) { return create_delegation(ctx, req); });
-  r.add(http::method::delete_, "/api/v1/delegations/{id}",
-        [&ctx](http::request& req) { return revoke_delegation(ctx, req); });
+  using policy::action;
+  add_route(r, ctx, http::method::get, "/api/v1/delegations", action::use_account,
+            [&ctx](http::request&, const directory::user& user) { return list_delegations(ctx, user); });
+  add_route(r, ctx, http::method::post, "/api/v1/delegations", action::delegate_role,
+            [&ctx](http::request& req, const directory::user& user) { return create_delegation(ctx, req, user); });
+  add_route(r, ctx, http::method::delete_, "/api/v1/delegations/{id}", action::revoke_delegation,
+            [&ctx](http::request& req, const directory::user& user) { return revoke_delegation(ctx, req, user); });
 }
 
 }  // namespace planflow::api

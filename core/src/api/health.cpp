@@ -1,8 +1,10 @@
-#include <optional>
+#include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/storage/cluster.hpp>
 #include <planflow/storage/migrations.hpp>
+
+#include <optional>
 
 namespace planflow::api {
 namespace {
@@ -34,14 +36,14 @@ std::optional<storage::galera_node> galera_node_of(storage::database& db) {
 void add_health_routes(http::router& r, app::context& ctx) {
   // Liveness says only that the process answers: it must not depend on the
   // database, or an orchestrator would restart a healthy server during a DB outage.
-  r.add(
-      http::method::get, "/healthz",
+  add_public_route(
+      r, http::method::get, "/healthz",
       [](http::request&) { return http::response::json(200, std::string(R"({"status":"ok"})")); },
       http::execution::inline_);
 
   // Readiness is what a load balancer routes by, so it only reads: DDL here
   // would be replicated to the whole cluster on every health check.
-  r.add(http::method::get, "/readyz", [&ctx](http::request&) {
+  add_public_route(r, http::method::get, "/readyz", [&ctx](http::request&) {
     const auto galera = galera_node_of(ctx.db);
     // A node outside the primary component, or still catching up (joiner,
     // donor), accepts connections but must get no traffic.

@@ -3,6 +3,7 @@
 #include <planflow/api/params.hpp>
 #include <planflow/api/plan_json.hpp>
 #include <planflow/api/routes.hpp>
+#include <planflow/api/visible.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/util/utf8.hpp>
@@ -32,61 +33,63 @@ import_outcome import_document(const plugin::registry& types, std::string_view t
   return out;
 }
 
-void add_import_routes(http::router& r, app::context& ctx) {
-  // The body is the document's text. ?plan_type= names the type (otherwise
-  // detected); ?create_draft=true also creates a draft plan from it for the
-  // caller's agency.
-  r.add(http::method::post, "/api/v1/imports", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto type = req.header("content-type").value_or("");
-    if (!type.starts_with("text/plain")) {
-      throw error::problem(error::types::unsupported_media_type, error::messages::import_text_only);
-    }
-    if (req.body.empty()) throw error::invalid("body", error::messages::document_empty);
-    if (!is_valid_utf8(req.body)) throw error::bad_request(error::messages::document_not_utf8);
-    const auto create = req.query_param("create_draft").value_or("false");
-    if (create != "true" && create != "false") {
-      throw error::invalid_parameter("create_draft", error::messages::not_boolean);
-    }
-    auto plan_type = std::string(req.query_param("plan_type").value_or(""));
-    auto province = std::string(req.query_param("province").value_or(""));
-    auto outcome =
-        import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
-    if (create == "false") return http::response::json(200, outcome.json);
+namespace {
 
-    if (!user.agency_id) {
-      throw error::forbidden(error::messages::officer_creates_drafts);
-    }
-    std::optional<directory::agency> agency;
-    {
-      storage::lease session(ctx.db);
-      agency = directory::find_agency(*session, *user.agency_id);
-    }
-    if (!agency) throw error::forbidden(error::messages::agency_gone);
-    plans::new_plan input;
-    input.plan_type = outcome.type->id();
-    input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;
-    input.province_code = agency->province_code;
-    input.agency_id = agency->id;
-    input.fiscal_year = int(int_query(req, "fiscal_year", 2500, 2700).value_or(outcome.result.fiscal_year));
-    if (input.fiscal_year == 0) {
-      throw error::invalid("query:fiscal_year", error::messages::no_fiscal_year);
-    }
-    input.content = outcome.result.content;
-    if (!directory::roles_in_scope(user, {input.province_code, input.plan_type, input.agency_id})
-             .contains("agency_officer")) {
-      throw error::forbidden(error::messages::officer_creates_drafts);
-    }
-    auto created = ctx.plans.create(input, user, req.remote_address);
-    // Re-validate against the agency's own province: the draft's findings are
-    // what the agency must fix, and may differ from the import's guesses.
-    auto findings = ctx.plans.validate(created, input.content);
-    outcome.json["plan_id"] = created.id;
-    outcome.json["findings"] = findings_json(findings);
-    auto res = http::response::json(201, outcome.json);
-    res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
-    return res;
-  });
+// The body is the document's text. ?plan_type= names the type (otherwise
+// detected); ?create_draft=true also creates a draft plan from it for the
+// caller's agency.
+http::response post_import(app::context& ctx, http::request& req, const directory::user& user) {
+  auto type = req.header("content-type").value_or("");
+  if (!type.starts_with("text/plain")) {
+    throw error::problem(error::types::unsupported_media_type, error::messages::import_text_only);
+  }
+  if (req.body.empty()) throw error::invalid("body", error::messages::document_empty);
+  if (!is_valid_utf8(req.body)) throw error::bad_request(error::messages::document_not_utf8);
+  const auto create = req.query_param("create_draft").value_or("false");
+  if (create != "true" && create != "false") {
+    throw error::invalid_parameter("create_draft", error::messages::not_boolean);
+  }
+  auto plan_type = std::string(req.query_param("plan_type").value_or(""));
+  auto province = std::string(req.query_param("province").value_or(""));
+  auto outcome = import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+  if (create == "false") return http::response::json(200, outcome.json);
+
+  // A draft is the caller's agency's: without one, no draft can be theirs.
+  if (!user.agency_id) throw error::forbidden(error::messages::officer_creates_drafts);
+  std::optional<directory::agency> agency;
+  {
+    storage::lease session(ctx.db);
+    agency = directory::find_agency(*session, *user.agency_id);
+  }
+  if (!agency) throw error::forbidden(error::messages::agency_gone);
+  plans::new_plan input;
+  input.plan_type = outcome.type->id();
+  input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;
+  input.province_code = agency->province_code;
+  input.agency_id = agency->id;
+  input.fiscal_year = int(int_query(req, "fiscal_year", 2500, 2700).value_or(outcome.result.fiscal_year));
+  if (input.fiscal_year == 0) {
+    throw error::invalid("query:fiscal_year", error::messages::no_fiscal_year);
+  }
+  input.content = outcome.result.content;
+  policy::require(actor_of(ctx, user), policy::action::create_plan,
+                  policy::resource::in(input.province_code, input.plan_type, input.agency_id));
+  auto created = ctx.plans.create(input, user, req.remote_address);
+  // Re-validate against the agency's own province: the draft's findings are
+  // what the agency must fix, and may differ from the import's guesses.
+  auto findings = ctx.plans.validate(created, input.content);
+  outcome.json["plan_id"] = created.id;
+  outcome.json["findings"] = findings_json(findings);
+  auto res = http::response::json(201, outcome.json);
+  res.set_header("Location", "/api/v1/plans/" + std::to_string(created.id));
+  return res;
+}
+
+}  // namespace
+
+void add_import_routes(http::router& r, app::context& ctx) {
+  using policy::action;
+  add_route(r, ctx, http::method::post, "/api/v1/imports", action::import_document, post_import);
 }
 
 }  // namespace planflow::api

@@ -1,11 +1,13 @@
+#include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
+
 #include <string_view>
 
 namespace planflow::api {
 
 void add_openapi_route(http::router& r) {
-  r.add(
-      http::method::get, "/api/v1/openapi.json",
+  add_public_route(
+      r, http::method::get, "/api/v1/openapi.json",
       [](http::request&) { return http::response::json(200, std::string(openapi_document())); },
       http::execution::inline_);
 }

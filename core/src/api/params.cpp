@@ -1,9 +1,10 @@
-#include <algorithm>
-#include <charconv>
 #include <planflow/api/params.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+
+#include <algorithm>
+#include <charconv>
 
 namespace planflow::api {
 namespace {

@@ -1,6 +1,7 @@
+#include <planflow/api/plan_json.hpp>
+
 #include <algorithm>
 #include <cmath>
-#include <planflow/api/plan_json.hpp>
 
 namespace planflow::api {
 namespace {

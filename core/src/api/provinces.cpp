@@ -1,11 +1,12 @@
+#include "audited.hpp"
+
 #include <planflow/api/access.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
-#include <regex>
 
-#include "audited.hpp"
+#include <regex>
 
 namespace planflow::api {
 namespace {
@@ -25,9 +26,7 @@ void read_names(http::object_reader& in, directory::province& p) {
 
 // Provinces are reference data (the 77 are seeded); administrators may add,
 // correct and remove one that nothing refers to.
-http::response create_province(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
-  require_role(user, "admin");
+http::response create_province(app::context& ctx, http::request& req, const directory::user& user) {
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);
@@ -52,9 +51,7 @@ http::response create_province(app::context& ctx, http::request& req) {
   return res;
 }
 
-http::response delete_province(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
-  require_role(user, "admin");
+http::response delete_province(app::context& ctx, http::request& req, const directory::user& user) {
   const auto code = req.path_param("code");
   storage::in_transaction(ctx.db, [&](soci::session& sql) {
     if (!directory::find_province(sql, code))
@@ -67,9 +64,7 @@ http::response delete_province(app::context& ctx, http::request& req) {
 }
 
 // Administrators may correct a province's names.
-http::response update_province(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
-  require_role(user, "admin");
+http::response update_province(app::context& ctx, http::request& req, const directory::user& user) {
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);
@@ -91,24 +86,27 @@ http::response update_province(app::context& ctx, http::request& req) {
 }  // namespace
 
 void add_province_routes(http::router& r, app::context& ctx) {
-  r.add(http::method::get, "/api/v1/provinces", [&ctx](http::request&) {
+  // The province list is public: the sign-in page and the import preview name provinces.
+  add_public_route(r, http::method::get, "/api/v1/provinces", [&ctx](http::request&) {
     storage::lease session(ctx.db);
     boost::json::array items;
     for (const auto& p : directory::list_provinces(*session)) items.push_back(to_json(p));
     return http::response::json(200, boost::json::object{{"items", std::move(items)}});
   });
 
-  r.add(http::method::get, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
+  add_public_route(r, http::method::get, "/api/v1/provinces/{code}", [&ctx](http::request& req) {
     storage::lease session(ctx.db);
     auto p = directory::find_province(*session, req.path_param("code"));
     if (!p) throw error::not_found(error::messages::province_not_found, {{"code", req.path_param("code")}});
     return http::response::json(200, to_json(*p));
   });
-  r.add(http::method::post, "/api/v1/provinces", [&ctx](http::request& req) { return create_province(ctx, req); });
-  r.add(http::method::put, "/api/v1/provinces/{code}",
-        [&ctx](http::request& req) { return update_province(ctx, req); });
-  r.add(http::method::delete_, "/api/v1/provinces/{code}",
-        [&ctx](http::request& req) { return delete_province(ctx, req); });
+  using policy::action;
+  add_route(r, ctx, http::method::post, "/api/v1/provinces", action::administer_directory,
+            [&ctx](http::request& req, const directory::user& user) { return create_province(ctx, req, user); });
+  add_route(r, ctx, http::method::put, "/api/v1/provinces/{code}", action::administer_directory,
+            [&ctx](http::request& req, const directory::user& user) { return update_province(ctx, req, user); });
+  add_route(r, ctx, http::method::delete_, "/api/v1/provinces/{code}", action::administer_directory,
+            [&ctx](http::request& req, const directory::user& user) { return delete_province(ctx, req, user); });
 }
 
 }  // namespace planflow::api

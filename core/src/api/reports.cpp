@@ -1,10 +1,7 @@
-#include <algorithm>
-#include <cmath>
-#include <limits>
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
-#include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
+#include <planflow/api/visible.hpp>
 #include <planflow/audit/log.hpp>
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
@@ -14,6 +11,10 @@
 #include <planflow/reports/query.hpp>
 #include <planflow/reports/render.hpp>
 #include <planflow/util/json_util.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace planflow::api {
 namespace {
@@ -29,29 +30,6 @@ boost::json::value opt(const std::optional<std::int64_t>& v) {
 }
 
 std::int64_t to_satang(double baht_value) { return std::llround(baht_value * 100.0); }
-
-bool responsible_for(app::context& ctx, std::int64_t plan_id, std::int64_t agency_id) {
-  storage::lease session(ctx.db);
-  return ctx.progress.agency_reports_on(*session, plan_id, agency_id);
-}
-
-// The report and its plan, if the caller may see the plan.
-std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const directory::user& user,
-                                                                 std::int64_t report_id) {
-  std::optional<reports::quarterly_report> r;
-  {
-    storage::lease session(ctx.db);
-    r = ctx.progress.find_report(*session, report_id);
-  }
-  if (!r) throw error::not_found(error::messages::report_not_found);
-  try {
-    return {*r, visible_plan(ctx, user, r->plan_id)};
-  } catch (const error::problem&) {
-    // An agency responsible for some of the plan's activities sees its reports too.
-    if (user.agency_id && responsible_for(ctx, r->plan_id, *user.agency_id)) return {*r, *ctx.plans.find(r->plan_id)};
-    throw error::not_found(error::messages::report_not_found);
-  }
-}
 
 boost::json::object report_summary(app::context& ctx, soci::session& sql, const reports::quarterly_report& r) {
   const auto today = reports::today_iso();
@@ -127,400 +105,208 @@ reports::entry_input read_entry(const boost::json::value& body) {
   return e;
 }
 
+http::response list_plan_reports(app::context& ctx, http::request& req, const directory::user& user) {
+  auto p = visible_plan(ctx, user, id_param(req));
+  storage::lease session(ctx.db);
+  boost::json::array items;
+  for (const auto& rep : ctx.progress.reports_of(*session, p.id)) items.push_back(report_summary(ctx, *session, rep));
+  return http::response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+// The reports the caller's agency has activities in (what an agency reports on).
+http::response list_own_reports(app::context& ctx, http::request&, const directory::user& user) {
+  boost::json::array items;
+  if (user.agency_id) {
+    storage::lease session(ctx.db);
+    for (auto id : ctx.progress.report_ids_of_agency(*session, *user.agency_id)) {
+      auto rep = ctx.progress.find_report(*session, id);
+      auto summary = report_summary(ctx, *session, *rep);
+      summary["plan_title"] = plans::title_of(*session, rep->plan_id);
+      items.push_back(std::move(summary));
+    }
+  }
+  return http::response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+http::response get_report(app::context& ctx, http::request& req, const directory::user& user) {
+  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  storage::lease session(ctx.db);
+  auto out = report_summary(ctx, *session, rep);
+  auto entries = ctx.progress.entries_of(*session, rep.id);
+  boost::json::array items;
+  for (const auto& item : ctx.progress.items_of(*session, rep.plan_id)) {
+    boost::json::object o{{"item_id", item.item_id},
+                          {"title", item.title},
+                          {"goal", item.goal},
+                          {"indicator", item.indicator},
+                          {"budget_baht", item.budget_satang ? baht_json(*item.budget_satang) : nullptr},
+                          {"measurable", item.measurable},
+                          {"target_value", opt(item.target_value)},
+                          {"unit", item.unit},
+                          {"agency_id", item.agency_id},
+                          {"agency_text", item.agency_text},
+                          {"entry", nullptr}};
+    auto e = std::ranges::find_if(entries, [&](const reports::entry& x) { return x.item_row_id == item.row_id; });
+    if (e != entries.end()) {
+      boost::json::array evidence;
+      for (const auto& link : e->evidence) evidence.push_back(boost::json::string(link));
+      o["entry"] = {{"status", e->status},
+                    {"cancel_reason", e->cancel_reason},
+                    {"percent_complete", opt(e->percent_complete)},
+                    {"disbursed_baht", baht_json(e->disbursed_satang)},
+                    {"over_budget_reason", e->over_budget_reason},
+                    {"result_value", opt(e->result_value)},
+                    {"narrative", e->narrative},
+                    {"evidence", std::move(evidence)},
+                    {"entered_by", e->entered_by},
+                    {"entered_at", e->entered_at},
+                    {"confirmed_by", opt(e->confirmed_by)},
+                    {"confirmed_at", e->confirmed_at ? boost::json::value(*e->confirmed_at) : nullptr}};
+    }
+    items.push_back(std::move(o));
+  }
+  out["items"] = std::move(items);
+  auto c = ctx.engine.find_case(*session, rep.case_id);
+  boost::json::array actions;
+  for (const auto& a : ctx.engine.available_actions(*session, *c, user)) {
+    boost::json::array blocked, why;
+    for (const auto& b : a.blocked_by) {
+      blocked.push_back(boost::json::string(b.text));
+      why.push_back(b.to_json());
+    }
+    actions.push_back({{"action", a.action},
+                       {"title", {{"th", a.title.th}, {"en", a.title.en}}},
+                       {"enabled", a.enabled},
+                       {"comment_required", a.comment_required},
+                       {"blocked_by", std::move(blocked)},
+                       {"blocked", std::move(why)}});
+  }
+  out["available_actions"] = std::move(actions);
+  out["plan_title"] = plan.title;
+  return http::response::json(200, out);
+}
+
+http::response open_early(app::context& ctx, http::request& req, const directory::user& user) {
+  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  ctx.progress.open_early(rep.id, user, req.remote_address);
+  storage::lease session(ctx.db);
+  return http::response::json(200, report_summary(ctx, *session, *ctx.progress.find_report(*session, rep.id)));
+}
+
+http::response put_entry(app::context& ctx, http::request& req, const directory::user& user) {
+  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  auto input = read_entry(http::parse_json_body(req));
+  auto saved = ctx.progress.save_entry(rep.id, req.path_param("item"), input, user, req.remote_address);
+  boost::json::object out{{"item_id", req.path_param("item")},
+                          {"status", saved.status},
+                          {"disbursed_baht", baht_json(saved.disbursed_satang)},
+                          {"percent_complete", opt(saved.percent_complete)},
+                          {"result_value", opt(saved.result_value)},
+                          {"confirmed", false}};
+  return http::response::json(200, out);
+}
+
+http::response confirm_entries(app::context& ctx, http::request& req, const directory::user& user) {
+  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  auto confirmed = ctx.progress.confirm_agency(rep.id, user, req.remote_address);
+  return http::response::json(200, boost::json::object{{"confirmed", confirmed}});
+}
+
+http::response act_on_report(app::context& ctx, http::request& req, const directory::user& user) {
+  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  std::string comment;
+  if (!req.body.empty()) {
+    auto body = http::parse_json_body(req);
+    std::vector<error::field> errors;
+    http::object_reader in(body, errors);
+    comment = in.optional_string("comment", 5000).value_or("");
+    in.reject_unknown();
+    error::throw_if_invalid(std::move(errors));
+  }
+  workflow::apply_request request;
+  request.case_id = rep.case_id;
+  request.action = req.path_param("action");
+  request.actor = user;
+  request.comment = comment;
+  request.remote_address = req.remote_address;
+  auto out = ctx.engine.apply(request).to_json();
+  out["report_id"] = rep.id;
+  return http::response::json(200, out);
+}
+
+http::response assign_item(app::context& ctx, http::request& req, const directory::user& user) {
+  auto plan = visible_plan(ctx, user, id_param(req));
+  auto body = http::parse_json_body(req);
+  std::vector<error::field> errors;
+  http::object_reader in(body, errors);
+  auto agency = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
+  in.reject_unknown();
+  error::throw_if_invalid(std::move(errors));
+  ctx.progress.assign_item(plan.id, req.path_param("item"), agency, user);
+  return http::response::no_content();
+}
+
+// The provincial report (with province) or the national roll-up (without).
+http::response get_quarterly_report(app::context& ctx, http::request& req, const directory::user& user) {
+  reports::report_query q;
+  q.province_code = std::string(req.query_param("province").value_or(""));
+  q.plan_type = std::string(req.query_param("plan_type").value_or(""));
+  auto year = int_query(req, "fiscal_year", 2500, 2700);
+  if (!year) {
+    throw error::invalid_parameter("fiscal_year", error::messages::fiscal_year_required);
+  }
+  q.fiscal_year = int(*year);
+  q.quarter = int(int_query(req, "quarter", 0, 4).value_or(0));
+  const auto format = std::string(req.query_param("format").value_or("json"));
+  if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {
+    throw error::invalid_parameter("format", error::messages::one_of,
+                                   {{"values", boost::json::array{"json", "csv", "xlsx", "html"}}});
+  }
+  policy::require(actor_of(ctx, user), policy::action::read_quarterly_report,
+                  policy::resource::in(q.province_code, q.plan_type));
+  reports::report rep;
+  {
+    storage::lease session(ctx.db);
+    rep = reports::build_report(*session, q, reports::today_iso());
+  }
+  const std::string stem = "report-" + (q.province_code.empty() ? std::string("national") : q.province_code) + "-" +
+                           std::to_string(q.fiscal_year) + (q.quarter ? "-q" + std::to_string(q.quarter) : "-year");
+  if (format == "csv") {
+    auto res = http::response::text(200, reports::to_csv(rep), "text/csv; charset=utf-8");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".csv\"");
+    return res;
+  }
+  if (format == "xlsx") {
+    auto res = http::response::text(200, reports::to_xlsx(rep),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"");
+    return res;
+  }
+  if (format == "html") {
+    reports::html_options options;
+    options.thai_digits = req.query_param("digits").value_or("") == "thai";
+    auto res = http::response::text(200, reports::to_html(rep, options), "text/html; charset=utf-8");
+    res.set_header("Content-Security-Policy", reports::html_content_security_policy());
+    return res;
+  }
+  return http::response::json(200, reports::to_json(rep));
+}
+
 }  // namespace
 
 void add_report_routes(http::router& r, app::context& ctx) {
-  r.add(http::method::get, "/api/v1/plans/{id}/reports", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto p = visible_plan(ctx, user, id_param(req));
-    storage::lease session(ctx.db);
-    boost::json::array items;
-    for (const auto& rep : ctx.progress.reports_of(*session, p.id)) items.push_back(report_summary(ctx, *session, rep));
-    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
-  });
-
-  // The reports the caller's agency has activities in (what an agency reports on).
-  r.add(http::method::get, "/api/v1/reports", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    boost::json::array items;
-    if (user.agency_id) {
-      storage::lease session(ctx.db);
-      for (auto id : ctx.progress.report_ids_of_agency(*session, *user.agency_id)) {
-        auto rep = ctx.progress.find_report(*session, id);
-        auto summary = report_summary(ctx, *session, *rep);
-        summary["plan_title"] = plans::title_of(*session, rep->plan_id);
-        items.push_back(std::move(summary));
-      }
-    }
-    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
-  });
-
-  r.add(http::method::get, "/api/v1/reports/{id}", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    storage::lease session(ctx.db);
-    auto out = report_summary(ctx, *session, rep);
-    auto entries = ctx.progress.entries_of(*session, rep.id);
-    boost::json::array items;
-    for (const auto& item : ctx.progress.items_of(*session, rep.plan_id)) {
-      boost::json::object o{{"item_id", item.item_id},
-                            {"title", item.title},
-                            {"goal", item.goal},
-                            {"indicator", item.indicator},
-                            {"budget_baht", item.budget_satang ? baht_json(*item.budget_satang) : nullptr},
-                            {"measurable", item.measurable},
-                            {"target_value", opt(item.target_value)},
-                            {"unit", item.unit},
-                            {"agency_id", item.agency_id},
-                            {"agency_text", item.agency_text},
-                            {"entry", nullptr}};
-      auto e = std::ranges::find_if(entries, [&](const reports::entry& x) { return x.item_row_id == item.row_id; });
-      if (e != entries.end()) {
-        boost::json::array evidence;
-        for (const auto& link : e->evidence) evidence.push_back(boost::json::string(link));
-        o["entry"] = {{"status", e->status},
-                      {"cancel_reason", e->cancel_reason},
-                      {"percent_complete", opt(e->percent_complete)},
-                      {"disbursed_baht", baht_json(e->disbursed_satang)},
-                      {"over_budget_reason", e->over_budget_reason},
-                      {"result_value", opt(e->result_value)},
-                      {"narrative", e->narrative},
-                      {"evidence", std::move(evidence)},
-                      {"entered_by", e->entered_by},
-                      {"entered_at", e->entered_at},
-                      {"confirmed_by", opt(e->confirmed_by)},
-                      {"confirmed_at", e->confirmed_at ? boost::json::value(*e->confirmed_at) : nullptr}};
-      }
-      items.push_back(std::move(o));
-    }
-    out["items"] = std::move(items);
-    auto c = ctx.engine.find_case(*session, rep.case_id);
-    boost::json::array actions;
-    for (const auto& a : ctx.engine.available_actions(*session, *c, user)) {
-      boost::json::array blocked, why;
-      for (const auto& b : a.blocked_by) {
-        blocked.push_back(boost::json::string(b.text));
-        why.push_back(b.to_json());
-      }
-      actions.push_back({{"action", a.action},
-                         {"title", {{"th", a.title.th}, {"en", a.title.en}}},
-                         {"enabled", a.enabled},
-                         {"comment_required", a.comment_required},
-                         {"blocked_by", std::move(blocked)},
-                         {"blocked", std::move(why)}});
-    }
-    out["available_actions"] = std::move(actions);
-    out["plan_title"] = plan.title;
-    return http::response::json(200, out);
-  });
-
-  r.add(http::method::post, "/api/v1/reports/{id}/open", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    ctx.progress.open_early(rep.id, user, req.remote_address);
-    storage::lease session(ctx.db);
-    return http::response::json(200, report_summary(ctx, *session, *ctx.progress.find_report(*session, rep.id)));
-  });
-
-  r.add(http::method::put, "/api/v1/reports/{id}/entries/{item}", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    auto input = read_entry(http::parse_json_body(req));
-    auto saved = ctx.progress.save_entry(rep.id, req.path_param("item"), input, user, req.remote_address);
-    boost::json::object out{{"item_id", req.path_param("item")},
-                            {"status", saved.status},
-                            {"disbursed_baht", baht_json(saved.disbursed_satang)},
-                            {"percent_complete", opt(saved.percent_complete)},
-                            {"result_value", opt(saved.result_value)},
-                            {"confirmed", false}};
-    return http::response::json(200, out);
-  });
-
-  r.add(http::method::post, "/api/v1/reports/{id}/confirm", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    auto confirmed = ctx.progress.confirm_agency(rep.id, user, req.remote_address);
-    return http::response::json(200, boost::json::object{{"confirmed", confirmed}});
-  });
-
-  r.add(http::method::post, "/api/v1/reports/{id}/actions/{action}", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    std::string comment;
-    if (!req.body.empty()) {
-      auto body = http::parse_json_body(req);
-      std::vector<error::field> errors;
-      http::object_reader in(body, errors);
-      comment = in.optional_string("comment", 5000).value_or("");
-      in.reject_unknown();
-      error::throw_if_invalid(std::move(errors));
-    }
-    workflow::apply_request request;
-    request.case_id = rep.case_id;
-    request.action = req.path_param("action");
-    request.actor = user;
-    request.comment = comment;
-    request.remote_address = req.remote_address;
-    auto out = ctx.engine.apply(request).to_json();
-    out["report_id"] = rep.id;
-    return http::response::json(200, out);
-  });
-
-  r.add(http::method::put, "/api/v1/plans/{id}/report-items/{item}/agency", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto plan = visible_plan(ctx, user, id_param(req));
-    auto body = http::parse_json_body(req);
-    std::vector<error::field> errors;
-    http::object_reader in(body, errors);
-    auto agency = in.required_int("agency", 1, std::numeric_limits<std::int64_t>::max());
-    in.reject_unknown();
-    error::throw_if_invalid(std::move(errors));
-    ctx.progress.assign_item(plan.id, req.path_param("item"), agency, user);
-    return http::response::no_content();
-  });
-
-  r.add(http::method::get, "/api/v1/report-recipients", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    require_role(user, "admin");
-    storage::lease session(ctx.db);
-    boost::json::array items;
-    for (const auto& rec : delivery::recipients(*session, std::string(req.query_param("province").value_or("")))) {
-      items.push_back({{"id", rec.id},
-                       {"province", rec.province_code},
-                       {"name", rec.name},
-                       {"kind", rec.kind},
-                       {"url", rec.url},
-                       {"active", rec.active}});  // the secret is never shown again
-    }
-    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
-  });
-
-  r.add(http::method::post, "/api/v1/report-recipients", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    require_role(user, "admin");
-    auto body = http::parse_json_body(req);
-    std::vector<error::field> errors;
-    http::object_reader in(body, errors);
-    delivery::recipient rec;
-    rec.province_code = in.required_string("province", 8);
-    rec.name = in.required_string("name", 300);
-    rec.kind = in.required_string("kind", 16);
-    rec.url = in.optional_string("url", 2000).value_or("");
-    rec.secret = in.optional_string("secret", 200).value_or("");
-    in.reject_unknown();
-    if (!rec.kind.empty() && rec.kind != "webhook" && rec.kind != "package") {
-      errors.push_back({"/kind", error::messages::one_of, {{"values", boost::json::array{"webhook", "package"}}}});
-    }
-    if (rec.kind == "webhook") {
-      if (!rec.url.starts_with("https://") && !rec.url.starts_with("http://"))
-        errors.push_back({"/url", error::messages::http_url});
-      if (rec.secret.size() < 16) errors.push_back({"/secret", error::messages::secret_too_short, {{"min", 16}}});
-    }
-    error::throw_if_invalid(std::move(errors));
-    rec.id = storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      if (!directory::find_province(sql, rec.province_code))
-        throw error::invalid("/province", error::messages::not_province_code);
-      auto id = delivery::add_recipient(sql, rec);
-      audit::append(sql, ctx.db.backend(),
-                    {user.id,
-                     std::nullopt,
-                     req.remote_address,
-                     "recipient.create",
-                     "recipient",
-                     std::to_string(id),
-                     {{"province", rec.province_code}, {"name", rec.name}, {"kind", rec.kind}, {"url", rec.url}}});
-      return id;
-    });
-    boost::json::object out{{"id", rec.id},     {"province", rec.province_code},
-                            {"name", rec.name}, {"kind", rec.kind},
-                            {"url", rec.url},   {"active", true}};
-    return http::response::json(201, out);
-  });
-
-  r.add(http::method::delete_, "/api/v1/report-recipients/{id}", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    require_role(user, "admin");
-    const auto id = id_param(req);
-    storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      if (!delivery::deactivate_recipient(sql, id)) throw error::not_found(error::messages::recipient_not_found);
-      audit::append(
-          sql, ctx.db.backend(),
-          {user.id, std::nullopt, req.remote_address, "recipient.deactivate", "recipient", std::to_string(id), {}});
-    });
-    return http::response::no_content();
-  });
-
-  r.add(http::method::get, "/api/v1/reports/{id}/deliveries", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    storage::lease session(ctx.db);
-    boost::json::array items;
-    for (const auto& d : delivery::deliveries_of(*session, rep.id)) {
-      items.push_back({{"id", d.id},
-                       {"recipient", d.recipient_name},
-                       {"kind", d.kind},
-                       {"status", d.status},
-                       {"attempts", d.attempts},
-                       {"next_attempt_at", d.next_attempt_at},
-                       {"last_error", d.last_error},
-                       {"response_status", d.response_status ? boost::json::value(*d.response_status) : nullptr},
-                       {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
-    }
-    return http::response::json(200, boost::json::object{{"items", std::move(items)}});
-  });
-
-  // A report's package is sent by the committee secretary of its scope (or an
-  // administrator), and only once the report is acknowledged.
-  struct package_request {
-    directory::user user;
-    reports::quarterly_report report;
-    plans::plan plan;
-  };
-  const auto package_of = [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    auto [rep, plan] = visible_report(ctx, user, id_param(req));
-    if (rep.stage != "acknowledged") {
-      throw error::problem(error::types::report_not_acknowledged, error::messages::package_needs_acknowledgement);
-    }
-    auto roles = directory::roles_in_scope(user, {plan.province_code, plan.plan_type, plan.agency_id});
-    if (!roles.contains("committee_secretary") && !user.has_role("admin")) {
-      throw error::forbidden(error::messages::secretary_sends_package);
-    }
-    return package_request{std::move(user), std::move(rep), std::move(plan)};
-  };
-
-  // The package for bodies that take files: the acknowledged report in every
-  // format, zipped with a manifest. Reading it changes nothing (a link checker,
-  // a prefetching browser or a HEAD request must not mark a package sent); the
-  // secretary records the hand-over with POST .../package/delivered.
-  r.add(http::method::get, "/api/v1/reports/{id}/package", [&ctx, package_of](http::request& req) {
-    // Named references, not a structured binding: the lambdas below capture
-    // them, which clang-tidy's parser (clang 14) does not take from a binding.
-    auto asked = package_of(req);
-    auto& rep = asked.report;
-    auto& plan = asked.plan;
-    const std::string name = "report-" + plan.province_code + "-" + std::to_string(rep.fiscal_year) + "-q" +
-                             std::to_string(rep.quarter) + "-plan" + std::to_string(plan.id);
-    reports::report built;
-    {
-      storage::lease session(ctx.db);
-      built = reports::build_report(*session, {plan.province_code, plan.plan_type, rep.fiscal_year, rep.quarter},
-                                    reports::today_iso());
-    }
-    // Zipping four renderings takes a while: no connection is held for it.
-    std::erase_if(built.plans, [&](const reports::plan_report& p) { return p.plan_id != plan.id; });
-    auto res = http::response::text(200, reports::to_package(built, name), "application/zip");
-    res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
-    return res;
-  });
-
-  // The secretary has handed the package over: its package deliveries (one,
-  // given {"delivery": id}, or all still ready) become delivered. Repeating it
-  // marks nothing more and answers the same list.
-  r.add(http::method::post, "/api/v1/reports/{id}/package/delivered", [&ctx, package_of](http::request& req) {
-    // Named references, not a structured binding: the lambdas below capture
-    // them, which clang-tidy's parser (clang 14) does not take from a binding.
-    auto asked = package_of(req);
-    auto& user = asked.user;
-    auto& rep = asked.report;
-    auto& plan = asked.plan;
-    std::optional<std::int64_t> delivery_id;
-    if (!req.body.empty()) {
-      auto body = http::parse_json_body(req);
-      std::vector<error::field> errors;
-      http::object_reader in(body, errors);
-      delivery_id = in.optional_int("delivery", 1, std::numeric_limits<std::int64_t>::max());
-      in.reject_unknown();
-      error::throw_if_invalid(std::move(errors));
-    }
-    boost::json::array items;
-    int marked = 0;
-    storage::in_transaction(ctx.db, [&](soci::session& sql) {
-      items.clear();
-      auto deliveries = delivery::deliveries_of(sql, rep.id);
-      if (delivery_id && std::ranges::none_of(deliveries, [&](const delivery::delivery_record& d) {
-            return d.id == *delivery_id && d.kind == "package";
-          })) {
-        throw error::invalid("/delivery", error::messages::not_package_delivery);
-      }
-      marked = delivery::mark_package_delivered(sql, rep.id, delivery_id);
-      if (marked > 0) {
-        boost::json::object detail{{"marked", marked}, {"plan_id", plan.id}};
-        if (delivery_id) detail["delivery"] = *delivery_id;
-        audit::append(sql, ctx.db.backend(),
-                      {user.id, std::nullopt, req.remote_address, "report.package_delivered", "report",
-                       std::to_string(rep.id), std::move(detail)});
-      }
-      for (const auto& d : delivery::deliveries_of(sql, rep.id)) {
-        if (d.kind != "package") continue;
-        items.push_back({{"id", d.id},
-                         {"recipient", d.recipient_name},
-                         {"status", d.status},
-                         {"delivered_at", d.delivered_at ? boost::json::value(*d.delivered_at) : nullptr}});
-      }
-    });
-    return http::response::json(200, boost::json::object{{"marked", marked}, {"items", std::move(items)}});
-  });
-
-  // The provincial report (with province) or the national roll-up (without).
-  r.add(http::method::get, "/api/v1/reports/quarterly", [&ctx](http::request& req) {
-    auto user = require_user(ctx, req);
-    reports::report_query q;
-    q.province_code = std::string(req.query_param("province").value_or(""));
-    q.plan_type = std::string(req.query_param("plan_type").value_or(""));
-    auto year = int_query(req, "fiscal_year", 2500, 2700);
-    if (!year) {
-      throw error::invalid_parameter("fiscal_year", error::messages::fiscal_year_required);
-    }
-    q.fiscal_year = int(*year);
-    q.quarter = int(int_query(req, "quarter", 0, 4).value_or(0));
-    const auto format = std::string(req.query_param("format").value_or("json"));
-    if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {
-      throw error::invalid_parameter("format", error::messages::one_of,
-                                     {{"values", boost::json::array{"json", "csv", "xlsx", "html"}}});
-    }
-    // Who may read what: the province's people read its report; only
-    // administrators and national observers read the national roll-up.
-    const bool national_reader = std::ranges::any_of(user.roles, [](const directory::role_grant& g) {
-      return g.role == "admin" || (g.role == "observer" && g.province_code.empty());
-    });
-    if (q.province_code.empty() && !national_reader) {
-      throw error::forbidden(error::messages::national_rollup_only);
-    }
-    if (!q.province_code.empty() && !national_reader) {
-      const bool in_province =
-          std::ranges::any_of(user.roles,
-                              [&](const directory::role_grant& g) { return g.province_code == q.province_code; }) ||
-          user.agency_province == q.province_code;
-      if (!in_province) throw error::forbidden(error::messages::province_report_not_yours);
-    }
-    reports::report rep;
-    {
-      storage::lease session(ctx.db);
-      rep = reports::build_report(*session, q, reports::today_iso());
-    }
-    const std::string stem = "report-" + (q.province_code.empty() ? std::string("national") : q.province_code) + "-" +
-                             std::to_string(q.fiscal_year) + (q.quarter ? "-q" + std::to_string(q.quarter) : "-year");
-    if (format == "csv") {
-      auto res = http::response::text(200, reports::to_csv(rep), "text/csv; charset=utf-8");
-      res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".csv\"");
-      return res;
-    }
-    if (format == "xlsx") {
-      auto res = http::response::text(200, reports::to_xlsx(rep),
-                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      res.set_header("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"");
-      return res;
-    }
-    if (format == "html") {
-      reports::html_options options;
-      options.thai_digits = req.query_param("digits").value_or("") == "thai";
-      auto res = http::response::text(200, reports::to_html(rep, options), "text/html; charset=utf-8");
-      res.set_header("Content-Security-Policy", reports::html_content_security_policy());
-      return res;
-    }
-    return http::response::json(200, reports::to_json(rep));
-  });
+  using policy::action;
+  add_route(r, ctx, http::method::get, "/api/v1/plans/{id}/reports", action::read_plan, list_plan_reports);
+  add_route(r, ctx, http::method::get, "/api/v1/reports", action::list_own_reports, list_own_reports);
+  add_route(r, ctx, http::method::get, "/api/v1/reports/{id}", action::read_report, get_report);
+  add_route(r, ctx, http::method::post, "/api/v1/reports/{id}/open", action::open_report_early, open_early);
+  add_route(r, ctx, http::method::put, "/api/v1/reports/{id}/entries/{item}", action::report_progress, put_entry);
+  add_route(r, ctx, http::method::post, "/api/v1/reports/{id}/confirm", action::confirm_progress, confirm_entries);
+  add_route(r, ctx, http::method::post, "/api/v1/reports/{id}/actions/{action}", action::act_on_report, act_on_report);
+  add_route(r, ctx, http::method::put, "/api/v1/plans/{id}/report-items/{item}/agency", action::assign_report_item,
+            assign_item);
+  add_route(r, ctx, http::method::get, "/api/v1/reports/quarterly", action::read_quarterly_report,
+            get_quarterly_report);
 }
 
 }  // namespace planflow::api

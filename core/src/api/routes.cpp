@@ -16,6 +16,7 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_audit_routes(r, ctx);
   add_import_routes(r, ctx);
   add_report_routes(r, ctx);
+  add_report_delivery_routes(r, ctx);
   add_openapi_route(r);
 }
 

@@ -1,7 +1,7 @@
-#include <algorithm>
+#include "audited.hpp"
+
 #include <planflow/api/access.hpp>
 #include <planflow/api/params.hpp>
-#include <planflow/api/policy.hpp>
 #include <planflow/api/routes.hpp>
 #include <planflow/auth/crypto.hpp>
 #include <planflow/auth/sessions.hpp>
@@ -9,11 +9,12 @@
 #include <planflow/directory/provinces.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/http/problem.hpp>
+#include <planflow/policy/policy.hpp>
 #include <planflow/workflow/definition.hpp>
+
+#include <algorithm>
 #include <regex>
 #include <tuple>
-
-#include "audited.hpp"
 
 namespace planflow::api {
 namespace {
@@ -47,7 +48,7 @@ std::vector<directory::role_grant> read_roles(soci::session& sql, app::context& 
     if (!g.plan_type.empty() && !ctx.plan_types.find(g.plan_type)) {
       errors.push_back({at + "/plan_type", error::messages::not_loaded_plan_type});
     }
-    if (is_committee_role(g.role) && g.province_code.empty()) {
+    if (policy::is_committee_role(g.role) && g.province_code.empty()) {
       errors.push_back({at + "/province", error::messages::committee_needs_province});
     }
     if (std::ranges::find(out, g) != out.end()) errors.push_back({at, error::messages::repeated_role});
@@ -67,19 +68,16 @@ bool same_grants(std::vector<directory::role_grant> a, std::vector<directory::ro
 
 const std::regex k_username(R"([a-z0-9][a-z0-9._-]{1,63})");
 
-http::response list_users(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
-  require_role(user, "admin");
+http::response list_users(app::context& ctx) {
   storage::lease session(ctx.db);
   boost::json::array items;
   for (const auto& u : directory::list_users(*session)) items.push_back(user_json(u));
   return http::response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
-http::response get_user(app::context& ctx, http::request& req) {
-  auto user = require_user(ctx, req);
+http::response get_user(app::context& ctx, http::request& req, const directory::user& user) {
   const auto id = id_param(req);
-  if (id != user.id) require_role(user, "admin");
+  policy::require(policy::actor_of(user), policy::action::read_user, policy::resource::owned_by(id));
   storage::lease session(ctx.db);
   auto u = directory::find_user(*session, id);
   if (!u) throw error::not_found(error::messages::user_not_found);
@@ -88,9 +86,8 @@ http::response get_user(app::context& ctx, http::request& req) {
 
 // Creates a user (no id) or changes user `id`: names, agency, activity,
 // roles and password, each only when sent.
-http::response write_user(app::context& ctx, http::request& req, std::optional<std::int64_t> id) {
-  auto admin = require_user(ctx, req);
-  require_role(admin, "admin");
+http::response write_user(app::context& ctx, http::request& req, const directory::user& admin,
+                          std::optional<std::int64_t> id) {
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);
@@ -169,7 +166,6 @@ http::response write_user(app::context& ctx, http::request& req, std::optional<s
 
 // The committee of a province for a plan type: who holds committee roles there.
 http::response get_committee(app::context& ctx, http::request& req) {
-  require_user(ctx, req);
   auto province = std::string(req.query_param("province").value_or(""));
   auto plan_type = std::string(req.query_param("plan_type").value_or(""));
   if (province.empty()) {
@@ -190,12 +186,19 @@ http::response get_committee(app::context& ctx, http::request& req) {
 }  // namespace
 
 void add_user_routes(http::router& r, app::context& ctx) {
-  r.add(http::method::get, "/api/v1/users", [&ctx](http::request& req) { return list_users(ctx, req); });
-  r.add(http::method::get, "/api/v1/users/{id}", [&ctx](http::request& req) { return get_user(ctx, req); });
-  r.add(http::method::post, "/api/v1/users", [&ctx](http::request& req) { return write_user(ctx, req, std::nullopt); });
-  r.add(http::method::put, "/api/v1/users/{id}",
-        [&ctx](http::request& req) { return write_user(ctx, req, id_param(req)); });
-  r.add(http::method::get, "/api/v1/committees", [&ctx](http::request& req) { return get_committee(ctx, req); });
+  using policy::action;
+  add_route(r, ctx, http::method::get, "/api/v1/users", action::administer_directory,
+            [&ctx](http::request&, const directory::user&) { return list_users(ctx); });
+  add_route(r, ctx, http::method::get, "/api/v1/users/{id}", action::read_user,
+            [&ctx](http::request& req, const directory::user& user) { return get_user(ctx, req, user); });
+  add_route(
+      r, ctx, http::method::post, "/api/v1/users", action::administer_directory,
+      [&ctx](http::request& req, const directory::user& user) { return write_user(ctx, req, user, std::nullopt); });
+  add_route(
+      r, ctx, http::method::put, "/api/v1/users/{id}", action::administer_directory,
+      [&ctx](http::request& req, const directory::user& user) { return write_user(ctx, req, user, id_param(req)); });
+  add_route(r, ctx, http::method::get, "/api/v1/committees", action::read_directory,
+            [&ctx](http::request& req, const directory::user&) { return get_committee(ctx, req); });
 }
 
 }  // namespace planflow::api

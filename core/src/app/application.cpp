@@ -52,7 +52,7 @@ application::application(const application_options& options)
       log::info("built-in workflow", {{"id", p.id}, {"version", p.version}, {"new", p.created}});
     }
   }
-  engine_ = std::make_unique<workflow::engine>(*db_, *workflows_, workflow::roles_with_delegations);
+  engine_ = std::make_unique<workflow::engine>(*db_, *workflows_, policy::roles_with_delegations);
   plan_types_ = std::make_unique<plugin::registry>();
   progress_ = std::make_unique<reports::progress_service>(*db_, *engine_, *plan_types_);
   engine_->register_guard(

@@ -43,27 +43,10 @@ std::optional<user> first_user(soci::session& sql, soci::rowset<soci::row>& rows
   return std::nullopt;
 }
 
-bool is_agency_role(std::string_view role) { return role == "agency_officer" || role == "agency_head"; }
-
 }  // namespace
 
 bool user::has_role(std::string_view role) const {
   return std::ranges::any_of(roles, [&](const role_grant& g) { return g.role == role; });
-}
-
-std::set<std::string> roles_in_scope(const user& u, const case_scope& scope) {
-  std::set<std::string> out;
-  if (!u.active) return out;
-  for (const auto& grant : u.roles) {
-    if (is_agency_role(grant.role)) {
-      if (u.agency_id && scope.agency_id && *u.agency_id == *scope.agency_id) out.insert(grant.role);
-      continue;
-    }
-    const bool province_ok = grant.province_code.empty() || grant.province_code == scope.province_code;
-    const bool type_ok = grant.plan_type.empty() || grant.plan_type == scope.plan_type;
-    if (province_ok && type_ok) out.insert(grant.role);
-  }
-  return out;
 }
 
 std::int64_t create_user(soci::session& sql, const new_user& input) {

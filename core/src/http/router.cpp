@@ -93,10 +93,10 @@ std::size_t literal_count(const auto& r) {
 
 }  // namespace
 
-void router::add(method m, std::string pattern, handler h, execution how) {
+void router::add(method m, std::string pattern, handler h, execution how, std::string guard) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/': " + pattern);
-  route r{m, pattern, {}, std::move(h), how};
+  route r{m, pattern, {}, std::move(h), how, std::move(guard)};
   for (auto part : split_path(pattern)) {
     if ((part.find('{') != std::string_view::npos || part.find('}') != std::string_view::npos) && !is_capture(part)) {
       throw std::invalid_argument("malformed capture in route pattern: " + pattern);
@@ -189,6 +189,12 @@ response router::run(const resolution& match, request& req) {
   } catch (const std::exception& e) {
     return to_response(error::to_problem(e, req.path), language_of(req));
   }
+}
+
+std::vector<router::route_info> router::route_table() const {
+  std::vector<route_info> out;
+  for (const auto& r : routes_) out.push_back({r.verb, r.pattern, r.guard});
+  return out;
 }
 
 std::vector<std::pair<method, std::string>> router::routes() const {

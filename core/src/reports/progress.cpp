@@ -1,6 +1,7 @@
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
 #include <planflow/error/problem.hpp>
+#include <planflow/policy/policy.hpp>
 #include <planflow/reports/progress.hpp>
 #include <planflow/storage/row.hpp>
 #include <planflow/text/thai.hpp>
@@ -14,7 +15,17 @@
 #include <map>
 
 namespace planflow::reports {
+
 namespace {
+
+// The person with the roles they may act in now, delegations included.
+policy::actor actor_in(soci::session& sql, const directory::user& user) {
+  return policy::actor_with_delegations(sql, user, storage::now_iso());
+}
+
+policy::resource scope_of(const workflow::case_state& c) {
+  return policy::resource::in(c.province_code, c.plan_type, c.agency_id);
+}
 
 // An amount as a message parameter: whole baht as an integer, satang as
 // the decimal it is (the catalog writes it with separators).
@@ -271,9 +282,7 @@ void progress_service::open_early(std::int64_t report_id, const directory::user&
     auto r = find_report(sql, report_id);
     if (!r) throw error::not_found(error::messages::report_not_found);
     auto c = engine_.find_case(sql, r->case_id, true);
-    if (!directory::roles_in_scope(secretary, c->scope()).contains("committee_secretary")) {
-      throw error::forbidden(error::messages::secretary_opens_early);
-    }
+    policy::require(actor_in(sql, secretary), policy::action::open_report_early, scope_of(*c));
     if (r->is_open(today_iso())) throw error::conflict(error::messages::report_already_open);
     long long rid = report_id, by = secretary.id;
     const std::string now = storage::now_iso();
@@ -321,10 +330,9 @@ entry progress_service::save_entry(std::int64_t report_id, const std::string& it
     auto items = items_of(sql, r->plan_id);
     auto item = std::ranges::find_if(items, [&](const report_item& i) { return i.item_id == item_id; });
     if (item == items.end()) throw error::not_found(error::messages::activity_not_found, {{"item", item_id}});
-    auto roles = directory::roles_in_scope(user, {c->province_code, c->plan_type, item->agency_id});
-    if (!roles.contains("agency_officer") && !roles.contains("agency_head")) {
-      throw error::forbidden(error::messages::activity_of_other_agency);
-    }
+    auto on = scope_of(*c);
+    on.agency_id = item->agency_id;
+    policy::require(actor_in(sql, user), policy::action::report_progress, on);
     std::vector<error::field> found;
     if (input.result_value && !item->measurable) {
       found.push_back({"/result_value", error::messages::no_measurable_target});
@@ -379,10 +387,10 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
     auto r = find_report(sql, report_id);
     if (!r) throw error::not_found(error::messages::report_not_found);
     auto c = engine_.find_case(sql, r->case_id, true);
-    if (!head.agency_id ||
-        !directory::roles_in_scope(head, {c->province_code, c->plan_type, head.agency_id}).contains("agency_head")) {
-      throw error::forbidden(error::messages::head_confirms);
-    }
+    // A head confirms their own agency's entries (the agency is theirs, not the plan's).
+    auto on = scope_of(*c);
+    on.agency_id = head.agency_id;
+    policy::require(actor_in(sql, head), policy::action::confirm_progress, on);
     if (c->stage != "collecting")
       throw error::problem(error::types::report_closed, error::messages::report_compiled_short);
     long long pid = r->plan_id, rid = r->id, agency = *head.agency_id;
@@ -409,12 +417,15 @@ int progress_service::confirm_agency(std::int64_t report_id, const directory::us
   });
 }
 
-bool progress_service::agency_reports_on(soci::session& sql, std::int64_t plan_id, std::int64_t agency_id) {
-  long long p = plan_id, a = agency_id;
-  int count = 0;
-  sql << "SELECT COUNT(*) FROM report_items WHERE plan_id = :p AND agency_id = :a", soci::use(p), soci::use(a),
-      soci::into(count);
-  return count > 0;
+std::vector<std::int64_t> progress_service::reporting_agencies(soci::session& sql, std::int64_t plan_id) {
+  long long p = plan_id;
+  std::vector<std::int64_t> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT DISTINCT agency_id FROM report_items WHERE plan_id = :p AND agency_id IS NOT NULL "
+                      "ORDER BY agency_id",
+       soci::use(p));
+  for (const auto& row : rows) out.push_back(storage::column_int(row, 0));
+  return out;
 }
 
 std::vector<std::int64_t> progress_service::report_ids_of_agency(soci::session& sql, std::int64_t agency_id) {
@@ -436,9 +447,7 @@ void progress_service::assign_item(std::int64_t plan_id, const std::string& item
         soci::into(plan_type);
     // The plan's whole scope: a secretary's role may name its plan type. Who
     // may act is settled before what they sent is judged.
-    if (!directory::roles_in_scope(by, {province, plan_type, std::nullopt}).contains("committee_secretary")) {
-      throw error::forbidden(error::messages::secretary_assigns);
-    }
+    policy::require(actor_in(sql, by), policy::action::assign_report_item, policy::resource::in(province, plan_type));
     auto agency = directory::find_agency(sql, agency_id);
     if (!agency || agency->province_code != province) {
       throw error::invalid("/agency", error::messages::agency_of_province);

@@ -236,13 +236,17 @@ bool add_static_routes(http::router& r, const std::string& dir) {
     log::warn("web interface not served: the directory is missing or has no index.html", {{"dir", dir}});
     return false;
   }
-  // In memory and cheap, so answered on the I/O thread.
+  // In memory and cheap, so answered on the I/O thread; anyone may load the
+  // interface (it signs in through the API).
   constexpr auto on_io_thread = http::execution::inline_;
+  const std::string anyone = "public";
   r.add(
-      http::method::get, "/", [site](http::request& req) { return site->serve("index.html", req); }, on_io_thread);
+      http::method::get, "/", [site](http::request& req) { return site->serve("index.html", req); }, on_io_thread,
+      anyone);
   r.add(
       http::method::get, "/assets/{file}",
-      [site](http::request& req) { return site->serve("assets/" + req.path_param("file"), req); }, on_io_thread);
+      [site](http::request& req) { return site->serve("assets/" + req.path_param("file"), req); }, on_io_thread,
+      anyone);
   // Other files get literal routes one by one rather than a "/{file}" capture,
   // which would turn every unknown one-segment path into a 405 for POST.
   auto existing = r.routes();
@@ -256,7 +260,8 @@ bool add_static_routes(http::router& r, const std::string& dir) {
       continue;
     }
     r.add(
-        http::method::get, pattern, [site, path](http::request& req) { return site->serve(path, req); }, on_io_thread);
+        http::method::get, pattern, [site, path](http::request& req) { return site->serve(path, req); }, on_io_thread,
+        anyone);
   }
   log::info("serving the web interface", {{"dir", dir}, {"files", site->paths().size() - hidden}});
   return true;

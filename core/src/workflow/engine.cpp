@@ -133,26 +133,6 @@ apply_result apply_result::from_json(const boost::json::object& json) {
   return r;
 }
 
-std::map<std::string, acting_as> own_roles(soci::session&, const directory::user& user,
-                                           const directory::case_scope& scope) {
-  std::map<std::string, acting_as> out;
-  for (const auto& role : directory::roles_in_scope(user, scope)) out[role] = {role, std::nullopt};
-  return out;
-}
-
-std::map<std::string, acting_as> roles_with_delegations(soci::session& sql, const directory::user& user,
-                                                        const directory::case_scope& scope) {
-  auto out = own_roles(sql, user, scope);
-  for (const auto& d : directory::active_delegations_to(sql, user.id, storage::now_iso())) {
-    if (out.contains(d.role)) continue;  // one's own role comes first
-    auto delegator = directory::find_user(sql, d.from_user_id);
-    if (delegator && directory::roles_in_scope(*delegator, scope).contains(d.role)) {
-      out[d.role] = {d.role, delegator->id};
-    }
-  }
-  return out;
-}
-
 engine::engine(storage::database& db, workflow::store& store, role_resolver roles)
     : db_(db), store_(store), roles_(std::move(roles)) {
   register_guard("valid_content", [](soci::session&, const case_state& c, const guard& g) {

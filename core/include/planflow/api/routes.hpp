@@ -46,6 +46,8 @@ std::string_view openapi_document();
 /// Quarterly reports: progress entry, confirmation, compiling, acknowledging,
 /// and the provincial report in JSON, CSV, XLSX and HTML.
 void add_report_routes(http::router& r, app::context& ctx);
+/// Where acknowledged reports go: recipients, deliveries, the package.
+void add_report_delivery_routes(http::router& r, app::context& ctx);
 
 /// Every route of the API.
 void add_all_routes(http::router& r, app::context& ctx);

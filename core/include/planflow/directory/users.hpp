@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,15 +44,13 @@ struct new_user {
   std::vector<role_grant> roles;
 };
 
-/// What a case (a plan or a report) is about, for deciding which roles apply.
+/// What a case (a plan or a report) is about, for deciding which roles apply
+/// (planflow/policy decides).
 struct case_scope {
   std::string province_code;
   std::string plan_type;
   std::optional<std::int64_t> agency_id;
 };
-
-/// The roles `u` holds for a case in `scope` (see role_grant for the rules).
-std::set<std::string> roles_in_scope(const user& u, const case_scope& scope);
 
 std::int64_t create_user(soci::session& sql, const new_user& input);
 std::optional<user> find_user(soci::session& sql, std::int64_t id);

@@ -20,8 +20,10 @@ enum class execution { blocking, inline_ };
 class router {
  public:
   /// Registers a route; throws std::invalid_argument for a malformed pattern
-  /// or a duplicate method and pattern.
-  void add(method m, std::string pattern, handler h, execution how = execution::blocking);
+  /// or a duplicate method and pattern. `guard` names what protects it (the
+  /// API labels each route with the access action it needs), for tests that
+  /// hold every route against an access table.
+  void add(method m, std::string pattern, handler h, execution how = execution::blocking, std::string guard = {});
 
   /// The route a request reaches, found once and then invoked (the server
   /// needs to know how a handler runs before running it).
@@ -46,6 +48,14 @@ class router {
   /// Every registered (method, pattern), e.g. for checking the OpenAPI document.
   std::vector<std::pair<method, std::string>> routes() const;
 
+  struct route_info {
+    method verb;
+    std::string pattern;
+    std::string guard;
+  };
+  /// Every route with its guard.
+  std::vector<route_info> route_table() const;
+
  private:
   struct route {
     method verb;
@@ -53,6 +63,7 @@ class router {
     std::vector<std::string> segments;  ///< "{x}" marks a capture
     handler fn;
     execution how;
+    std::string guard;
   };
   static response run(const resolution& match, request& req);
   static bool match(const route& r, const std::vector<std::string_view>& parts,

@@ -106,8 +106,8 @@ class progress_service {
   std::optional<quarterly_report> find_report(soci::session& sql, std::int64_t report_id);
   std::optional<quarterly_report> find_report_by_case(soci::session& sql, std::int64_t case_id);
   std::vector<report_item> items_of(soci::session& sql, std::int64_t plan_id);
-  /// True when the plan has at least one activity assigned to the agency.
-  bool agency_reports_on(soci::session& sql, std::int64_t plan_id, std::int64_t agency_id);
+  /// The agencies with at least one activity of the plan assigned to them.
+  std::vector<std::int64_t> reporting_agencies(soci::session& sql, std::int64_t plan_id);
   /// The reports of every plan in which the agency has an activity, oldest first.
   std::vector<std::int64_t> report_ids_of_agency(soci::session& sql, std::int64_t agency_id);
   std::vector<entry> entries_of(soci::session& sql, std::int64_t report_id);

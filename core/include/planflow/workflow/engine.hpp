@@ -7,6 +7,7 @@
 
 #include <planflow/directory/users.hpp>
 #include <planflow/error/codes.hpp>
+#include <planflow/policy/policy.hpp>
 #include <planflow/storage/database.hpp>
 #include <planflow/workflow/definition.hpp>
 #include <planflow/workflow/store.hpp>
@@ -93,13 +94,10 @@ boost::json::array guards_json(const std::vector<guard_result>& guards);
 using guard_evaluator = std::function<guard_result(soci::session&, const case_state&, const guard&)>;
 
 /// The person acting and, when they act under a delegation, whom for.
-struct acting_as {
-  std::string role;
-  std::optional<std::int64_t> on_behalf_of;
-};
+using policy::acting_as;
 
-/// Finds the roles a user may act in for a case: their own and those
-/// delegated to them. The directory supplies it (delegations live there).
+/// Finds the roles a user may act in for a case: the policy supplies it
+/// (policy::roles_with_delegations in the server, policy::own_roles in tests).
 using role_resolver = std::function<std::map<std::string, acting_as>(soci::session&, const directory::user&,
                                                                      const directory::case_scope&)>;
 
@@ -250,14 +248,5 @@ class engine {
   std::map<std::string, guard_evaluator> guards_;
   event_observer observer_;
 };
-
-/// A role resolver that sees only the user's own grants (no delegations).
-std::map<std::string, acting_as> own_roles(soci::session& sql, const directory::user& user,
-                                           const directory::case_scope& scope);
-
-/// The user's own roles plus those delegated to them and in force now: a
-/// delegated role counts when the delegator holds it for this case.
-std::map<std::string, acting_as> roles_with_delegations(soci::session& sql, const directory::user& user,
-                                                        const directory::case_scope& scope);
 
 }  // namespace planflow::workflow
