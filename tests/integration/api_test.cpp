@@ -735,6 +735,55 @@ TEST_P(api_test, administrators_publish_workflows_and_new_plans_follow_them) {
   EXPECT_TRUE(act(as("member2"), old_plan, "approve").obj().at("moved").as_bool());
 }
 
+// An administrator pins the version new plans get (0: the latest again) and
+// moves a running plan to a newer version, naming where each stage goes.
+TEST_P(api_test, administrators_pin_the_default_version_and_migrate_a_running_plan) {
+  auto officer = as("officer_a");
+  auto running = create_plan(officer).obj().at("id").as_int64();
+  auto def = admin.get("/api/v1/workflows/simple_workflow/versions/1").obj().at("definition");
+  for (auto& t : def.as_object()["transitions"].as_array()) {
+    for (auto& g : t.as_object()["guards"].as_array()) {
+      if (g.at("type") == "quorum") g.as_object()["k"] = 1;
+    }
+  }
+  ASSERT_EQ(admin.post("/api/v1/workflows", def).status, 201);
+
+  const std::string pin = "/api/v1/workflows/simple_workflow/default-version";
+  EXPECT_EQ(officer.put(pin, {{"version", 1}}).problem(), "forbidden");
+  auto beyond = admin.put(pin, {{"version", 3}});
+  EXPECT_EQ(beyond.status, 422);
+  EXPECT_EQ(beyond.obj().at("errors").as_array()[0].at("pointer"), "/version");
+  EXPECT_EQ(admin.put("/api/v1/workflows/no_such_flow/default-version", {{"version", 1}}).status, 404);
+  auto pinned = admin.put(pin, {{"version", 1}});
+  ASSERT_EQ(pinned.status, 200) << boost::json::serialize(pinned.body);
+  EXPECT_EQ(pinned.obj().at("default_version"), 1);
+  auto on_v1 = create_plan(officer).obj().at("id").as_int64();
+  EXPECT_EQ(officer.get(plan_url(on_v1)).obj().at("workflow").at("version"), 1);
+  ASSERT_EQ(admin.put(pin, {{"version", 0}}).status, 200);
+  auto on_latest = create_plan(officer).obj().at("id").as_int64();
+  EXPECT_EQ(officer.get(plan_url(on_latest)).obj().at("workflow").at("version"), 2);
+
+  const std::string migrate = plan_url(running, "/workflow-migration");
+  EXPECT_EQ(officer.post(migrate, {{"version", 2}, {"stage_mapping", {{"draft", "draft"}}}}).problem(), "forbidden");
+  auto unmapped = admin.post(migrate, {{"version", 2}, {"stage_mapping", boost::json::object{}}});
+  EXPECT_EQ(unmapped.status, 422);
+  EXPECT_EQ(unmapped.obj().at("errors").as_array()[0].at("pointer"), "/stage_mapping");
+  auto not_newer = admin.post(migrate, {{"version", 1}, {"stage_mapping", {{"draft", "draft"}}}});
+  EXPECT_EQ(not_newer.obj().at("errors").as_array()[0].at("pointer"), "/version");
+  auto nowhere = admin.post(migrate, {{"version", 2}, {"stage_mapping", {{"draft", "limbo"}}}});
+  EXPECT_EQ(nowhere.obj().at("errors").as_array()[0].at("pointer"), "/stage_mapping/draft");
+  EXPECT_EQ(officer.get(plan_url(running)).obj().at("workflow").at("version"), 1);  // refusals changed nothing
+
+  auto moved = admin.post(migrate, {{"version", 2}, {"stage_mapping", {{"draft", "draft"}}}});
+  ASSERT_EQ(moved.status, 200) << boost::json::serialize(moved.body);
+  EXPECT_EQ(moved.obj().at("workflow").at("version"), 2);
+  EXPECT_EQ(moved.obj().at("stage"), "draft");
+  // Now on version 2: one member's approval is a quorum.
+  act(officer, running, "submit");
+  act(as("head_a"), running, "endorse");
+  EXPECT_TRUE(act(as("member1"), running, "approve").obj().at("moved").as_bool());
+}
+
 // Every problem of a definition in one answer, each in `errors` with its
 // code and params (and no second copy of the list), and nothing stored.
 TEST_P(api_test, an_invalid_workflow_is_refused_with_every_problem_listed_once) {
