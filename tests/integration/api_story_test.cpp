@@ -5,6 +5,7 @@
 // refused, and the history and audit chain verified.
 #include "../support/app_server.hpp"
 #include "../support/databases.hpp"
+#include "../support/encodings.hpp"
 #include "../support/files.hpp"
 #include "../support/server_process.hpp"
 
@@ -14,6 +15,7 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -292,6 +294,65 @@ TEST_P(story_test, both_seeds_import_over_http_and_the_cli) {
   std::size_t other_province = 0;
   for (const auto& f : json.at("findings").as_array()) other_province += f.at("code") == "other_province";
   EXPECT_EQ(other_province, 4u);  // two page headers naming Nakhon Ratchasima, two agencies
+}
+
+// A seed saved as "Unicode" in Notepad (UTF-16 with a mark) or in the Thai
+// code page imports exactly as the UTF-8 file does, over HTTP (detected, or
+// named by the charset) and on the command line; bytes in no encoding read
+// here are 422 naming the body, a charset not read 415.
+TEST_P(story_test, seeds_saved_as_utf16_or_tis620_import_identically) {
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  admin.login("admin", k_password);
+  scratch_dir dir;
+  for (const std::string name : {"000_f86febe8b6e44396.txt", "002_11b89dd9d74e0ac8.txt"}) {
+    const auto original = seed_document(name);
+    auto as_utf8 = admin.send("POST", "/api/v1/imports", original, {{"Content-Type", "text/plain"}});
+    ASSERT_EQ(as_utf8.status, 200) << name;
+    EXPECT_EQ(as_utf8.obj().at("detected").at("encoding"), "UTF-8");
+    const struct {
+      std::string bytes, content_type, encoding;
+    } copies[] = {
+        {to_utf16(original, true), "text/plain", "UTF-16LE"},
+        {to_utf16(original, false), "text/plain", "UTF-16BE"},
+        {to_windows874(original), "text/plain", "TIS-620/Windows-874"},
+        {to_windows874(original), "text/plain; charset=tis-620", "TIS-620/Windows-874"},
+        {"\xEF\xBB\xBF" + original, "text/plain; charset=UTF-8", "UTF-8 (BOM)"},
+    };
+    for (const auto& copy : copies) {
+      auto imported = admin.send("POST", "/api/v1/imports", copy.bytes, {{"Content-Type", copy.content_type}});
+      ASSERT_EQ(imported.status, 200) << name << " as " << copy.encoding << ": "
+                                      << boost::json::serialize(imported.body);
+      EXPECT_EQ(imported.obj().at("detected").at("encoding"), copy.encoding);
+      for (const char* part : {"plan_type", "plan", "totals", "findings"}) {
+        EXPECT_EQ(imported.obj().at(part), as_utf8.obj().at(part)) << name << " as " << copy.encoding << ": " << part;
+      }
+    }
+    // The command line reads a UTF-16 file the same way, and writes nothing
+    // where it runs (no ./var/planflow.db).
+    const auto file = dir.path() + "/utf16-" + name;
+    std::ofstream(file, std::ios::binary) << to_utf16(original, true);
+    auto cli = run_command("cd '" + dir.path() + "' && '" + planflow_binary() + "' import '" + file + "' --plugins '" +
+                           PLANFLOW_PLUGIN_DIR + "' 2>/dev/null");
+    ASSERT_TRUE(cli) << name;
+    auto json = boost::json::parse(*cli);
+    EXPECT_EQ(json.at("detected").at("encoding"), "UTF-16LE");
+    EXPECT_EQ(json.at("plan"), as_utf8.obj().at("plan")) << name;
+    EXPECT_EQ(json.at("findings"), as_utf8.obj().at("findings")) << name;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/var")) << "planflow import created a database";
+
+  auto binary =
+      admin.send("POST", "/api/v1/imports", std::string("\x89PNG\0\0\0", 7), {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(binary.status, 422);
+  EXPECT_EQ(binary.obj().at("errors").as_array()[0].at("pointer"), "body");
+  EXPECT_EQ(binary.obj().at("errors").as_array()[0].at("code"), "document_encoding_unknown");
+  auto mislabelled = admin.send("POST", "/api/v1/imports", to_windows874(seed_document("000_f86febe8b6e44396.txt")),
+                                {{"Content-Type", "text/plain; charset=utf-8"}});
+  EXPECT_EQ(mislabelled.status, 422);
+  EXPECT_EQ(mislabelled.obj().at("errors").as_array()[0].at("code"), "document_not_in_charset");
+  auto latin = admin.send("POST", "/api/v1/imports", "plan", {{"Content-Type", "text/plain; charset=iso-8859-1"}});
+  EXPECT_EQ(latin.status, 415);
+  EXPECT_EQ(latin.obj().at("code"), "charset_not_read");
 }
 
 INSTANTIATE_TEST_SUITE_P(backends, story_test, testing::ValuesIn(available_backends()), backend_name{});

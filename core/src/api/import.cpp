@@ -5,10 +5,27 @@
 #include <planflow/api/routes.hpp>
 #include <planflow/api/visible.hpp>
 #include <planflow/directory/agencies.hpp>
+#include <planflow/http/media_type.hpp>
 #include <planflow/http/problem.hpp>
-#include <planflow/util/utf8.hpp>
 
 namespace planflow::api {
+
+text::decoded_text document_text(std::string_view bytes, std::string_view charset, const std::string& field) {
+  std::optional<text::decoded_text> decoded;
+  if (charset.empty()) {
+    decoded = text::to_utf8(bytes);
+    if (!decoded) throw error::invalid(field, error::messages::document_encoding_unknown);
+  } else {
+    auto declared = text::encoding_of_label(charset);
+    if (!declared) {
+      throw error::problem(error::types::unsupported_media_type, error::messages::charset_not_read,
+                           {{"charset", charset}});
+    }
+    decoded = text::to_utf8(bytes, *declared);
+    if (!decoded) throw error::invalid(field, error::messages::document_not_in_charset, {{"charset", charset}});
+  }
+  return std::move(*decoded);
+}
 
 import_outcome import_document(const plugin::registry& types, std::string_view text, const std::string& plan_type_id,
                                plugin::plan_context ctx, const std::string& field) {
@@ -39,19 +56,21 @@ namespace {
 // detected); ?create_draft=true also creates a draft plan from it for the
 // caller's agency.
 http::response post_import(app::context& ctx, http::request& req, const directory::user& user) {
-  auto type = req.header("content-type").value_or("");
-  if (!type.starts_with("text/plain")) {
+  const auto type = http::media_type_of(req.header("content-type").value_or(""));
+  if (type.essence != "text/plain") {
     throw error::problem(error::types::unsupported_media_type, error::messages::import_text_only);
   }
   if (req.body.empty()) throw error::invalid("body", error::messages::document_empty);
-  if (!is_valid_utf8(req.body)) throw error::bad_request(error::messages::document_not_utf8);
+  const auto document = document_text(req.body, type.charset, "body");
   const auto create = req.query_param("create_draft").value_or("false");
   if (create != "true" && create != "false") {
     throw error::invalid_parameter("create_draft", error::messages::not_boolean);
   }
   auto plan_type = std::string(req.query_param("plan_type").value_or(""));
   auto province = std::string(req.query_param("province").value_or(""));
-  auto outcome = import_document(ctx.plan_types, req.body, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+  auto outcome =
+      import_document(ctx.plan_types, document.utf8, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+  outcome.json["detected"].as_object()["encoding"] = text::encoding_name(document.from);
   if (create == "false") return http::response::json(200, outcome.json);
 
   // A draft is the caller's agency's: without one, no draft can be theirs.

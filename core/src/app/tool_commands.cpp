@@ -27,17 +27,22 @@ int import_command(const config& c, std::ostream& out) {
   plugin::registry types;
   auto dir = c.plugins_dir.empty() ? beside_executable("plugins") : c.plugins_dir;
   if (!dir.empty()) types.load_directory(dir);
-  // Province names come from the database's reference table.
-  storage::database db(storage::parse_database_url(c.db), 1);
-  storage::apply_migrations(db);
+  // Converting a document stores nothing: the province names come from the
+  // reference data built into the migrations, loaded into a private
+  // in-memory database rather than the configured one (which it would
+  // create and migrate).
+  storage::database reference(storage::parse_database_url("sqlite://:memory:"), 1);
+  storage::apply_migrations(reference);
   plugin::plan_context ctx;
   ctx.province_code = c.province;
   {
-    storage::lease session(db);
+    storage::lease session(reference);
     for (auto& p : directory::list_provinces(*session)) ctx.provinces.push_back({p.code, p.name_th, p.name_en});
   }
   try {
-    auto outcome = api::import_document(types, *text, c.plan_type, ctx, "--plan-type");
+    const auto document = api::document_text(*text, "", c.arguments[0]);
+    auto outcome = api::import_document(types, document.utf8, c.plan_type, ctx, "--plan-type");
+    outcome.json["detected"].as_object()["encoding"] = text::encoding_name(document.from);
     out << json_text(outcome.json) << std::endl;
     return 0;
   } catch (const error::problem& p) {

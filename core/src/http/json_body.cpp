@@ -1,4 +1,5 @@
 #include <planflow/http/json_body.hpp>
+#include <planflow/http/media_type.hpp>
 #include <planflow/util/json_parse.hpp>
 
 #include <limits>
@@ -7,9 +8,7 @@ namespace planflow::http {
 
 boost::json::value parse_json_body(const request& req) {
   auto content_type = req.header("content-type").value_or("");
-  auto semicolon = content_type.find(';');
-  auto media = content_type.substr(0, semicolon);
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  const auto media = media_type_of(content_type).essence;
   if (media != "application/json" && !(media.starts_with("application/") && media.ends_with("+json"))) {
     throw error::problem(error::types::unsupported_media_type, error::messages::body_not_json,
                          {{"content_type", content_type.empty() ? "none" : std::string(content_type)}});
