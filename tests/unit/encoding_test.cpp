@@ -68,7 +68,7 @@ TEST(encoding, bytes_in_no_accepted_encoding_are_refused) {
   EXPECT_FALSE(text::to_utf8(std::string("plan\0text", 9))) << "a NUL byte: binary";
   EXPECT_FALSE(text::to_utf8("\xEF\xBB\xBF\xC3\x28")) << "invalid UTF-8 after a UTF-8 mark";
   EXPECT_FALSE(text::to_utf8("\xFF\xFE\x41")) << "half a UTF-16 unit";
-  EXPECT_FALSE(text::to_utf8("\xFF\xFE\x00\xD8\x41\x00")) << "an unpaired surrogate";
+  EXPECT_FALSE(text::to_utf8(std::string("\xFF\xFE\x00\xD8\x41\x00", 6))) << "an unpaired surrogate";
   EXPECT_FALSE(text::to_utf8("\xCA\xC7\xDB")) << "0xDB has no character in Windows-874";
   EXPECT_FALSE(text::to_utf8(to_utf16("ab", true) + std::string("\0\0", 2))) << "UTF-16 that decodes to NUL";
 }

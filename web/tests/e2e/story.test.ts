@@ -6,7 +6,8 @@
 // comment and then endorses it; two of three committee members approve; the
 // agencies report Q1 progress; the secretary compiles and downloads the
 // provincial report. Screenshots of the main pages are kept as artifacts.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +16,17 @@ import { createAgency, createUser } from './steps/admin';
 import { moneyColumn, parseCsv } from './csv';
 import { acknowledgeReport, compileReport, confirmReport, downloadProvincial, enterProgress, openProvincial, openReport, savedPath } from './steps/reports';
 import { attemptsOf, answerTo } from './steps/answers';
+import { windows874 } from '../encodings';
 import { contentEditor, findingsShown, fixFieldsFlagged, importPlan, openFromInbox, openTab, stageOf, takeAction, typeAt } from './steps/plans';
 
 const TYPE = 'anti_corruption_action_plan';
 const OFFICE = 'สำนักงานจังหวัดนราธิวาส';
 const NACC = 'สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส';
 const SEED = join(SEEDS_DIR, '000_f86febe8b6e44396.txt');
+// The officer's copy is saved in the Thai code page (TIS-620), as many office
+// machines still save text: the browser must read it as the server would.
+const SEED_TIS620 = join(mkdtempSync(join(tmpdir(), 'planflow-seed-')), 'plan-tis620.txt');
+writeFileSync(SEED_TIS620, windows874(readFileSync(SEED, 'utf-8')));
 const TITLE = 'แผนปฏิบัติการขับเคลื่อนระดับจังหวัด';
 
 let planflow: Planflow;
@@ -59,9 +65,9 @@ describe('the provincial plan story in the browser', () => {
     await page.context().close();
   });
 
-  it('the officer imports the seed document and sees the findings next to the fields', async () => {
+  it('the officer imports the seed document (saved as TIS-620) and sees the findings next to the fields', async () => {
     const page = await as('officer');
-    planId = await importPlan(page, SEED, async () => {
+    planId = await importPlan(page, SEED_TIS620, async () => {
       await expect.poll(() => page.getByTestId('import-budget').innerText()).toBe('1,145,840 บาท');
       await page.locator('.finding-places [data-finding="other_province"]').first().waitFor();
       await screenshot(page, 'officer-import-preview');

@@ -13,6 +13,7 @@ import { FindingList } from './content-editor';
 import { describePointer } from './place';
 import type { Schema } from './schema';
 import type { Finding, PlanType, Totals } from './types';
+import { decodeDocument } from '../../lib/document-text';
 
 interface ImportResult {
   plan_type: string;
@@ -145,7 +146,7 @@ function ImportForm(props: { types: PlanType[] }) {
 
   async function upload(file: File | undefined) {
     if (!file) return;
-    setText(await file.text());
+    setText(decodeDocument(new Uint8Array(await file.arrayBuffer())).text);
     setResult(null);
   }
 
