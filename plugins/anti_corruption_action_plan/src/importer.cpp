@@ -571,9 +571,10 @@ void importer::paragraph(string_view text, int line) {
       assign_target(text, line);
     }
     return;
+  } else {
+    check_line_years(text, line);  // a paragraph the content does not keep: validate() never sees it
   }
   stop_waiting();
-  check_line_years(text, line);  // a paragraph the content does not keep: validate() never sees it
 }
 
 void importer::table_line(string_view raw, int line) {

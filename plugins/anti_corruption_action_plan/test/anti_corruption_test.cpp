@@ -560,9 +560,13 @@ TEST(small_document, warns_about_another_year_in_lines_the_content_does_not_keep
       "๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tผู้เข้าร่วม ๕๐ คน\t๑๐,๐๐๐ บาท\tมกราคม ๒๕๖๖\t"
       "สำนักงานจังหวัดตรัง\n\n"
       "**แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๕**\n\n"
-      "คณะกรรมการรายงานผลการดำเนินงานประจำปี พ.ศ. ๒๕๖๖ เป็นรายไตรมาส\n");
+      "คณะกรรมการรายงานผลการดำเนินงานประจำปี พ.ศ. ๒๕๖๖ เป็นรายไตรมาส\n\n"
+      // A goal title on its own paragraph is content: validate() reports it, with its pointer.
+      "เป้าหมายที่ ๒\n\nคดีทุจริตลดลงจากปี พ.ศ. ๒๕๖๔\n");
   auto r = plan.import_document(doc, test::context());
-  std::vector<code_and_path> expected = {{"year_outside_fiscal_year", ""}};
+  std::vector<code_and_path> expected = {{"year_outside_fiscal_year", ""},
+                                         {"year_outside_fiscal_year", "/goals/1/title"},
+                                         {"goal_without_activities", "/goals/1"}};
   EXPECT_EQ(test::codes(r.findings, "warning"), expected) << test::dump(r.findings);
   ASSERT_FALSE(r.findings.empty());
   EXPECT_NE(r.findings[0].message_en.find("line 14 states the year 2565"), std::string::npos)
