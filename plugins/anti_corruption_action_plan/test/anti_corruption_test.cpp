@@ -706,6 +706,9 @@ TEST(import_robustness, stays_linear_on_adversarial_documents) {
   docs.push_back(many);
   docs.push_back(repeat("\tกิจกรรม\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n", k_size));
   docs.push_back(repeat("\t\t\tต่อ\t\t\t\n", k_size));
+  // One huge method cell for the year and national-wording scans of validate().
+  docs.push_back("ตัวชี้วัดที่ ๑.๑ ก\n\tกิจกรรม\t" + repeat("ปี ๒๕๖๕ ปี  ๗๖ จังหวัด ทุก ", k_size) +
+                 "\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n");
   for (const auto& doc : docs) {
     auto start = std::chrono::steady_clock::now();
     auto r = plan.import_document(doc, ctx);
