@@ -115,6 +115,8 @@ class importer {
   void set_current_indicator(indicator_ref ref);
   void reset_table();
 
+  void report_shift(const row_cells& row, const std::optional<activity_ref>& touched, int line);
+  void check_line_years(string_view clean, int line);
   void ensure_table_indicator(int line);
   void work_item_cell(const row_cells& row);
   void start_work_item(std::string number, std::string text);
@@ -325,6 +327,23 @@ void importer::check_line_provinces(string_view clean, int line) {
   }
 }
 
+void importer::check_line_years(string_view clean, int line) {
+  // Lines the content keeps (titles, headings, targets) are checked by
+  // validate() with a JSON Pointer; these are the page headers and the
+  // narrative, where a year copied from last year's plan would go unseen.
+  if (fiscal_year_ == 0) return;
+  for (auto at = scan::find_year_mention(clean, 0); at; at = scan::find_year_mention(clean, at->end)) {
+    if (at->year == fiscal_year_) continue;
+    auto phrase = excerpt(clean.substr(at->start, at->end - at->start));
+    findings_.warning("", "year_outside_fiscal_year",
+                      fmt::format("บรรทัด {}: ข้อความระบุ \"{}\" (ปี {}) ซึ่งไม่ใช่ปีงบประมาณของแผน ({})", thai_number(line),
+                                  phrase, thai_number(at->year), thai_number(fiscal_year_)),
+                      fmt::format("line {} states the year {} (\"{}\"), not the plan's fiscal year {}", line, at->year,
+                                  phrase, fiscal_year_));
+    return;  // one finding per line
+  }
+}
+
 void importer::text_line(string_view raw, int line) {
   auto t = text::clean_cell(raw);
   if (t.empty()) {
@@ -356,7 +375,7 @@ void importer::text_line(string_view raw, int line) {
     return indicator_heading(s, line);
   }
   if (s.starts_with(k_target_word)) return target_statement(strip_colon(s.substr(k_target_word.size())), line);
-  if (is_page_header_line(s)) return;
+  if (is_page_header_line(s)) return check_line_years(s, line);
   paragraph(s, line);
 }
 
@@ -552,6 +571,8 @@ void importer::paragraph(string_view text, int line) {
       assign_target(text, line);
     }
     return;
+  } else {
+    check_line_years(text, line);  // a paragraph the content does not keep: validate() never sees it
   }
   stop_waiting();
 }
@@ -625,15 +646,32 @@ void importer::table_line(string_view raw, int line) {
     }
   }
 
-  if (shifted) {
-    findings_.error(touched ? activity_path(*touched) : std::string(), "column_shift",
-                    fmt::format("บรรทัด {}: ข้อมูลในแถวเลื่อนไปทางซ้ายหนึ่งช่อง (ช่องงบประมาณเป็นระยะเวลา "
-                                "ช่องระยะเวลาเป็นหน่วยงาน) ระบบย้ายกลับตามหัวตารางแล้ว โปรดตรวจสอบและแก้ไขต้นฉบับ",
-                                thai_number(line)),
-                    fmt::format("line {}: the row's cells sit one column left of their headers (the budget column "
-                                "holds a period, the period column an agency); they were moved back, check the row",
-                                line));
+  if (shifted) report_shift(row, touched, line);
+}
+
+void importer::report_shift(const row_cells& row, const std::optional<activity_ref>& touched, int line) {
+  // The content is already right, so this is a warning: what is left to do is
+  // to check the move and correct the source document. It says what moved
+  // where, as the officer compares it with the printed row.
+  std::string moved_th;
+  std::string moved_en;
+  for (std::size_t c = 1; c < k_columns; ++c) {
+    if (row.clean[c].empty()) continue;
+    auto from = static_cast<column>(c - 1);
+    auto to = static_cast<column>(c);
+    auto cell = excerpt(row.clean[c], 60);
+    moved_th += fmt::format("{}\"{}\" จากช่อง{}ไปช่อง{}", moved_th.empty() ? "" : "; ", cell, column_title_th(from),
+                            column_title_th(to));
+    moved_en += fmt::format("{}\"{}\" from {} to {}", moved_en.empty() ? "" : "; ", cell, column_title_en(from),
+                            column_title_en(to));
   }
+  findings_.warning(touched ? activity_path(*touched) : std::string(), "column_shift",
+                    fmt::format("บรรทัด {}: ข้อมูลในแถวเลื่อนไปทางซ้ายหนึ่งช่อง ระบบย้ายกลับตามหัวตารางแล้ว ({}) "
+                                "โปรดตรวจสอบและแก้ไขต้นฉบับ",
+                                thai_number(line), moved_th),
+                    fmt::format("line {}: the row's cells sat one column left of their headers and were moved back "
+                                "({}); check the move and correct the source document",
+                                line, moved_en));
 }
 
 void importer::ensure_table_indicator(int line) {

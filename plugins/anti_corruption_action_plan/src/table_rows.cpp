@@ -66,6 +66,18 @@ std::optional<std::int64_t> number_before(std::string_view text, std::string_vie
 
 }  // namespace
 
+std::string_view column_title_th(column c) {
+  constexpr std::array<std::string_view, k_columns> k_titles = {
+      "ลักษณะสำคัญของงาน", "โครงการ/กิจกรรม", "วิธีการดำเนินงาน", "ตัวชี้วัด", "งบประมาณ", "ระยะเวลาดำเนินการ", "หน่วยงานรับผิดชอบ"};
+  return k_titles[static_cast<std::size_t>(c)];
+}
+
+std::string_view column_title_en(column c) {
+  constexpr std::array<std::string_view, k_columns> k_titles = {
+      "key work item", "project/activity", "method", "indicator", "budget", "period", "responsible agency"};
+  return k_titles[static_cast<std::size_t>(c)];
+}
+
 bool row_cells::empty() const {
   return std::all_of(clean.begin(), clean.end(), [](const std::string& s) { return s.empty(); });
 }

@@ -16,6 +16,11 @@ namespace planflow::plugins::anti_corruption {
 enum class column : std::size_t { work_item, title, method, indicator, budget, period, agency };
 inline constexpr std::size_t k_columns = 7;
 
+/// A column's header as the template prints it ("งบประมาณ") and in English
+/// ("budget"), for messages that say which cell moved where.
+std::string_view column_title_th(column c);
+std::string_view column_title_en(column c);
+
 /// Where each column sits in a row, read from a header row.
 struct header_layout {
   std::array<int, k_columns> index{0, 1, 2, 3, 4, 5, 6};  ///< cell index of each column, -1 when absent

@@ -120,6 +120,48 @@ string_view ending_quantifier(string_view text, bool directions_too) {
   return {};
 }
 
+std::size_t skip_spaces(string_view s, std::size_t p) {
+  while (p < s.size() && s[p] == ' ') ++p;
+  return p;
+}
+
+// Past `word` at `p` (and the spaces after it) when it is there; `p` otherwise.
+std::size_t skip_word(string_view s, std::size_t p, string_view word) {
+  return s.substr(p).starts_with(word) ? skip_spaces(s, p + word.size()) : p;
+}
+
+// A dash or "ถึง" then a digit at `p`: the second year of a range.
+bool range_continues_at(string_view s, std::size_t p) {
+  p = skip_spaces(s, p);
+  for (string_view dash : {"-", "–", "—", "ถึง"}) {
+    if (s.substr(p).starts_with(dash)) return digit_at(s, skip_spaces(s, p + dash.size())).length > 0;
+  }
+  return false;
+}
+
+// The value of the one to three digits `text` ends with, and where they start;
+// nullopt when it does not end with a digit or ends with more than three.
+struct trailing_number {
+  int value;
+  std::size_t start;
+};
+std::optional<trailing_number> read_trailing_number(string_view text) {
+  std::size_t q = text.size();
+  int value = 0;
+  int scale = 1;
+  int digits = 0;
+  while (q > 0 && digits < 4) {
+    std::size_t width = q >= 3 && digit_at(text, q - 3).length == 3 ? 3 : digit_at(text, q - 1).length == 1 ? 1 : 0;
+    if (width == 0) break;
+    value += digit_at(text, q - width).value * scale;
+    scale *= 10;
+    q -= width;
+    ++digits;
+  }
+  if (digits == 0 || digits > 3) return std::nullopt;
+  return trailing_number{value, q};
+}
+
 }  // namespace
 
 string_view trim(string_view text) {
@@ -432,6 +474,66 @@ std::optional<year_match> find_fiscal_year(string_view text, std::size_t from) {
     if (digits == 4 && year >= 2400 && year <= 2799) return year_match{year, p};
   }
   return std::nullopt;
+}
+
+std::optional<year_mention> find_year_mention(string_view text, std::size_t from) {
+  constexpr string_view k_year = "ปี";
+  constexpr string_view k_for = "ประจำ";
+  std::size_t at = from;
+  while (at < text.size() && (at = text.find(k_year, at)) != string_view::npos) {
+    std::size_t start = at;
+    at += k_year.size();
+    std::size_t p = skip_spaces(text, at);
+    p = skip_word(text, p, "งบประมาณ");
+    p = skip_word(text, p, "พ.ศ.");
+    p = skip_word(text, p, "พ.ศ");
+    int year = 0;
+    int digits = 0;
+    while (digits < 5) {
+      auto d = digit_at(text, p);
+      if (!d.length) break;
+      year = year * 10 + d.value;
+      p += d.length;
+      ++digits;
+    }
+    if (digits != 4 || year < 2400 || year > 2799 || range_continues_at(text, p)) continue;
+    if (start >= k_for.size() && text.substr(start - k_for.size(), k_for.size()) == k_for) start -= k_for.size();
+    return year_mention{year, start, p};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_national_scope(string_view text) {
+  constexpr string_view k_every = "ทุก";
+  std::size_t at = 0;
+  while ((at = text.find(k_changwat, at)) != string_view::npos) {
+    std::size_t after = at + k_changwat.size();
+    if (text.substr(after).starts_with("ละ")) return at;  // "จังหวัดละ ๑๐๐ คน"
+    // "จังหวัดนราธิวาส" names a province; only the bare word counts provinces.
+    if (!thai_letter_at(text, after)) {
+      auto before = trim_right(text.substr(0, at));
+      if (before.ends_with(k_every)) return before.size() - k_every.size();  // "ทุกจังหวัด"
+      // "๗๖ จังหวัด"; four digits would be a year ("ปี ๒๕๖๖ จังหวัด …").
+      if (auto count = read_trailing_number(before); count && count->value >= 2) return count->start;
+    }
+    at = after;
+  }
+  return std::nullopt;
+}
+
+target_kind classify_target(string_view text) {
+  auto match = find_target(text);
+  if (!match.value) return target_kind::none;
+  string_view found = match.text;
+  auto pos = text.find(found);
+  auto before = pos == string_view::npos ? string_view{} : trim_right(text.substr(0, pos));
+  // find_target keeps one word before its quantifier ("ลดลงร้อยละ ๑๐"); a
+  // direction before an inner comparator ("ลดลง ไม่น้อยกว่าร้อยละ ๑๐") is just before it.
+  auto says = [&](string_view word) { return found.starts_with(word) || before.ends_with(word); };
+  if (says("ลดลง")) return target_kind::decrease;
+  if (says("เพิ่มขึ้น")) return target_kind::increase;
+  if (found.starts_with("ไม่เกิน") || found.starts_with("ไม่มากกว่า")) return target_kind::at_most;
+  return target_kind::level;
 }
 
 }  // namespace planflow::plugins::anti_corruption::scan

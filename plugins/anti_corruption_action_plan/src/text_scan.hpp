@@ -98,6 +98,33 @@ struct year_match {
 };
 std::optional<year_match> find_fiscal_year(std::string_view text, std::size_t from);
 
+/// A year the text says something belongs to: "ปี", then optionally
+/// "งบประมาณ" and "พ.ศ.", then a four-digit Buddhist-era year in 2400..2799
+/// ("ประจำปี พ.ศ.๒๕๖๕", "ปีงบประมาณ ๒๕๖๖", "ประจำปี งบประมาณ พ.ศ. 2566").
+/// A bare "พ.ศ. ๒๕๕๘" is not one: it dates an act or a national plan, which
+/// is no claim about the plan's year. A range ("ปี ๒๕๖๖ – ๒๕๗๐") is skipped.
+/// Searched from `from`; `start` includes a "ประจำ" just before "ปี", `end`
+/// is just past the year.
+struct year_mention {
+  int year;
+  std::size_t start;
+  std::size_t end;
+};
+std::optional<year_mention> find_year_mention(std::string_view text, std::size_t from);
+
+/// Wording of the national plan that a provincial plan should not carry:
+/// "จังหวัดละ" (so many per province), "ทุกจังหวัด" (every province) or a
+/// count of provinces ("ใน ๗๖ จังหวัด"). The byte offset where the first
+/// starts (the count's digits included), or nullopt.
+std::optional<std::size_t> find_national_scope(std::string_view text);
+
+/// What a target statement asks for, read from the number find_target picks
+/// and the words before it: nothing measurable, a level ("ร้อยละ ๘๐",
+/// "ไม่น้อยกว่า ๓ แห่ง"), at most a level ("ไม่เกินร้อยละ ๕"), or a change from
+/// a baseline ("ลดลงร้อยละ ๑๐", "เพิ่มขึ้นร้อยละ ๕").
+enum class target_kind { none, level, at_most, decrease, increase };
+target_kind classify_target(std::string_view text);
+
 /// True when a Thai vowel sign or tone mark (which cannot start a word) is at `pos`.
 bool combining_mark_at(std::string_view text, std::size_t pos);
 

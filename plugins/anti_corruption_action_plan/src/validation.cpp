@@ -40,16 +40,30 @@ class checker {
   void check_ids();
   void check_goal(const goal& g);
   void check_indicator(const goal& g, const indicator& ind);
-  void check_activity(const activity& a);
+  void check_activity(const indicator& ind, const project& pr, const activity& a);
+  void check_activity_target(const indicator& ind, const activity& a);
+  void check_relative_target(const indicator& ind);
   void check_budget(const activity& a);
   void check_period(const activity& a);
   void check_percentage(const std::string& path, std::string_view unit, const std::optional<double>& value,
                         std::string_view text);
   void check_totals();
+  void check_budget_total(const std::string& path, std::string_view what_th, std::string_view what_en,
+                          std::int64_t stated, const scope_totals& computed);
   void check_total(const std::string& path, std::string_view key, std::string_view what_th, std::string_view what_en,
                    std::int64_t stated, std::int64_t computed, bool money);
   // An error for each other province named in `text` (a title, a header or an agency).
   void check_other_province(const std::string& path, std::string_view text, std::string_view what_th,
+                            std::string_view what_en);
+  // Free text a person wrote (titles, methods, indicator cells): the checks
+  // below, which read it as the officer would, not as structure.
+  void check_free_text(const std::string& path, std::string_view text, std::string_view what_th,
+                       std::string_view what_en);
+  // A warning when `text` says a year ("ประจำปี พ.ศ.๒๕๖๕") other than the plan's fiscal year.
+  void check_year_mentions(const std::string& path, std::string_view text, std::string_view what_th,
+                           std::string_view what_en);
+  // A warning when `text` carries the national plan's wording ("จังหวัดละ ๑๐๐ คน").
+  void check_national_scope(const std::string& path, std::string_view text, std::string_view what_th,
                             std::string_view what_en);
   void missing_value(const std::string& path, std::string_view what_th, std::string_view what_en) {
     out_.error(path, "missing_value", fmt::format("ยังไม่ได้ระบุ{}", what_th), fmt::format("{} is empty", what_en));
@@ -70,6 +84,7 @@ void checker::run(const json::value& content) {
     out_.warning("/title", "empty_text", "ยังไม่ได้ระบุชื่อแผน", "the plan has no title");
   }
   check_other_province("/title", plan_.title, "ชื่อแผน", "the plan title");
+  check_free_text("/title", plan_.title, "ชื่อแผน", "the plan title");
   check_ids();
 
   std::map<int, std::string> goal_numbers;
@@ -167,6 +182,7 @@ void checker::check_ids() {
 void checker::check_goal(const goal& g) {
   if (g.title.empty()) missing_value(pointer_append(g.path, "title"), "ชื่อเป้าหมาย", "the goal title");
   check_other_province(pointer_append(g.path, "title"), g.title, "ชื่อเป้าหมาย", "the goal title");
+  check_free_text(pointer_append(g.path, "title"), g.title, "ชื่อเป้าหมาย", "the goal title");
 
   std::map<std::string, std::string> project_numbers;  // numbering runs through the goal's tables
   for (const auto& ind : g.indicators) {
@@ -194,7 +210,10 @@ void checker::check_indicator(const goal& g, const indicator& ind) {
   }
   if (ind.text.empty()) missing_value(pointer_append(ind.path, "text"), "ข้อความตัวชี้วัด", "the indicator text");
   check_other_province(pointer_append(ind.path, "text"), ind.text, "ตัวชี้วัด", "the indicator");
+  check_free_text(pointer_append(ind.path, "text"), ind.text, "ตัวชี้วัด", "the indicator");
+  check_free_text(pointer_append(ind.path, "target_text"), ind.target_text, "ค่าเป้าหมาย", "the target");
   check_percentage(pointer_append(ind.path, "target_value"), ind.unit, ind.target_value, ind.target_text);
+  check_relative_target(ind);
   if (ind.baseline && is_percent_unit(ind.unit) && *ind.baseline > 100) {
     out_.error(pointer_append(ind.path, "baseline"), "percentage_over_100", "ค่าฐานเป็นร้อยละเกิน ๑๐๐",
                "the baseline is a percentage above 100");
@@ -219,14 +238,16 @@ void checker::check_indicator(const goal& g, const indicator& ind) {
       out_.warning(pointer_append(item.path, "text"), "empty_text", "ยังไม่ได้ระบุลักษณะสำคัญของงาน",
                    "the key work item has no text");
     }
+    check_free_text(pointer_append(item.path, "text"), item.text, "ลักษณะสำคัญของงาน", "the key work item");
     for (const auto& pr : item.projects) {
       if (pr.title.empty()) missing_value(pointer_append(pr.path, "title"), "ชื่อโครงการ/กิจกรรม", "the project title");
       check_other_province(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
+      check_free_text(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
       if (pr.activities.empty()) {
         out_.warning(pr.path, "project_without_activities", "โครงการ/กิจกรรมนี้ไม่มีรายการกิจกรรม งบประมาณ หรือหน่วยงาน",
                      "the project has no activity rows (budget, period, agencies)");
       }
-      for (const auto& a : pr.activities) check_activity(a);
+      for (const auto& a : pr.activities) check_activity(ind, pr, a);
       activities += pr.activities.size();
     }
   }
@@ -237,14 +258,20 @@ void checker::check_indicator(const goal& g, const indicator& ind) {
   }
 }
 
-void checker::check_activity(const activity& a) {
+void checker::check_activity(const indicator& ind, const project& pr, const activity& a) {
   if (a.title.empty()) missing_value(pointer_append(a.path, "title"), "ชื่อกิจกรรม", "the activity title");
   check_other_province(pointer_append(a.path, "title"), a.title, "ชื่อกิจกรรม", "the activity title");
+  // A project's own row repeats the project's title, which was checked already.
+  if (a.title != pr.title) check_free_text(pointer_append(a.path, "title"), a.title, "ชื่อกิจกรรม", "the activity title");
   if (a.method.empty()) {
     out_.warning(pointer_append(a.path, "method"), "empty_text", "ยังไม่ได้ระบุวิธีการดำเนินงาน",
                  "the activity has no method");
   }
+  check_free_text(pointer_append(a.path, "method"), a.method, "วิธีการดำเนินงาน", "the method");
+  check_free_text(pointer_append(a.path, "indicator_text"), a.indicator_text, "ตัวชี้วัดของกิจกรรม",
+                  "the activity's indicator");
   check_percentage(pointer_append(a.path, "target_value"), a.unit, a.target_value, a.target_text);
+  check_activity_target(ind, a);
   check_budget(a);
   check_period(a);
 
@@ -268,8 +295,10 @@ void checker::check_budget(const activity& a) {
       out_.error(path, "missing_budget", "ยังไม่ได้ระบุงบประมาณ (หากไม่ใช้งบประมาณให้ระบุว่า \"ไม่ใช้งบประมาณ\")",
                  "the budget is empty (write \"ไม่ใช้งบประมาณ\" when there is none)");
     } else {
-      out_.error(path, "unparseable_budget", fmt::format("อ่านจำนวนเงินจาก \"{}\" ไม่ได้", excerpt(b.text)),
-                 fmt::format("\"{}\" is not an amount of baht or \"no budget\"", excerpt(b.text)));
+      out_.error(path, "unparseable_budget",
+                 fmt::format("อ่านจำนวนเงินจาก \"{}\" ไม่ได้ จึงไม่ได้นับรวมในงบประมาณรวม", excerpt(b.text)),
+                 fmt::format("\"{}\" is not an amount of baht or \"no budget\"; it is left out of the budget totals",
+                             excerpt(b.text)));
     }
     return;
   }
@@ -346,6 +375,84 @@ void checker::check_percentage(const std::string& path, std::string_view unit, c
   }
 }
 
+void checker::check_activity_target(const indicator& ind, const activity& a) {
+  std::string path = pointer_append(a.path, "target_value");
+  if (!a.target_value) {
+    // Quarterly progress is reported against target_value: without one the
+    // activity can be reported on but never judged met or not met.
+    if (scan::trim(a.indicator_text).empty()) {
+      out_.warning(path, "unmeasurable_target", "กิจกรรมนี้ยังไม่มีตัวชี้วัดและค่าเป้าหมายที่วัดได้",
+                   "the activity has no indicator and no measurable target");
+    } else {
+      out_.warning(
+          path, "unmeasurable_target", fmt::format("ตัวชี้วัด \"{}\" ไม่มีค่าเป้าหมายเป็นตัวเลขที่วัดได้", excerpt(a.indicator_text)),
+          fmt::format("the indicator \"{}\" states no measurable target (no number)", excerpt(a.indicator_text)));
+    }
+    return;
+  }
+  // Only shares are compared: a share of units that must pass (ร้อยละ ๑๐๐)
+  // cannot be served by an activity that aims at fewer (ร้อยละ ๘๒), while
+  // counts of an activity are parts of the indicator's and may well be smaller.
+  if (!ind.target_value || !is_percent_unit(ind.unit) || !is_percent_unit(a.unit)) return;
+  // A change ("ลดลงร้อยละ ๑๐") or a ceiling ("ไม่เกินร้อยละ ๕") is not a level to reach.
+  if (scan::classify_target(ind.target_text) != scan::target_kind::level) return;
+  if (*a.target_value >= *ind.target_value) return;
+  auto th = [](double v) { return text::arabic_digits_to_thai(fmt::format("{:g}", v)); };
+  out_.warning(path, "target_below_indicator",
+               fmt::format("ค่าเป้าหมายของกิจกรรม ร้อยละ {} ต่ำกว่าค่าเป้าหมายของ{} ร้อยละ {}", th(*a.target_value),
+                           indicator_label(ind.number), th(*ind.target_value)),
+               fmt::format("the activity aims at {:g} per cent, below the {:g} per cent of indicator {}",
+                           *a.target_value, *ind.target_value, ind.number));
+}
+
+void checker::check_relative_target(const indicator& ind) {
+  if (ind.baseline || !ind.target_value) return;
+  auto kind = scan::classify_target(ind.target_text);
+  if (kind != scan::target_kind::decrease && kind != scan::target_kind::increase) return;
+  // "ลดลงร้อยละ ๑๐" is measured against a starting value; without it the
+  // result at year end cannot be judged.
+  out_.warning(
+      pointer_append(ind.path, "baseline"), "relative_target_without_baseline",
+      fmt::format("ค่าเป้าหมาย \"{}\" เป็นการเปลี่ยนแปลงจากค่าฐาน แต่ยังไม่ได้ระบุค่าฐาน จึงวัดผลไม่ได้", excerpt(ind.target_text)),
+      fmt::format("the target \"{}\" is a change from a baseline, but no baseline is given, so it "
+                  "cannot be measured",
+                  excerpt(ind.target_text)));
+}
+
+void checker::check_free_text(const std::string& path, std::string_view text, std::string_view what_th,
+                              std::string_view what_en) {
+  if (text.empty()) return;
+  check_year_mentions(path, text, what_th, what_en);
+  check_national_scope(path, text, what_th, what_en);
+}
+
+void checker::check_year_mentions(const std::string& path, std::string_view text, std::string_view what_th,
+                                  std::string_view what_en) {
+  if (fiscal_year_ == 0) return;
+  for (auto at = scan::find_year_mention(text, 0); at; at = scan::find_year_mention(text, at->end)) {
+    if (at->year == fiscal_year_) continue;  // numbers, not digits: "2566" is "๒๕๖๖"
+    auto phrase = excerpt(text.substr(at->start, at->end - at->start));
+    out_.warning(path, "year_outside_fiscal_year",
+                 fmt::format("{}ระบุ \"{}\" (ปี {}) ซึ่งไม่ใช่ปีงบประมาณของแผน ({})", what_th, phrase, thai_count(at->year),
+                             thai_count(fiscal_year_)),
+                 fmt::format("{} states the year {} (\"{}\"), not the plan's fiscal year {}", what_en, at->year, phrase,
+                             fiscal_year_));
+    return;  // one finding per field is enough to point at it
+  }
+}
+
+void checker::check_national_scope(const std::string& path, std::string_view text, std::string_view what_th,
+                                   std::string_view what_en) {
+  auto at = scan::find_national_scope(text);
+  if (!at) return;
+  auto quoted = excerpt(text.substr(*at), 90);
+  out_.warning(path, "national_template_text",
+               fmt::format("{}มีข้อความของแผนระดับประเทศ \"{}\" โปรดระบุขอบเขตและจำนวนของจังหวัดเอง", what_th, quoted),
+               fmt::format("{} carries the national plan's wording \"{}\": a provincial plan states its own "
+                           "scope and numbers",
+                           what_en, quoted));
+}
+
 void checker::check_other_province(const std::string& path, std::string_view text, std::string_view what_th,
                                    std::string_view what_en) {
   if (own_province_th_.empty() || ctx_.provinces.empty() || text.empty()) return;
@@ -372,6 +479,27 @@ void checker::check_total(const std::string& path, std::string_view key, std::st
                          en(stated)));
 }
 
+void checker::check_budget_total(const std::string& path, std::string_view what_th, std::string_view what_en,
+                                 std::int64_t stated, const scope_totals& computed) {
+  if (computed.unparsed_budgets == 0) {
+    check_total(path, "budget_baht", what_th, what_en, stated, computed.budget_satang, true);
+    return;
+  }
+  // Some budgets are not in the sum, and each is reported at its own cell
+  // (unparseable_budget, missing_budget, invalid_value). A sum short of the
+  // stated total then says nothing against the total: the unread cells may
+  // make up the difference. Only a sum already above it contradicts it, as no
+  // budget is negative.
+  if (computed.budget_satang <= stated) return;
+  out_.error(pointer_append(path, "budget_baht"), "total_mismatch",
+             fmt::format("{}ที่ระบุไว้ {} บาท น้อยกว่างบประมาณที่อ่านได้ {} บาท (ยังมีงบประมาณที่อ่านไม่ได้ {} รายการ)", what_th,
+                         thai_baht(stated), thai_baht(computed.budget_satang), thai_count(computed.unparsed_budgets)),
+             fmt::format("{}: the readable budgets alone come to {} baht, more than the {} baht the plan states "
+                         "({} more could not be read)",
+                         what_en, text::format_baht(computed.budget_satang), text::format_baht(stated),
+                         computed.unparsed_budgets));
+}
+
 void checker::check_totals() {
   auto totals = sum_plan(plan_);
   for (std::size_t i = 0; i < plan_.goals.size() && i < totals.goals.size(); ++i) {
@@ -392,8 +520,8 @@ void checker::check_totals() {
                   fmt::format("number of activities of goal {}", g.number), *g.stated->activities, t.activities, false);
     }
     if (g.stated->budget_satang) {
-      check_total(g.stated->path, "budget_baht", "งบประมาณรวมของ" + label_th,
-                  fmt::format("budget of goal {}", g.number), *g.stated->budget_satang, t.budget_satang, true);
+      check_budget_total(g.stated->path, "งบประมาณรวมของ" + label_th, fmt::format("budget of goal {}", g.number),
+                         *g.stated->budget_satang, t);
     }
   }
   if (plan_.stated) {
@@ -406,9 +534,7 @@ void checker::check_totals() {
       check_total(s.path, "projects", "จำนวนโครงการ/กิจกรรมทั้งแผน", "number of projects", *s.projects, t.projects, false);
     if (s.activities)
       check_total(s.path, "activities", "จำนวนกิจกรรมทั้งแผน", "number of activities", *s.activities, t.activities, false);
-    if (s.budget_satang)
-      check_total(s.path, "budget_baht", "งบประมาณรวมทั้งแผน", "budget of the plan", *s.budget_satang, t.budget_satang,
-                  true);
+    if (s.budget_satang) check_budget_total(s.path, "งบประมาณรวมทั้งแผน", "budget of the plan", *s.budget_satang, t);
   }
   if (totals.overall.activities == 0) {
     out_.error("/goals", "empty_plan", "แผนยังไม่มีกิจกรรม: ต้องมีอย่างน้อยหนึ่งเป้าหมายที่มีกิจกรรม",

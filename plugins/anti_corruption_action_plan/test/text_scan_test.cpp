@@ -131,6 +131,60 @@ TEST(find_fiscal_year, reads_the_year_after_the_keyword) {
   EXPECT_FALSE(scan::find_fiscal_year("ปีงบประมาณ ๑๙๙๙", 0));
 }
 
+TEST(find_year_mention, reads_the_year_a_text_is_for) {
+  // Seed 000:229, with the start taken back to "ประจำ".
+  std::string title = "โครงการคัดเลือก ข้าราชการกรมที่ดินผู้มีคุณธรรม และจริยธรรมดีเด่นประจำปี พ.ศ.๒๕๖๕";
+  auto at = scan::find_year_mention(title, 0);
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->year, 2565);
+  EXPECT_EQ(title.substr(at->start, at->end - at->start), "ประจำปี พ.ศ.๒๕๖๕");
+  EXPECT_EQ(at->end, title.size());
+  // Seed 000:144 (ASCII digits) and 178 (a space inside ประจำปี งบประมาณ).
+  EXPECT_EQ(scan::find_year_mention("ประจำปีงบประมาณ พ.ศ. 2566 และแจ้งเวียน", 0)->year, 2566);
+  EXPECT_EQ(scan::find_year_mention("ระดับจังหวัดประจำปี งบประมาณ พ.ศ. ๒๕๖๖", 0)->year, 2566);
+  EXPECT_EQ(scan::find_year_mention("ปี ๒๕๖๖ เด็กและเยาวชนไทย", 0)->year, 2566);
+  // Each mention in turn.
+  std::string two = "ปี ๒๕๖๖ และปี ๒๕๖๗";
+  auto first = scan::find_year_mention(two, 0);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(scan::find_year_mention(two, first->end)->year, 2567);
+  // An act's year, a range, a count of years and a CE year are not the year the text is for.
+  EXPECT_FALSE(scan::find_year_mention("ตามพระราชบัญญัติการอำนวยความสะดวก พ.ศ. ๒๕๕๘", 0).has_value());
+  EXPECT_FALSE(scan::find_year_mention("แผนปฏิบัติการ ปี ๒๕๖๖ - ๒๕๗๐", 0).has_value());
+  EXPECT_FALSE(scan::find_year_mention("ดำเนินการ ๕ ปี ติดต่อกัน", 0).has_value());
+  EXPECT_FALSE(scan::find_year_mention("ปี 2023", 0).has_value());
+  EXPECT_FALSE(scan::find_year_mention("", 0).has_value());
+}
+
+TEST(find_national_scope, finds_the_national_plans_wording) {
+  // Seed 000:130 and 133.
+  std::string method = "ให้ครอบคลุมทุกอำเภอ ใน ๗๖ จังหวัด โดยมีกลุ่มเป้าหมาย";
+  auto at = scan::find_national_scope(method);
+  ASSERT_TRUE(at.has_value());
+  EXPECT_TRUE(std::string_view(method).substr(*at).starts_with("๗๖ จังหวัด")) << method.substr(*at);
+  EXPECT_TRUE(scan::find_national_scope("เครือข่ายภาคเยาวชนจังหวัดละ ๕๐ คน").has_value());
+  EXPECT_TRUE(scan::find_national_scope("ดำเนินการในทุกจังหวัด").has_value());
+  EXPECT_TRUE(scan::find_national_scope("76 จังหวัด").has_value());
+  // The province's own name, one province, a year and districts are fine.
+  EXPECT_FALSE(scan::find_national_scope("สำนักงานสาธารณสุขจังหวัด นราธิวาส ๑ แห่ง").has_value());
+  EXPECT_FALSE(scan::find_national_scope("ทุกอำเภอในจังหวัดนราธิวาส").has_value());
+  EXPECT_FALSE(scan::find_national_scope("ศึกษาดูงาน ๑ จังหวัด").has_value());
+  EXPECT_FALSE(scan::find_national_scope("ประจำปี ๒๕๖๖ จังหวัด").has_value());
+  EXPECT_FALSE(scan::find_national_scope("ทุกจังหวัดชายแดนภาคใต้").has_value());
+}
+
+TEST(classify_target, tells_levels_ceilings_and_changes_apart) {
+  // Seed 000:83, 79 and 124.
+  EXPECT_EQ(scan::classify_target("ปี ๒๕๖๖ จำนวนคดีทุจริตในภาพรวมลดลงร้อยละ ๑๐"), scan::target_kind::decrease);
+  EXPECT_EQ(scan::classify_target("ปี ๒๕๖๖ หน่วยงานที่ผ่านเกณฑ์ (ITA) ไม่น้อยกว่าร้อยละ ๑๐๐"), scan::target_kind::level);
+  EXPECT_EQ(scan::classify_target("ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน"), scan::target_kind::level);
+  EXPECT_EQ(scan::classify_target("ข้อร้องเรียน ลดลง ไม่น้อยกว่าร้อยละ ๕"), scan::target_kind::decrease);
+  EXPECT_EQ(scan::classify_target("ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๒๐"), scan::target_kind::increase);
+  EXPECT_EQ(scan::classify_target("เรื่องร้องเรียนไม่เกินร้อยละ ๕"), scan::target_kind::at_most);
+  EXPECT_EQ(scan::classify_target("จำนวนคดีทุจริตรายหน่วยงานลดลง"), scan::target_kind::none);
+  EXPECT_EQ(scan::classify_target(""), scan::target_kind::none);
+}
+
 TEST(find_target, stays_linear_on_text_without_spaces) {
   // Every number would otherwise rescan the rest of the text for its unit.
   std::string text;

@@ -44,7 +44,8 @@ json::value valid_plan() {
                "period": {"text": "เมษายน – มิถุนายน ๒๕๖๖", "first_month": 7, "last_month": 9},
                "agencies": ["สำนักงาน ป.ป.ช. ประจำจังหวัด", "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"]},
               {"id": "a-2", "number": "", "title": "กิจกรรมผลิตสื่อเพื่อการเรียนรู้", "method": "ผลิตสื่อ",
-               "indicator_text": "ผลิตสื่อ", "target_text": "", "target_value": null, "unit": "",
+               "indicator_text": "ผลิตสื่อไม่น้อยกว่า ๑ สื่อ", "target_text": "ไม่น้อยกว่า ๑ สื่อ", "target_value": 1,
+               "unit": "สื่อ",
                "budget": {"kind": "none", "baht": null, "text": "ไม่ใช้งบประมาณ"},
                "period": {"text": "ปีงบประมาณ พ.ศ. ๒๕๖๖", "first_month": 1, "last_month": 12},
                "agencies": ["สำนักงานจังหวัดนราธิวาส"]}
@@ -302,6 +303,149 @@ TEST(validate, flags_budgets_that_are_unreadable_or_missing) {
                  "budget_text_mismatch", path(k_a0, "/budget"));
 }
 
+TEST(validate, does_not_blame_a_stated_total_for_an_unreadable_budget) {
+  // a-1 has 30,500 baht and a-2 becomes unreadable: the stated 40,500 may
+  // well be right, and only the cell is reported.
+  auto unread = [&](json::value& c, std::int64_t stated) {
+    at(c, path(k_a1, "/budget")) = json::parse(R"({"kind":"unparsed","baht":null,"text":"ประมาณหนึ่งหมื่น"})");
+    at(c, "/goals/0/stated_totals/budget_baht") = stated;
+    at(c, "/stated_totals/budget_baht") = stated;
+  };
+  auto findings = check_changed([&](auto& c) { unread(c, 40500); });
+  std::vector<code_and_path> expected = {{"unparseable_budget", path(k_a1, "/budget")}};
+  EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
+  EXPECT_NE(findings[0].message_en.find("left out of the budget totals"), std::string::npos) << findings[0].message_en;
+  // An empty cell the same.
+  auto empty = check_changed([&](auto& c) {
+    unread(c, 40500);
+    at(c, path(k_a1, "/budget/text")) = "";
+  });
+  expected = {{"missing_budget", path(k_a1, "/budget")}};
+  EXPECT_EQ(test::codes(empty, "error"), expected) << test::dump(empty);
+  // The readable 30,500 alone above a stated 20,000 is a contradiction whatever the cell holds.
+  auto over = check_changed([&](auto& c) { unread(c, 20000); });
+  expected = {{"unparseable_budget", path(k_a1, "/budget")},
+              {"total_mismatch", "/goals/0/stated_totals/budget_baht"},
+              {"total_mismatch", "/stated_totals/budget_baht"}};
+  EXPECT_EQ(test::codes(over, "error"), expected) << test::dump(over);
+  EXPECT_NE(over[1].message_en.find("readable budgets alone come to 30,500 baht, more than the 20,000 baht"),
+            std::string::npos)
+      << over[1].message_en;
+  EXPECT_NE(over[1].message_th.find("๒๐,๐๐๐"), std::string::npos) << over[1].message_th;
+}
+
+TEST(validate, warns_about_years_other_than_the_fiscal_year) {
+  const std::string project = "/goals/0/indicators/0/key_work_items/0/projects/0";
+  // Seed 000:229: a project "ประจำปี พ.ศ.๒๕๖๕" in the 2566 plan, its own
+  // activity row repeating the title; reported once, on the project.
+  auto findings = check_changed([&](auto& c) {
+    at(c, project + "/title") = "โครงการคัดเลือกข้าราชการผู้มีคุณธรรมดีเด่นประจำปี พ.ศ.๒๕๖๕";
+    at(c, path(k_a0, "/title")) = at(c, project + "/title");
+  });
+  std::vector<code_and_path> expected = {{"year_outside_fiscal_year", project + "/title"}};
+  EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
+  EXPECT_NE(findings[0].message_en.find("the year 2565 (\"ประจำปี พ.ศ.๒๕๖๕\"), not the plan's fiscal year 2566"),
+            std::string::npos)
+      << findings[0].message_en;
+  EXPECT_NE(findings[0].message_th.find("(ปี ๒๕๖๕) ซึ่งไม่ใช่ปีงบประมาณของแผน (๒๕๖๖)"), std::string::npos)
+      << findings[0].message_th;
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/method")) = "จัดประชุมตามแผนปีงบประมาณ 2567"; }),
+                 "year_outside_fiscal_year", path(k_a0, "/method"));
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target_text") = "ปี ๒๕๖๗ ร้อยละ ๘๐"; }),
+                 "year_outside_fiscal_year", "/goals/0/indicators/0/target_text");
+  // The plan's year in ASCII digits, an act's year and a five-year span are fine.
+  auto fine = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/method")) = "ประกาศนโยบาย ประจำปีงบประมาณ พ.ศ. 2566 ตามพระราชบัญญัติข้อมูลข่าวสาร พ.ศ. ๒๕๔๐";
+    at(c, path(k_a1, "/method")) = "ตามแผนปฏิบัติการ ปี ๒๕๖๖ - ๒๕๗๐";
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+}
+
+TEST(validate, warns_about_national_template_text) {
+  // Seed 000:130.
+  auto findings = check_changed(
+      [&](auto& c) { at(c, path(k_a0, "/method")) = "จัดตั้งชมรมให้ครอบคลุมทุกอำเภอ ใน ๗๖ จังหวัด โดยมีสมาชิกจังหวัดละ ๑๐๐ คน"; });
+  std::vector<code_and_path> expected = {{"national_template_text", path(k_a0, "/method")}};
+  EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
+  EXPECT_NE(findings[0].message_th.find("\"๗๖ จังหวัด"), std::string::npos) << findings[0].message_th;
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a1, "/indicator_text")) = "ผลิตสื่อจังหวัดละ ๑ สื่อ"; }),
+                 "national_template_text", path(k_a1, "/indicator_text"));
+  EXPECT_FINDING(
+      check_changed([](auto& c) { at(c, "/goals/0/indicators/0/key_work_items/0/text") = "ขยายเครือข่ายทุกจังหวัด"; }),
+      "national_template_text", "/goals/0/indicators/0/key_work_items/0/text");
+  auto fine = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/method")) = "จัดตั้งชมรมให้ครอบคลุมทุกอำเภอในจังหวัดนราธิวาส ๑๓ อำเภอ อำเภอละ ๑๐๐ คน";
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+}
+
+TEST(validate, warns_about_activities_without_a_measurable_target) {
+  auto findings = check_changed([&](auto& c) {
+    at(c, path(k_a1, "/indicator_text")) = "จำนวนหน่วยงานที่รับทราบนโยบาย";  // seed 000:144
+    at(c, path(k_a1, "/target_text")) = "";
+    at(c, path(k_a1, "/target_value")) = nullptr;
+  });
+  std::vector<code_and_path> expected = {{"unmeasurable_target", path(k_a1, "/target_value")}};
+  EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
+  EXPECT_NE(findings[0].message_en.find("จำนวนหน่วยงานที่รับทราบนโยบาย"), std::string::npos) << findings[0].message_en;
+  auto no_indicator = check_changed([&](auto& c) {
+    at(c, path(k_a1, "/indicator_text")) = "";
+    at(c, path(k_a1, "/target_value")) = nullptr;
+  });
+  EXPECT_FINDING(no_indicator, "unmeasurable_target", path(k_a1, "/target_value"));
+  EXPECT_NE(no_indicator[0].message_en.find("no indicator"), std::string::npos) << no_indicator[0].message_en;
+}
+
+TEST(validate, warns_about_an_activity_share_below_its_indicators) {
+  // Seed 000:186: "ร้อยละ ๘๒" under an indicator of "ไม่น้อยกว่าร้อยละ ๑๐๐".
+  auto below = [&](json::value& c) {
+    at(c, "/goals/0/indicators/0/target_text") = "ปี ๒๕๖๖ ไม่น้อยกว่าร้อยละ ๑๐๐";
+    at(c, "/goals/0/indicators/0/target_value") = 100;
+    at(c, path(k_a0, "/unit")) = "ร้อยละ";
+    at(c, path(k_a0, "/target_value")) = 82;
+  };
+  auto findings = check_changed(below);
+  std::vector<code_and_path> expected = {{"target_below_indicator", path(k_a0, "/target_value")}};
+  EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
+  EXPECT_NE(findings[0].message_en.find("82 per cent, below the 100 per cent of indicator 1.1"), std::string::npos)
+      << findings[0].message_en;
+  EXPECT_NE(findings[0].message_th.find("ร้อยละ ๘๒ ต่ำกว่าค่าเป้าหมายของตัวชี้วัดที่ ๑.๑ ร้อยละ ๑๐๐"), std::string::npos)
+      << findings[0].message_th;
+  // Equal is fine; so is a ceiling ("ไม่เกิน"), and a count below a share (25 people, 80 per cent).
+  auto equal = check_changed([&](auto& c) {
+    below(c);
+    at(c, path(k_a0, "/target_value")) = 100;
+  });
+  EXPECT_TRUE(equal.empty()) << test::dump(equal);
+  auto ceiling = check_changed([&](auto& c) {
+    below(c);
+    at(c, "/goals/0/indicators/0/target_text") = "ข้อร้องเรียนไม่เกินร้อยละ ๑๐๐";
+  });
+  EXPECT_TRUE(ceiling.empty()) << test::dump(ceiling);
+  EXPECT_TRUE(check(valid_plan()).empty());
+}
+
+TEST(validate, warns_about_a_relative_target_without_a_baseline) {
+  // Seed 000:83, "ลดลงร้อยละ ๑๐" from nothing stated.
+  auto relative = [](json::value& c) {
+    at(c, "/goals/0/indicators/0/target_text") = "ปี ๒๕๖๖ จำนวนคดีทุจริตในภาพรวมลดลงร้อยละ ๑๐";
+    at(c, "/goals/0/indicators/0/target_value") = 10;
+  };
+  auto findings = check_changed(relative);
+  std::vector<code_and_path> expected = {{"relative_target_without_baseline", "/goals/0/indicators/0/baseline"}};
+  EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
+  EXPECT_FINDING(check_changed([](auto& c) {
+                   at(c, "/goals/0/indicators/0/target_text") = "ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๕";
+                   at(c, "/goals/0/indicators/0/target_value") = 5;
+                 }),
+                 "relative_target_without_baseline", "/goals/0/indicators/0/baseline");
+  auto with_baseline = check_changed([&](auto& c) {
+    relative(c);
+    at(c, "/goals/0/indicators/0/baseline") = 40;
+  });
+  EXPECT_TRUE(with_baseline.empty()) << test::dump(with_baseline);
+}
+
 TEST(validate, flags_activities_without_agencies) {
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")) = json::array{}; }), "missing_agency",
                  path(k_a0, "/agencies"));
@@ -465,7 +609,9 @@ TEST(totals, sums_exactly_per_goal_and_overall) {
 }
 
 TEST(progress, lists_activities_with_budget_and_target) {
-  auto items = anti_corruption_plan().progress_items(valid_plan());
+  auto content = valid_plan();
+  at(content, path(k_a1, "/target_value")) = nullptr;
+  auto items = anti_corruption_plan().progress_items(content);
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].id, "a-1");
   EXPECT_EQ(items[0].path, k_a0);
