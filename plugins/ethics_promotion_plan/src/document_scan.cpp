@@ -155,8 +155,7 @@ std::optional<number_run> year_at_start(std::string_view cleaned, std::string_vi
 // True when the year run `run` of `cleaned` is the first of a range.
 bool starts_range(std::string_view cleaned, const number_run& run) {
   auto runs = number_runs(cleaned.substr(run.end, std::min<std::size_t>(cleaned.size() - run.end, 80)));
-  return !runs.empty() && is_year_run(runs.front()) &&
-         is_range_joint(cleaned.substr(run.end, runs.front().begin));
+  return !runs.empty() && is_year_run(runs.front()) && is_range_joint(cleaned.substr(run.end, runs.front().begin));
 }
 
 // True when the word before `pos` makes the year a baseline: "จาก", "กับ".

@@ -51,14 +51,35 @@ inline constexpr std::string_view header_copied_into_data = "header_copied_into_
 inline constexpr std::string_view no_plan_table = "no_plan_table";
 
 /// Every code above, for documentation checks.
-inline constexpr std::array all{
-    missing_field,           invalid_type,          invalid_value,    duplicate_id,           fiscal_year_outside_span,
-    fiscal_year_mismatch,    other_province,        strategy_missing, unknown_strategy,       strategy_title_mismatch,
-    empty_strategy,          target_years_mismatch, missing_target,   percentage_over_100,    suspicious_target,
-    unparseable_budget,      missing_agency,        misplaced_value,  target_header_mismatch, target_value_dropped,
-    header_copied_into_data, no_plan_table,         unit_contradicts_indicator, indicator_not_measurable,
-    relative_target_without_baseline, target_below_indicator, year_outside_span, national_template_text,
-    garbled_agency_name};
+inline constexpr std::array all{missing_field,
+                                invalid_type,
+                                invalid_value,
+                                duplicate_id,
+                                fiscal_year_outside_span,
+                                fiscal_year_mismatch,
+                                other_province,
+                                strategy_missing,
+                                unknown_strategy,
+                                strategy_title_mismatch,
+                                empty_strategy,
+                                target_years_mismatch,
+                                missing_target,
+                                percentage_over_100,
+                                suspicious_target,
+                                unparseable_budget,
+                                missing_agency,
+                                misplaced_value,
+                                target_header_mismatch,
+                                target_value_dropped,
+                                header_copied_into_data,
+                                no_plan_table,
+                                unit_contradicts_indicator,
+                                indicator_not_measurable,
+                                relative_target_without_baseline,
+                                target_below_indicator,
+                                year_outside_span,
+                                national_template_text,
+                                garbled_agency_name};
 }  // namespace codes
 
 /// Collects findings in the order they are found.

@@ -28,15 +28,15 @@ constexpr std::array<std::string_view, 9> k_target_words = {"ไม่น้อ�
 // Things an ethics plan counts ("จำนวนโครงการ", "จำนวน (คน)"). Only counts
 // of these are compared: a count of something else ("จำนวนเจ้าหน้าที่…")
 // may have any unit.
-constexpr std::array<std::string_view, 16> k_count_nouns = {
-    "โครงการ", "กิจกรรม", "ครั้ง", "คน",  "หน่วยงาน", "แห่ง", "เรื่อง", "ช่องทาง",
-    "ฉบับ",    "หลักสูตร", "เครือข่าย", "รุ่น", "ราย",     "ชมรม", "แผน",  "ผลงาน"};
+constexpr std::array<std::string_view, 16> k_count_nouns = {"โครงการ", "กิจกรรม", "ครั้ง", "คน",     "หน่วยงาน", "แห่ง",
+                                                            "เรื่อง",    "ช่องทาง", "ฉบับ", "หลักสูตร", "เครือข่าย", "รุ่น",
+                                                            "ราย",     "ชมรม",   "แผน", "ผลงาน"};
 
 // Words that make an indicator's text a measure: with none of them, and no
 // number, there is nothing to compare a result with.
-constexpr std::array<std::string_view, 14> k_measure_words = {
-    "ร้อยละ", "%", "ระดับ", "จำนวน", "อัตรา", "สัดส่วน", "คะแนน", "ค่าเฉลี่ย", "ผลการ", "ความสำเร็จ", "ดัชนี", "ITA",
-    "เปอร์เซ็นต์", "ความพึงพอใจ"};
+constexpr std::array<std::string_view, 14> k_measure_words = {"ร้อยละ", "%",     "ระดับ",     "จำนวน",     "อัตรา",
+                                                              "สัดส่วน", "คะแนน", "ค่าเฉลี่ย",   "ผลการ",     "ความสำเร็จ",
+                                                              "ดัชนี",   "ITA",   "เปอร์เซ็นต์", "ความพึงพอใจ"};
 
 // Wording of a change, which needs a baseline to be measured.
 constexpr std::array<std::string_view, 4> k_change_words = {"เพิ่มขึ้น", "ลดลง", "อัตราการเพิ่ม", "อัตราการลด"};

@@ -354,7 +354,8 @@ void validator::check_project(const json::object& project, const std::string& pa
         const auto* activity = element_object((*activities)[a], activity_path);
         if (!activity) continue;
         check_id(*activity, activity_path);
-        if (auto title = require_text(*activity, activity_path, "title")) check_free_text(*title, activity_path + "/title");
+        if (auto title = require_text(*activity, activity_path, "title"))
+          check_free_text(*title, activity_path + "/title");
       }
     } else {
       invalid_type(path + "/activities", "activities", k_array);
@@ -761,8 +762,7 @@ void validator::check_unit_against_text(const std::string& path, std::string_vie
   const measure stated = indicator_measure(text);
   const measure given = unit_measure(unit);
   if (!measures_contradict(stated, given)) return;
-  const std::string th_message =
-      fmt::format("หน่วยนับ “{}” ไม่ตรงกับตัวชี้วัด “{}”: ค่าเป้าหมายต้องวัดสิ่งที่ตัวชี้วัดระบุ", unit, text);
+  const std::string th_message = fmt::format("หน่วยนับ “{}” ไม่ตรงกับตัวชี้วัด “{}”: ค่าเป้าหมายต้องวัดสิ่งที่ตัวชี้วัดระบุ", unit, text);
   const std::string en_message = fmt::format(
       "the unit “{}” contradicts the indicator “{}”: the targets must measure what the indicator names", unit, text);
   if (stated.kind != given.kind)
@@ -816,8 +816,8 @@ void validator::check_projects_against_indicators(const json::value& content) {
       if (!mine || !target || *mine >= *target) continue;
       th_years += fmt::format("{}{} ({} ต่ำกว่า {})", th_years.empty() ? "" : ", ", th(y), th(number_text(*mine)),
                               th(number_text(*target)));
-      en_years += fmt::format("{}{} ({} below {})", en_years.empty() ? "" : ", ", y, number_text(*mine),
-                              number_text(*target));
+      en_years +=
+          fmt::format("{}{} ({} below {})", en_years.empty() ? "" : ", ", y, number_text(*mine), number_text(*target));
     }
     if (th_years.empty()) return;
     findings_.warning(codes::target_below_indicator,
