@@ -20,7 +20,8 @@ constexpr std::string_view k_province = "จังหวัด";
 std::optional<std::string> province_count_phrase(std::string_view text) {
   for (const auto& run : number_runs(text)) {
     if (run.value != k_provinces && run.value != k_provinces_with_bangkok) continue;
-    std::string_view after = trim_spaces(text.substr(run.end));
+    // a few spaces, then the word (21 bytes): bounded, so many numbers cost linear time
+    std::string_view after = trim_spaces(text.substr(run.end, 48));
     if (after.starts_with(k_province))
       return std::string(text.substr(run.begin, run.end - run.begin)) + " " + std::string(k_province);
   }

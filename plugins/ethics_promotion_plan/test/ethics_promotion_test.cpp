@@ -812,6 +812,11 @@ TEST(text, measures_and_years_of_work) {
   EXPECT_EQ(years("ในงบประมาณ พ.ศ. ๒๕๖๖ และปี 2567"), (std::vector<int>{2566, 2567}));
   EXPECT_TRUE(years("งบประมาณ ๒๕๐๐ บาท").empty());  // an amount, no era written
   EXPECT_TRUE(years("เทียบกับปีงบประมาณ พ.ศ. ๒๕๖๕").empty());
+  // many markers with no year: read in linear time (quadratic would take minutes)
+  std::string many;
+  for (int k = 0; k < 100000; ++k) many += "ปี งบประมาณ ๗๖ ";
+  EXPECT_TRUE(years_of_work(many).empty());
+  EXPECT_FALSE(national_template_phrase(many));
   EXPECT_EQ(national_template_phrase("ทุก จังหวัด"), "ทุกจังหวัด");
   EXPECT_FALSE(national_template_phrase("จังหวัดนราธิวาส ๗๖ คน"));
 }
