@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace planflow::plugins::ethics {
 
@@ -132,6 +133,85 @@ std::optional<int> find_fiscal_year(std::string_view cleaned) {
       return static_cast<int>(runs.front().value);
   }
   return std::nullopt;
+}
+
+namespace {
+
+// How far after a marker word its year may stand ("ปีงบประมาณ  พ.ศ. ๒๕๖๙"),
+// and before it a baseline word: bounded, so that a text of many markers is
+// still read in linear time.
+constexpr std::size_t k_year_window = 48;
+
+std::string_view without_leading_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+// `cleaned` up to `pos`, without the spaces just before it.
+std::string_view before(std::string_view cleaned, std::size_t pos) {
+  std::string_view head = cleaned.substr(0, pos);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  return head;
+}
+
+// The year standing at `from` of `cleaned` after an optional "พ.ศ.", with
+// its offsets in `cleaned`; nullopt when there is none.
+std::optional<number_run> year_at(std::string_view cleaned, std::size_t from) {
+  std::string_view rest = without_leading_spaces(cleaned.substr(from, k_year_window));
+  for (std::string_view era : {"พ.ศ.", "พ.ศ"}) {
+    if (rest.starts_with(era)) {
+      rest = without_leading_spaces(rest.substr(era.size()));
+      break;
+    }
+  }
+  auto runs = number_runs(rest);
+  if (runs.empty() || runs.front().begin != 0 || !is_year_run(runs.front())) return std::nullopt;
+  number_run run = runs.front();
+  const std::size_t offset = static_cast<std::size_t>(rest.data() - cleaned.data());
+  run.begin += offset;
+  run.end += offset;
+  return run;
+}
+
+// True when the year run `run` of `cleaned` is the first of a range.
+bool starts_range(std::string_view cleaned, const number_run& run) {
+  std::string_view after = cleaned.substr(run.end, k_year_window);
+  auto runs = number_runs(after);
+  return !runs.empty() && is_year_run(runs.front()) && is_range_joint(after.substr(0, runs.front().begin));
+}
+
+// True when the word before `pos` makes the year a baseline: "จาก", "กับ".
+bool after_baseline_word(std::string_view cleaned, std::size_t pos) {
+  std::string_view head = before(cleaned, pos);
+  return head.ends_with("จาก") || head.ends_with("กับ");
+}
+
+}  // namespace
+
+std::vector<named_year> years_of_work(std::string_view cleaned) {
+  std::vector<named_year> out;
+  std::set<std::size_t> seen;  // a year is reported once, whichever word led to it
+  auto consider = [&](std::size_t marker, std::size_t from) {
+    auto run = year_at(cleaned, from);
+    if (!run || after_baseline_word(cleaned, marker) || starts_range(cleaned, *run)) return;
+    if (seen.insert(run->begin).second) out.push_back({static_cast<int>(run->value), run->begin, run->end});
+  };
+  constexpr std::string_view k_year = "ปี";
+  constexpr std::string_view k_budget = "งบประมาณ";
+  for (auto pos = cleaned.find(k_year); pos != std::string_view::npos; pos = cleaned.find(k_year, pos + 1)) {
+    std::size_t from = pos + k_year.size();
+    if (cleaned.substr(from).starts_with(k_budget)) from += k_budget.size();
+    consider(pos, from);
+  }
+  // "งบประมาณ พ.ศ. ๒๕๖๖" (budget year) only with the era written: "งบประมาณ
+  // ๒๕๐๐" could be an amount.
+  for (auto pos = cleaned.find(k_budget); pos != std::string_view::npos; pos = cleaned.find(k_budget, pos + 1)) {
+    if (before(cleaned, pos).ends_with(k_year)) continue;  // ปีงบประมาณ: read above
+    const std::size_t from = pos + k_budget.size();
+    if (without_leading_spaces(cleaned.substr(from, k_year_window)).starts_with("พ.ศ")) consider(pos, from);
+  }
+  std::sort(out.begin(), out.end(), [](const named_year& a, const named_year& b) { return a.begin < b.begin; });
+  return out;
 }
 
 document_frame scan_frame(std::string_view text, const plugin::plan_context& ctx) {

@@ -64,6 +64,21 @@ std::optional<year_range> find_year_range(std::string_view cleaned);
 /// The year after the first "ปีงบประมาณ" ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙").
 std::optional<int> find_fiscal_year(std::string_view cleaned);
 
+/// A BE year a text gives as a time of the plan's own work.
+struct named_year {
+  int year = 0;
+  std::size_t begin = 0;  ///< byte offsets of its digits in the text
+  std::size_t end = 0;
+};
+
+/// The years a cleaned text gives as the time of its work: a four-digit BE
+/// year after "ปี" (so also ประจำปี, ปีงบประมาณ) or "งบประมาณ พ.ศ.", "พ.ศ."
+/// allowed between. Not read: a year that starts a range (another
+/// document's period, "ปี พ.ศ. ๒๕๖๕ – ๒๕๗๐"), a year after "จาก"/"กับ" (a
+/// baseline, "เพิ่มขึ้นจากปี ๒๕๖๕"), and years after no such word (laws
+/// named with their year, "พระราชบัญญัติ… พ.ศ. ๒๕๖๒"; dates of past events).
+std::vector<named_year> years_of_work(std::string_view cleaned);
+
 struct document_frame {
   std::string title;
   std::optional<year_range> span;

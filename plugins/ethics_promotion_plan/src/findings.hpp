@@ -32,6 +32,14 @@ inline constexpr std::string_view target_years_mismatch = "target_years_mismatch
 inline constexpr std::string_view missing_target = "missing_target";
 inline constexpr std::string_view percentage_over_100 = "percentage_over_100";
 inline constexpr std::string_view suspicious_target = "suspicious_target";
+// consistency (issue 14 item 5): what the document says against itself
+inline constexpr std::string_view unit_contradicts_indicator = "unit_contradicts_indicator";
+inline constexpr std::string_view indicator_not_measurable = "indicator_not_measurable";
+inline constexpr std::string_view relative_target_without_baseline = "relative_target_without_baseline";
+inline constexpr std::string_view target_below_indicator = "target_below_indicator";
+inline constexpr std::string_view year_outside_span = "year_outside_span";
+inline constexpr std::string_view national_template_text = "national_template_text";
+inline constexpr std::string_view garbled_agency_name = "garbled_agency_name";
 // projects
 inline constexpr std::string_view unparseable_budget = "unparseable_budget";
 inline constexpr std::string_view missing_agency = "missing_agency";
@@ -43,12 +51,35 @@ inline constexpr std::string_view header_copied_into_data = "header_copied_into_
 inline constexpr std::string_view no_plan_table = "no_plan_table";
 
 /// Every code above, for documentation checks.
-inline constexpr std::array all{
-    missing_field,           invalid_type,          invalid_value,    duplicate_id,           fiscal_year_outside_span,
-    fiscal_year_mismatch,    other_province,        strategy_missing, unknown_strategy,       strategy_title_mismatch,
-    empty_strategy,          target_years_mismatch, missing_target,   percentage_over_100,    suspicious_target,
-    unparseable_budget,      missing_agency,        misplaced_value,  target_header_mismatch, target_value_dropped,
-    header_copied_into_data, no_plan_table};
+inline constexpr std::array all{missing_field,
+                                invalid_type,
+                                invalid_value,
+                                duplicate_id,
+                                fiscal_year_outside_span,
+                                fiscal_year_mismatch,
+                                other_province,
+                                strategy_missing,
+                                unknown_strategy,
+                                strategy_title_mismatch,
+                                empty_strategy,
+                                target_years_mismatch,
+                                missing_target,
+                                percentage_over_100,
+                                suspicious_target,
+                                unparseable_budget,
+                                missing_agency,
+                                misplaced_value,
+                                target_header_mismatch,
+                                target_value_dropped,
+                                header_copied_into_data,
+                                no_plan_table,
+                                unit_contradicts_indicator,
+                                indicator_not_measurable,
+                                relative_target_without_baseline,
+                                target_below_indicator,
+                                year_outside_span,
+                                national_template_text,
+                                garbled_agency_name};
 }  // namespace codes
 
 /// Collects findings in the order they are found.

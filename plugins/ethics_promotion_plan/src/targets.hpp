@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,46 @@ std::vector<std::size_t> drops_in_rising_series(const std::vector<double>& value
 /// ๑๐๐": the first): below half or above twice the others, which lie within
 /// a factor of 1.5 of each other.
 std::vector<std::size_t> outliers(const std::vector<double>& values);
+
+/// What a number measures, as an indicator's wording or a unit cell says it:
+/// a percentage (ร้อยละ…), a level on a scale (ระดับ…), or a count of things
+/// (จำนวนโครงการ/กิจกรรม…, จำนวนครั้ง, คน). `unknown` when the wording names
+/// none of these; nothing is judged then.
+enum class measure_kind { unknown, percentage, level, count };
+
+struct measure {
+  measure_kind kind = measure_kind::unknown;
+  /// With `count`: what is counted ("โครงการ", "กิจกรรม"); empty when the
+  /// text counts something not in the plugin's list of count nouns.
+  std::vector<std::string> nouns;
+};
+
+/// The measure an indicator's text starts with ("ร้อยละของเจ้าหน้าที่…",
+/// "ระดับความสำเร็จ…", "จำนวนโครงการ/กิจกรรม…").
+measure indicator_measure(std::string_view text);
+
+/// The measure of a unit cell ("ร้อยละ", "%", "ระดับ", "จำนวนครั้ง",
+/// "จำนวน (คน)").
+measure unit_measure(std::string_view unit);
+
+/// True when an indicator measured as `stated` cannot have the unit measured
+/// as `unit`: different kinds, or counts of different things. Unknown
+/// measures contradict nothing.
+bool measures_contradict(const measure& stated, const measure& unit);
+
+/// True when an indicator's text names something to measure: a measure word
+/// (ร้อยละ, ระดับ, จำนวน, อัตรา, สัดส่วน, คะแนน, ค่าเฉลี่ย, ผลการประเมิน…) or
+/// a number. "ส่งเสริมให้ใช้เครื่องมือ…" (seed line 195) names none.
+bool names_a_measure(std::string_view text);
+
+/// True for a target worded as a change rather than a level: "เพิ่มขึ้น",
+/// "ลดลง" (increase, decrease), "อัตราการเพิ่ม". Such a target can only be
+/// measured against a baseline.
+bool is_relative_target(std::string_view text);
+
+/// True when a text names the baseline a change is measured from: "จากปี…",
+/// "จากปีที่ผ่านมา", "เทียบกับ…", "ค่าฐาน", "ปีฐาน", "baseline".
+bool names_baseline(std::string_view text);
 
 /// True for a whole number within five years of the span: most likely a year
 /// heading copied into the data rather than a target.

@@ -1,10 +1,12 @@
 #include "validation.hpp"
 
 #include "content_model.hpp"
+#include "document_scan.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
 #include "province_scan.hpp"
 #include "targets.hpp"
+#include "text_checks.hpp"
 #include "text_util.hpp"
 
 #include <planflow/text/thai.hpp>
@@ -88,6 +90,15 @@ class validator {
   void check_series(const json::object& targets, const std::string& path, std::string_view unit);
   void check_id(const json::object& node, const std::string& path);
   void check_province_text(std::string_view text, const std::string& path);
+  // Consistency (README: issue 14 item 5): what the text says against the plan.
+  void check_free_text(std::string_view text, const std::string& path);
+  void check_years_of_work(std::string_view text, const std::string& path);
+  void check_template_text(std::string_view text, const std::string& path);
+  void check_measure(const json::object& indicator, const std::string& path, std::string_view text,
+                     std::string_view unit);
+  void check_unit_against_text(const std::string& path, std::string_view text, std::string_view unit);
+  void check_baseline(const json::object& owner, const std::string& path, std::string_view text);
+  void check_projects_against_indicators(const json::value& content);
 
   const plugin::plan_context& ctx_;
   finding_list findings_;
@@ -106,6 +117,7 @@ std::vector<plugin::finding> validator::run(const json::value& content) {
   }
   check_frame(*root);
   check_strategies(*root);
+  check_projects_against_indicators(content);
   return findings_.take();
 }
 
@@ -234,7 +246,7 @@ void validator::check_frame(const json::object& root) {
     }
   }
 
-  if (auto title = require_text(root, "", "title")) check_province_text(*title, "/title");
+  if (auto title = require_text(root, "", "title")) check_free_text(*title, "/title");
 }
 
 void validator::check_strategies(const json::object& root) {
@@ -293,7 +305,7 @@ void validator::check_strategies(const json::object& root) {
 
 void validator::check_goal(const json::object& goal, const std::string& path) {
   check_id(goal, path);
-  if (auto text = require_text(goal, path, "text")) check_province_text(*text, path + "/text");
+  if (auto text = require_text(goal, path, "text")) check_free_text(*text, path + "/text");
   const auto* indicators = require_array(goal, path, "indicators");
   if (!indicators) return;
   for (std::size_t i = 0; i < indicators->size(); ++i) {
@@ -305,9 +317,14 @@ void validator::check_goal(const json::object& goal, const std::string& path) {
 
 void validator::check_indicator(const json::object& indicator, const std::string& path) {
   check_id(indicator, path);
-  if (auto text = require_text(indicator, path, "text")) check_province_text(*text, path + "/text");
+  auto text = require_text(indicator, path, "text");
+  if (text) check_free_text(*text, path + "/text");
   auto unit = require_text(indicator, path, "unit");
   if (const auto* targets = require(indicator, path, "targets")) check_targets(*targets, path, unit.value_or(""));
+  if (text) {
+    check_measure(indicator, path, *text, unit.value_or(""));
+    check_baseline(indicator, path, *text);
+  }
   const auto* tactics = require_array(indicator, path, "strategies");
   if (!tactics) return;
   for (std::size_t t = 0; t < tactics->size(); ++t) {
@@ -318,7 +335,7 @@ void validator::check_indicator(const json::object& indicator, const std::string
 
 void validator::check_tactic(const json::object& tactic, const std::string& path) {
   check_id(tactic, path);
-  if (auto title = require_text(tactic, path, "title")) check_province_text(*title, path + "/title");
+  if (auto title = require_text(tactic, path, "title")) check_free_text(*title, path + "/title");
   const auto* projects = require_array(tactic, path, "projects");
   if (!projects) return;
   for (std::size_t p = 0; p < projects->size(); ++p) {
@@ -329,7 +346,7 @@ void validator::check_tactic(const json::object& tactic, const std::string& path
 
 void validator::check_project(const json::object& project, const std::string& path) {
   check_id(project, path);
-  if (auto title = require_text(project, path, "title")) check_province_text(*title, path + "/title");
+  if (auto title = require_text(project, path, "title")) check_free_text(*title, path + "/title");
   if (auto it = project.find("activities"); it != project.end()) {
     if (const auto* activities = it->value().if_array()) {
       for (std::size_t a = 0; a < activities->size(); ++a) {
@@ -337,9 +354,8 @@ void validator::check_project(const json::object& project, const std::string& pa
         const auto* activity = element_object((*activities)[a], activity_path);
         if (!activity) continue;
         check_id(*activity, activity_path);
-        if (auto title = require_text(*activity, activity_path, "title")) {
-          check_province_text(*title, activity_path + "/title");
-        }
+        if (auto title = require_text(*activity, activity_path, "title"))
+          check_free_text(*title, activity_path + "/title");
       }
     } else {
       invalid_type(path + "/activities", "activities", k_array);
@@ -350,7 +366,7 @@ void validator::check_project(const json::object& project, const std::string& pa
   check_budget(project, path);
   if (auto it = project.find("budget_source"); it != project.end()) {
     if (const auto* source = it->value().if_string()) {
-      check_province_text(*source, path + "/budget_source");
+      check_free_text(*source, path + "/budget_source");
     } else {
       invalid_type(path + "/budget_source", "budget_source", k_string);
     }
@@ -373,6 +389,7 @@ void validator::check_project(const json::object& project, const std::string& pa
       findings_.error(codes::missing_field, path + "/unit", "\"unit\" ว่าง", "\"unit\" is empty");
     }
     check_targets(it->value(), path, unit);
+    check_baseline(project, path, {});
   }
   check_unplaced(project, path);
 }
@@ -392,6 +409,15 @@ void validator::check_agencies(const json::object& project, const std::string& p
     if (trim_spaces(*name).empty()) continue;
     any = true;
     check_province_text(*name, agency_path);
+    if (is_garbled_agency_name(*name)) {
+      findings_.warning(codes::garbled_agency_name, agency_path,
+                        fmt::format("ชื่อหน่วยงาน “{}” ไม่ได้ระบุว่าเป็นหน่วยงานใด (ข้อความน่าจะตกหล่น): "
+                                    "ให้ระบุชื่อหน่วยงานให้ครบ",
+                                    std::string_view(*name)),
+                        fmt::format("the agency name “{}” names no particular agency (words seem to be missing): "
+                                    "give the agency's full name",
+                                    std::string_view(*name)));
+    }
   }
   if (required && !any) {
     findings_.error(codes::missing_agency, pointer_append(path, key), "ไม่ได้ระบุหน่วยงานหลักที่รับผิดชอบ",
@@ -653,6 +679,156 @@ void validator::check_province_text(std::string_view text, const std::string& pa
                     fmt::format("names {} ({}) in the plan of another province ({})", named->name_en, named->name_th,
                                 own_code_.empty() ? own_name_ : own_code_));
   }
+}
+
+// --- Consistency ---------------------------------------------------------------
+
+// Every free text of the plan (titles, goals, indicators, activities, budget
+// sources) is read for another province, a year outside the span and the
+// national template's wording; the fixed strategy titles and agencies are not
+// free text.
+void validator::check_free_text(std::string_view text, const std::string& path) {
+  check_province_text(text, path);
+  check_years_of_work(text, path);
+  check_template_text(text, path);
+}
+
+// A year given as the time of the work ("ประจำปี พ.ศ. ๒๕๖๕") outside the
+// plan's span is usually a row copied from an earlier plan: the officer
+// should look, but the plan stays valid (the year may be a deliberate
+// reference the wording does not show).
+void validator::check_years_of_work(std::string_view text, const std::string& path) {
+  if (!first_year_) return;
+  std::vector<int> outside;
+  for (const auto& named : years_of_work(text)) {
+    if (named.year < *first_year_ || named.year > *last_year_) outside.push_back(named.year);
+  }
+  if (outside.empty()) return;
+  findings_.warning(
+      codes::year_outside_span, path,
+      fmt::format("ข้อความระบุปี พ.ศ. {} ซึ่งอยู่นอกช่วงปีของแผน ({}–{}): อาจคัดลอกมาจากแผนฉบับก่อน ให้ตรวจสอบปี",
+                  year_list(outside, true), th(*first_year_), th(*last_year_)),
+      fmt::format("the text gives the year {} BE, outside the plan's span ({}–{}): possibly copied from an "
+                  "earlier plan; check the year",
+                  year_list(outside, false), *first_year_, *last_year_));
+}
+
+// A provincial plan that counts every province ("๗๖ จังหวัด", "จังหวัดละ
+// ๑๐๐ คน") has kept the national template's text instead of the province's
+// own targets and area.
+void validator::check_template_text(std::string_view text, const std::string& path) {
+  auto phrase = national_template_phrase(text);
+  if (!phrase) return;
+  findings_.warning(codes::national_template_text, path,
+                    fmt::format("ข้อความ “{}” เป็นถ้อยคำของแผนระดับชาติสำหรับทุกจังหวัด ไม่ใช่ของจังหวัด{}: "
+                                "ให้ปรับเป็นเป้าหมายและพื้นที่ของจังหวัด",
+                                *phrase, own_name_),
+                    fmt::format("“{}” is the national template's wording for every province, not this "
+                                "province's: restate the target and area for the province",
+                                *phrase));
+}
+
+// An indicator must name what is measured; when it does, its unit must be
+// that measure.
+void validator::check_measure(const json::object& indicator, const std::string& path, std::string_view text,
+                              std::string_view unit) {
+  if (names_a_measure(text)) {
+    check_unit_against_text(path, text, unit);
+    return;
+  }
+  // The seed's line 195 repeats its strategy (กลยุทธ์) in the indicator
+  // column; saying so tells the officer where the text came from.
+  bool copied = false;
+  if (const auto* tactics = array_at(indicator, "strategies")) {
+    copied = std::any_of(tactics->begin(), tactics->end(), [&](const json::value& tactic) {
+      const auto* o = tactic.if_object();
+      return o && without_spaces(string_at(*o, "title")) == without_spaces(text);
+    });
+  }
+  findings_.warning(codes::indicator_not_measurable, path + "/text",
+                    fmt::format("ตัวชี้วัด “{}” ไม่ได้ระบุสิ่งที่วัด (ร้อยละ ระดับ หรือจำนวนของสิ่งใด){} "
+                                "จึงวัดผลตามค่าเป้าหมายไม่ได้",
+                                text, copied ? " และซ้ำกับข้อความของกลยุทธ์" : ""),
+                    fmt::format("the indicator “{}” names nothing to measure (a percentage, a level, or a count "
+                                "of something){}, so its targets cannot be measured",
+                                text, copied ? " and repeats its strategy's text" : ""));
+}
+
+// Different kinds of measure (a percentage against a level) contradict each
+// other: the targets cannot mean both, an error. Counts of different things
+// (projects against times, line 214) may be one activity counted another
+// way: the officer should look, a warning.
+void validator::check_unit_against_text(const std::string& path, std::string_view text, std::string_view unit) {
+  const measure stated = indicator_measure(text);
+  const measure given = unit_measure(unit);
+  if (!measures_contradict(stated, given)) return;
+  const std::string th_message = fmt::format("หน่วยนับ “{}” ไม่ตรงกับตัวชี้วัด “{}”: ค่าเป้าหมายต้องวัดสิ่งที่ตัวชี้วัดระบุ", unit, text);
+  const std::string en_message = fmt::format(
+      "the unit “{}” contradicts the indicator “{}”: the targets must measure what the indicator names", unit, text);
+  if (stated.kind != given.kind)
+    findings_.error(codes::unit_contradicts_indicator, path + "/unit", th_message, en_message);
+  else
+    findings_.warning(codes::unit_contradicts_indicator, path + "/unit", th_message, en_message);
+}
+
+// A target worded as a change ("เพิ่มขึ้นร้อยละ ๑๐") is measurable only
+// against a baseline; the content has no baseline field yet, so the text
+// must name one ("จากปี ๒๕๖๕", "เทียบกับ…").
+void validator::check_baseline(const json::object& owner, const std::string& path, std::string_view text) {
+  std::string relative_path;
+  if (!text.empty() && is_relative_target(text)) relative_path = path + "/text";
+  bool baseline = !text.empty() && names_baseline(text);
+  if (const auto* targets = object_at(owner, "targets")) {
+    for (const auto& member : *targets) {
+      const auto* cell = member.value().if_object();
+      if (!cell) continue;
+      std::string_view cell_text = string_at(*cell, "text");
+      if (relative_path.empty() && is_relative_target(cell_text))
+        relative_path = pointer_append(path + "/targets", member.key()) + "/text";
+      baseline = baseline || names_baseline(cell_text);
+    }
+  }
+  if (relative_path.empty() || baseline) return;
+  findings_.warning(codes::relative_target_without_baseline, relative_path,
+                    "ค่าเป้าหมายระบุเป็นการเพิ่มขึ้นหรือลดลง แต่ไม่ได้ระบุค่าฐานหรือปีฐานที่ใช้เทียบ จึงวัดผลไม่ได้",
+                    "the target is an increase or a decrease but no baseline or base year is given to measure it "
+                    "from");
+}
+
+// A project's own percentage or level below its indicator's for the same year
+// cannot bring the indicator to its target. Counts are not compared: several
+// projects add up to an indicator's count.
+void validator::check_projects_against_indicators(const json::value& content) {
+  if (!first_year_) return;
+  for_each_project(content, [&](const project_view& view) {
+    const auto* own = object_at(*view.project, "targets");
+    const auto* theirs = object_at(*view.indicator, "targets");
+    if (!own || !theirs) return;
+    const measure own_measure = unit_measure(string_at(*view.project, "unit"));
+    const measure their_measure = unit_measure(string_at(*view.indicator, "unit"));
+    if (own_measure.kind != their_measure.kind || own_measure.kind == measure_kind::count ||
+        own_measure.kind == measure_kind::unknown)
+      return;
+    std::string th_years, en_years;
+    for (int y = *first_year_; y <= *last_year_; ++y) {
+      auto mine = target_of(own, y);
+      auto target = target_of(theirs, y);
+      if (!mine || !target || *mine >= *target) continue;
+      th_years += fmt::format("{}{} ({} ต่ำกว่า {})", th_years.empty() ? "" : ", ", th(y), th(number_text(*mine)),
+                              th(number_text(*target)));
+      en_years +=
+          fmt::format("{}{} ({} below {})", en_years.empty() ? "" : ", ", y, number_text(*mine), number_text(*target));
+    }
+    if (th_years.empty()) return;
+    findings_.warning(codes::target_below_indicator,
+                      project_pointer(view.s, view.g, view.i, view.t, view.p) + "/targets",
+                      fmt::format("ค่าเป้าหมายของโครงการต่ำกว่าค่าเป้าหมายของตัวชี้วัดที่สังกัด ปี {}: "
+                                  "โครงการไม่อาจทำให้ตัวชี้วัดบรรลุเป้าหมาย ให้ตรวจสอบค่าเป้าหมาย",
+                                  th_years),
+                      fmt::format("the project's targets are below its indicator's in {}: the project cannot bring "
+                                  "the indicator to its target; check the targets",
+                                  en_years));
+  });
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include "ethics_plan_type.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
+#include "targets.hpp"
+#include "text_checks.hpp"
 #include "text_util.hpp"
 
 #include <boost/json/parse.hpp>
@@ -278,7 +280,7 @@ TEST_F(seed_002, every_error_is_a_defect_of_the_document) {
   EXPECT_EQ(errors(result_->findings), expected) << dump(result_->findings);
 }
 
-TEST_F(seed_002, every_repair_is_reported) {
+TEST_F(seed_002, every_warning_is_a_repair_or_a_defect_of_the_document) {
   const std::string s2 = "/strategies/1", s3 = "/strategies/2", s4 = "/strategies/3", s5 = "/strategies/4";
   std::vector<code_path> expected{
       // line 169 "ภายในของหน่วยงาน", line 175 "การพัฒนาผลิตภัณฑ์และบริการ…"
@@ -314,6 +316,29 @@ TEST_F(seed_002, every_repair_is_reported) {
       // line 197: ๘๐ ๘๖ ๘๙ ๘๙ ๘๑ falls at the end; line 207: ๑๖ before ๙๔ ๙๖ ๙๘ ๑๐๐
       {"suspicious_target", s3 + "/goals/1/indicators/0/strategies/0/projects/1/targets/2570/value"},
       {"suspicious_target", s4 + "/goals/0/indicators/1/strategies/0/projects/1/targets/2566/value"},
+
+      // Consistency (issue 14 item 5), each a defect of the document:
+      // line 186: the main agency "สำนักงาน ราชการ" names no agency (the
+      // words between were lost); line 187: the same as its supporting agency
+      {"garbled_agency_name", s2 + "/goals/1/indicators/1/strategies/0/projects/0/main_agencies/0"},
+      {"garbled_agency_name", s2 + "/goals/1/indicators/2/strategies/0/projects/0/supporting_agencies/0"},
+      // line 195: the indicator column repeats the strategy (กลยุทธ์) "ส่งเสริมให้
+      // ใช้เครื่องมือ…": nothing measured, yet five targets "๕" in ระดับ
+      {"indicator_not_measurable", s3 + "/goals/1/indicators/0/text"},
+      // line 207 against line 205: the row's values stand one column left
+      // (๑๖ under the label) and one is missing, so its percentages
+      // ๑๖ ๙๔ ๙๖ fall below the indicator's ๙๔ ๙๖ ๙๘ for 2566–2568
+      {"target_below_indicator", s4 + "/goals/0/indicators/1/strategies/0/projects/1/targets"},
+      // line 214: the indicator counts projects/activities (จำนวนโครงการ/
+      // กิจกรรม…) but the unit is times (จำนวนครั้ง), ๒๐๐ a year; the counts
+      // of line 215 (๕ ๖ ๗ ๘) may be the projects. Counts of different things:
+      // a warning (a kind mismatch, ร้อยละ against ระดับ, would be an error).
+      {"unit_contradicts_indicator", s5 + "/goals/0/indicators/0/unit"},
+      // Silent on this seed, as they should be: year_outside_span (the years
+      // in rows name a law, line 214 "พระราชบัญญัติ… พ.ศ. ๒๕๖๒"; no row gives
+      // a year of work outside ๒๕๖๖–๒๕๗๐), national_template_text (no row
+      // counts every province), relative_target_without_baseline (no target
+      // is worded as an increase or decrease).
   };
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(warnings(result_->findings), expected) << dump(result_->findings);
@@ -621,6 +646,179 @@ TEST(validate, misplaced_value) {
   auto findings = check(plan);
   EXPECT_EQ(errors(findings), sorted({{"misplaced_value", ptr(k_project, "/unplaced/0")}}));
   EXPECT_EQ(warnings(findings), sorted({{"misplaced_value", ptr(k_project, "/unplaced/1")}}));
+}
+
+// --- Consistency checks (issue 14 item 5): each fires on the defect, and is
+// silent on the correct plan (the_hand_made_plan_is_clean) and on near misses.
+
+TEST(validate, unit_contradicts_indicator) {
+  // A percentage indicator with a unit of levels: the targets cannot be both.
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_indicator, "/unit")) = "ระดับ";
+  auto findings = check(plan);
+  EXPECT_EQ(errors(findings), sorted({{"unit_contradicts_indicator", ptr(k_indicator, "/unit")}})) << dump(findings);
+  // seed line 214: projects/activities counted in times, a warning
+  auto plan2 = valid_plan();
+  plan2.at_pointer(ptr(k_indicator, "/text")) = "จำนวนโครงการ/กิจกรรมรณรงค์เสริมสร้างความรู้ความเข้าใจเกี่ยวกับคุณธรรมจริยธรรม";
+  plan2.at_pointer(ptr(k_indicator, "/unit")) = "จำนวนครั้ง";
+  findings = check(plan2);
+  EXPECT_TRUE(errors(findings).empty()) << dump(findings);
+  EXPECT_EQ(warnings(findings), sorted({{"unit_contradicts_indicator", ptr(k_indicator, "/unit")}})) << dump(findings);
+  // the unit the indicator names, and counts of things the plugin does not know, are fine
+  for (std::string_view unit : {"โครงการ", "จำนวน (กิจกรรม)", "จำนวน"}) {
+    plan2.at_pointer(ptr(k_indicator, "/unit")) = unit;
+    EXPECT_TRUE(check(plan2).empty()) << unit << "\n" << dump(check(plan2));
+  }
+  plan2.at_pointer(ptr(k_indicator, "/text")) = "จำนวนเจ้าหน้าที่ของรัฐที่เข้ารับการอบรม";
+  plan2.at_pointer(ptr(k_indicator, "/unit")) = "จำนวน (คน)";
+  EXPECT_TRUE(check(plan2).empty()) << dump(check(plan2));
+}
+
+TEST(validate, indicator_not_measurable) {
+  // seed line 195: the indicator repeats its strategy's text
+  auto plan = valid_plan();
+  const json::value tactic_title = plan.at_pointer(ptr(k_indicator, "/strategies/0/title"));
+  plan.at_pointer(ptr(k_indicator, "/text")) = tactic_title;
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"indicator_not_measurable", ptr(k_indicator, "/text")}})) << dump(findings);
+  EXPECT_NE(findings.front().message_en.find("repeats its strategy"), std::string::npos);
+  // a yes/no indicator, a number and a level name what is measured
+  for (std::string_view text : {"มีข้อกำหนดจริยธรรมของหน่วยงาน", "หน่วยงานผ่านเกณฑ์ ๓ ด้าน", "ระดับความสำเร็จของการจัดทำคู่มือ"}) {
+    plan.at_pointer(ptr(k_indicator, "/text")) = text;
+    plan.at_pointer(ptr(k_indicator, "/unit")) = "ระดับ";
+    findings = check(plan);
+    EXPECT_FALSE(has(findings, "warning", "indicator_not_measurable", ptr(k_indicator, "/text"))) << text;
+  }
+}
+
+TEST(validate, relative_target_without_baseline) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_indicator, "/text")) = "ร้อยละของเรื่องร้องเรียนด้านจริยธรรมที่ลดลง";
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"relative_target_without_baseline", ptr(k_indicator, "/text")}}))
+      << dump(findings);
+  // a baseline named in the text: measurable (and its year is no year of work)
+  plan.at_pointer(ptr(k_indicator, "/text")) = "ร้อยละของเรื่องร้องเรียนด้านจริยธรรมที่ลดลงเมื่อเทียบกับปีงบประมาณ พ.ศ. ๒๕๖๕";
+  EXPECT_TRUE(check(plan).empty()) << dump(check(plan));
+  // a change written in a project's own target cell
+  auto plan2 = valid_plan();
+  plan2.at_pointer(ptr(k_project2, "/targets/2567/text")) = "เพิ่มขึ้นร้อยละ ๑๐";
+  findings = check(plan2);
+  EXPECT_EQ(warnings(findings), sorted({{"relative_target_without_baseline", ptr(k_project2, "/targets/2567/text")}}))
+      << dump(findings);
+  plan2.at_pointer(ptr(k_project2, "/targets/2566/text")) = "๑๐๐ (ค่าฐาน ปี ๒๕๖๖)";
+  EXPECT_TRUE(check(plan2).empty()) << dump(check(plan2));
+}
+
+TEST(validate, target_below_indicator) {
+  auto set_series = [](json::value& plan, std::string_view owner, std::vector<double> values) {
+    auto& targets = plan.at_pointer(ptr(owner, "/targets")).as_object();
+    for (std::size_t k = 0; k < values.size(); ++k) targets[std::to_string(2566 + k)].as_object()["value"] = values[k];
+  };
+  // as seed line 207 against line 205: a project's percentages below its
+  // indicator's (here in 2567 only)
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project2, "/unit")) = "ร้อยละ";
+  set_series(plan, k_project2, {88, 90, 94, 97, 100});
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"target_below_indicator", ptr(k_project2, "/targets")}})) << dump(findings);
+  EXPECT_NE(findings.front().message_en.find("2567 (90 below 91)"), std::string::npos) << dump(findings);
+  // at or above the indicator's: fine
+  set_series(plan, k_project2, {88, 91, 95, 97, 100});
+  EXPECT_TRUE(check(plan).empty()) << dump(check(plan));
+  // counts are not compared (several projects add up to an indicator's count),
+  // nor different units: the hand-made plan's project counts persons
+  auto plan2 = valid_plan();
+  set_series(plan2, k_project2, {1, 2, 3, 4, 5});
+  EXPECT_TRUE(check(plan2).empty()) << dump(check(plan2));
+}
+
+TEST(validate, year_outside_span) {
+  // seed 000 line 229's activity, as an ethics plan row of a 2566–2570 plan
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project2, "/title")) = "โครงการคัดเลือกข้าราชการผู้มีคุณธรรมและจริยธรรมดีเด่นประจำปี พ.ศ.๒๕๖๕";
+  plan.at_pointer(ptr(k_project, "/activities/0/title")) = "จัดทำแผนปีงบประมาณ 2571";  // ASCII digits: the same year
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"year_outside_span", ptr(k_project2, "/title")},
+                                        {"year_outside_span", ptr(k_project, "/activities/0/title")}}))
+      << dump(findings);
+  EXPECT_TRUE(errors(findings).empty());
+  // years of the span, laws named with their year (seed line 214), dates of
+  // past events, ranges of other plans and baselines are not years of work
+  for (std::string_view title :
+       {"การอบรมประจำปีงบประมาณ พ.ศ. ๒๕๖๙", "การเผยแพร่พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒",
+        "ตามมติคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕", "ตามยุทธศาสตร์ชาติ ๒๐ ปี (พ.ศ. ๒๕๖๑ - ๒๕๘๐) และแผนปี พ.ศ. ๒๕๖๕ – ๒๕๗๐",
+        "ผู้เข้าร่วมเพิ่มขึ้นจากปี ๒๕๖๕", "ผู้มีจริยธรรมดีเด่นประจำปี"}) {
+    auto clean = valid_plan();
+    clean.at_pointer(ptr(k_project2, "/title")) = title;
+    EXPECT_TRUE(check(clean).empty()) << title << "\n" << dump(check(clean));
+  }
+}
+
+TEST(validate, national_template_text) {
+  // seed 000 line 130, the national template's words, in an activity and a goal
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/activities/0/title")) = "ประกาศการจัดตั้งชมรมฯ ให้ครอบคลุมทุกอำเภอ ใน ๗๖ จังหวัด";
+  plan.at_pointer("/strategies/0/goals/0/text") = "สมาชิกชมรมระดับอำเภอ จังหวัดละ ๑๐๐ คน";
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"national_template_text", ptr(k_project, "/activities/0/title")},
+                                        {"national_template_text", "/strategies/0/goals/0/text"}}))
+      << dump(findings);
+  // the message quotes the phrase as written
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const finding& f) {
+    return f.message_th.find("“๗๖ จังหวัด”") != std::string::npos;
+  })) << dump(findings);
+  // the province's own words: its name, 76 persons, every district of the province
+  for (std::string_view title : {"อบรมเจ้าหน้าที่ ๗๖ คน ทุกอำเภอในจังหวัดนราธิวาส", "๑๗๖ จังหวัดชายแดน"}) {
+    auto clean = valid_plan();
+    clean.at_pointer(ptr(k_project2, "/title")) = title;
+    EXPECT_TRUE(check(clean).empty()) << title << "\n" << dump(check(clean));
+  }
+}
+
+TEST(validate, garbled_agency_name) {
+  // seed lines 186 (main agency) and 187 (supporting agency)
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/main_agencies/0")) = "สำนักงาน ราชการ";
+  plan.at_pointer(ptr(k_project2, "/supporting_agencies")) = json::array{"ทุกส่วนราชการ", "สำนักงาน"};
+  auto findings = check(plan);
+  EXPECT_EQ(warnings(findings), sorted({{"garbled_agency_name", ptr(k_project, "/main_agencies/0")},
+                                        {"garbled_agency_name", ptr(k_project2, "/supporting_agencies/1")}}))
+      << dump(findings);
+  EXPECT_TRUE(errors(findings).empty()) << dump(findings);  // still an agency: not missing_agency
+  for (std::string_view name :
+       {"สำนักงานจังหวัด", "สำนักงาน จังหวัด นราธิวาส", "หน่วยงานที่เกี่ยวข้อง", "ส่วนราชการ", "กลุ่มงานบริหารทรัพยากรบุคคล"}) {
+    EXPECT_FALSE(is_garbled_agency_name(name)) << name;
+  }
+}
+
+TEST(text, measures_and_years_of_work) {
+  EXPECT_EQ(indicator_measure("ร้อยละของเจ้าหน้าที่ของรัฐ").kind, measure_kind::percentage);
+  EXPECT_EQ(indicator_measure("๒. ระดับความสำเร็จ").kind, measure_kind::level);
+  EXPECT_EQ(indicator_measure("จำนวนโครงการ/กิจกรรมรณรงค์").nouns, (std::vector<std::string>{"โครงการ", "กิจกรรม"}));
+  EXPECT_EQ(indicator_measure("ส่งเสริมให้ใช้เครื่องมือ").kind, measure_kind::unknown);
+  EXPECT_EQ(unit_measure("จำนวน (คน)").nouns, std::vector<std::string>{"คน"});
+  EXPECT_EQ(unit_measure("%").kind, measure_kind::percentage);
+  EXPECT_EQ(unit_measure("คะแนน").kind, measure_kind::unknown);
+  EXPECT_TRUE(measures_contradict(indicator_measure("ร้อยละของหน่วยงาน"), unit_measure("ระดับ")));
+  EXPECT_FALSE(measures_contradict(indicator_measure("ร้อยละของหน่วยงาน"), unit_measure("คะแนน")));
+
+  auto years = [](std::string_view text) {
+    std::vector<int> out;
+    for (const auto& y : years_of_work(text)) out.push_back(y.year);
+    return out;
+  };
+  EXPECT_EQ(years("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"), std::vector<int>{2569});  // found once, through ปี and งบประมาณ
+  EXPECT_EQ(years("ในงบประมาณ พ.ศ. ๒๕๖๖ และปี 2567"), (std::vector<int>{2566, 2567}));
+  EXPECT_TRUE(years("งบประมาณ ๒๕๐๐ บาท").empty());  // an amount, no era written
+  EXPECT_TRUE(years("เทียบกับปีงบประมาณ พ.ศ. ๒๕๖๕").empty());
+  // many markers with no year: read in linear time (quadratic would take minutes)
+  std::string many;
+  for (int k = 0; k < 100000; ++k) many += "ปี งบประมาณ ๗๖ ";
+  EXPECT_TRUE(years_of_work(many).empty());
+  EXPECT_FALSE(national_template_phrase(many));
+  EXPECT_EQ(national_template_phrase("ทุก จังหวัด"), "ทุกจังหวัด");
+  EXPECT_FALSE(national_template_phrase("จังหวัดนราธิวาส ๗๖ คน"));
 }
 
 // --- Never throws -------------------------------------------------------------------
