@@ -225,6 +225,67 @@ TEST_P(reports_test, a_deputy_holding_the_secretarys_role_runs_the_reports_until
   EXPECT_EQ(secretary.post(q3 + "/open", boost::json::object{}).status, 200);
 }
 
+// Issue 14: report items go to the agency each activity names, however the
+// document spells it (spaces, "สนง.", the province left out), once each; an
+// activity naming only a group ("every agency") or an agency the directory
+// lacks stays with the plan's agency for the secretary to assign.
+TEST_P(reports_test, every_activity_of_the_seed_goes_to_the_agency_it_names) {
+  auto agency = [&](const std::string& name) {
+    return admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", name}}).obj().at("id").as_int64();
+  };
+  const auto nacc = agency("สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส");
+  const auto club = agency("ชมรม STRONG-จิตพอเพียงต้านทุจริต");
+  const auto publicity = agency("สำนักงานประชาสัมพันธ์จังหวัดนราธิวาส");
+  auto officer = as("officer");
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
+                               {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+  const std::string plan_url = "/api/v1/plans/" + std::to_string(imported.obj().at("plan_id").as_int64());
+  auto content = officer.get(plan_url).obj().at("content");
+  replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
+  ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
+  ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
+  ASSERT_EQ(as("member1").post(plan_url + "/actions/approve", boost::json::object{}).status, 200);
+  ASSERT_TRUE(as("member2").post(plan_url + "/actions/approve", boost::json::object{}).obj().at("moved").as_bool());
+  auto reports = officer.get(plan_url + "/reports").obj().at("items").as_array();
+  ASSERT_EQ(reports.size(), 4u);
+  auto items =
+      officer.get("/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64())).obj().at("items").as_array();
+  ASSERT_EQ(items.size(), 38u);
+
+  // By the first name the activity's agency cell gives (string prefixes, not
+  // the matcher's keys): who must get it.
+  const std::vector<std::pair<std::string, std::int64_t>> first_named = {
+      {"สำนักงาน ป.ป.ช.", nacc},     {"สำนักงานสาธารณสุขจังหวัด", health},
+      {"ชมรม STRONG", club},        {"สนง.ประชาสัมพันธ์", publicity},
+      {"สำนักงานจังหวัด", office},     {"เทศบาลตำบลหรือเสาะ", office},  // not in the directory: the plan's agency
+      {"ส่วนราชการภูมิภาคทุก", office},                                 // every agency: the plan's agency
+  };
+  std::map<std::int64_t, int> per_agency;
+  std::set<std::string> ids;
+  std::map<std::string, int> seen;
+  bool spaced_nacc = false;
+  for (const auto& item : items) {
+    EXPECT_TRUE(ids.insert(std::string(item.at("item_id").as_string())).second) << "an activity listed twice";
+    const std::string text(item.at("agency_text").as_string());
+    const auto assigned = item.at("agency_id").as_int64();
+    ++per_agency[assigned];
+    for (const auto& [prefix, expected] : first_named) {
+      if (!text.starts_with(prefix)) continue;
+      EXPECT_EQ(assigned, expected) << item.at("item_id").as_string() << ": " << text;
+      ++seen[prefix];
+      spaced_nacc |= expected == nacc && text.find("ประจำ จังหวัด") != std::string::npos;
+      break;
+    }
+  }
+  for (const auto& [prefix, expected] : first_named) EXPECT_GT(seen[prefix], 0) << "no activity names " << prefix;
+  EXPECT_TRUE(spaced_nacc) << "the spelling with a space was not among them";
+  int total = 0;
+  for (const auto& [id, count] : per_agency) total += count;
+  EXPECT_EQ(total, 38);
+}
+
 TEST_P(reports_test, quarter_dates_follow_the_thai_fiscal_year) {
   auto q1 = reports::dates_of(2567, 1);
   EXPECT_EQ(q1.opens_on, "2023-10-01");

@@ -1,9 +1,11 @@
 #include <planflow/delivery/outbox.hpp>
 #include <planflow/directory/agencies.hpp>
+#include <planflow/directory/provinces.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/policy/policy.hpp>
 #include <planflow/reports/progress.hpp>
 #include <planflow/storage/row.hpp>
+#include <planflow/text/agency_names.hpp>
 #include <planflow/text/thai.hpp>
 #include <planflow/util/json_parse.hpp>
 #include <planflow/util/log.hpp>
@@ -47,13 +49,23 @@ quarterly_report report_from_row(const soci::row& row) {
           column_text(row, 6),     column_opt_text(row, 7), column_text(row, 8)};
 }
 
-// The agency of the province whose name the plan's text names; the plan's
-// own agency when none matches (the secretary may reassign).
-std::int64_t match_agency(const std::vector<directory::agency>& agencies, const std::vector<std::string>& texts,
-                          std::int64_t fallback) {
-  for (const auto& text : texts) {
-    for (const auto& a : agencies) {
-      if (!a.name_th.empty() && text.find(a.name_th) != std::string::npos) return a.id;
+// The first single agency the item names that the province's directory has
+// (the same name, or the same once spacing, abbreviations and the omitted
+// province are accounted for); the plan's own agency when none is, which the
+// secretary may reassign. Groups ("every agency in the province") name
+// nobody in particular.
+std::int64_t responsible_agency(const std::vector<directory::agency>& agencies, const std::vector<std::string>& texts,
+                                const std::string& province_name, std::int64_t fallback) {
+  std::vector<text::directory_agency> directory;
+  directory.reserve(agencies.size());
+  for (const auto& a : agencies) directory.push_back({a.id, a.name_th});
+  for (const auto& cell : texts) {
+    for (const auto& mention : text::split_agencies(cell)) {
+      if (mention.collective) continue;
+      auto match = text::match_agency(mention.text, province_name, directory);
+      if (match.how == text::agency_match::kind::exact || match.how == text::agency_match::kind::normalised) {
+        return match.agency_id;
+      }
     }
   }
   return fallback;
@@ -118,6 +130,8 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
   if (!type) throw std::runtime_error("plan type " + plan_type + " is not loaded; cannot create its reports");
   auto items = type->progress_items(parse_stored_json(content_text));
   auto agencies = directory::list_agencies(sql, province);
+  const auto province_row = directory::find_province(sql, province);
+  const std::string province_name = province_row ? province_row->name_th : "";
   int position = 0;
   for (const auto& item : items) {
     long long budget = item.budget_satang.value_or(0);
@@ -128,7 +142,7 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
     double target = has_target ? *item.target_value : 0;
     soci::indicator target_ind = has_target ? soci::i_ok : soci::i_null;
     int measurable = item.measurable ? 1 : 0;
-    long long agency = match_agency(agencies, item.agencies, agency_id);
+    long long agency = responsible_agency(agencies, item.agencies, province_name, agency_id);
     std::string agency_text = join(item.agencies);
     ++position;
     sql << "INSERT INTO report_items (plan_id, item_id, position, title, goal, indicator, budget_satang, measurable, "
