@@ -156,6 +156,29 @@ class reports_test : public testing::TestWithParam<std::string> {
     return url;
   }
 
+  // Seed 000 imported by the office's officer, its two agencies of another
+  // province corrected, and approved: its quarterly reports exist. Returns
+  // the plan's URL (check HasFatalFailure after).
+  std::string approved_seed_plan() {
+    std::string plan_url;
+    approve_seed(plan_url);
+    return plan_url;
+  }
+  void approve_seed(std::string& plan_url) {
+    auto officer = as("officer");
+    auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
+                                 {{"Content-Type", "text/plain; charset=utf-8"}});
+    ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+    plan_url = "/api/v1/plans/" + std::to_string(imported.obj().at("plan_id").as_int64());
+    auto content = officer.get(plan_url).obj().at("content");
+    replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
+    ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
+    ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
+    ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
+    ASSERT_EQ(as("member1").post(plan_url + "/actions/approve", boost::json::object{}).status, 200);
+    ASSERT_TRUE(as("member2").post(plan_url + "/actions/approve", boost::json::object{}).obj().at("moved").as_bool());
+  }
+
   scratch_database db{GetParam()};
   app_server server{db.url()};
   api_client admin{server.port()};
@@ -237,17 +260,8 @@ TEST_P(reports_test, every_activity_of_the_seed_goes_to_the_agency_it_names) {
   const auto club = agency("ชมรม STRONG-จิตพอเพียงต้านทุจริต");
   const auto publicity = agency("สำนักงานประชาสัมพันธ์จังหวัดนราธิวาส");
   auto officer = as("officer");
-  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
-                               {{"Content-Type", "text/plain; charset=utf-8"}});
-  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
-  const std::string plan_url = "/api/v1/plans/" + std::to_string(imported.obj().at("plan_id").as_int64());
-  auto content = officer.get(plan_url).obj().at("content");
-  replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
-  ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
-  ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
-  ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
-  ASSERT_EQ(as("member1").post(plan_url + "/actions/approve", boost::json::object{}).status, 200);
-  ASSERT_TRUE(as("member2").post(plan_url + "/actions/approve", boost::json::object{}).obj().at("moved").as_bool());
+  const std::string plan_url = approved_seed_plan();
+  ASSERT_FALSE(HasFatalFailure());
   auto reports = officer.get(plan_url + "/reports").obj().at("items").as_array();
   ASSERT_EQ(reports.size(), 4u);
   auto items =
@@ -482,18 +496,8 @@ TEST_P(reports_test, a_future_quarter_opens_early_only_by_the_secretary) {
 // on their own activities, and every format of the report adds up to the entries.
 TEST_P(reports_test, the_seed_plan_reports_its_first_quarter_in_every_format) {
   auto officer = as("officer");
-  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
-                               {{"Content-Type", "text/plain; charset=utf-8"}});
-  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
-  const auto plan = imported.obj().at("plan_id").as_int64();
-  const std::string plan_url = "/api/v1/plans/" + std::to_string(plan);
-  auto content = officer.get(plan_url).obj().at("content");
-  replace_in_strings(content, "นครราชสีมา", "นราธิวาส");
-  ASSERT_EQ(officer.put(plan_url + "/content", content, {{"If-Match", "\"1\""}}).status, 200);
-  ASSERT_EQ(officer.post(plan_url + "/actions/submit", boost::json::object{}).status, 200);
-  ASSERT_EQ(as("head").post(plan_url + "/actions/endorse", boost::json::object{}).status, 200);
-  ASSERT_EQ(as("member1").post(plan_url + "/actions/approve", boost::json::object{}).status, 200);
-  ASSERT_TRUE(as("member2").post(plan_url + "/actions/approve", boost::json::object{}).obj().at("moved").as_bool());
+  const std::string plan_url = approved_seed_plan();
+  ASSERT_FALSE(HasFatalFailure());
 
   auto reports = officer.get(plan_url + "/reports").obj().at("items").as_array();
   ASSERT_EQ(reports.size(), 4u);

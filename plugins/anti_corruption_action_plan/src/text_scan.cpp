@@ -162,6 +162,22 @@ std::optional<trailing_number> read_trailing_number(string_view text) {
   return trailing_number{value, q};
 }
 
+// A Buddhist-era year of exactly four digits (Thai or Arabic) at `p`,
+// advancing `p` past the digits read; a fifth digit makes it no year.
+std::optional<int> be_year_at(string_view text, std::size_t& p) {
+  int year = 0;
+  int digits = 0;
+  while (digits < 5) {
+    auto d = digit_at(text, p);
+    if (!d.length) break;
+    year = year * 10 + d.value;
+    p += d.length;
+    ++digits;
+  }
+  if (digits != 4 || year < 2400 || year > 2799) return std::nullopt;
+  return year;
+}
+
 }  // namespace
 
 string_view trim(string_view text) {
@@ -462,16 +478,7 @@ std::optional<year_match> find_fiscal_year(string_view text, std::size_t from) {
     else if (rest.starts_with("พ.ศ"))
       p += string_view("พ.ศ").size();
     while (p < text.size() && text[p] == ' ') ++p;
-    int year = 0;
-    int digits = 0;
-    while (digits < 5) {
-      auto d = digit_at(text, p);
-      if (!d.length) break;
-      year = year * 10 + d.value;
-      p += d.length;
-      ++digits;
-    }
-    if (digits == 4 && year >= 2400 && year <= 2799) return year_match{year, p};
+    if (auto year = be_year_at(text, p)) return year_match{*year, p};
   }
   return std::nullopt;
 }
@@ -487,16 +494,9 @@ std::optional<year_mention> find_year_mention(string_view text, std::size_t from
     p = skip_word(text, p, "งบประมาณ");
     p = skip_word(text, p, "พ.ศ.");
     p = skip_word(text, p, "พ.ศ");
-    int year = 0;
-    int digits = 0;
-    while (digits < 5) {
-      auto d = digit_at(text, p);
-      if (!d.length) break;
-      year = year * 10 + d.value;
-      p += d.length;
-      ++digits;
-    }
-    if (digits != 4 || year < 2400 || year > 2799 || range_continues_at(text, p)) continue;
+    auto found = be_year_at(text, p);
+    if (!found || range_continues_at(text, p)) continue;
+    const int year = *found;
     if (start >= k_for.size() && text.substr(start - k_for.size(), k_for.size()) == k_for) start -= k_for.size();
     return year_mention{year, start, p};
   }
