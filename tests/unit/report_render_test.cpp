@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <regex>
@@ -103,6 +104,7 @@ report provincial_report() {
   auto a1 = activity("1.1.1", k_quoted_title, "สำนักงาน ป.ป.ช. ประจำจังหวัด", 11300000, 5650050, "in_progress");
   a1.target_value = 85;
   a1.result_value = 82.5;
+  a1.target_met = target_met(a1.target_value, a1.result_value, a1.comparator);  // 82.5 < 85
   a1.unit = "ร้อยละ";
   a1.percent_complete = 50;
   auto a2 = activity("1.1.2", "ประชาสัมพันธ์", "สำนักงานประชาสัมพันธ์จังหวัด", std::nullopt, 0, "done");
@@ -334,7 +336,7 @@ TEST(report_json, numbers_are_plain_decimals_in_the_text) {
   auto text = json_text(to_json(provincial_report()));
   for (
       std::string_view expected :
-      {R"("planned_satang":137256789,"planned_baht":1372567.89,"disbursed_satang":15650050,"disbursed_baht":156500.5,"disbursed_percent":11.4})",
+      {R"("planned_satang":137256789,"planned_baht":1372567.89,"disbursed_satang":15650050,"disbursed_baht":156500.5,"disbursed_percent":11.4,)",
        R"("planned_satang":11300000,"planned_baht":113000,"disbursed_satang":5650050,"disbursed_baht":56500.5,"disbursed_percent":50,)",
        R"("percent_complete":50,"target_value":85,"result_value":82.5,)", R"("percent_complete":100,)",
        R"("planned_satang":0,"planned_baht":0,"disbursed_satang":0,"disbursed_baht":0,"disbursed_percent":null,)"}) {
@@ -411,6 +413,45 @@ TEST(report_csv, quotes_and_thai_values) {
   EXPECT_EQ(rows[4][column_of(header, "งบประมาณที่ได้รับ (บาท)")], "1234567.89");
   EXPECT_EQ(rows[5][column_of(header, "สถานะ")], "ยกเลิก");
   EXPECT_EQ(rows[5][column_of(header, "งบประมาณที่ได้รับ (บาท)")], "0.00");
+}
+
+// Issue 14: a result is judged against its target as the plan states it
+// ("ไม่น้อยกว่า", "ไม่เกิน", exactly), and the reports say whether it was met.
+TEST(report_targets, a_result_is_held_against_its_target_as_its_comparator_says) {
+  EXPECT_EQ(target_met(80, 85, "at_least"), true);
+  EXPECT_EQ(target_met(80, 80, "at_least"), true);
+  EXPECT_EQ(target_met(80, 79.99, "at_least"), false);
+  EXPECT_EQ(target_met(5, 3, "at_most"), true);  // e.g. complaints: ไม่เกิน ๕ เรื่อง
+  EXPECT_EQ(target_met(5, 6, "at_most"), false);
+  EXPECT_EQ(target_met(12, 12.0000001, "exactly"), true);
+  EXPECT_EQ(target_met(12, 11, "exactly"), false);
+  EXPECT_EQ(target_met(80, 85, "no such comparator"), true);  // read as "at least"
+  EXPECT_EQ(target_met(std::nullopt, 85, "at_least"), std::nullopt);
+  EXPECT_EQ(target_met(80, std::nullopt, "at_least"), std::nullopt);
+  EXPECT_EQ(target_met(80, std::numeric_limits<double>::infinity(), "at_least"), std::nullopt);
+}
+
+TEST(report_targets, every_format_says_whether_the_target_was_met) {
+  auto csv = to_csv(provincial_report());
+  auto rows = parse_csv(std::string_view(csv).substr(3));
+  const auto met = column_of(rows[0], "บรรลุค่าเป้าหมาย");
+  EXPECT_EQ(rows[1][met], "ไม่ใช่");   // 82.5 against at least 85
+  EXPECT_EQ(rows[2][met], "");       // no target
+  EXPECT_EQ(rows.back()[met], "0");  // none met
+  auto json = json::value(to_json(provincial_report()));
+  const auto& a1 = json.at("plans")
+                       .as_array()[0]
+                       .at("goals")
+                       .as_array()[0]
+                       .at("indicators")
+                       .as_array()[0]
+                       .at("activities")
+                       .as_array()[0];
+  EXPECT_EQ(a1.at("comparator"), "at_least");
+  EXPECT_EQ(a1.at("target_met"), false);
+  const auto html = to_html(provincial_report(), {});
+  EXPECT_NE(html.find("บรรลุค่าเป้าหมาย"), std::string::npos);
+  EXPECT_NE(html.find("<td>ไม่ใช่</td>"), std::string::npos);
 }
 
 TEST(report_csv, totals_row_is_the_sum_of_the_rows) {

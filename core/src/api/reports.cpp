@@ -25,6 +25,9 @@ boost::json::value opt(const std::optional<double>& v) {
   if (std::trunc(*v) == *v && std::fabs(*v) < 1e15) return static_cast<std::int64_t>(*v);
   return *v;
 }
+boost::json::value opt(const std::optional<bool>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 boost::json::value opt(const std::optional<std::int64_t>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
@@ -143,6 +146,8 @@ http::response get_report(app::context& ctx, http::request& req, const directory
                           {"measurable", item.measurable},
                           {"target_value", opt(item.target_value)},
                           {"unit", item.unit},
+                          {"comparator", item.comparator},
+                          {"baseline", opt(item.baseline)},
                           {"agency_id", item.agency_id},
                           {"agency_text", item.agency_text},
                           {"entry", nullptr}};
@@ -156,6 +161,7 @@ http::response get_report(app::context& ctx, http::request& req, const directory
                     {"disbursed_baht", baht_json(e->disbursed_satang)},
                     {"over_budget_reason", e->over_budget_reason},
                     {"result_value", opt(e->result_value)},
+                    {"target_met", opt(reports::target_met(item.target_value, e->result_value, item.comparator))},
                     {"narrative", e->narrative},
                     {"evidence", std::move(evidence)},
                     {"entered_by", e->entered_by},

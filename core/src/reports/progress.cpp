@@ -145,11 +145,19 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
     long long agency = responsible_agency(agencies, item.agencies, province_name, agency_id);
     std::string agency_text = join(item.agencies);
     ++position;
+    // A comparator the reports do not know is no comparator: judged as "at least".
+    const std::string comparator =
+        item.comparator == "at_most" || item.comparator == "exactly" ? item.comparator : std::string("at_least");
+    const bool has_baseline = item.baseline && std::isfinite(*item.baseline);
+    double baseline = has_baseline ? *item.baseline : 0;
+    soci::indicator baseline_ind = has_baseline ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO report_items (plan_id, item_id, position, title, goal, indicator, budget_satang, measurable, "
-           "target_value, unit, agency_id, agency_text) VALUES (:p, :i, :pos, :t, :g, :ind, :b, :m, :tv, :u, :a, :at)",
+           "target_value, unit, agency_id, agency_text, comparator, baseline) VALUES (:p, :i, :pos, :t, :g, :ind, :b, "
+           ":m, :tv, :u, :a, :at, :cmp, :base)",
         soci::use(plan_id), soci::use(item.id), soci::use(position), soci::use(item.title), soci::use(item.goal),
         soci::use(item.indicator), soci::use(budget, budget_ind), soci::use(measurable), soci::use(target, target_ind),
-        soci::use(item.unit), soci::use(agency), soci::use(agency_text);
+        soci::use(item.unit), soci::use(agency), soci::use(agency_text), soci::use(comparator),
+        soci::use(baseline, baseline_ind);
   }
   const std::string now = storage::now_iso();
   for (int quarter = 1; quarter <= 4; ++quarter) {
@@ -220,13 +228,15 @@ std::vector<report_item> progress_service::items_of(soci::session& sql, std::int
   std::vector<report_item> out;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT id, item_id, title, goal, indicator, budget_satang, measurable, target_value, unit, "
-                      "agency_id, agency_text FROM report_items WHERE plan_id = :p ORDER BY position",
+                      "agency_id, agency_text, comparator, baseline FROM report_items WHERE plan_id = :p "
+                      "ORDER BY position",
        soci::use(key));
   for (const auto& row : rows) {
     using namespace storage;
     out.push_back({column_int(row, 0), column_text(row, 1), column_text(row, 2), column_text(row, 3),
                    column_text(row, 4), column_opt_int(row, 5), column_int(row, 6) != 0, column_opt_double(row, 7),
-                   column_text(row, 8), column_int(row, 9), column_text(row, 10)});
+                   column_text(row, 8), column_int(row, 9), column_text(row, 10), column_text(row, 11),
+                   column_opt_double(row, 12)});
   }
   return out;
 }

@@ -23,6 +23,7 @@ void count(totals& t, const activity_row& a) {
     t.missing += 1;
   t.planned_satang += a.planned_satang.value_or(0);
   t.disbursed_satang += a.disbursed_satang;
+  if (a.target_met) ++(*a.target_met ? t.targets_met : t.targets_not_met);
 }
 
 void add(totals& into, const totals& t) {
@@ -34,6 +35,8 @@ void add(totals& into, const totals& t) {
   into.missing += t.missing;
   into.planned_satang += t.planned_satang;
   into.disbursed_satang += t.disbursed_satang;
+  into.targets_met += t.targets_met;
+  into.targets_not_met += t.targets_not_met;
 }
 
 // One row per activity with its confirmed entry for the quarter, or, for
@@ -46,13 +49,13 @@ std::string activity_sql(const report_query& q) {
       " FROM plans p JOIN provinces pr ON pr.code = p.province_code JOIN agencies ag ON ag.id = p.agency_id "
       "JOIN report_items ri ON ri.plan_id = p.id JOIN agencies ra ON ra.id = ri.agency_id ";
   if (q.quarter > 0) {
-    select += "e.status, e.percent_complete, e.disbursed_satang, e.result_value, qr.due_on, rc.stage";
+    select += "e.status, e.percent_complete, e.disbursed_satang, e.result_value, qr.due_on, rc.stage, ri.comparator";
     from +=
         "JOIN quarterly_reports qr ON qr.plan_id = p.id AND qr.quarter = :q "
         "JOIN workflow_cases rc ON rc.id = qr.case_id "
         "LEFT JOIN progress_entries e ON e.report_id = qr.id AND e.item_row_id = ri.id AND e.confirmed_at IS NOT NULL ";
   } else {
-    select += "le.status, le.percent_complete, agg.disbursed, le.result_value, agg.last_due, ''";
+    select += "le.status, le.percent_complete, agg.disbursed, le.result_value, agg.last_due, '', ri.comparator";
     // The year's sums are taken over this province's plans only, so the
     // subquery reads a province's entries, not the country's.
     from +=
@@ -110,6 +113,8 @@ report provincial(soci::session& sql, const report_query& q, const std::string& 
       a.disbursed_satang = column_opt_int(row, 16).value_or(0);
       a.result_value = column_opt_double(row, 17);
       a.late = q.quarter > 0 && a.status == "missing" && column_text(row, 18) < today;
+      a.comparator = column_text(row, 20);
+      a.target_met = target_met(a.target_value, a.result_value, a.comparator);
       const std::string goal = column_text(row, 6), indicator = column_text(row, 7);
       if (plan.goals.empty() || plan.goals.back().goal != goal) plan.goals.push_back({goal, {}, {}});
       auto& g = plan.goals.back();

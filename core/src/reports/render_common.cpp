@@ -8,6 +8,14 @@
 
 namespace planflow::reports {
 
+std::optional<bool> target_met(std::optional<double> target, std::optional<double> result,
+                               std::string_view comparator) {
+  if (!target || !result || !std::isfinite(*target) || !std::isfinite(*result)) return std::nullopt;
+  if (comparator == "at_most") return *result <= *target;
+  if (comparator == "exactly") return std::fabs(*result - *target) <= 1e-6 * std::max(1.0, std::fabs(*target));
+  return *result >= *target;
+}
+
 std::optional<double> totals::disbursed_percent() const {
   if (planned_satang == 0) return std::nullopt;
   return static_cast<double>(disbursed_satang) * 100.0 / static_cast<double>(planned_satang);
@@ -55,6 +63,11 @@ std::string_view stage_label(std::string_view stage) {
 }
 
 std::string_view late_label(bool late) { return late ? "ใช่" : ""; }
+
+std::string_view target_met_label(std::optional<bool> met) {
+  if (!met) return "";
+  return *met ? "ใช่" : "ไม่ใช่";
+}
 
 std::string period_label(int quarter) {
   return quarter >= 1 && quarter <= 4 ? fmt::format("ไตรมาสที่ {}", quarter) : std::string("สะสมทั้งปี");
@@ -142,6 +155,7 @@ column_sums sum_activities(const std::vector<activity_line>& lines) {
     sums.planned_satang += a.planned_satang.value_or(0);
     sums.disbursed_satang += a.disbursed_satang;
     if (a.late) ++sums.late;
+    if (a.target_met.value_or(false)) ++sums.targets_met;
   }
   return sums;
 }

@@ -27,6 +27,8 @@ std::string_view stage_label(std::string_view stage);
 
 /// "ใช่" for a late activity, "" otherwise.
 std::string_view late_label(bool late);
+/// "ใช่" / "ไม่ใช่" for a target reached or not, "" when there is nothing to judge.
+std::string_view target_met_label(std::optional<bool> met);
 
 /// "ไตรมาสที่ 2" or "สะสมทั้งปี" for quarter 0.
 std::string period_label(int quarter);
@@ -68,6 +70,7 @@ struct column_sums {
   std::int64_t planned_satang = 0;
   std::int64_t disbursed_satang = 0;
   int late = 0;  // late activities (provincial) or late agencies (national)
+  int targets_met = 0;
   std::optional<double> disbursed_percent() const;
 };
 column_sums sum_activities(const std::vector<activity_line>& lines);
@@ -88,11 +91,12 @@ enum class activity_column {
   target,
   result,
   unit,
+  target_met,
   progress,
   late,
 };
 // clang-format off: one heading a line
-inline constexpr std::array<std::string_view, 14> k_activity_headers{
+inline constexpr std::array<std::string_view, 15> k_activity_headers{
     "แผน",
     "เป้าหมาย",
     "ตัวชี้วัด",
@@ -105,6 +109,7 @@ inline constexpr std::array<std::string_view, 14> k_activity_headers{
     "ค่าเป้าหมาย",
     "ผลการดำเนินงาน",
     "หน่วยนับ",
+    "บรรลุค่าเป้าหมาย",
     "ร้อยละความก้าวหน้า",
     "ล่าช้า",
 };

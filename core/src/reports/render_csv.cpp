@@ -113,6 +113,7 @@ void provincial_rows(csv_writer& csv, const report& r) {
     optional_number(csv, a.target_value);
     optional_number(csv, a.result_value);
     csv.text(a.unit);
+    csv.text(detail::target_met_label(a.target_met));
     optional_number(csv, a.percent_complete);
     csv.text(detail::late_label(a.late));
     csv.end_row();
@@ -135,6 +136,9 @@ void provincial_rows(csv_writer& csv, const report& r) {
         break;
       case col::disbursed_percent:
         percent(csv, sums.disbursed_percent());
+        break;
+      case col::target_met:
+        csv.number(std::to_string(sums.targets_met));
         break;
       case col::late:
         csv.number(std::to_string(sums.late));

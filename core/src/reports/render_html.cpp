@@ -49,13 +49,13 @@ std::string document_policy() {
 // The plan's own columns; the plan is the section around the table and the
 // goal and indicator are the group rows inside it.
 // clang-format off: one heading a line
-constexpr std::array<std::string_view, 11> k_plan_table_headers{
-    "โครงการ/กิจกรรม", "หน่วยงาน",       "สถานะ",  "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)", "ร้อยละการเบิกจ่าย",
-    "ค่าเป้าหมาย",      "ผลการดำเนินงาน", "หน่วยนับ", "ร้อยละความก้าวหน้า",     "ล่าช้า",
+constexpr std::array<std::string_view, 12> k_plan_table_headers{
+    "โครงการ/กิจกรรม", "หน่วยงาน",       "สถานะ",  "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)",    "ร้อยละการเบิกจ่าย",
+    "ค่าเป้าหมาย",      "ผลการดำเนินงาน", "หน่วยนับ", "บรรลุค่าเป้าหมาย",       "ร้อยละความก้าวหน้า", "ล่าช้า",
 };
 // clang-format on
-// Cells after the money: target, result, unit, progress, late.
-constexpr int k_cells_after_money = 5;
+// Cells after the money: target, result, unit, target met, progress, late.
+constexpr int k_cells_after_money = 6;
 
 class page {
  public:
@@ -240,6 +240,7 @@ class page {
     optional_td(a.target_value);
     optional_td(a.result_value);
     td(a.unit);
+    td(detail::target_met_label(a.target_met));
     optional_td(a.percent_complete);
     td(a.late ? "ล่าช้า" : "");
     out_ += "</tr>\n";

@@ -47,6 +47,8 @@ json::object totals_json(const totals& t) {
   put_money(out, "planned", t.planned_satang);
   put_money(out, "disbursed", t.disbursed_satang);
   out["disbursed_percent"] = percent_value(t.disbursed_percent());
+  out["targets_met"] = t.targets_met;
+  out["targets_not_met"] = t.targets_not_met;
   return out;
 }
 
@@ -70,6 +72,8 @@ json::object activity_json(const activity_row& a) {
   out["target_value"] = optional_number(a.target_value);
   out["result_value"] = optional_number(a.result_value);
   out["unit"] = a.unit;
+  out["comparator"] = a.comparator;
+  out["target_met"] = a.target_met ? json::value(*a.target_met) : json::value(nullptr);
   out["late"] = a.late;
   return out;
 }

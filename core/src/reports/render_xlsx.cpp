@@ -238,6 +238,7 @@ void provincial_sheet(sheet_writer& sheet, const report& r) {
     sheet.optional_number(row, c(col::target), a.target_value);
     sheet.optional_number(row, c(col::result), a.result_value);
     sheet.text(row, c(col::unit), a.unit);
+    sheet.text(row, c(col::target_met), detail::target_met_label(a.target_met));
     sheet.optional_number(row, c(col::progress), a.percent_complete, f.percent);
     sheet.text(row, c(col::late), detail::late_label(a.late));
     ++row;
@@ -252,17 +253,22 @@ void provincial_sheet(sheet_writer& sheet, const report& r) {
   total_cell(sheet, total, c(col::disbursed), "SUM", detail::to_baht(sums.disbursed_satang), f.total_baht);
   percent_total(sheet, total, c(col::disbursed_percent), c(col::planned), c(col::disbursed), sums.disbursed_percent());
   if (total > 1) {
+    sheet.formula(total, c(col::target_met),
+                  fmt::format("=COUNTIF({},\"{}\")", column_range(c(col::target_met), 1, total - 1),
+                              detail::target_met_label(true)),
+                  sums.targets_met, f.total_count);
     sheet.formula(
         total, c(col::late),
         fmt::format("=COUNTIF({},\"{}\")", column_range(c(col::late), 1, total - 1), detail::late_label(true)),
         sums.late, f.total_count);
     sheet.check(worksheet_autofilter(sheet.get(), 0, 0, total - 1, c(col::late)));
   } else {
+    sheet.number(total, c(col::target_met), sums.targets_met, f.total_count);
     sheet.number(total, c(col::late), sums.late, f.total_count);
   }
 
-  constexpr std::array<double, detail::k_activity_headers.size()> widths{30, 30, 30, 40, 25, 18, 16,
-                                                                         16, 11, 11, 13, 12, 11, 8};
+  constexpr std::array<double, detail::k_activity_headers.size()> widths{30, 30, 30, 40, 25, 18, 16, 16,
+                                                                         11, 11, 13, 12, 12, 11, 8};
   for (std::size_t i = 0; i < widths.size(); ++i) {
     bool wraps = i <= detail::index(col::agency);
     sheet.width(static_cast<lxw_col_t>(i), widths[i], wraps ? f.text : nullptr);

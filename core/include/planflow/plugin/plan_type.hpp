@@ -67,6 +67,11 @@ struct progress_item {
   bool measurable = false;                    ///< the agency reports a result value against `target_value`
   std::optional<double> target_value;
   std::string unit;
+  /// How a result is held against `target_value`: "at_least" (ไม่น้อยกว่า,
+  /// and what a bare target means), "at_most" (ไม่เกิน) or "exactly". A
+  /// relative target ("ลดลงร้อยละ ๑๐ จากปีฐาน") is given as the level to reach.
+  std::string comparator = "at_least";
+  std::optional<double> baseline;     ///< the value a relative target starts from, when the plan states it
   std::vector<std::string> agencies;  ///< responsible agencies as written in the plan
 };
 

@@ -58,6 +58,8 @@ struct report_item {
   std::string unit;
   std::int64_t agency_id = 0;
   std::string agency_text;
+  std::string comparator = "at_least";  ///< how a result is held against target_value
+  std::optional<double> baseline;
 };
 
 struct entry_input {

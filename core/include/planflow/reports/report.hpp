@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planflow::reports {
@@ -19,6 +20,8 @@ struct totals {
   int missing = 0;  ///< no confirmed entry for the period
   std::int64_t planned_satang = 0;
   std::int64_t disbursed_satang = 0;
+  int targets_met = 0;      ///< activities whose result reaches their target
+  int targets_not_met = 0;  ///< activities with a result that does not
 
   /// disbursed / planned in percent, or nullopt when nothing was planned.
   std::optional<double> disbursed_percent() const;
@@ -35,8 +38,16 @@ struct activity_row {
   std::optional<double> target_value;
   std::optional<double> result_value;
   std::string unit;
-  bool late = false;  ///< past the due date without a confirmed entry
+  std::string comparator = "at_least";  ///< at_least, at_most or exactly (see target_met)
+  std::optional<bool> target_met;       ///< nullopt: no target or no result to hold against it
+  bool late = false;                    ///< past the due date without a confirmed entry
 };
+
+/// Whether `result` reaches `target` as `comparator` says: at least (the
+/// default, also for a comparator not known here), at most, or exactly (to
+/// a millionth, since results are typed decimals). nullopt when either is
+/// missing or not a finite number.
+std::optional<bool> target_met(std::optional<double> target, std::optional<double> result, std::string_view comparator);
 
 struct indicator_section {
   std::string indicator;
