@@ -14,8 +14,8 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
       std::string goal = goal_label(g.number);
       for (const auto& ind : g.indicators) {
         std::string indicator = ind.number.empty() ? ind.text : indicator_label(ind.number);
-        for (const auto& item : ind.key_work_items) {
-          for (const auto& pr : item.projects) {
+        {
+          for (const auto& pr : ind.projects) {
             for (const auto& a : pr.activities) {
               plugin::progress_item it;
               it.id = a.id;

@@ -44,9 +44,9 @@ plan_totals sum_plan(const plan& p) {
     scope_totals t;
     t.indicators = std::int64_t(g.indicators.size());
     for (const auto& ind : g.indicators) {
-      for (const auto& item : ind.key_work_items) {
-        t.projects += std::int64_t(item.projects.size());
-        for (const auto& pr : item.projects) {
+      {
+        t.projects += std::int64_t(ind.projects.size());
+        for (const auto& pr : ind.projects) {
           for (const auto& a : pr.activities) {
             ++t.activities;
             if (a.budget.kind == k_budget_amount && a.budget.satang) {
