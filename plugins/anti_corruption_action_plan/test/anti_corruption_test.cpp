@@ -24,13 +24,18 @@ using test::code_and_path;
 const std::string k_golden = std::string(PLANFLOW_PLUGIN_SOURCE_DIR) + "/test/golden/000_f86febe8b6e44396.json";
 
 // Paths of the activities the tests look at (ids in parentheses).
-constexpr std::string_view k_line_109 = "/goals/0/indicators/0/key_work_items/2/projects/0/activities/0";  // a-1
-constexpr std::string_view k_line_125 = "/goals/0/indicators/1/key_work_items/0/projects/0/activities/1";  // a-3
-constexpr std::string_view k_line_139 = "/goals/0/indicators/1/key_work_items/4/projects/2/activities/0";  // a-9
-constexpr std::string_view k_line_174 = "/goals/0/indicators/2/key_work_items/3/projects/2/activities/0";  // a-20
-constexpr std::string_view k_line_186 = "/goals/0/indicators/2/key_work_items/3/projects/5/activities/1";  // a-24
-constexpr std::string_view k_line_223 = "/goals/1/indicators/0/key_work_items/8/projects/1/activities/0";  // a-32
-constexpr std::string_view k_line_224 = "/goals/1/indicators/0/key_work_items/8/projects/2/activities/0";  // a-33
+// Projects are the indicator's (p-1 is 1.1's, p-2…p-10 1.2's, p-11…p-18
+// 1.3's, p-19…p-31 2.1's), each with the key work items it serves.
+constexpr std::string_view k_line_109 = "/goals/0/indicators/0/projects/0/activities/0";  // a-1
+constexpr std::string_view k_line_125 = "/goals/0/indicators/1/projects/0/activities/1";  // a-3
+constexpr std::string_view k_line_130 = "/goals/0/indicators/1/projects/0/activities/2";  // a-4
+constexpr std::string_view k_line_133 = "/goals/0/indicators/1/projects/0/activities/3";  // a-5
+constexpr std::string_view k_line_139 = "/goals/0/indicators/1/projects/3/activities/0";  // a-9
+constexpr std::string_view k_line_174 = "/goals/0/indicators/2/projects/4/activities/0";  // a-20
+constexpr std::string_view k_line_178 = "/goals/0/indicators/2/projects/5";               // p-16, project ๑๔
+constexpr std::string_view k_line_186 = "/goals/0/indicators/2/projects/5/activities/1";  // a-24, under ๑๔
+constexpr std::string_view k_line_223 = "/goals/1/indicators/0/projects/6/activities/0";  // a-32
+constexpr std::string_view k_line_224 = "/goals/1/indicators/0/projects/7/activities/0";  // a-33
 
 class seed_import : public ::testing::Test {
  protected:
@@ -121,60 +126,61 @@ TEST_F(seed_import, reports_exactly_the_errors_of_the_document) {
 // The warnings validate() gives on the seed's content, in order; each is a
 // defect of the document, named by its line.
 std::vector<code_and_path> seed_content_warnings() {
-  const std::string g1i2 = "/goals/0/indicators/1/key_work_items/";
-  const std::string g1i3 = "/goals/0/indicators/2/key_work_items/";
-  const std::string g2i1 = "/goals/1/indicators/0/key_work_items/8/projects/";
+  const std::string g1i2 = "/goals/0/indicators/1/projects/";
+  const std::string g1i3 = "/goals/0/indicators/2/projects/";
+  const std::string g2i1 = "/goals/1/indicators/0/projects/";
   const std::string target = "/activities/0/target_value";
   return {
       // Line 130: the method says "ให้ครอบคลุมทุกอำเภอ ใน ๗๖ จังหวัด … จังหวัดละ
       // ๑๐๐ คน", the national ป.ป.ช. project's wording, not Narathiwat's.
-      {"national_template_text", g1i2 + "0/projects/0/activities/2/method"},
+      {"national_template_text", g1i2 + "0/activities/2/method"},
       // Line 133: "เครือข่ายภาคเยาวชนจังหวัดละ ๕๐ คน", the same template.
-      {"national_template_text", g1i2 + "0/projects/0/activities/3/method"},
+      {"national_template_text", g1i2 + "0/activities/3/method"},
       // Lines 138, 139 (+142), 143, 144 and 151: indicator cells without a
       // number to measure ("การสร้างเสริมวัฒนธรรมสุจริต…", "การบริหารด้วยความซื่อสัตย์…",
       // "ผู้เข้ารับการอบรมฯ มีความเข้าใจ…", "จำนวนหน่วยงานที่รับทราบนโยบาย…" with no
       // count, "… คุณธรรมที่พึงประสงค์ ๕ ประการ คือ …" which lists, not targets).
-      {"unmeasurable_target", g1i2 + "4/projects/1" + target},
-      {"unmeasurable_target", g1i2 + "4/projects/2" + target},
-      {"unmeasurable_target", g1i2 + "4/projects/3" + target},
-      {"unmeasurable_target", g1i2 + "4/projects/4" + target},
-      {"unmeasurable_target", g1i2 + "4/projects/7" + target},
+      {"unmeasurable_target", g1i2 + "2" + target},
+      {"unmeasurable_target", g1i2 + "3" + target},
+      {"unmeasurable_target", g1i2 + "4" + target},
+      {"unmeasurable_target", g1i2 + "5" + target},
+      {"unmeasurable_target", g1i2 + "8" + target},
       // Line 168 (+171): "… ประจำปี พ.ศ.๒๕๖๖ ได้อย่างถูกต้องครบถ้วน ตามหลักเกณฑ์…", no value.
-      {"unmeasurable_target", g1i3 + "1/projects/0" + target},
+      {"unmeasurable_target", g1i3 + "1" + target},
       // Lines 172 and 173: "ร้อยละของหน่วยงาน…ผ่านเกณฑ์ ITA" names a percentage but no value.
-      {"unmeasurable_target", g1i3 + "3/projects/0" + target},
-      {"unmeasurable_target", g1i3 + "3/projects/1" + target},
+      {"unmeasurable_target", g1i3 + "2" + target},
+      {"unmeasurable_target", g1i3 + "3" + target},
       // Line 174: "ความเสี่ยงระดับต่ำ", a level in words.
-      {"unmeasurable_target", g1i3 + "3/projects/2" + target},
+      {"unmeasurable_target", g1i3 + "4" + target},
       // Line 178: "ประเมินสุขภาวะองค์กร …", an action, not a target.
-      {"unmeasurable_target", g1i3 + "3/projects/3" + target},
-      // Line 179 (+182): "1.ร้อยละของหน่วยงาน…ผ่านเกณฑ์ 2.จำนวนข้อเสนอแนะ…", no values.
-      {"unmeasurable_target", g1i3 + "3/projects/4" + target},
-      // Line 183: "จำนวนหน่วยงานภาครัฐที่ดำเนินการได้ตามกรอบ…", no count.
-      {"unmeasurable_target", g1i3 + "3/projects/5" + target},
+      {"unmeasurable_target", g1i3 + "5" + target},
       // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…ITA" under indicator ๑.๓, whose target
-      // (lines 79 and 162) is "ไม่น้อยกว่าร้อยละ ๑๐๐".
+      // (lines 79 and 162) is "ไม่น้อยกว่าร้อยละ ๑๐๐". The row is project ๑๔'s
+      // (line 178) second activity, so it is checked there.
       {"target_below_indicator", std::string(k_line_186) + "/target_value"},
+      // Line 179 (+182): "1.ร้อยละของหน่วยงาน…ผ่านเกณฑ์ 2.จำนวนข้อเสนอแนะ…", no values.
+      {"unmeasurable_target", g1i3 + "6" + target},
+      // Line 183: "จำนวนหน่วยงานภาครัฐที่ดำเนินการได้ตามกรอบ…", no count.
+      {"unmeasurable_target", g1i3 + "7" + target},
       // Lines 165 and 168 number their projects ๙ and ๑๐, which lines 150
       // and 151 already used in the same goal.
-      {"duplicate_number", g1i3 + "0/projects/0/number"},
-      {"duplicate_number", g1i3 + "1/projects/0/number"},
+      {"duplicate_number", g1i3 + "0/number"},
+      {"duplicate_number", g1i3 + "1/number"},
       // Lines 83 and 196: "ลดลงร้อยละ ๑๐" of indicator ๒.๑, from no stated baseline.
       {"relative_target_without_baseline", "/goals/1/indicators/0/baseline"},
       // Line 220: "ความสำเร็จในการทำรายงาน…", no value.
-      {"unmeasurable_target", g2i1 + "0" + target},
+      {"unmeasurable_target", g2i1 + "5" + target},
       // Lines 223 and 224 (+227): "จำนวนของสาธารณชน…" and "ระดับความสำเร็จ…" with no
       // count or level.
-      {"unmeasurable_target", g2i1 + "1" + target},
-      {"unmeasurable_target", g2i1 + "2" + target},
+      {"unmeasurable_target", g2i1 + "6" + target},
+      {"unmeasurable_target", g2i1 + "7" + target},
       // Line 229: "…จริยธรรมดีเด่นประจำปี พ.ศ.๒๕๖๕" in the 2566 plan (the
       // project's title; its own activity row repeats it and is not reported twice).
-      {"year_outside_fiscal_year", g2i1 + "4/title"},
+      {"year_outside_fiscal_year", g2i1 + "9/title"},
       // Line 229: "บุคลากร…รับทราบว่ามีโครงการ…", no value.
-      {"unmeasurable_target", g2i1 + "4" + target},
+      {"unmeasurable_target", g2i1 + "9" + target},
       // Line 234: "บุคลากรร่วมมือกันในการป้องกัน…", no value.
-      {"unmeasurable_target", g2i1 + "6" + target},
+      {"unmeasurable_target", g2i1 + "11" + target},
       // Lines 87/200, 91/202 and 95/204: "ลดลงร้อยละ ๑๐", "ลดลงร้อยละ ๑๐" and
       // "ลดลงร้อยละ ๒๕" of ๒.๒.๑, ๒.๒.๒ and ๒.๓, from no stated baseline.
       {"relative_target_without_baseline", "/goals/1/indicators/2/baseline"},
@@ -187,10 +193,18 @@ TEST_F(seed_import, warns_about_what_is_odd_but_possible) {
   std::vector<code_and_path> expected = {
       // Line 12: "จังหวัด... กำหนดให้" — the template's blank never filled in.
       {"placeholder_text", ""},
+      // Line 133: the method cell opens with "ตามองและแจ้งเบาะแส (Watch &
+      // Voice) ให้กับสำนักงาน ป.ป.ช.", the end of line 130's method ("…เป็น
+      // เครือข่ายจับ") cut by the page break; joined to line 130's activity.
+      {"fragment_joined", std::string(k_line_130) + "/method"},
       // Line 174: the row is shifted one column left (budget column
       // "มกราคม-มีนาคม ๒๕๖๖", period column an agency, agency column empty);
       // the importer moved it back, so nothing is left to fix in the content.
       {"column_shift", std::string(k_line_174)},
+      // Line 186: unnumbered, after project ๑๖ (line 183, stated on one row);
+      // placed under project ๑๔ (line 178), the same agency and the MOIT
+      // assessment ๑๔ describes ("ตรวจสอบประเมินทุก ๔ ไตรมาส").
+      {"row_placed_by_content", std::string(k_line_178)},
   };
   for (auto& w : seed_content_warnings()) expected.push_back(std::move(w));
   EXPECT_EQ(test::codes(result_->findings, "warning"), expected) << test::dump(result_->findings);
@@ -256,7 +270,7 @@ TEST_F(seed_import, joins_rows_continued_across_page_breaks) {
   // Line 142: the end of line 139's title, which is also its project's.
   std::string title(at(std::string(k_line_139) + "/title").as_string());
   EXPECT_TRUE(title.ends_with("ที่ปราศจากการล่วงละเมิดหรือคุกคามทางเพศในการทำงาน")) << title;
-  EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/4/projects/2/title"), at(std::string(k_line_139) + "/title"));
+  EXPECT_EQ(at("/goals/0/indicators/1/projects/3/title"), at(std::string(k_line_139) + "/title"));
   // Line 129, first cell: work item ๒ (line 126) continued, then work item ๓.
   std::string item(at("/goals/0/indicators/1/key_work_items/1/text").as_string());
   EXPECT_TRUE(
@@ -266,7 +280,7 @@ TEST_F(seed_import, joins_rows_continued_across_page_breaks) {
   EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/2/number"), "3");
   // Line 171, fourth cell: the rest of line 168's indicator.
   std::string indicator(
-      at("/goals/0/indicators/2/key_work_items/1/projects/0/activities/0/indicator_text").as_string());
+      at("/goals/0/indicators/2/projects/1/activities/0/indicator_text").as_string());
   EXPECT_TRUE(indicator.ends_with("ได้อย่างถูกต้องครบถ้วน ตามหลักเกณฑ์การประเมินที่กำหนด")) << indicator;
   // Line 207 holds work items ๑ and ๒ in one cell without paragraph tags.
   EXPECT_EQ(at("/goals/1/indicators/0/key_work_items/0/number"), "1");
@@ -275,16 +289,15 @@ TEST_F(seed_import, joins_rows_continued_across_page_breaks) {
 
 TEST_F(seed_import, gives_unnumbered_budgeted_rows_to_their_project) {
   // Line 123 is project ๒ alone; lines 124–134 are its five activities.
-  const auto& project = at("/goals/0/indicators/1/key_work_items/0/projects/0");
+  const auto& project = at("/goals/0/indicators/1/projects/0");
   EXPECT_EQ(project.at("number"), "2");
   EXPECT_EQ(project.at("title"), "โครงการ STRONG – จิตพอเพียงต้านทุจริต");
   const auto& activities = project.at("activities").as_array();
   ASSERT_EQ(activities.size(), 5u);
   for (const auto& a : activities) EXPECT_EQ(a.at("number"), "");
   EXPECT_EQ(activities[4].at("title"), "กิจกรรมผลิตสื่อเพื่อการเรียนรู้");
-  // Line 186, unnumbered after project ๑๖ (line 183), joins it.
-  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/title"),
-            "กิจกรรมตรวจประเมิน ITA ไตรมาสที่ ๑ - ไตรมาสที่ ๔");
+  // Lines 166–167 are project ๙'s (line 165) two activities.
+  EXPECT_EQ(at("/goals/0/indicators/2/projects/0/activities").as_array().size(), 2u);
 }
 
 TEST_F(seed_import, reads_periods_as_fiscal_months) {
@@ -297,13 +310,13 @@ TEST_F(seed_import, reads_periods_as_fiscal_months) {
   // Line 139: "ตุลาคม – ธันวาคม ๒๕๖๕" is the first quarter of fiscal 2566.
   EXPECT_EQ(months(k_line_139), std::make_pair(json::value(1), json::value(3)));
   // Line 144: "ปีงบประมาณ พ.ศ. ๒๕๖๖", the whole year.
-  EXPECT_EQ(months("/goals/0/indicators/1/key_work_items/4/projects/4/activities/0"),
+  EXPECT_EQ(months("/goals/0/indicators/1/projects/5/activities/0"),
             std::make_pair(json::value(1), json::value(12)));
   // Line 150: "ตุลาคม ธันวาคม ๒๕๖๕", no dash.
-  EXPECT_EQ(months("/goals/0/indicators/1/key_work_items/4/projects/6/activities/0"),
+  EXPECT_EQ(months("/goals/0/indicators/1/projects/7/activities/0"),
             std::make_pair(json::value(1), json::value(3)));
   // Line 167: "ตุลาคม-มีนาคม ๒๕๖๖", one year for a range starting in 2565.
-  EXPECT_EQ(months("/goals/0/indicators/2/key_work_items/0/projects/0/activities/1"),
+  EXPECT_EQ(months("/goals/0/indicators/2/projects/0/activities/1"),
             std::make_pair(json::value(1), json::value(6)));
 }
 
@@ -347,10 +360,10 @@ TEST_F(seed_import, reads_measurable_activity_targets) {
   EXPECT_EQ(at(std::string(k_line_109) + "/unit"), "แห่ง");
   EXPECT_EQ(at(std::string(k_line_109) + "/target_text"), "ไม่น้อยกว่า ๓ แห่ง");
   // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…".
-  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/target_value"), 82);
-  EXPECT_EQ(at("/goals/0/indicators/2/key_work_items/3/projects/5/activities/1/unit"), "ร้อยละ");
+  EXPECT_EQ(at(std::string(k_line_186) + "/target_value"), 82);
+  EXPECT_EQ(at(std::string(k_line_186) + "/unit"), "ร้อยละ");
   // Line 151: "… คุณธรรมที่พึงประสงค์ ๕ ประการ คือ …" describes, it does not target.
-  EXPECT_EQ(at("/goals/0/indicators/1/key_work_items/4/projects/7/activities/0/target_value"), nullptr);
+  EXPECT_EQ(at("/goals/0/indicators/1/projects/8/activities/0/target_value"), nullptr);
 }
 
 TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
@@ -358,7 +371,7 @@ TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
             json::parse(R"(["สำนักงาน ป.ป.ช. ประจำ จังหวัด","สำนักงานศึกษาธิการ จังหวัด","สำนักงานเขตพื้นที่ การศึกษา",)"
                         R"("ประธานอาชีวศึกษา จังหวัด","สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด"])"));
   // Line 220: bullets, then a paragraph; "STRONG-จิต" is one name.
-  EXPECT_EQ(at("/goals/1/indicators/0/key_work_items/8/projects/0/activities/0/agencies"),
+  EXPECT_EQ(at("/goals/1/indicators/0/projects/5/activities/0/agencies"),
             json::parse(R"(["ชมรม STRONG-จิตพอเพียงต้านทุจริต","คณะกรรมการกบิลจังหวัด","สำนักงานคลังจังหวัดนราธิวาส"])"));
 }
 
@@ -374,13 +387,13 @@ TEST_F(seed_import, gives_unique_ids_and_the_same_content_twice) {
       for (const auto& w : i.at("key_work_items").as_array()) {
         ids.insert(std::string(w.at("id").as_string()));
         ++count;
-        for (const auto& p : w.at("projects").as_array()) {
-          ids.insert(std::string(p.at("id").as_string()));
+      }
+      for (const auto& p : i.at("projects").as_array()) {
+        ids.insert(std::string(p.at("id").as_string()));
+        ++count;
+        for (const auto& a : p.at("activities").as_array()) {
+          ids.insert(std::string(a.at("id").as_string()));
           ++count;
-          for (const auto& a : p.at("activities").as_array()) {
-            ids.insert(std::string(a.at("id").as_string()));
-            ++count;
-          }
         }
       }
     }
@@ -533,7 +546,7 @@ TEST(small_document, reports_budgets_agencies_and_periods_it_cannot_read) {
   auto r = plan.import_document(
       small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tร้อยละ ๑๒๐\tประมาณหนึ่งหมื่นบาท\tตุลาคม – ธันวาคม ๒๕๖๖\t\n"),
       test::context());
-  std::string a = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0";
+  std::string a = "/goals/0/indicators/0/projects/0/activities/0";
   std::vector<code_and_path> expected = {{"percentage_over_100", a + "/target_value"},
                                          {"unparseable_budget", a + "/budget"},
                                          {"period_outside_fiscal_year", a + "/period"},
@@ -550,7 +563,7 @@ TEST(small_document, does_not_blame_the_stated_total_for_an_unreadable_budget) {
                  "รวมจำนวน ๒ โครงการ/กิจกรรม\t\t\t\t๑๕,๕๐๐\t\t\n"),
       test::context());
   std::vector<code_and_path> expected = {
-      {"unparseable_budget", "/goals/0/indicators/0/key_work_items/0/projects/1/activities/0/budget"}};
+      {"unparseable_budget", "/goals/0/indicators/0/projects/1/activities/0/budget"}};
   EXPECT_EQ(test::codes(r.findings, "error"), expected) << test::dump(r.findings);
 }
 
@@ -605,7 +618,13 @@ TEST(small_document, warns_about_cells_outside_the_columns_and_truncation) {
   anti_corruption_plan plan;
   auto r = plan.import_document(small_plan("๑. ส่งเสริม\t๑.โครงการ\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\tเกิน\n"),
                                 test::context());
-  EXPECT_TRUE(test::has(r.findings, "extra_cells", "")) << test::dump(r.findings);
+  // The eighth cell has no header: listed with its line and text, not dropped.
+  const auto* unplaced = test::find(r.findings, "unplaced_cell");
+  ASSERT_NE(unplaced, nullptr) << test::dump(r.findings);
+  EXPECT_EQ(unplaced->severity, "warning");
+  EXPECT_EQ(unplaced->path, "");
+  EXPECT_NE(unplaced->message_en.find("\"เกิน\""), std::string::npos) << unplaced->message_en;
+  EXPECT_NE(unplaced->message_en.find("line "), std::string::npos) << unplaced->message_en;
   auto big = plan.import_document(std::string(9 * 1024 * 1024, 'x'), test::context());
   EXPECT_TRUE(test::has(big.findings, "document_truncated", "")) << test::dump(big.findings);
 }
