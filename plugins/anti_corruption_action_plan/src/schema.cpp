@@ -60,7 +60,7 @@ constexpr std::string_view k_schema = R"json({
     },
     "indicator": {
       "type": "object",
-      "required": ["id", "number", "text", "key_work_items", "projects"],
+      "required": ["id", "number", "text", "key_work_items"],
       "properties": {
         "id": {"$ref": "#/$defs/id"},
         "number": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)*$", "description": "1.1, 2.2.1"},

@@ -2,8 +2,11 @@
 // robustness. Line numbers ("line 174", "seed 000:174") are lines of
 // tests/fixtures/seeds/000_f86febe8b6e44396.txt, the Narathiwat plan for
 // fiscal year 2566.
+#include "content_model.hpp"
 #include "plugin.hpp"
+#include "table_rows.hpp"
 #include "test_support.hpp"
+#include "text_scan.hpp"
 
 #include <planflow/text/thai.hpp>
 
@@ -12,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <random>
 #include <set>
 
@@ -22,6 +26,10 @@ namespace json = boost::json;
 using test::code_and_path;
 
 const std::string k_golden = std::string(PLANFLOW_PLUGIN_SOURCE_DIR) + "/test/golden/000_f86febe8b6e44396.json";
+// The golden content as it was stored before projects moved under the
+// indicator (projects nested under the key work item they were hung on).
+const std::string k_old_golden =
+    std::string(PLANFLOW_PLUGIN_SOURCE_DIR) + "/test/golden/000_f86febe8b6e44396.old_shape.json";
 
 // Paths of the activities the tests look at (ids in parentheses).
 // Projects are the indicator's (p-1 is 1.1's, p-2…p-10 1.2's, p-11…p-18
@@ -300,6 +308,343 @@ TEST_F(seed_import, gives_unnumbered_budgeted_rows_to_their_project) {
   EXPECT_EQ(at("/goals/0/indicators/2/projects/0/activities").as_array().size(), 2u);
 }
 
+std::vector<std::string> strings_of(const json::array& a) {
+  std::vector<std::string> out;
+  for (const auto& v : a) out.emplace_back(v.as_string());
+  return out;
+}
+
+TEST_F(seed_import, links_projects_to_the_key_work_items_of_their_indicator) {
+  // The ลักษณะสำคัญของงาน column is one merged cell listing the indicator's
+  // items beside all of its projects; the document links no item to one
+  // project, so every project of an indicator serves all of its items.
+  struct expected_indicator {
+    std::string pointer;
+    std::vector<std::string> item_numbers;
+    std::vector<std::string> project_numbers;
+  };
+  std::vector<expected_indicator> expected = {
+      // 1.1: items ๑–๓ in one cell (line 109), project ๑ on the same row.
+      {"/goals/0/indicators/0", {"1", "2", "3"}, {"1"}},
+      // 1.2: items ๑ (123), ๒ (126, ends on 129), ๓ (129), ๔ (130), ๕ (133);
+      // projects ๒–๑๐ (123–151).
+      {"/goals/0/indicators/1", {"1", "2", "3", "4", "5"}, {"2", "3", "4", "5", "6", "7", "8", "9", "10"}},
+      // 1.3: items ๑ (165), ๒ (168, ends on 171), ๓ and ๔ (171); projects ๙–๑๖ (165–183).
+      {"/goals/0/indicators/2", {"1", "2", "3", "4"}, {"9", "10", "11", "12", "13", "14", "15", "16"}},
+      // 2.1: items ๑ and ๒ (207), ๓–๖ (212–215), ๗–๙ (220); projects ๑–๑๓ (207–235).
+      {"/goals/1/indicators/0",
+       {"1", "2", "3", "4", "5", "6", "7", "8", "9"},
+       {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"}},
+  };
+  std::size_t items_without_project = 0;
+  std::size_t items = 0;
+  for (const auto& e : expected) {
+    SCOPED_TRACE(e.pointer);
+    const auto& indicator = at(e.pointer);
+    std::vector<std::string> item_ids, item_numbers, project_numbers;
+    for (const auto& w : indicator.at("key_work_items").as_array()) {
+      item_ids.emplace_back(w.at("id").as_string());
+      item_numbers.emplace_back(w.at("number").as_string());
+    }
+    EXPECT_EQ(item_numbers, e.item_numbers);
+    std::set<std::string> served;
+    for (const auto& p : indicator.at("projects").as_array()) {
+      project_numbers.emplace_back(p.at("number").as_string());
+      auto links = strings_of(p.at("key_work_items").as_array());
+      EXPECT_EQ(links, item_ids) << p.at("title");
+      served.insert(links.begin(), links.end());
+    }
+    EXPECT_EQ(project_numbers, e.project_numbers);
+    for (const auto& id : item_ids) items_without_project += served.contains(id) ? 0 : 1;
+    items += item_ids.size();
+  }
+  EXPECT_EQ(items, 21u);
+  // Under the old shape 9 of the 21 had no project (see reads_the_old_shaped_golden…).
+  EXPECT_EQ(items_without_project, 0u);
+  // Goal 2's other indicators (lines 198–204) share 2.1's table: no items or projects of their own.
+  for (int i = 1; i <= 4; ++i) {
+    std::string pointer = "/goals/1/indicators/" + std::to_string(i);
+    EXPECT_TRUE(at(pointer + "/key_work_items").as_array().empty()) << pointer;
+    EXPECT_TRUE(at(pointer + "/projects").as_array().empty()) << pointer;
+    EXPECT_EQ(at(pointer + "/served_by"), "i-4");
+  }
+
+  // Line 144, project ๗ "No Gift Policy", is indicator 1.2's and serves its
+  // five items; it was hung under item ๕ (whistleblower channels, line 133)
+  // alone before.
+  const auto& no_gift = at("/goals/0/indicators/1/projects/5");
+  EXPECT_EQ(no_gift.at("number"), "7");
+  EXPECT_TRUE(std::string(no_gift.at("title").as_string()).find("(No Gift Policy)") != std::string::npos);
+  EXPECT_EQ(strings_of(no_gift.at("key_work_items").as_array()),
+            (std::vector<std::string>{"w-4", "w-5", "w-6", "w-7", "w-8"}));
+  EXPECT_TRUE(std::string(at("/goals/0/indicators/1/key_work_items/4/text").as_string()).starts_with("จัดให้มีช่องทางในการแจ้งเบาะแส"));
+  // No finding about unserved items.
+  EXPECT_EQ(test::find(result_->findings, "key_work_item_without_project"), nullptr);
+}
+
+TEST_F(seed_import, joins_the_fragment_of_line_133_to_line_130s_activity) {
+  // Line 130's method stops at "…นำไปสู่การร่วมกันเป็นเครือข่ายจับ" at the foot
+  // of the page; line 133's method cell opens with "ตามองและแจ้งเบาะแส (Watch &
+  // Voice) ให้กับสำนักงาน ป.ป.ช.", then its own method.
+  std::string joined(at(std::string(k_line_130) + "/method").as_string());
+  EXPECT_TRUE(joined.ends_with("นำไปสู่การร่วมกันเป็นเครือข่ายจับตามองและแจ้งเบาะแส (Watch & Voice) ให้กับสำนักงาน ป.ป.ช."))
+      << joined;
+  std::string own(at(std::string(k_line_133) + "/method").as_string());
+  EXPECT_TRUE(own.starts_with("เจ้าหน้าที่สำนักงาน ป.ป.ช. ร่วมกับเครือข่ายเยาวชนชมรม STRONG")) << own;
+  EXPECT_EQ(at(std::string(k_line_133) + "/title"), "กิจกรรมการพัฒนาศักยภาพชมรมเยาวชน STRONG-จิตพอเพียงต้านทุจริต");
+  const auto* f = test::find(result_->findings, "fragment_joined");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, "warning");
+  EXPECT_NE(f->message_en.find("line 133"), std::string::npos) << f->message_en;
+  EXPECT_NE(f->message_th.find("บรรทัด ๑๓๓"), std::string::npos) << f->message_th;
+}
+
+TEST_F(seed_import, places_line_186_under_project_14) {
+  // Line 186 "กิจกรรมตรวจประเมิน ITA ไตรมาสที่ ๑ - ไตรมาสที่ ๔" is unnumbered and
+  // follows ๑๖ (line 183, an OIT entry of สำนักงานจังหวัด stated on one row).
+  // It is the quarterly MOIT assessment by สำนักงานสาธารณสุขจังหวัด that
+  // project ๑๔ (line 178, "อบรมผู้ตรวจประเมิน… (MOIT)… ตรวจสอบประเมินทุก ๔ ไตรมาส",
+  // the same agency) sets up, and the document's "๑๘ โครงการ/กิจกรรม" (line
+  // 187) does not count it as a project of its own.
+  const auto& p14 = at(k_line_178);
+  EXPECT_EQ(p14.at("number"), "14");
+  const auto& activities = p14.at("activities").as_array();
+  ASSERT_EQ(activities.size(), 2u);
+  EXPECT_EQ(activities[1].at("id"), "a-24");
+  EXPECT_EQ(activities[1].at("number"), "");
+  EXPECT_EQ(activities[1].at("title"), "กิจกรรมตรวจประเมิน ITA ไตรมาสที่ ๑ - ไตรมาสที่ ๔");
+  EXPECT_EQ(activities[1].at("agencies"), json::parse(R"(["สำนักงานสาธารณสุขจังหวัดนราธิวาส"])"));
+  const auto& p16 = at("/goals/0/indicators/2/projects/7");
+  EXPECT_EQ(p16.at("number"), "16");
+  EXPECT_EQ(p16.at("activities").as_array().size(), 1u);
+  const auto* f = test::find(result_->findings, "row_placed_by_content");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->path, k_line_178);
+  EXPECT_NE(f->message_en.find("line 186"), std::string::npos) << f->message_en;
+  EXPECT_NE(f->message_en.find("project 14"), std::string::npos) << f->message_en;
+}
+
+// The text a test can find a cell by: spaces and bullets dropped, as the
+// importer splits agencies at bullets and joins page-broken text with a space.
+std::string squeezed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '-' && c != '\n' && c != '\t') out.push_back(c);
+  }
+  return out;
+}
+
+// The first and last `n` characters (UTF-8) of `s`.
+std::pair<std::string, std::string> ends_of(const std::string& s, std::size_t n) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  if (starts.size() <= n) return {s, s};
+  return {s.substr(0, starts[n]), s.substr(starts[starts.size() - n])};
+}
+
+void collect_strings(const json::value& v, std::string& out) {
+  if (const auto* s = v.if_string()) {
+    out += squeezed(*s);
+  } else if (const auto* a = v.if_array()) {
+    for (const auto& x : *a) collect_strings(x, out);
+  } else if (const auto* o = v.if_object()) {
+    for (const auto& m : *o) collect_strings(m.value(), out);
+  }
+}
+
+void collect_numbers(const json::value& v, std::set<std::string>& out) {
+  if (v.is_int64()) out.insert(std::to_string(v.as_int64()));
+  if (const auto* a = v.if_array()) {
+    for (const auto& x : *a) collect_numbers(x, out);
+  } else if (const auto* o = v.if_object()) {
+    for (const auto& m : *o) collect_numbers(m.value(), out);
+  }
+}
+
+TEST_F(seed_import, loses_no_cell_of_the_document) {
+  // Every non-empty cell of every table row (header rows aside) is in the
+  // content (its first and last characters, without spaces or bullets, and
+  // without a leading list number, which the model keeps as "number"), a
+  // totals row's cells in stated_totals, or an unplaced_cell finding that
+  // names its line.
+  std::string haystack;
+  collect_strings(content(), haystack);
+  std::set<std::string> stated;
+  collect_numbers(at("/stated_totals"), stated);
+  for (const auto& g : content().at("goals").as_array()) {
+    if (const auto* t = g.as_object().if_contains("stated_totals")) collect_numbers(*t, stated);
+  }
+  std::vector<const plugin::finding*> unplaced_findings;
+  for (const auto& f : result_->findings) {
+    if (f.code == "unplaced_cell") unplaced_findings.push_back(&f);
+  }
+
+  auto document = test::seed(test::k_action_plan_seed);
+  std::size_t cells = 0, in_content = 0, in_totals = 0, listed = 0;
+  std::vector<std::string> lost;
+  int line = 0;
+  for (std::size_t start = 0; start <= document.size();) {
+    auto end = document.find('\n', start);
+    if (end == std::string::npos) end = document.size();
+    std::string_view text(document.data() + start, end - start);
+    start = end + 1;
+    ++line;
+    if (text.find('\t') == std::string_view::npos || read_header_layout(text)) continue;
+    auto raw_cells = split_cells(text);
+    std::vector<std::string> clean;
+    for (auto c : raw_cells) clean.push_back(planflow::text::clean_cell(c));
+    std::size_t first = 0;
+    while (first < clean.size() && clean[first].empty()) ++first;
+    bool totals_row = first < clean.size() && clean[first].starts_with("รวม");
+    for (const auto& cell : clean) {
+      if (cell.empty()) continue;
+      ++cells;
+      if (totals_row) {
+        // "รวมจำนวน ๑๘ โครงการ/กิจกรรม", "๑,๐๒๕,๔๔๐": every number is a stated total.
+        std::string digits = planflow::text::thai_digits_to_arabic(cell);
+        std::erase(digits, ',');
+        bool all = true, any = false;
+        std::string run;
+        for (std::size_t i = 0; i <= digits.size(); ++i) {
+          if (i < digits.size() && digits[i] >= '0' && digits[i] <= '9') {
+            run.push_back(digits[i]);
+          } else if (!run.empty()) {
+            any = true;
+            all = all && stated.contains(run);
+            run.clear();
+          }
+        }
+        if (any && all) {
+          ++in_totals;
+          continue;
+        }
+      }
+      auto body = squeezed(scan::split_item_number(cell).rest);
+      auto [head, tail] = ends_of(body, 8);
+      if (haystack.find(head) != std::string::npos && haystack.find(tail) != std::string::npos) {
+        ++in_content;
+        continue;
+      }
+      auto names_it = [&](const plugin::finding* f) {
+        return f->message_en.find("line " + std::to_string(line) + ":") != std::string::npos &&
+               squeezed(f->message_en).find(head) != std::string::npos;
+      };
+      if (std::any_of(unplaced_findings.begin(), unplaced_findings.end(), names_it)) {
+        ++listed;
+        continue;
+      }
+      lost.push_back("line " + std::to_string(line) + ": " + excerpt(cell, 80));
+    }
+  }
+  EXPECT_TRUE(lost.empty()) << ::testing::PrintToString(lost);
+  // 175 cells in rows of data and 6 in the three totals rows (lines 187, 236, 237).
+  EXPECT_EQ(in_totals, 6u);
+  EXPECT_EQ(cells, in_content + in_totals + listed);
+  // The seed has no cell outside its columns.
+  EXPECT_EQ(listed, 0u);
+  EXPECT_EQ(unplaced_findings.size(), 0u);
+  RecordProperty("cells", int(cells));
+}
+
+TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
+  // The seed's content as stored before this shape: projects under the key
+  // work item the importer hung them on. read_plan migrates it.
+  auto old = json::parse(test::read_file(k_old_golden));
+  finding_list issues;
+  auto migrated_plan = read_plan(old, &issues);
+  EXPECT_TRUE(issues.items().empty()) << test::dump(issues.items());
+  json::value migrated = to_json(migrated_plan);
+
+  // Everything but the structure is the same: goals, indicators (their own
+  // fields), items, projects and activities, field for field.
+  std::size_t items = 0, projects = 0, activities = 0;
+  const auto& old_goals = old.at("goals").as_array();
+  const auto& new_goals = migrated.at("goals").as_array();
+  ASSERT_EQ(old_goals.size(), new_goals.size());
+  for (std::size_t g = 0; g < old_goals.size(); ++g) {
+    const auto& old_indicators = old_goals[g].at("indicators").as_array();
+    const auto& new_indicators = new_goals[g].at("indicators").as_array();
+    ASSERT_EQ(old_indicators.size(), new_indicators.size());
+    for (std::size_t i = 0; i < old_indicators.size(); ++i) {
+      auto old_fields = old_indicators[i].as_object();
+      auto new_fields = new_indicators[i].as_object();
+      const auto old_items = old_fields.at("key_work_items").as_array();
+      const auto new_items = new_fields.at("key_work_items").as_array();
+      const auto new_projects = new_fields.at("projects").as_array();
+      old_fields.erase("key_work_items");
+      new_fields.erase("key_work_items");
+      new_fields.erase("projects");
+      EXPECT_EQ(old_fields, new_fields);
+      ASSERT_EQ(old_items.size(), new_items.size());
+      std::size_t k = 0;  // projects keep their document order
+      for (std::size_t w = 0; w < old_items.size(); ++w) {
+        auto item = old_items[w].as_object();
+        auto nested = item.at("projects").as_array();
+        item.erase("projects");
+        EXPECT_EQ(json::value(item), new_items[w]);
+        ++items;
+        for (const auto& p : nested) {
+          ASSERT_LT(k, new_projects.size());
+          auto expected = p.as_object();
+          expected["key_work_items"] = json::array{item.at("id")};  // the item it was under
+          auto actual = new_projects[k++].as_object();
+          EXPECT_EQ(actual.at("key_work_items"), expected.at("key_work_items"));
+          EXPECT_EQ(actual.at("activities"), expected.at("activities"));
+          EXPECT_EQ(actual, expected);
+          ++projects;
+          activities += p.at("activities").as_array().size();
+        }
+      }
+      EXPECT_EQ(k, new_projects.size());
+    }
+  }
+  EXPECT_EQ(items, 21u);
+  EXPECT_EQ(projects, 31u);
+  EXPECT_EQ(activities, 38u);
+  EXPECT_EQ(old.at("stated_totals"), migrated.at("stated_totals"));
+
+  // Totals, progress items and findings read the old shape as the new.
+  EXPECT_EQ(plan_type_.compute_totals(old).json, plan_type_.compute_totals(migrated).json);
+  EXPECT_EQ(plan_type_.compute_totals(old).json.at("overall").at("budget_baht"), 1'145'840);
+  auto old_items = plan_type_.progress_items(old);
+  auto new_items = plan_type_.progress_items(migrated);
+  ASSERT_EQ(old_items.size(), 38u);
+  ASSERT_EQ(new_items.size(), 38u);
+  for (std::size_t i = 0; i < old_items.size(); ++i) EXPECT_EQ(old_items[i].id, new_items[i].id);
+  // The old structure's defect, now visible: 9 of the 21 items had no project.
+  auto findings = plan_type_.validate(old, test::context("TH-96", 2566));
+  EXPECT_EQ(std::count_if(findings.begin(), findings.end(),
+                          [](const auto& f) { return f.code == "key_work_item_without_project"; }),
+            9);
+
+  // Against today's import, the differences are what the document says:
+  // line 133's fragment on line 130's activity, line 186 under project ๑๔,
+  // and every project serving all of its indicator's items.
+  std::map<std::string, std::pair<std::string, json::value>> by_id;  // activity id → (project id, activity)
+  auto index = [](const json::value& c, std::map<std::string, std::pair<std::string, json::value>>& out) {
+    for (const auto& g : c.at("goals").as_array())
+      for (const auto& i : g.at("indicators").as_array())
+        for (const auto& p : i.at("projects").as_array())
+          for (const auto& a : p.at("activities").as_array())
+            out[std::string(a.at("id").as_string())] = {std::string(p.at("id").as_string()), a};
+  };
+  std::map<std::string, std::pair<std::string, json::value>> now;
+  index(migrated, by_id);
+  index(content(), now);
+  ASSERT_EQ(by_id.size(), now.size());
+  std::vector<std::string> changed;
+  for (const auto& [id, before] : by_id) {
+    const auto& after = now.at(id);
+    if (before.first != after.first) changed.push_back(id + " moved from " + before.first + " to " + after.first);
+    for (const auto& m : before.second.as_object()) {
+      if (m.value() != after.second.at(m.key())) changed.push_back(id + " " + std::string(m.key()));
+    }
+  }
+  EXPECT_EQ(changed, (std::vector<std::string>{"a-24 moved from p-18 to p-16", "a-4 method", "a-5 method"}));
+}
+
 TEST_F(seed_import, reads_periods_as_fiscal_months) {
   auto months = [&](std::string_view activity) {
     const auto& period = at(std::string(activity) + "/period");
@@ -432,6 +777,10 @@ TEST_F(seed_import, revalidates_with_the_same_findings) {
 TEST_F(seed_import, lists_one_progress_item_per_activity) {
   auto items = plan_type_.progress_items(result_->content);
   ASSERT_EQ(items.size(), 38u);
+  std::set<std::string> ids;
+  for (const auto& item : items) ids.insert(item.id);
+  EXPECT_EQ(ids.size(), 38u);  // every activity exactly once, line 186's (a-24) among them
+  EXPECT_TRUE(ids.contains("a-24"));
   const auto& first = items[0];  // line 109
   EXPECT_EQ(first.id, "a-1");
   EXPECT_EQ(first.path, k_line_109);
