@@ -539,7 +539,8 @@ TEST_F(seed_import, loses_no_cell_of_the_document) {
     }
   }
   EXPECT_TRUE(lost.empty()) << ::testing::PrintToString(lost);
-  // 175 cells in rows of data and 6 in the three totals rows (lines 187, 236, 237).
+  // 261 cells: 255 in rows of data, 6 in the three totals rows (lines 187, 236, 237).
+  EXPECT_EQ(cells, 261u);
   EXPECT_EQ(in_totals, 6u);
   EXPECT_EQ(cells, in_content + in_totals + listed);
   // The seed has no cell outside its columns.
@@ -866,6 +867,113 @@ TEST(small_document, imports_a_clean_plan_without_findings) {
   EXPECT_EQ(r.province_code, "TH-92");
   EXPECT_TRUE(r.findings.empty()) << test::dump(r.findings);
   EXPECT_EQ(r.content.at("goals").at(0).at("stated_totals").at("budget_baht"), 10000);
+}
+
+TEST(small_document, links_every_project_to_every_key_work_item_of_its_table) {
+  // Items ๑ and ๒ in one cell beside project ๑, item ๓ beside project ๒ on
+  // the next page, project ๓ with no item beside it: one merged cell.
+  anti_corruption_plan plan;
+  std::string rows =
+      "<p>๑. ส่งเสริม</p><p>๒. พัฒนา</p>\t๑.โครงการอบรม\tจัดอบรม\tผู้เข้าร่วม ๕๐ คน\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\t"
+      "สำนักงานจังหวัดตรัง\n" +
+      std::string(k_header) +
+      "๓. เผยแพร่\t๒.โครงการสื่อ\tผลิตสื่อ\tสื่อ ๑ ชิ้น\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n"
+      "\t๓.กิจกรรมประกาศนโยบาย\tประกาศ\tหน่วยงาน ๑๐ แห่ง\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n";
+  auto r = plan.import_document(small_plan(rows), test::context());
+  auto indicator = json::value(r.content).at_pointer("/goals/0/indicators/0");
+  ASSERT_EQ(indicator.at("key_work_items").as_array().size(), 3u);
+  const auto& projects = indicator.at("projects").as_array();
+  ASSERT_EQ(projects.size(), 3u);
+  for (const auto& p : projects) {
+    EXPECT_EQ(p.at("key_work_items"), json::parse(R"(["w-1","w-2","w-3"])")) << p.at("title");
+  }
+  EXPECT_TRUE(test::codes(r.findings, "warning").empty()) << test::dump(r.findings);
+}
+
+TEST(small_document, joins_a_fragment_cut_by_a_page_break_to_the_activity_it_continues) {
+  anti_corruption_plan plan;
+  auto first = std::string(
+      "๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรมเครือข่ายจับ\tผู้เข้าร่วม ๕๐ คน\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\t"
+      "สำนักงานจังหวัดตรัง\n");
+  auto second = std::string(
+      "\t๒.โครงการสื่อ\t<p>ตามองทุกไตรมาส</p><p>ผลิตสื่อ</p>\tสื่อ ๑ ชิ้น\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\t"
+      "สำนักงานจังหวัดตรัง\n");
+  auto r = plan.import_document(small_plan(first + std::string(k_header) + second), test::context());
+  auto projects = json::value(r.content).at_pointer("/goals/0/indicators/0/projects").as_array();
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[0].at_pointer("/activities/0/method"), "จัดอบรมเครือข่ายจับตามองทุกไตรมาส");
+  EXPECT_EQ(projects[1].at_pointer("/activities/0/method"), "ผลิตสื่อ");
+  EXPECT_TRUE(test::has(r.findings, "fragment_joined", "/goals/0/indicators/0/projects/0/activities/0/method"))
+      << test::dump(r.findings);
+
+  // Not after a page break, or when the first paragraph is numbered, the cell is the row's own.
+  for (const auto& doc : {small_plan(first + second),
+                          small_plan(first + std::string(k_header) +
+                                     "\t๒.โครงการสื่อ\t<p>๑. วางแผน</p><p>๒. ผลิตสื่อ</p>\tสื่อ ๑ ชิ้น\t"
+                                     "ไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n")}) {
+    auto kept = plan.import_document(doc, test::context());
+    EXPECT_EQ(json::value(kept.content).at_pointer("/goals/0/indicators/0/projects/0/activities/0/method"), "จัดอบรมเครือข่ายจับ");
+    EXPECT_EQ(test::find(kept.findings, "fragment_joined"), nullptr) << test::dump(kept.findings);
+  }
+}
+
+TEST(small_document, places_an_unnumbered_row_after_a_one_row_project_by_its_content) {
+  anti_corruption_plan plan;
+  auto projects_rows = std::string(
+      "๑. ส่งเสริม\t๑.โครงการอบรมผู้ตรวจประเมินข้อมูลสาธารณะ\tอบรมผู้ตรวจประเมินข้อมูลสาธารณะทุกไตรมาส\t"
+      "ผู้เข้าร่วม ๕๐ คน\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\t-สำนักงานสาธารณสุขจังหวัด ตรัง\n"
+      "\t๒.โครงการประชาสัมพันธ์\tผลิตโปสเตอร์\tโปสเตอร์ ๔ ชิ้น\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n");
+  // The same agency as ๑ (spacing and bullet aside) and ๑'s wording: it is ๑'s.
+  auto r = plan.import_document(
+      small_plan(projects_rows +
+                 "\tกิจกรรมตรวจประเมินข้อมูลสาธารณะรายไตรมาส\tผู้ตรวจประเมินข้อมูลสาธารณะตรวจทุกไตรมาส\t"
+                 "หน่วยงาน ๑๐ แห่ง\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานสาธารณสุขจังหวัดตรัง\n"),
+      test::context());
+  auto projects = json::value(r.content).at_pointer("/goals/0/indicators/0/projects").as_array();
+  ASSERT_EQ(projects.size(), 2u);
+  ASSERT_EQ(projects[0].at("activities").as_array().size(), 2u);
+  EXPECT_EQ(projects[0].at_pointer("/activities/1/title"), "กิจกรรมตรวจประเมินข้อมูลสาธารณะรายไตรมาส");
+  EXPECT_EQ(projects[1].at("activities").as_array().size(), 1u);
+  const auto* f = test::find(r.findings, "row_placed_by_content");
+  ASSERT_NE(f, nullptr) << test::dump(r.findings);
+  EXPECT_EQ(f->path, "/goals/0/indicators/0/projects/0");
+  EXPECT_NE(f->message_en.find("line 14"), std::string::npos) << f->message_en;  // the third row
+
+  // No project shares its agency: it stays with the project before it, as before.
+  auto stays = plan.import_document(
+      small_plan(projects_rows + "\tกิจกรรมตรวจประเมินข้อมูลสาธารณะรายไตรมาส\tตรวจ\tหน่วยงาน ๑๐ แห่ง\t"
+                                 "ไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานพัฒนาชุมชนจังหวัดตรัง\n"),
+      test::context());
+  EXPECT_EQ(json::value(stays.content).at_pointer("/goals/0/indicators/0/projects/1/activities").as_array().size(), 2u);
+  EXPECT_EQ(test::find(stays.findings, "row_placed_by_content"), nullptr) << test::dump(stays.findings);
+
+  // Under a heading row (a project without data of its own) unnumbered rows are its activities.
+  auto heading = plan.import_document(
+      small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\t\t\t\t\t\n"
+                 "\tกิจกรรมหนึ่ง\tอบรม\tผู้เข้าร่วม ๕๐ คน\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n"
+                 "\tกิจกรรมสอง\tอบรม\tผู้เข้าร่วม ๕๐ คน\tไม่ใช้งบประมาณ\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n"),
+      test::context());
+  EXPECT_EQ(json::value(heading.content).at_pointer("/goals/0/indicators/0/projects/0/activities").as_array().size(), 2u);
+  EXPECT_EQ(test::find(heading.findings, "row_placed_by_content"), nullptr) << test::dump(heading.findings);
+}
+
+TEST(small_document, lists_the_cells_of_a_totals_row_it_cannot_place) {
+  anti_corruption_plan plan;
+  auto r = plan.import_document(
+      small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tผู้เข้าร่วม ๕๐ คน\t๑๐,๐๐๐ บาท\tมกราคม ๒๕๖๖\tสำนักงานจังหวัดตรัง\n",
+                 "รวมจำนวน ๑ โครงการ/กิจกรรม\tหมายเหตุ งบจังหวัด\t\t\t๑๐,๐๐๐\t\t\n"),
+      test::context());
+  std::vector<const plugin::finding*> unplaced;
+  for (const auto& f : r.findings) {
+    if (f.code == "unplaced_cell") unplaced.push_back(&f);
+  }
+  ASSERT_EQ(unplaced.size(), 1u) << test::dump(r.findings);  // the label and the amount are stated totals
+  EXPECT_EQ(unplaced[0]->severity, "warning");
+  EXPECT_NE(unplaced[0]->message_en.find("line 13: the project/activity cell of a totals row was not imported: "
+                                         "\"หมายเหตุ งบจังหวัด\""),
+            std::string::npos)
+      << unplaced[0]->message_en;
+  EXPECT_EQ(json::value(r.content).at_pointer("/goals/0/stated_totals"), json::parse(R"({"projects":1,"budget_baht":10000})"));
 }
 
 TEST(small_document, flags_a_stated_total_that_does_not_add_up) {
