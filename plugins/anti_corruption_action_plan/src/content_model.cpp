@@ -309,10 +309,9 @@ indicator reader::read_indicator(const json::value& value, const std::string& pa
     invalid_type(path, k_object);
     return out;
   }
-  unknown_fields(
-      *object, path,
-      {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by", "key_work_items",
-       "projects"});
+  unknown_fields(*object, path,
+                 {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by",
+                  "key_work_items", "projects"});
   out.id = read_id(*object, path);
   out.number = text::thai_digits_to_arabic(read_string(*object, path, "number", true));
   if (object->if_contains("number") && object->at("number").is_string() && !is_number_path(out.number)) {

@@ -846,10 +846,10 @@ void importer::place_unnumbered_row(const row_cells& row, int line) {
 }
 
 void importer::report_unplaced(string_view cell, int line, std::string_view where_th, std::string_view where_en) {
-  findings_.warning("", "unplaced_cell",
-                    fmt::format("บรรทัด {}: ข้อความใน{}ไม่ได้นำเข้า: \"{}\"", thai_number(line), where_th,
-                                excerpt(cell, 200)),
-                    fmt::format("line {}: {} was not imported: \"{}\"", line, where_en, excerpt(cell, 200)));
+  findings_.warning(
+      "", "unplaced_cell",
+      fmt::format("บรรทัด {}: ข้อความใน{}ไม่ได้นำเข้า: \"{}\"", thai_number(line), where_th, excerpt(cell, 200)),
+      fmt::format("line {}: {} was not imported: \"{}\"", line, where_en, excerpt(cell, 200)));
 }
 
 void importer::report_total_cells(const row_cells& row, const total_row& t, int line) {
@@ -866,8 +866,7 @@ void importer::report_total_cells(const row_cells& row, const total_row& t, int 
   }
   for (std::size_t c = first + 1; c < k_columns; ++c) {
     if (row.clean[c].empty() || (c == last && t.budget_satang)) continue;
-    report_unplaced(row.clean[c], line,
-                    fmt::format("ช่อง{}ของแถวยอดรวม", column_title_th(static_cast<column>(c))),
+    report_unplaced(row.clean[c], line, fmt::format("ช่อง{}ของแถวยอดรวม", column_title_th(static_cast<column>(c))),
                     fmt::format("the {} cell of a totals row", column_title_en(static_cast<column>(c))));
   }
 }

@@ -222,9 +222,7 @@ TEST(validate, flags_other_provinces_in_titles_and_agencies) {
                  "other_province", "/title");
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/title") = "ประชาชนจังหวัดปัตตานีซื่อสัตย์"; }), "other_province",
                  "/goals/0/title");
-  EXPECT_FINDING(check_changed([](auto& c) {
-                   at(c, "/goals/0/indicators/0/projects/0/title") = "โครงการจังหวัด สงขลา";
-                 }),
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/projects/0/title") = "โครงการจังหวัด สงขลา"; }),
                  "other_province", "/goals/0/indicators/0/projects/0/title");
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/title")) = "กิจกรรมศึกษาดูงานจังหวัดตรัง"; }),
                  "other_province", path(k_a0, "/title"));
@@ -642,8 +640,9 @@ TEST(validate, checks_the_key_work_items_a_project_serves) {
   // A link to an item the indicator does not have is an error, at the link.
   at(content, "/goals/0/indicators/0/projects/0/key_work_items") = json::parse(R"(["w-1","w-404"])");
   auto findings = check(content);
-  EXPECT_EQ(test::codes(findings, "error"),
-            (std::vector<code_and_path>{{"unknown_key_work_item", "/goals/0/indicators/0/projects/0/key_work_items/1"}}))
+  EXPECT_EQ(
+      test::codes(findings, "error"),
+      (std::vector<code_and_path>{{"unknown_key_work_item", "/goals/0/indicators/0/projects/0/key_work_items/1"}}))
       << test::dump(findings);
   // … and w-2, which no project serves now, is a warning.
   EXPECT_EQ(test::codes(findings, "warning"),
@@ -698,7 +697,8 @@ TEST(migration, reads_the_old_shape_into_the_new_model) {
   EXPECT_EQ(next_id(old, "a-"), "a-3");
   // A finding in the old shape points into it.
   at(old, "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies") = json::array{};
-  EXPECT_FINDING(check(old), "missing_agency", "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies");
+  EXPECT_FINDING(check(old), "missing_agency",
+                 "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies");
 }
 
 // --- ids and the plugin entry points ---------------------------------------------
