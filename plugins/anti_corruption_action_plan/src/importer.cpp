@@ -796,26 +796,36 @@ void importer::place_unnumbered_row(const row_cells& row, int line) {
     return s;
   };
   std::vector<std::string> agencies;
-  for (const auto& a : scan::split_agencies(row.raw_text(column::agency))) agencies.push_back(normalise(a));
+  auto own_agencies = string_view(row.raw_text(column::agency)).substr(0, k_similarity_text);
+  for (const auto& a : scan::split_agencies(own_agencies)) agencies.push_back(normalise(a));
   if (agencies.empty()) return;
   std::string text = row.text(column::title);
   append_text(text, row.text(column::method));
   auto probe = string_view(text).substr(0, k_similarity_text);
 
+  // The nearest k_max_block projects of the table are candidates, and the
+  // bytes compared count against the document's similarity budget: a
+  // document of thousands of such rows stays linear.
   auto& projects = table_indicator().projects;
   std::optional<std::size_t> best;
   double best_score = 0;
-  for (std::size_t k = 0; k < projects.size(); ++k) {
+  std::size_t stop = projects.size() > k_max_block ? projects.size() - k_max_block : 0;
+  for (std::size_t k = projects.size(); k-- > stop;) {
     const auto& p = projects[k];
     bool shares_agency = false;
     std::string words = p.title;
     for (const auto& a : p.activities) {
-      append_text(words, a.title);
-      append_text(words, a.method);
-      if (const auto* extra = extra_of(a)) {
-        for (const auto& name : scan::split_agencies(extra->agency_raw)) {
-          if (std::find(agencies.begin(), agencies.end(), normalise(name)) != agencies.end()) shares_agency = true;
-        }
+      if (words.size() < 4 * k_similarity_text) {
+        append_text(words, a.title);
+        append_text(words, a.method);
+      }
+      const auto* extra = extra_of(a);
+      if (!extra || shares_agency) continue;
+      auto raw = string_view(extra->agency_raw).substr(0, k_similarity_text);
+      if (similarity_budget_ < raw.size()) return;
+      similarity_budget_ -= raw.size();
+      for (const auto& name : scan::split_agencies(raw)) {
+        if (std::find(agencies.begin(), agencies.end(), normalise(name)) != agencies.end()) shares_agency = true;
       }
     }
     if (!shares_agency) continue;

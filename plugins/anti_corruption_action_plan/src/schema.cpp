@@ -90,7 +90,7 @@ constexpr std::string_view k_schema = R"json({
         "id": {"$ref": "#/$defs/id"},
         "number": {"$ref": "#/$defs/item_number"},
         "title": {"type": "string", "description": "an entry of the โครงการ/กิจกรรม column"},
-        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/id"}, "uniqueItems": true, "description": "ids of the indicator's key work items this project serves", "x-reference": "key_work_item"},
+        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/id"}, "uniqueItems": true, "description": "ids of the indicator's key work items this project serves"},
         "activities": {"type": "array", "items": {"$ref": "#/$defs/activity"}}
       }
     },

@@ -1191,6 +1191,15 @@ TEST(import_robustness, stays_linear_on_adversarial_documents) {
   docs.push_back(many);
   docs.push_back(repeat("\tกิจกรรม\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n", k_size));
   docs.push_back(repeat("\t\t\tต่อ\t\t\t\n", k_size));
+  // One-row projects each followed by an unnumbered row of the same agency:
+  // every such row looks for its project among the table's.
+  docs.push_back("ตัวชี้วัดที่ ๑.๑ ก\n" + repeat("\t๑.โครงการ\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n"
+                                           "\tกิจกรรม\tวิธี\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n",
+                                           k_size));
+  // A page break before every row, each with a fragment to join.
+  docs.push_back(
+      "ตัวชี้วัดที่ ๑.๑ ก\n" +
+      repeat(std::string(k_header) + "\tกิจกรรม\t<p>ต่อ</p><p>วิธี</p>\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n", k_size));
   // One huge method cell for the year and national-wording scans of validate().
   docs.push_back("ตัวชี้วัดที่ ๑.๑ ก\n\tกิจกรรม\t" + repeat("ปี ๒๕๖๕ ปี  ๗๖ จังหวัด ทุก ", k_size) +
                  "\tตัวชี้วัด\t๑๐ บาท\tมกราคม ๒๕๖๖\tหน่วยงาน\n");
