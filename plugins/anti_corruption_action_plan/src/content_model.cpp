@@ -174,7 +174,7 @@ class reader {
   std::optional<stated_totals> read_stated(const json::object& object, const std::string& path, bool plan_level);
   goal read_goal(const json::value& value, const std::string& path);
   indicator read_indicator(const json::value& value, const std::string& path);
-  key_work_item read_work_item(const json::value& value, const std::string& path);
+  key_work_item read_work_item(const json::value& value, const std::string& path, std::vector<project>* migrated);
   project read_project(const json::value& value, const std::string& path);
   activity read_activity(const json::value& value, const std::string& path);
   budget_info read_budget(const json::object& object, const std::string& path);
@@ -309,9 +309,9 @@ indicator reader::read_indicator(const json::value& value, const std::string& pa
     invalid_type(path, k_object);
     return out;
   }
-  unknown_fields(
-      *object, path,
-      {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by", "key_work_items"});
+  unknown_fields(*object, path,
+                 {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by",
+                  "key_work_items", "projects"});
   out.id = read_id(*object, path);
   out.number = text::thai_digits_to_arabic(read_string(*object, path, "number", true));
   if (object->if_contains("number") && object->at("number").is_string() && !is_number_path(out.number)) {
@@ -325,17 +325,31 @@ indicator reader::read_indicator(const json::value& value, const std::string& pa
   out.target_value = read_number_or_null(*object, path, "target_value");
   out.baseline = read_number_or_null(*object, path, "baseline");
   out.served_by = read_string_or_null(*object, path, "served_by");
+  // Projects in the earlier shape, under a key work item, come first: a
+  // document has one shape or the other, and an editor that added projects
+  // to a migrated plan keeps the old ones in their document order.
+  std::vector<project> migrated;
   if (const auto* items = read_array(*object, path, "key_work_items")) {
     out.key_work_items.reserve(items->size());
     for (std::size_t i = 0; i < items->size(); ++i) {
       out.key_work_items.push_back(
-          read_work_item((*items)[i], pointer_append(pointer_append(path, "key_work_items"), i)));
+          read_work_item((*items)[i], pointer_append(pointer_append(path, "key_work_items"), i), &migrated));
+    }
+  }
+  out.projects = std::move(migrated);
+  if (object->if_contains("projects")) {
+    if (const auto* projects = read_array(*object, path, "projects")) {
+      out.projects.reserve(out.projects.size() + projects->size());
+      for (std::size_t i = 0; i < projects->size(); ++i) {
+        out.projects.push_back(read_project((*projects)[i], pointer_append(pointer_append(path, "projects"), i)));
+      }
     }
   }
   return out;
 }
 
-key_work_item reader::read_work_item(const json::value& value, const std::string& path) {
+key_work_item reader::read_work_item(const json::value& value, const std::string& path,
+                                     std::vector<project>* migrated) {
   key_work_item out;
   out.path = path;
   const auto* object = value.if_object();
@@ -347,10 +361,14 @@ key_work_item reader::read_work_item(const json::value& value, const std::string
   out.id = read_id(*object, path);
   out.number = read_item_number(*object, path);
   out.text = read_string(*object, path, "text", true);
-  if (const auto* projects = read_array(*object, path, "projects")) {
-    out.projects.reserve(projects->size());
-    for (std::size_t i = 0; i < projects->size(); ++i) {
-      out.projects.push_back(read_project((*projects)[i], pointer_append(pointer_append(path, "projects"), i)));
+  // The earlier shape: the item's projects, each serving this item.
+  if (object->if_contains("projects")) {
+    if (const auto* projects = read_array(*object, path, "projects")) {
+      for (std::size_t i = 0; i < projects->size(); ++i) {
+        auto p = read_project((*projects)[i], pointer_append(pointer_append(path, "projects"), i));
+        if (p.key_work_items.empty() && !out.id.empty()) p.key_work_items.push_back(out.id);
+        migrated->push_back(std::move(p));
+      }
     }
   }
   return out;
@@ -364,10 +382,23 @@ project reader::read_project(const json::value& value, const std::string& path) 
     invalid_type(path, k_object);
     return out;
   }
-  unknown_fields(*object, path, {"id", "number", "title", "activities"});
+  unknown_fields(*object, path, {"id", "number", "title", "key_work_items", "activities"});
   out.id = read_id(*object, path);
   out.number = read_item_number(*object, path);
   out.title = read_string(*object, path, "title", true);
+  if (const auto* value = member(*object, path, "key_work_items", false)) {
+    std::string here = pointer_append(path, "key_work_items");
+    if (const auto* ids = value->if_array()) {
+      for (std::size_t i = 0; i < ids->size(); ++i) {
+        if (const auto* s = (*ids)[i].if_string())
+          out.key_work_items.emplace_back(*s);
+        else
+          invalid_type(pointer_append(here, i), k_string);
+      }
+    } else {
+      invalid_type(here, k_array);
+    }
+  }
   if (const auto* activities = read_array(*object, path, "activities")) {
     out.activities.reserve(activities->size());
     for (std::size_t i = 0; i < activities->size(); ++i) {
@@ -595,21 +626,24 @@ json::object to_json(const plan& p) {
         item["id"] = w.id;
         item["number"] = w.number;
         item["text"] = w.text;
-        json::array projects;
-        for (const auto& pr : w.projects) {
-          json::object project;
-          project["id"] = pr.id;
-          project["number"] = pr.number;
-          project["title"] = pr.title;
-          json::array activities;
-          for (const auto& a : pr.activities) activities.emplace_back(activity_json(a));
-          project["activities"] = std::move(activities);
-          projects.emplace_back(std::move(project));
-        }
-        item["projects"] = std::move(projects);
         items.emplace_back(std::move(item));
       }
       indicator["key_work_items"] = std::move(items);
+      json::array projects;
+      for (const auto& pr : ind.projects) {
+        json::object project;
+        project["id"] = pr.id;
+        project["number"] = pr.number;
+        project["title"] = pr.title;
+        json::array served;
+        for (const auto& id : pr.key_work_items) served.emplace_back(id);
+        project["key_work_items"] = std::move(served);
+        json::array activities;
+        for (const auto& a : pr.activities) activities.emplace_back(activity_json(a));
+        project["activities"] = std::move(activities);
+        projects.emplace_back(std::move(project));
+      }
+      indicator["projects"] = std::move(projects);
       indicators.emplace_back(std::move(indicator));
     }
     goal["indicators"] = std::move(indicators);
@@ -644,21 +678,26 @@ std::string next_id(const json::value& content, std::string_view prefix) {
     const auto* value = object->if_contains(key);
     return value ? value->if_array() : nullptr;
   };
-  // The model's fixed depth: goals → indicators → key_work_items → projects → activities.
-  constexpr std::string_view k_levels[] = {"goals", "indicators", "key_work_items", "projects", "activities"};
-  std::vector<const json::value*> level{&content};
-  for (auto key : k_levels) {
-    std::vector<const json::value*> next;
-    for (const auto* node : level) {
-      if (const auto* array = children(*node, key)) {
-        for (const auto& child : *array) {
-          consider(child);
-          next.push_back(&child);
+  // The model's fixed depth, in both shapes: goals → indicators →
+  // key_work_items (→ projects → activities, the earlier shape) and
+  // indicators → projects → activities.
+  auto walk = [&](std::initializer_list<std::string_view> levels) {
+    std::vector<const json::value*> level{&content};
+    for (auto key : levels) {
+      std::vector<const json::value*> next;
+      for (const auto* node : level) {
+        if (const auto* array = children(*node, key)) {
+          for (const auto& child : *array) {
+            consider(child);
+            next.push_back(&child);
+          }
         }
       }
+      level = std::move(next);
     }
-    level = std::move(next);
-  }
+  };
+  walk({"goals", "indicators", "key_work_items", "projects", "activities"});
+  walk({"goals", "indicators", "projects", "activities"});
   return std::string(prefix) + std::to_string(largest + 1);
 }
 

@@ -3,7 +3,15 @@
 /// JSON form. README.md describes every field; content_schema() (schema.cpp)
 /// is the same model as a JSON Schema.
 ///
-///   plan → goals[] → indicators[] → key_work_items[] → projects[] → activities[]
+///   plan → goals[] → indicators[] → key_work_items[]
+///                                  → projects[] (key_work_items: ids) → activities[]
+///
+/// Key work items and projects are both lists of the indicator: the
+/// ลักษณะสำคัญของงาน column is one merged cell beside the indicator's
+/// projects, so each project names the ids of the key work items it serves
+/// (many-to-many). Content in the earlier shape, with projects nested under
+/// a key work item, is migrated by read_plan: each project then serves that
+/// one item.
 ///
 /// A "project" is one numbered entry of the โครงการ/กิจกรรม column (what the
 /// document's "รวมจำนวน N โครงการ/กิจกรรม" counts); its activities are the
@@ -64,6 +72,8 @@ struct project {
   std::string id;
   std::string number;
   std::string title;
+  /// Ids of the indicator's key work items this project serves.
+  std::vector<std::string> key_work_items;
   std::vector<activity> activities;
   std::string path;
 };
@@ -72,7 +82,6 @@ struct key_work_item {
   std::string id;
   std::string number;
   std::string text;
-  std::vector<project> projects;
   std::string path;
 };
 
@@ -88,6 +97,7 @@ struct indicator {
   /// one too (a table placed under several indicators); "" when none.
   std::string served_by;
   std::vector<key_work_item> key_work_items;
+  std::vector<project> projects;
   std::string path;
 };
 
@@ -126,6 +136,10 @@ struct plan {
 /// When `issues` is given, each such problem is reported there
 /// (invalid_type, missing_field, invalid_value, unknown_field) with its JSON
 /// Pointer. Never throws; depth is fixed by the model, not by the input.
+/// Content in the earlier shape (indicator → key_work_items[] → projects[])
+/// is migrated: its projects join the indicator's, in document order, each
+/// serving the item it was under; their paths stay those of the stored
+/// content, so findings point where the data is.
 plan read_plan(const boost::json::value& content, finding_list* issues);
 
 /// The JSON form of a plan (the inverse of read_plan for valid content).

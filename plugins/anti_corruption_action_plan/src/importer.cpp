@@ -17,6 +17,7 @@
 #include <limits>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace planflow::plugins::anti_corruption {
 
@@ -72,12 +73,10 @@ struct indicator_ref {
 };
 
 struct project_ref {
-  std::size_t work_item;
-  std::size_t project;
+  std::size_t project;  // in the table indicator's projects
 };
 
 struct activity_ref {
-  std::size_t work_item;
   std::size_t project;
   std::size_t activity;
 };
@@ -119,6 +118,10 @@ class importer {
   void check_line_years(string_view clean, int line);
   void ensure_table_indicator(int line);
   void work_item_cell(const row_cells& row);
+  void join_fragments(row_cells& row, int line);
+  void place_unnumbered_row(const row_cells& row, int line);
+  void report_unplaced(string_view cell, int line, std::string_view where_th, std::string_view where_en);
+  void report_total_cells(const row_cells& row, const total_row& t, int line);
   void start_work_item(std::string number, std::string text);
   void start_project(std::string number, std::string title);
   activity_ref add_activity(std::string number, std::string title, bool shares_title);
@@ -131,14 +134,13 @@ class importer {
 
   indicator& indicator_at(indicator_ref r) { return plan_.goals[r.goal].indicators[r.indicator]; }
   indicator& table_indicator() { return indicator_at(*table_indicator_); }
-  project& project_at(project_ref r) { return table_indicator().key_work_items[r.work_item].projects[r.project]; }
-  activity& activity_at(activity_ref r) { return project_at({r.work_item, r.project}).activities[r.activity]; }
+  project& project_at(project_ref r) { return table_indicator().projects[r.project]; }
+  activity& activity_at(activity_ref r) { return project_at({r.project}).activities[r.activity]; }
   std::string indicator_path(indicator_ref r) const {
     return fmt::format("/goals/{}/indicators/{}", r.goal, r.indicator);
   }
   std::string activity_path(activity_ref r) const {
-    return fmt::format("{}/key_work_items/{}/projects/{}/activities/{}", indicator_path(*table_indicator_), r.work_item,
-                       r.project, r.activity);
+    return fmt::format("{}/projects/{}/activities/{}", indicator_path(*table_indicator_), r.project, r.activity);
   }
   activity_extra* extra_of(const activity& a);
 
@@ -180,11 +182,13 @@ class importer {
   header_layout layout_;
   std::optional<indicator_ref> table_indicator_;
   std::optional<std::size_t> work_item_;
-  // The project new activity rows join; it may sit under an earlier key work
-  // item than work_item_, as the work-item column is one merged cell beside
-  // many rows and its items do not start where projects do.
+  // The project new activity rows join (an unnumbered row may join an
+  // earlier one, see place_unnumbered_row).
   std::optional<project_ref> project_;
   std::optional<activity_ref> activity_;  // the row a continued cell belongs to
+  // A header row repeated since the last data row: the next row is the first
+  // of a page, where a cell cut at the foot of the previous page goes on.
+  bool after_page_break_ = false;
 };
 
 plugin::import_result importer::run(string_view document) {
@@ -439,6 +443,7 @@ void importer::reset_table() {
   work_item_.reset();
   project_.reset();
   activity_.reset();
+  after_page_break_ = false;
 }
 
 void importer::goal_heading(string_view rest) {
@@ -582,23 +587,25 @@ void importer::table_line(string_view raw, int line) {
   if (title_state_ == title_state::reading) title_state_ = title_state::done;
   if (auto layout = read_header_layout(raw)) {
     layout_ = *layout;  // repeated after every page break: the table goes on
+    after_page_break_ = true;
     return;
   }
   auto row = map_row(split_cells(raw), layout_);
   if (row.empty()) return;
-  if (auto t = read_total_row(row)) return total(*t);
+  bool first_on_page = std::exchange(after_page_break_, false);
+  for (const auto& cell : row.extra_texts) {
+    report_unplaced(cell, line, "ช่องที่ไม่มีหัวตาราง", "a cell outside the table's columns");
+  }
+  if (auto t = read_total_row(row)) {
+    report_total_cells(row, *t, line);
+    return total(*t);
+  }
 
   bool shifted = repair_left_shift(row);
-  if (row.extra_cells > 0) {
-    findings_.warning(
-        "", "extra_cells",
-        fmt::format("บรรทัด {}: มีข้อความในช่องที่ไม่มีหัวตาราง ({} ช่อง) ซึ่งไม่ได้นำเข้า", thai_number(line),
-                    thai_number(row.extra_cells)),
-        fmt::format("line {}: {} cell(s) outside the table's columns were not imported", line, row.extra_cells));
-  }
   ensure_table_indicator(line);
   block_.clear();
   work_item_cell(row);
+  if (first_on_page) join_fragments(row, line);
 
   const auto& title = row.text(column::title);
   bool has_data = !row.text(column::method).empty() || !row.text(column::indicator).empty() ||
@@ -640,6 +647,7 @@ void importer::table_line(string_view raw, int line) {
         start_project(numbered.number, numbered.rest);
         touched = add_activity(numbered.number, numbered.rest, true);
       } else {
+        place_unnumbered_row(row, line);
         touched = add_activity("", numbered.rest, false);
       }
       fill_activity(*touched, row);
@@ -683,7 +691,7 @@ void importer::ensure_table_indicator(int line) {
     for (std::size_t k = 1; k < block_.size(); ++k) {
       auto& other = indicator_at(block_[k]);
       if (block_[k] == first || block_[k].goal != first.goal) continue;
-      if (other.key_work_items.empty() && other.served_by.empty()) other.served_by = id;
+      if (other.key_work_items.empty() && other.projects.empty() && other.served_by.empty()) other.served_by = id;
     }
   } else if (indicator_) {
     table_indicator_ = indicator_;
@@ -702,6 +710,7 @@ void importer::ensure_table_indicator(int line) {
   work_item_.reset();
   project_.reset();
   activity_.reset();
+  after_page_break_ = false;
 }
 
 void importer::start_work_item(std::string number, std::string text) {
@@ -727,15 +736,161 @@ void importer::work_item_cell(const row_cells& row) {
   }
 }
 
+void importer::join_fragments(row_cells& row, int line) {
+  // Seed 000 line 133: the first row of a page starts a new activity, yet
+  // its method cell opens with the end of the previous page's last method
+  // ("…เป็นเครือข่ายจับ" | "ตามองและแจ้งเบาะแส (Watch & Voice) ให้กับสำนักงาน
+  // ป.ป.ช."). The word processor put the cut cell's remainder in the next
+  // row. Such a fragment is the cell's first paragraph, when the cell has
+  // more than one and the first is neither numbered nor a bullet; it is
+  // joined to the previous activity's cell and reported for a check.
+  if (!activity_ || row.text(column::title).empty()) return;
+  for (auto c : {column::method, column::indicator}) {
+    auto index = static_cast<std::size_t>(c);
+    auto paragraphs = scan::split_paragraphs(row.raw[index]);
+    if (paragraphs.size() < 2) continue;
+    const auto& first = paragraphs.front();
+    if (!scan::split_item_number(first).number.empty() || first.starts_with("-") || first.starts_with("•") ||
+        first.starts_with("๑)") || first.starts_with("1)")) {
+      continue;
+    }
+    auto& previous = activity_at(*activity_);
+    auto& field = c == column::method ? previous.method : previous.indicator_text;
+    if (field.empty()) continue;
+    // The halves of a word cut at the page break join without a space.
+    field += first;
+    std::string rest;
+    for (std::size_t k = 1; k < paragraphs.size(); ++k) append_text(rest, paragraphs[k]);
+    row.clean[index] = std::move(rest);
+    row.raw[index] = row.clean[index];
+    findings_.warning(
+        activity_path(*activity_) + (c == column::method ? "/method" : "/indicator_text"), "fragment_joined",
+        fmt::format("บรรทัด {}: ข้อความต้นช่อง{} \"{}\" เป็นส่วนท้ายของช่องเดียวกันในแถวก่อนขึ้นหน้าใหม่ "
+                    "ระบบต่อท้ายให้กิจกรรม \"{}\" แล้ว โปรดตรวจสอบกับต้นฉบับ",
+                    thai_number(line), column_title_th(c), excerpt(first, 80), excerpt(previous.title, 80)),
+        fmt::format("line {}: the {} cell opens with \"{}\", the end of the same cell of the row before the page "
+                    "break; it was joined to the activity \"{}\"; check it against the source",
+                    line, column_title_en(c), excerpt(first, 80), excerpt(previous.title, 80)));
+  }
+}
+
+void importer::place_unnumbered_row(const row_cells& row, int line) {
+  // An unnumbered row with data is one more activity of the current project
+  // when that project is a heading row (seed 000:123–134, 165–167). After a
+  // project stated whole on one row (its own budget and agencies), the row
+  // is not its by position: seed 000 line 186 ("กิจกรรมตรวจประเมิน ITA
+  // ไตรมาสที่ ๑ - ไตรมาสที่ ๔", สำนักงานสาธารณสุขจังหวัด) follows ๑๖ (OIT,
+  // สำนักงานจังหวัด) but is the quarterly MOIT assessment of ๑๔ ("อบรมผู้ตรวจ
+  // ประเมิน … (MOIT) … ตรวจสอบประเมินทุก ๔ ไตรมาส", the same agency), and the
+  // document's count of 18 projects does not count it. It joins the project
+  // of the table that shares one of its agencies and most of its text.
+  if (!project_) return;
+  auto& current = project_at(*project_);
+  if (current.activities.size() != 1) return;
+  const auto* own = extra_of(current.activities.front());
+  if (!own || !own->shares_title) return;
+
+  auto normalise = [](string_view agency) {
+    auto s = scan::without_spaces(agency);
+    while (s.starts_with("-")) s.erase(0, 1);
+    return s;
+  };
+  std::vector<std::string> agencies;
+  auto own_agencies = string_view(row.raw_text(column::agency)).substr(0, k_similarity_text);
+  for (const auto& a : scan::split_agencies(own_agencies)) agencies.push_back(normalise(a));
+  if (agencies.empty()) return;
+  std::string text = row.text(column::title);
+  append_text(text, row.text(column::method));
+  auto probe = string_view(text).substr(0, k_similarity_text);
+
+  // The nearest k_max_block projects of the table are candidates, and the
+  // bytes compared count against the document's similarity budget: a
+  // document of thousands of such rows stays linear.
+  auto& projects = table_indicator().projects;
+  std::optional<std::size_t> best;
+  double best_score = 0;
+  std::size_t stop = projects.size() > k_max_block ? projects.size() - k_max_block : 0;
+  for (std::size_t k = projects.size(); k-- > stop;) {
+    const auto& p = projects[k];
+    bool shares_agency = false;
+    std::string words = p.title;
+    for (const auto& a : p.activities) {
+      if (words.size() < 4 * k_similarity_text) {
+        append_text(words, a.title);
+        append_text(words, a.method);
+      }
+      const auto* extra = extra_of(a);
+      if (!extra || shares_agency) continue;
+      auto raw = string_view(extra->agency_raw).substr(0, k_similarity_text);
+      if (similarity_budget_ < raw.size()) return;
+      similarity_budget_ -= raw.size();
+      for (const auto& name : scan::split_agencies(raw)) {
+        if (std::find(agencies.begin(), agencies.end(), normalise(name)) != agencies.end()) shares_agency = true;
+      }
+    }
+    if (!shares_agency) continue;
+    auto against = string_view(words).substr(0, 4 * k_similarity_text);
+    if (similarity_budget_ < probe.size() + against.size()) break;
+    similarity_budget_ -= probe.size() + against.size();
+    if (double score = scan::similarity(probe, against); score > best_score) {
+      best_score = score;
+      best = k;
+    }
+  }
+  if (!best || *best == project_->project) return;
+  const auto& to = projects[*best];
+  project_ = project_ref{*best};
+  std::string number_th = to.number.empty() ? std::string() : " " + text::arabic_digits_to_thai(to.number);
+  findings_.warning(
+      fmt::format("{}/projects/{}", indicator_path(*table_indicator_), *best), "row_placed_by_content",
+      fmt::format("บรรทัด {}: แถว \"{}\" ไม่มีลำดับและอยู่ต่อจากโครงการ/กิจกรรม \"{}\" ซึ่งจบในแถวเดียว "
+                  "ระบบจัดไว้ใต้โครงการ/กิจกรรม{} \"{}\" ซึ่งมีหน่วยงานเดียวกันและเนื้อความใกล้เคียงที่สุด "
+                  "โปรดตรวจสอบกับต้นฉบับ",
+                  thai_number(line), excerpt(row.text(column::title), 80), excerpt(current.title, 80), number_th,
+                  excerpt(to.title, 80)),
+      fmt::format("line {}: the unnumbered row \"{}\" follows \"{}\", a project stated on one row; it was "
+                  "placed under project{} \"{}\", which shares its agency and most of its text; check it against "
+                  "the source",
+                  line, excerpt(row.text(column::title), 80), excerpt(current.title, 80),
+                  to.number.empty() ? std::string() : " " + to.number, excerpt(to.title, 80)));
+}
+
+void importer::report_unplaced(string_view cell, int line, std::string_view where_th, std::string_view where_en) {
+  findings_.warning(
+      "", "unplaced_cell",
+      fmt::format("บรรทัด {}: ข้อความใน{}ไม่ได้นำเข้า: \"{}\"", thai_number(line), where_th, excerpt(cell, 200)),
+      fmt::format("line {}: {} was not imported: \"{}\"", line, where_en, excerpt(cell, 200)));
+}
+
+void importer::report_total_cells(const row_cells& row, const total_row& t, int line) {
+  // A totals row keeps its label (the counts) and its last cell (the amount);
+  // any other text in it has no place in the model.
+  std::size_t first = 0;
+  while (first < k_columns && row.clean[first].empty()) ++first;
+  std::size_t last = k_columns;
+  for (std::size_t c = k_columns; c-- > first + 1;) {
+    if (!row.clean[c].empty()) {
+      last = c;
+      break;
+    }
+  }
+  for (std::size_t c = first + 1; c < k_columns; ++c) {
+    if (row.clean[c].empty() || (c == last && t.budget_satang)) continue;
+    report_unplaced(row.clean[c], line, fmt::format("ช่อง{}ของแถวยอดรวม", column_title_th(static_cast<column>(c))),
+                    fmt::format("the {} cell of a totals row", column_title_en(static_cast<column>(c))));
+  }
+}
+
 void importer::start_project(std::string number, std::string title) {
-  if (!work_item_) start_work_item("", "");
-  auto& projects = table_indicator().key_work_items[*work_item_].projects;
+  // The project's key work items are set in finish(): the work-item column
+  // is one merged cell beside all of the table's projects.
+  auto& projects = table_indicator().projects;
   project p;
   p.id = fmt::format("p-{}", next_project_id_++);
   p.number = std::move(number);
   p.title = std::move(title);
   projects.push_back(std::move(p));
-  project_ = project_ref{*work_item_, projects.size() - 1};
+  project_ = project_ref{projects.size() - 1};
   activity_.reset();
 }
 
@@ -748,7 +903,7 @@ activity_ref importer::add_activity(std::string number, std::string title, bool 
   a.title = std::move(title);
   activities.push_back(std::move(a));
   extras_.push_back({{}, shares_title});
-  activity_ = activity_ref{project_->work_item, project_->project, activities.size() - 1};
+  activity_ = activity_ref{project_->project, activities.size() - 1};
   return *activity_;
 }
 
@@ -767,7 +922,7 @@ void importer::continue_title(string_view more) {
   auto& a = activity_at(*activity_);
   append_text(a.title, more);
   if (auto* extra = extra_of(a); extra && extra->shares_title) {
-    append_text(project_at({activity_->work_item, activity_->project}).title, more);
+    append_text(project_at({activity_->project}).title, more);
   }
 }
 
@@ -812,10 +967,15 @@ void importer::finish() {
         else if (ind.text.starts_with("จำนวน"))
           ind.unit = "จำนวน";
       }
-      for (auto& item : ind.key_work_items) {
-        for (auto& p : item.projects) {
-          for (auto& a : p.activities) finish_activity(a);
+      // The document lists an indicator's key work items in one merged cell
+      // beside all of its projects (seed 000 lines 123–145: items ๑–๕ beside
+      // projects ๒–๑๐), and states no finer link: each project serves every
+      // item of its indicator. An editor may narrow the lists.
+      for (auto& p : ind.projects) {
+        if (p.key_work_items.empty()) {
+          for (const auto& item : ind.key_work_items) p.key_work_items.push_back(item.id);
         }
+        for (auto& a : p.activities) finish_activity(a);
       }
     }
   }

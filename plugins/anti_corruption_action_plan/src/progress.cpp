@@ -14,22 +14,20 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
       std::string goal = goal_label(g.number);
       for (const auto& ind : g.indicators) {
         std::string indicator = ind.number.empty() ? ind.text : indicator_label(ind.number);
-        for (const auto& item : ind.key_work_items) {
-          for (const auto& pr : item.projects) {
-            for (const auto& a : pr.activities) {
-              plugin::progress_item it;
-              it.id = a.id;
-              it.path = a.path;
-              it.title = a.title.empty() ? pr.title : a.title;
-              it.goal = goal;
-              it.indicator = indicator;
-              if (a.budget.kind == k_budget_amount && a.budget.satang) it.budget_satang = a.budget.satang;
-              it.measurable = a.target_value.has_value();
-              it.target_value = a.target_value;
-              it.unit = a.unit;
-              it.agencies = a.agencies;
-              out.push_back(std::move(it));
-            }
+        for (const auto& pr : ind.projects) {
+          for (const auto& a : pr.activities) {
+            plugin::progress_item it;
+            it.id = a.id;
+            it.path = a.path;
+            it.title = a.title.empty() ? pr.title : a.title;
+            it.goal = goal;
+            it.indicator = indicator;
+            if (a.budget.kind == k_budget_amount && a.budget.satang) it.budget_satang = a.budget.satang;
+            it.measurable = a.target_value.has_value();
+            it.target_value = a.target_value;
+            it.unit = a.unit;
+            it.agencies = a.agencies;
+            out.push_back(std::move(it));
           }
         }
       }

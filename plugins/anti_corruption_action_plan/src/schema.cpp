@@ -70,17 +70,17 @@ constexpr std::string_view k_schema = R"json({
         "target_value": {"$ref": "#/$defs/nullable_number"},
         "baseline": {"$ref": "#/$defs/nullable_number"},
         "served_by": {"type": ["string", "null"], "description": "id of another indicator of the goal whose work items serve this one too"},
-        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/key_work_item"}}
+        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/key_work_item"}},
+        "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}}
       }
     },
     "key_work_item": {
       "type": "object",
-      "required": ["id", "text", "projects"],
+      "required": ["id", "text"],
       "properties": {
         "id": {"$ref": "#/$defs/id"},
         "number": {"$ref": "#/$defs/item_number"},
-        "text": {"type": "string", "description": "ลักษณะสำคัญของงาน"},
-        "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}}
+        "text": {"type": "string", "description": "ลักษณะสำคัญของงาน"}
       }
     },
     "project": {
@@ -90,6 +90,7 @@ constexpr std::string_view k_schema = R"json({
         "id": {"$ref": "#/$defs/id"},
         "number": {"$ref": "#/$defs/item_number"},
         "title": {"type": "string", "description": "an entry of the โครงการ/กิจกรรม column"},
+        "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/id"}, "uniqueItems": true, "description": "ids of the indicator's key work items this project serves"},
         "activities": {"type": "array", "items": {"$ref": "#/$defs/activity"}}
       }
     },

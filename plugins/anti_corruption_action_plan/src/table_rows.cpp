@@ -128,7 +128,11 @@ row_cells map_row(const std::vector<std::string_view>& cells, const header_layou
     row.clean[c] = text::clean_cell(row.raw[c]);
   }
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (!claimed[i] && !text::clean_cell(cells[i]).empty()) ++row.extra_cells;
+    if (claimed[i]) continue;
+    auto clean = text::clean_cell(cells[i]);
+    if (clean.empty()) continue;
+    ++row.extra_cells;
+    row.extra_texts.push_back(std::move(clean));
   }
   return row;
 }

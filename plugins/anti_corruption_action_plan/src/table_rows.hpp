@@ -41,7 +41,8 @@ std::vector<std::string_view> split_cells(std::string_view line);
 struct row_cells {
   std::array<std::string, k_columns> raw;
   std::array<std::string, k_columns> clean;
-  int extra_cells = 0;  ///< non-empty cells no column claims
+  int extra_cells = 0;                   ///< non-empty cells no column claims
+  std::vector<std::string> extra_texts;  ///< their cleaned text, in row order
 
   const std::string& text(column c) const { return clean[static_cast<std::size_t>(c)]; }
   const std::string& raw_text(column c) const { return raw[static_cast<std::size_t>(c)]; }

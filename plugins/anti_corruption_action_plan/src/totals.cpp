@@ -44,18 +44,16 @@ plan_totals sum_plan(const plan& p) {
     scope_totals t;
     t.indicators = std::int64_t(g.indicators.size());
     for (const auto& ind : g.indicators) {
-      for (const auto& item : ind.key_work_items) {
-        t.projects += std::int64_t(item.projects.size());
-        for (const auto& pr : item.projects) {
-          for (const auto& a : pr.activities) {
-            ++t.activities;
-            if (a.budget.kind == k_budget_amount && a.budget.satang) {
-              scope_totals one;
-              one.budget_satang = *a.budget.satang;
-              add_scope(t, one);
-            } else if (a.budget.kind != k_budget_none) {
-              ++t.unparsed_budgets;
-            }
+      t.projects += std::int64_t(ind.projects.size());
+      for (const auto& pr : ind.projects) {
+        for (const auto& a : pr.activities) {
+          ++t.activities;
+          if (a.budget.kind == k_budget_amount && a.budget.satang) {
+            scope_totals one;
+            one.budget_satang = *a.budget.satang;
+            add_scope(t, one);
+          } else if (a.budget.kind != k_budget_none) {
+            ++t.unparsed_budgets;
           }
         }
       }

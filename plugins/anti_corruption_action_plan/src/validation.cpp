@@ -9,8 +9,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 #include <map>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -168,12 +170,10 @@ void checker::check_ids() {
     use(g.id, g.path);
     for (const auto& ind : g.indicators) {
       use(ind.id, ind.path);
-      for (const auto& item : ind.key_work_items) {
-        use(item.id, item.path);
-        for (const auto& pr : item.projects) {
-          use(pr.id, pr.path);
-          for (const auto& a : pr.activities) use(a.id, a.path);
-        }
+      for (const auto& item : ind.key_work_items) use(item.id, item.path);
+      for (const auto& pr : ind.projects) {
+        use(pr.id, pr.path);
+        for (const auto& a : pr.activities) use(a.id, a.path);
       }
     }
   }
@@ -187,16 +187,14 @@ void checker::check_goal(const goal& g) {
   std::map<std::string, std::string> project_numbers;  // numbering runs through the goal's tables
   for (const auto& ind : g.indicators) {
     check_indicator(g, ind);
-    for (const auto& item : ind.key_work_items) {
-      for (const auto& pr : item.projects) {
-        if (pr.number.empty()) continue;
-        auto [it, fresh] = project_numbers.emplace(pr.number, pr.path);
-        if (fresh) continue;
-        out_.warning(pointer_append(pr.path, "number"), "duplicate_number",
-                     fmt::format("ลำดับโครงการ/กิจกรรม {} ซ้ำในเป้าหมายเดียวกัน (ครั้งแรกที่ {})",
-                                 text::arabic_digits_to_thai(pr.number), it->second),
-                     fmt::format("project number {} is used twice in the goal (first at {})", pr.number, it->second));
-      }
+    for (const auto& pr : ind.projects) {
+      if (pr.number.empty()) continue;
+      auto [it, fresh] = project_numbers.emplace(pr.number, pr.path);
+      if (fresh) continue;
+      out_.warning(pointer_append(pr.path, "number"), "duplicate_number",
+                   fmt::format("ลำดับโครงการ/กิจกรรม {} ซ้ำในเป้าหมายเดียวกัน (ครั้งแรกที่ {})",
+                               text::arabic_digits_to_thai(pr.number), it->second),
+                   fmt::format("project number {} is used twice in the goal (first at {})", pr.number, it->second));
     }
   }
 }
@@ -233,22 +231,41 @@ void checker::check_indicator(const goal& g, const indicator& ind) {
   }
 
   std::size_t activities = 0;
+  std::set<std::string_view> served;  // the key work items some project serves
+  for (const auto& pr : ind.projects) {
+    if (pr.title.empty()) missing_value(pointer_append(pr.path, "title"), "ชื่อโครงการ/กิจกรรม", "the project title");
+    check_other_province(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
+    check_free_text(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
+    for (std::size_t k = 0; k < pr.key_work_items.size(); ++k) {
+      const auto& id = pr.key_work_items[k];
+      bool known = std::any_of(ind.key_work_items.begin(), ind.key_work_items.end(),
+                               [&](const key_work_item& item) { return !item.id.empty() && item.id == id; });
+      if (known) {
+        served.insert(id);
+        continue;
+      }
+      out_.error(pointer_append(pointer_append(pr.path, "key_work_items"), k), "unknown_key_work_item",
+                 fmt::format("\"{}\" ไม่ใช่รหัสลักษณะสำคัญของงานของ{}", excerpt(id), indicator_label(ind.number)),
+                 fmt::format("\"{}\" is not a key work item of indicator {}", excerpt(id), ind.number));
+    }
+    if (pr.activities.empty()) {
+      out_.warning(pr.path, "project_without_activities", "โครงการ/กิจกรรมนี้ไม่มีรายการกิจกรรม งบประมาณ หรือหน่วยงาน",
+                   "the project has no activity rows (budget, period, agencies)");
+    }
+    for (const auto& a : pr.activities) check_activity(ind, pr, a);
+    activities += pr.activities.size();
+  }
   for (const auto& item : ind.key_work_items) {
     if (item.text.empty()) {
       out_.warning(pointer_append(item.path, "text"), "empty_text", "ยังไม่ได้ระบุลักษณะสำคัญของงาน",
                    "the key work item has no text");
     }
     check_free_text(pointer_append(item.path, "text"), item.text, "ลักษณะสำคัญของงาน", "the key work item");
-    for (const auto& pr : item.projects) {
-      if (pr.title.empty()) missing_value(pointer_append(pr.path, "title"), "ชื่อโครงการ/กิจกรรม", "the project title");
-      check_other_province(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
-      check_free_text(pointer_append(pr.path, "title"), pr.title, "ชื่อโครงการ/กิจกรรม", "the project title");
-      if (pr.activities.empty()) {
-        out_.warning(pr.path, "project_without_activities", "โครงการ/กิจกรรมนี้ไม่มีรายการกิจกรรม งบประมาณ หรือหน่วยงาน",
-                     "the project has no activity rows (budget, period, agencies)");
-      }
-      for (const auto& a : pr.activities) check_activity(ind, pr, a);
-      activities += pr.activities.size();
+    if (!item.id.empty() && !served.contains(item.id)) {
+      out_.warning(item.path, "key_work_item_without_project",
+                   fmt::format("ลักษณะสำคัญของงาน{} ไม่มีโครงการ/กิจกรรมใดรองรับ",
+                               item.number.empty() ? "" : " ข้อ " + text::arabic_digits_to_thai(item.number)),
+                   fmt::format("no project serves key work item{}", item.number.empty() ? "" : " " + item.number));
     }
   }
   if (activities == 0 && ind.served_by.empty()) {

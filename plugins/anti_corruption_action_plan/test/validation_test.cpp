@@ -17,11 +17,11 @@ namespace {
 namespace json = boost::json;
 using test::code_and_path;
 
-constexpr std::string_view k_a0 = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0";
-constexpr std::string_view k_a1 = "/goals/0/indicators/0/key_work_items/0/projects/0/activities/1";
+constexpr std::string_view k_a0 = "/goals/0/indicators/0/projects/0/activities/0";
+constexpr std::string_view k_a1 = "/goals/0/indicators/0/projects/0/activities/1";
 
-// One goal, one indicator, one work item, one project with two activities,
-// totals stated correctly: it validates without any finding.
+// One goal, one indicator, one work item, one project serving it with two
+// activities, totals stated correctly: it validates without any finding.
 json::value valid_plan() {
   return json::parse(R"({
     "province": {"code": "TH-96", "name_th": "นราธิวาส"},
@@ -32,10 +32,9 @@ json::value valid_plan() {
       "indicators": [{
         "id": "i-1", "number": "1.1", "text": "ร้อยละของเด็กและเยาวชนไทยมีพฤติกรรมที่ยึดมั่นความซื่อสัตย์สุจริต",
         "unit": "ร้อยละ", "target_text": "ปี ๒๕๖๖ ร้อยละ ๘๐", "target_value": 80, "baseline": null, "served_by": null,
-        "key_work_items": [{
-          "id": "w-1", "number": "1", "text": "ส่งเสริมการมีส่วนร่วม",
-          "projects": [{
-            "id": "p-1", "number": "1", "title": "โครงการ STRONG – จิตพอเพียงต้านทุจริต",
+        "key_work_items": [{"id": "w-1", "number": "1", "text": "ส่งเสริมการมีส่วนร่วม"}],
+        "projects": [{
+            "id": "p-1", "number": "1", "title": "โครงการ STRONG – จิตพอเพียงต้านทุจริต", "key_work_items": ["w-1"],
             "activities": [
               {"id": "a-1", "number": "", "title": "กิจกรรมการประชุมเชิงปฏิบัติการ", "method": "จัดประชุม",
                "indicator_text": "ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน", "target_text": "ไม่น้อยกว่า ๒๕ คน",
@@ -49,7 +48,7 @@ json::value valid_plan() {
                "budget": {"kind": "none", "baht": null, "text": "ไม่ใช้งบประมาณ"},
                "period": {"text": "ปีงบประมาณ พ.ศ. ๒๕๖๖", "first_month": 1, "last_month": 12},
                "agencies": ["สำนักงานจังหวัดนราธิวาส"]}
-            ]}]}]}],
+            ]}]}],
       "stated_totals": {"projects": 1, "activities": 2, "budget_baht": 30500}
     }],
     "stated_totals": {"goals": 1, "projects": 1, "activities": 2, "budget_baht": 30500}
@@ -223,10 +222,8 @@ TEST(validate, flags_other_provinces_in_titles_and_agencies) {
                  "other_province", "/title");
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/title") = "ประชาชนจังหวัดปัตตานีซื่อสัตย์"; }), "other_province",
                  "/goals/0/title");
-  EXPECT_FINDING(check_changed([](auto& c) {
-                   at(c, "/goals/0/indicators/0/key_work_items/0/projects/0/title") = "โครงการจังหวัด สงขลา";
-                 }),
-                 "other_province", "/goals/0/indicators/0/key_work_items/0/projects/0/title");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/projects/0/title") = "โครงการจังหวัด สงขลา"; }),
+                 "other_province", "/goals/0/indicators/0/projects/0/title");
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/title")) = "กิจกรรมศึกษาดูงานจังหวัดตรัง"; }),
                  "other_province", path(k_a0, "/title"));
   // The plan's own province, with or without a space, and methods, are fine.
@@ -335,7 +332,7 @@ TEST(validate, does_not_blame_a_stated_total_for_an_unreadable_budget) {
 }
 
 TEST(validate, warns_about_years_other_than_the_fiscal_year) {
-  const std::string project = "/goals/0/indicators/0/key_work_items/0/projects/0";
+  const std::string project = "/goals/0/indicators/0/projects/0";
   // Seed 000:229: a project "ประจำปี พ.ศ.๒๕๖๕" in the 2566 plan, its own
   // activity row repeating the title; reported once, on the project.
   auto findings = check_changed([&](auto& c) {
@@ -502,10 +499,13 @@ TEST(validate, warns_about_numbering_and_empty_branches) {
   auto& items = at(content, "/goals/0/indicators/0/key_work_items").as_array();
   auto second = items[0];
   second.as_object()["id"] = "w-2";
-  auto& project = second.at("projects").at(0).as_object();
-  project["id"] = "p-2";
-  project["activities"] = json::array{};
   items.push_back(second);
+  auto& projects = at(content, "/goals/0/indicators/0/projects").as_array();
+  auto project = projects[0];
+  project.as_object()["id"] = "p-2";
+  project.as_object()["key_work_items"] = json::array{"w-2"};
+  project.as_object()["activities"] = json::array{};
+  projects.push_back(project);
   auto& goals = at(content, "/goals").as_array();
   goals.push_back(json::parse(R"({"id":"g-2","number":2,"title":"คดีทุจริตลดลง","indicators":[
       {"id":"i-2","number":"1.2","text":"จำนวนคดี","key_work_items":[]},
@@ -514,8 +514,8 @@ TEST(validate, warns_about_numbering_and_empty_branches) {
   at(content, "/stated_totals") = json::parse(R"({"goals":2,"projects":2,"activities":2,"budget_baht":30500})");
   auto findings = check(content);
   std::vector<code_and_path> warnings = {
-      {"project_without_activities", "/goals/0/indicators/0/key_work_items/1/projects/0"},
-      {"duplicate_number", "/goals/0/indicators/0/key_work_items/1/projects/0/number"},
+      {"project_without_activities", "/goals/0/indicators/0/projects/1"},
+      {"duplicate_number", "/goals/0/indicators/0/projects/1/number"},
       {"number_mismatch", "/goals/1/indicators/0/number"},
       {"indicator_without_activities", "/goals/1/indicators/0"},
       {"goal_without_activities", "/goals/1"},
@@ -532,7 +532,7 @@ TEST(validate, warns_about_numbering_and_empty_branches) {
 
 TEST(validate, caps_the_number_of_findings) {
   auto content = valid_plan();
-  auto& activities = at(content, "/goals/0/indicators/0/key_work_items/0/projects/0/activities").as_array();
+  auto& activities = at(content, "/goals/0/indicators/0/projects/0/activities").as_array();
   for (int i = 0; i < 3000; ++i) {
     auto a = activities[0];
     a.as_object()["id"] = "x-" + std::to_string(i);
@@ -594,7 +594,7 @@ TEST(totals, sums_exactly_per_goal_and_overall) {
   auto second = goals[0];
   second.as_object()["id"] = "g-2";
   second.as_object()["number"] = 2;
-  auto& activities = second.at_pointer("/indicators/0/key_work_items/0/projects/0/activities").as_array();
+  auto& activities = second.at_pointer("/indicators/0/projects/0/activities").as_array();
   activities[0].as_object()["budget"] = json::parse(R"({"kind":"amount","baht":0.5,"text":""})");
   activities[1].as_object()["budget"] = json::parse(R"({"kind":"unparsed","baht":null,"text":"?"})");
   goals.push_back(second);
@@ -627,12 +627,88 @@ TEST(progress, lists_activities_with_budget_and_target) {
   EXPECT_FALSE(items[1].measurable);
 }
 
+// --- key work items and the projects serving them -----------------------------------
+
+TEST(validate, checks_the_key_work_items_a_project_serves) {
+  // Many-to-many: two items, the project serves both; a second project serves one.
+  auto content = valid_plan();
+  auto& items = at(content, "/goals/0/indicators/0/key_work_items").as_array();
+  items.push_back(json::parse(R"({"id":"w-2","number":"2","text":"พัฒนาระบบแจ้งเบาะแส"})"));
+  at(content, "/goals/0/indicators/0/projects/0/key_work_items") = json::parse(R"(["w-1","w-2"])");
+  EXPECT_TRUE(check(content).empty()) << test::dump(check(content));
+
+  // A link to an item the indicator does not have is an error, at the link.
+  at(content, "/goals/0/indicators/0/projects/0/key_work_items") = json::parse(R"(["w-1","w-404"])");
+  auto findings = check(content);
+  EXPECT_EQ(
+      test::codes(findings, "error"),
+      (std::vector<code_and_path>{{"unknown_key_work_item", "/goals/0/indicators/0/projects/0/key_work_items/1"}}))
+      << test::dump(findings);
+  // … and w-2, which no project serves now, is a warning.
+  EXPECT_EQ(test::codes(findings, "warning"),
+            (std::vector<code_and_path>{{"key_work_item_without_project", "/goals/0/indicators/0/key_work_items/1"}}))
+      << test::dump(findings);
+  const auto* unserved = test::find(findings, "key_work_item_without_project");
+  ASSERT_NE(unserved, nullptr);
+  EXPECT_NE(unserved->message_en.find("key work item 2"), std::string::npos) << unserved->message_en;
+
+  // An item of another indicator is unknown too; a link that is not a string is mistyped.
+  at(content, "/goals/0/indicators/0/projects/0/key_work_items") = json::parse(R"(["w-1","w-2","i-1",7])");
+  findings = check(content);
+  EXPECT_FINDING(findings, "unknown_key_work_item", "/goals/0/indicators/0/projects/0/key_work_items/2");
+  EXPECT_FINDING(findings, "invalid_type", "/goals/0/indicators/0/projects/0/key_work_items/3");
+  at(content, "/goals/0/indicators/0/projects/0/key_work_items") = "w-1";
+  EXPECT_FINDING(check(content), "invalid_type", "/goals/0/indicators/0/projects/0/key_work_items");
+}
+
+// The shape stored before projects moved under the indicator: each project
+// nested under the key work item the importer hung it on.
+json::value old_shaped_plan() {
+  auto content = valid_plan();
+  auto& indicator = at(content, "/goals/0/indicators/0").as_object();
+  auto projects = indicator.at("projects");
+  indicator.erase("projects");
+  for (auto& p : projects.as_array()) p.as_object().erase("key_work_items");
+  indicator.at("key_work_items").at(0).as_object()["projects"] = projects;
+  return content;
+}
+
+TEST(migration, reads_the_old_shape_into_the_new_model) {
+  auto old = old_shaped_plan();
+  ASSERT_TRUE(old.at_pointer("/goals/0/indicators/0/key_work_items/0").as_object().contains("projects"));
+  finding_list issues;
+  auto p = read_plan(old, &issues);
+  EXPECT_TRUE(issues.items().empty()) << test::dump(issues.items());  // no unknown_field for the old "projects"
+  const auto& ind = p.goals.at(0).indicators.at(0);
+  ASSERT_EQ(ind.key_work_items.size(), 1u);
+  ASSERT_EQ(ind.projects.size(), 1u);
+  EXPECT_EQ(ind.projects[0].key_work_items, (std::vector<std::string>{"w-1"}));
+  EXPECT_EQ(ind.projects[0].activities.size(), 2u);
+  // Paths stay those of the stored content, so findings point at the data.
+  EXPECT_EQ(ind.projects[0].activities[1].path, "/goals/0/indicators/0/key_work_items/0/projects/0/activities/1");
+  // Written back, it is the new shape, the same as the plan made in it.
+  EXPECT_EQ(json::value(to_json(p)), json::value(to_json(read_plan(valid_plan(), nullptr))));
+  // Validation, totals, progress and ids read it as they read the new shape.
+  EXPECT_TRUE(check(old).empty()) << test::dump(check(old));
+  anti_corruption_plan type;
+  EXPECT_EQ(type.compute_totals(old).json, type.compute_totals(valid_plan()).json);
+  EXPECT_EQ(type.progress_items(old).size(), 2u);
+  EXPECT_EQ(next_id(old, "p-"), "p-2");
+  EXPECT_EQ(next_id(old, "a-"), "a-3");
+  // A finding in the old shape points into it.
+  at(old, "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies") = json::array{};
+  EXPECT_FINDING(check(old), "missing_agency",
+                 "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies");
+}
+
 // --- ids and the plugin entry points ---------------------------------------------
 
 TEST(ids, next_id_is_one_past_the_largest) {
   auto content = valid_plan();
   EXPECT_EQ(next_id(content, "a-"), "a-3");
   EXPECT_EQ(next_id(content, "g-"), "g-2");
+  EXPECT_EQ(next_id(content, "p-"), "p-2");
+  EXPECT_EQ(next_id(content, "w-"), "w-2");
   EXPECT_EQ(next_id(content, "z-"), "z-1");
   at(content, path(k_a1, "/id")) = "a-99999999999999999999";  // not a number we can read: ignored
   EXPECT_EQ(next_id(content, "a-"), "a-2");
