@@ -106,7 +106,7 @@ section_kind kind_of_title(std::string_view title) {
 
 // Headings written without a number: the keyword alone on its line, or
 // followed by ":" and the section's text.
-constexpr std::array<std::string_view, 6> k_plain_headings = {"วิสัยทัศน์", "พันธกิจ", "เป้าหมาย",
+constexpr std::array<std::string_view, 6> k_plain_headings = {"วิสัยทัศน์",       "พันธกิจ",     "เป้าหมาย",
                                                               "แหล่งงบประมาณ", "อำนาจหน้าที่", "การติดตามและประเมินผล"};
 
 std::optional<section_heading> parse_section_heading(std::string_view cleaned) {
@@ -120,7 +120,8 @@ std::optional<section_heading> parse_section_heading(std::string_view cleaned) {
     std::string_view rest = skip_spaces(cleaned.substr(word.size()));
     if (word == "การติดตามและประเมินผล") {
       // "การติดตามและประเมินผลแผนปฏิบัติการ": a short line that names the section.
-      if (cleaned.size() <= 150 && !contains(rest, " ")) return section_heading{section_kind::monitoring, std::string(cleaned), {}};
+      if (cleaned.size() <= 150 && !contains(rest, " "))
+        return section_heading{section_kind::monitoring, std::string(cleaned), {}};
       continue;
     }
     if (rest.empty()) return section_heading{kind_of_title(word), std::string(word), {}};
@@ -133,8 +134,8 @@ std::optional<section_heading> parse_section_heading(std::string_view cleaned) {
 
 // Lines that end a section without starting one of ours.
 bool ends_section(std::string_view cleaned) {
-  return cleaned == "สารบัญ" || cleaned == "ภาคผนวก" || cleaned.starts_with("ส่วนที่") ||
-         cleaned.starts_with("บทที่") || cleaned.starts_with("ยุทธศาสตร์ที่");
+  return cleaned == "สารบัญ" || cleaned == "ภาคผนวก" || cleaned.starts_with("ส่วนที่") || cleaned.starts_with("บทที่") ||
+         cleaned.starts_with("ยุทธศาสตร์ที่");
 }
 
 // --- Lists -------------------------------------------------------------------
@@ -264,25 +265,23 @@ bool is_standards_header(const std::vector<std::string_view>& row) {
 std::string committee_name_at(std::string_view s, std::size_t pos) {
   std::string_view rest = s.substr(pos);
   std::size_t end = rest.size();
-  for (std::string_view stop : {" ครั้งที่", "ครั้งที่", " ในการประชุม", "ในการประชุม", " ในคราวประชุม", " เมื่อ", "เมื่อวันที่",
-                                " ได้", " มีมติ", "มีมติ", " มติ", " ให้ความเห็นชอบ", "ให้ความเห็นชอบ", " มีหน้าที่", "มีหน้าที่",
-                                " มีอำนาจ", "มีอำนาจหน้าที่", " (", ",", " รายงาน"}) {
+  for (std::string_view stop :
+       {" ครั้งที่",      "ครั้งที่", " ในการประชุม", "ในการประชุม",    " ในคราวประชุม", " เมื่อ",   "เมื่อวันที่", " ได้",
+        " มีมติ",       "มีมติ",  " มติ",         " ให้ความเห็นชอบ", "ให้ความเห็นชอบ", " มีหน้าที่", "มีหน้าที่",  " มีอำนาจ",
+        "มีอำนาจหน้าที่", " (",   ",",           " รายงาน"}) {
     if (auto at = rest.find(stop); at != std::string_view::npos && at > 0) end = std::min(end, at);
   }
   std::string_view name = trim_spaces(rest.substr(0, end));
   return name.size() <= k_max_name_bytes ? std::string(name) : std::string();
 }
 
-std::size_t find_committee(std::string_view s) {
-  return std::min(s.find("คณะกรรมการ"), s.find("คณะทำงาน"));
-}
+std::size_t find_committee(std::string_view s) { return std::min(s.find("คณะกรรมการ"), s.find("คณะทำงาน")); }
 
 // What this plan is called when a sentence approves it.
 bool names_this_plan(std::string_view s) {
   s = skip_spaces(s);
   for (std::string_view draft : {"(ร่าง)", "ร่าง"}) skip_word(s, draft);
-  return s.starts_with("แผนปฏิบัติการ") || s.starts_with("แผนฯ") || s.starts_with("แผนนี้") ||
-         s.starts_with("แผนดังกล่าว");
+  return s.starts_with("แผนปฏิบัติการ") || s.starts_with("แผนฯ") || s.starts_with("แผนนี้") || s.starts_with("แผนดังกล่าว");
 }
 
 }  // namespace
@@ -381,8 +380,7 @@ std::optional<std::string> find_iso_date(std::string_view cleaned) {
 std::optional<approval_info> read_approval(std::string_view s) {
   constexpr std::string_view k_approve = "เห็นชอบ";
   if (!contains(s, k_approve)) return std::nullopt;
-  if (!contains(s, "ประชุม") && !contains(s, "ครั้งที่") && !contains(s, "มติ") && !contains(s, "วันที่"))
-    return std::nullopt;
+  if (!contains(s, "ประชุม") && !contains(s, "ครั้งที่") && !contains(s, "มติ") && !contains(s, "วันที่")) return std::nullopt;
   // The last place of `word` in `text` plus one, 0 when it is not there.
   auto last = [](std::string_view text, std::string_view word) -> std::size_t {
     auto at = text.rfind(word);
