@@ -382,8 +382,13 @@ std::optional<approval_info> read_approval(std::string_view s) {
   if (!contains(s, k_approve)) return std::nullopt;
   if (!contains(s, "ประชุม") && !contains(s, "ครั้งที่") && !contains(s, "มติ") && !contains(s, "วันที่")) return std::nullopt;
   // The last place of `word` in `text` plus one, 0 when it is not there.
+  // Only the words just before are read, so that a line of many approvals
+  // costs linear time.
   auto last = [](std::string_view text, std::string_view word) -> std::size_t {
-    auto at = text.rfind(word);
+    constexpr std::size_t k_window = 600;
+    const std::size_t offset = text.size() > k_window ? text.size() - k_window : 0;
+    auto at = text.substr(offset).rfind(word);
+    if (at != std::string_view::npos) at += offset;
     return at == std::string_view::npos ? 0 : at + 1;
   };
   std::optional<std::size_t> approving;  // where the approving words start
@@ -411,6 +416,12 @@ std::optional<approval_info> read_approval(std::string_view s) {
     }
   }
   if (!approving) return std::nullopt;
+  // The Cabinet and the national committee approve national plans, never a
+  // province's: "คณะรัฐมนตรีมีมติเห็นชอบแผนปฏิบัติการด้าน… ระยะที่ ๓".
+  const std::string_view before_approving = s.substr(0, *approving);
+  for (std::string_view national : {"คณะรัฐมนตรี", "ครม.", "ก.ม.จ."}) {
+    if (contains(before_approving, national)) return std::nullopt;
+  }
 
   approval_info a;
   a.text = std::string(s);
@@ -502,6 +513,11 @@ void narrative_reader::table_row(std::string_view raw) {
     return;
   }
   if (!in_standards_) return;
+  // The standards table has two columns; a wider row is another table's.
+  if (std::count_if(row.begin(), row.end(), [](std::string_view c) { return !text::clean_cell(c).empty(); }) > 2) {
+    in_standards_ = false;
+    return;
+  }
   const std::string first = text::clean_cell(row[0]);
   auto alignment = row.size() > 1 ? alignment_of(row[1]) : std::vector<std::string>{};
   auto& list = out_.ethical_standards;

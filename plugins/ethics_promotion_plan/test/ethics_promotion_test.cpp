@@ -955,8 +955,15 @@ TEST(narrative, ethical_standards_table_across_a_page_break) {
   // a dash inside a name ("สังคม-วัฒนธรรม") is no bullet
   EXPECT_EQ(n.ethical_standards[2].national_strategy_alignment,
             (std::vector<std::string>{"ยุทธศาสตร์ด้านการปรับสมดุล", "ยุทธศาสตร์ด้านสังคม-วัฒนธรรม"}));
-  // the plan's own tables are not standards
+  // the plan's own tables are not standards, even right under the standards table
   EXPECT_TRUE(scan_narrative("เป้าหมาย\tตัวชี้วัด\tค่าเป้าหมาย\n๑. ก\t๑. ข\t๕\n").ethical_standards.empty());
+  auto next_table = scan_narrative(
+      "มาตรฐานทางจริยธรรม\tความสอดคล้องกับยุทธศาสตร์ชาติ ๒๐ ปี\n"
+      "๑. มุ่งผลสัมฤทธิ์ของงาน\t- ยุทธศาสตร์ด้านการปรับสมดุล\n"
+      "เป้าหมาย\tตัวชี้วัด\tกลยุทธ์\tค่าเป้าหมาย\n"
+      "\t๒. ระดับความสำเร็จ\t\t๕\n");
+  ASSERT_EQ(next_table.ethical_standards.size(), 1u);
+  EXPECT_EQ(next_table.ethical_standards[0].text, "มุ่งผลสัมฤทธิ์ของงาน");
 }
 
 TEST(narrative, vision_missions_and_goals_as_sections) {
@@ -1119,6 +1126,7 @@ TEST(narrative, approval_of_this_plan_not_of_the_national_strategy) {
         "ในการประชุมคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕ มีมติเห็นชอบร่างยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม",
         "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมฯ ได้รับความเห็นชอบจากคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕",
         "คณะรัฐมนตรีมีมติเห็นชอบแผนแม่บทภายใต้ยุทธศาสตร์ชาติ",
+        "ในการประชุมเมื่อวันที่ ๕ เมษายน ๒๕๖๕ คณะรัฐมนตรีมีมติเห็นชอบแผนปฏิบัติการด้านการต่อต้านการทุจริต ระยะที่ ๓",
         "ตามที่สำนักงาน ก.พ. เสนอคณะรัฐมนตรีให้ความเห็นชอบ เพื่อใช้เป็นกรอบแนวทาง",  // seed line 56: no meeting
         "แผนปฏิบัติการนี้จัดทำขึ้นในการประชุม"}) {
     EXPECT_FALSE(read_approval(other)) << other;
@@ -1134,6 +1142,21 @@ TEST(narrative, approval_of_this_plan_not_of_the_national_strategy) {
       "คณะกรรมการจริยธรรมประจำจังหวัดยะลา ครั้งที่ ๓/๒๕๖๘ มีมติเห็นชอบแผนปฏิบัติการนี้\n");
   ASSERT_TRUE(n.approval);
   EXPECT_EQ(n.approval->meeting, "2/2568");
+}
+
+TEST(narrative, long_lines_of_markers_cost_linear_time) {
+  // Quadratic work on these would take minutes; each must stay absent or bounded.
+  std::string approvals, reports, headings;
+  for (int k = 0; k < 50000; ++k) {
+    approvals += "ยุทธศาสตร์ผ่านความเห็นชอบ ประชุม ";
+    reports += "รายงาน ทุก ทุกๆ ราย ปีละ คณะกรรมการ ";
+    headings += "๒.๑ วิสัยทัศน์\nx\n";
+  }
+  EXPECT_FALSE(read_approval(approvals));
+  auto n = scan_narrative(approvals + "\n" + reports + "\n" + headings);
+  EXPECT_FALSE(n.approval);
+  EXPECT_EQ(n.vision, "x");
+  EXPECT_LE(n.committee.reporting.size(), 1u);
 }
 
 // A whole document through the importer: each member lands in the content,
