@@ -44,6 +44,7 @@ inline constexpr std::string_view garbled_agency_name = "garbled_agency_name";
 inline constexpr std::string_view span_not_five_years = "span_not_five_years";
 inline constexpr std::string_view span_outside_national_strategy = "span_outside_national_strategy";
 inline constexpr std::string_view invalid_date = "invalid_date";
+inline constexpr std::string_view approved_after_fiscal_year = "approved_after_fiscal_year";
 // projects
 inline constexpr std::string_view unparseable_budget = "unparseable_budget";
 inline constexpr std::string_view missing_agency = "missing_agency";
@@ -86,7 +87,8 @@ inline constexpr std::array all{missing_field,
                                 garbled_agency_name,
                                 span_not_five_years,
                                 span_outside_national_strategy,
-                                invalid_date};
+                                invalid_date,
+                                approved_after_fiscal_year};
 }  // namespace codes
 
 /// Collects findings in the order they are found.

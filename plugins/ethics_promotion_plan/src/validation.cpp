@@ -116,7 +116,8 @@ class validator {
   finding_list findings_;
   std::optional<int> first_year_;  // set only when the span is valid
   std::optional<int> last_year_;
-  std::string own_code_;  // the plan's province, for other_province
+  std::optional<int> fiscal_year_;  // the edition's, when it is a year
+  std::string own_code_;            // the plan's province, for other_province
   std::string own_name_;
   std::unordered_map<std::string, std::string> ids_;  // id -> pointer of its first use
 };
@@ -257,6 +258,7 @@ void validator::check_frame(const json::object& root) {
   }
 
   if (auto fiscal_year = require_integer(root, "", "fiscal_year")) {
+    if (*fiscal_year >= k_min_year && *fiscal_year <= k_max_year) fiscal_year_ = static_cast<int>(*fiscal_year);
     if (first_year_ && (*fiscal_year < *first_year_ || *fiscal_year > *last_year_)) {
       findings_.error(
           codes::fiscal_year_outside_span, "/fiscal_year",
@@ -1048,6 +1050,18 @@ void validator::check_approval(const json::object& approval, const std::string& 
                                   *date, th(year - 543)),
                       fmt::format("the year {} of “{}” is a Buddhist-era year: the date is Common Era (BE − 543 = {})",
                                   year, *date, year - 543));
+    return;
+  }
+  // An annual edition approved once its fiscal year is over plans nothing.
+  if (fiscal_year_ && text::fiscal_year_of(*parsed) > *fiscal_year_) {
+    const std::string thai_date = text::format_thai_date(*parsed, false, true);
+    findings_.warning(codes::approved_after_fiscal_year, path + "/date",
+                      fmt::format("แผนได้รับความเห็นชอบเมื่อ {} หลังสิ้นปีงบประมาณ {} ของแผนแล้ว (๓๐ กันยายน {}): "
+                                  "ให้ตรวจสอบวันที่หรือปีงบประมาณ",
+                                  thai_date, th(*fiscal_year_), th(*fiscal_year_)),
+                      fmt::format("approved on {}, after the plan's fiscal year {} ended (30 September {} CE): check "
+                                  "the date or the fiscal year",
+                                  *date, *fiscal_year_, text::be_to_ce(*fiscal_year_)));
   }
 }
 

@@ -1324,6 +1324,18 @@ TEST(validate, invalid_date) {
   EXPECT_TRUE(has(check(plan), "error", "invalid_type", "/approval/date"));
 }
 
+TEST(validate, approved_after_fiscal_year) {
+  // fiscal year 2569 runs from 1 October 2025 to 30 September 2026 (CE)
+  for (auto [date, late] : {std::pair<std::string_view, bool>{"2025-10-15", false},
+                            {"2024-12-01", false},
+                            {"2026-09-30", false},
+                            {"2026-10-01", true}}) {
+    json::value plan = narrative_plan();
+    plan.as_object()["approval"].as_object()["date"] = date;
+    EXPECT_EQ(has(check(plan), "warning", "approved_after_fiscal_year", "/approval/date"), late) << date;
+  }
+}
+
 TEST(plan_type, schema_labels_every_member_in_thai) {
   const auto schema = plan_type().content_schema();
   const auto& labels = schema.at("x-labels").as_object();
