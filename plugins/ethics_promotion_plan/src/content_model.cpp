@@ -79,6 +79,78 @@ json::object project_json(const project_node& p) {
   return out;
 }
 
+void put_text(json::object& out, std::string_view key, const std::string& value) {
+  if (!value.empty()) out[key] = value;
+}
+
+void put_frequency(json::object& out, const std::optional<frequency_info>& frequency) {
+  if (!frequency) return;
+  out["frequency"] = frequency->text;
+  out["every_months"] = frequency->every_months;
+}
+
+// The narrative before the tables (sections ๑–๒ of the seed), in document order.
+void narrative_head_json(json::object& out, const narrative_node& n) {
+  if (n.national_strategy) {
+    const auto& ns = *n.national_strategy;
+    json::object o;
+    o["title"] = ns.title;
+    if (ns.first_year) o["first_year"] = *ns.first_year;
+    if (ns.last_year) o["last_year"] = *ns.last_year;
+    put_text(o, "text", ns.text);
+    out["national_strategy"] = std::move(o);
+  }
+  if (!n.ethical_standards.empty()) {
+    json::array list;
+    for (const auto& e : n.ethical_standards) {
+      json::object o{{"number", e.number}, {"text", e.text}};
+      if (!e.national_strategy_alignment.empty())
+        o["national_strategy_alignment"] = strings_json(e.national_strategy_alignment);
+      list.push_back(std::move(o));
+    }
+    out["ethical_standards"] = std::move(list);
+  }
+  put_text(out, "vision", n.vision);
+  if (!n.missions.empty()) out["missions"] = strings_json(n.missions);
+  if (!n.plan_goals.empty()) out["plan_goals"] = strings_json(n.plan_goals);
+}
+
+// The narrative after the tables (section ๔ of the seed) and the approval.
+void narrative_tail_json(json::object& out, const narrative_node& n) {
+  if (!n.implementation.empty()) out["implementation"] = json::object{{"text", n.implementation}};
+  if (n.monitoring) {
+    json::object o{{"text", n.monitoring->text}};
+    put_frequency(o, n.monitoring->frequency);
+    out["monitoring"] = std::move(o);
+  }
+  if (!n.committee.empty()) {
+    json::object o;
+    put_text(o, "name", n.committee.name);
+    if (!n.committee.mandate.empty()) o["mandate"] = json::object{{"text", n.committee.mandate}};
+    if (!n.committee.reporting.empty()) {
+      json::array list;
+      for (const auto& r : n.committee.reporting) {
+        json::object duty{{"text", r.text}};
+        put_frequency(duty, r.frequency);
+        list.push_back(std::move(duty));
+      }
+      o["reporting"] = std::move(list);
+    }
+    out["committee"] = std::move(o);
+  }
+  if (!n.budget_sources.empty()) out["budget_sources"] = strings_json(n.budget_sources);
+  if (n.approval) {
+    const auto& a = *n.approval;
+    json::object o;
+    put_text(o, "body", a.body);
+    put_text(o, "meeting", a.meeting);
+    put_text(o, "date", a.date);
+    put_text(o, "resolution", a.resolution);
+    o["text"] = a.text;
+    out["approval"] = std::move(o);
+  }
+}
+
 }  // namespace
 
 bool target_series::all_blank() const {
@@ -96,6 +168,7 @@ json::object to_json(const plan_node& plan) {
   }
   if (plan.fiscal_year) out["fiscal_year"] = *plan.fiscal_year;
   out["title"] = plan.title;
+  narrative_head_json(out, plan.narrative);
   json::array strategies;
   for (const auto& s : plan.strategies) {
     json::array goals;
@@ -119,6 +192,7 @@ json::object to_json(const plan_node& plan) {
     strategies.push_back(json::object{{"number", s.number}, {"title", s.title}, {"goals", std::move(goals)}});
   }
   out["strategies"] = std::move(strategies);
+  narrative_tail_json(out, plan.narrative);
   return out;
 }
 

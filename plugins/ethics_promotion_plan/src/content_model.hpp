@@ -2,6 +2,9 @@
 // The content of an ethics promotion plan (README.md documents the JSON):
 //
 //   plan ─ province, span (BE years), fiscal_year, title
+//     ├ national_strategy, ethical_standards[], vision, missions[], plan_goals[]
+//     ├ implementation, monitoring, committee (mandate, reporting[]),
+//     │ budget_sources[], approval  (all optional: the narrative around the tables)
 //     └ strategies[]            the five strategies of the master plan (ยุทธศาสตร์)
 //        └ goals[]              เป้าหมาย
 //           └ indicators[]      ตัวชี้วัด, with unit and one target per year of the span
@@ -102,6 +105,69 @@ struct strategy_node {
   std::vector<goal_node> goals;
 };
 
+// --- The narrative around the tables (issue 14 item 4) ---------------------------
+// Every member is optional: content stored before these existed stays valid,
+// and the importer writes only what the document says.
+
+/// A frequency as the document states it ("ทุก ๖ เดือน", "รายไตรมาส").
+struct frequency_info {
+  int every_months = 0;  ///< 1 monthly, 3 quarterly, 6 six-monthly, 12 yearly
+  std::string text;      ///< the words as written
+};
+
+/// The national strategy the plan is written under ("ภายใต้ยุทธศาสตร์ด้าน…").
+struct national_strategy_info {
+  std::string title;  ///< its name without the years
+  std::optional<int> first_year, last_year;
+  std::string text;  ///< the sentence or heading as written
+};
+
+/// One ethical standard (มาตรฐานทางจริยธรรม) as the document lists it.
+struct ethical_standard {
+  int number = 0;
+  std::string text;
+  std::vector<std::string> national_strategy_alignment;  ///< ยุทธศาสตร์ชาติ ๒๐ ปี it serves
+};
+
+struct reporting_duty {
+  std::string text;  ///< who reports what to whom, as written
+  std::optional<frequency_info> frequency;
+};
+
+struct committee_info {
+  std::string name;     ///< e.g. the foreword's signature
+  std::string mandate;  ///< อำนาจหน้าที่, as written
+  std::vector<reporting_duty> reporting;
+  bool empty() const { return name.empty() && mandate.empty() && reporting.empty(); }
+};
+
+struct monitoring_info {
+  std::string text;
+  std::optional<frequency_info> frequency;
+};
+
+/// The document's own approval: the meeting that approved this plan.
+struct approval_info {
+  std::string body;        ///< who approved (คณะกรรมการ…), when the text says
+  std::string meeting;     ///< meeting number, ASCII digits ("1/2568")
+  std::string date;        ///< ISO 8601 (Common Era), "" when none is readable
+  std::string resolution;  ///< the resolution as written (มติ…)
+  std::string text;        ///< the paragraph as written
+};
+
+struct narrative_node {
+  std::optional<national_strategy_info> national_strategy;
+  std::vector<ethical_standard> ethical_standards;
+  std::string vision;
+  std::vector<std::string> missions;
+  std::vector<std::string> plan_goals;
+  std::string implementation;
+  std::optional<monitoring_info> monitoring;
+  committee_info committee;
+  std::vector<std::string> budget_sources;
+  std::optional<approval_info> approval;
+};
+
 struct plan_node {
   std::string province_code;
   std::string province_name_th;
@@ -109,6 +175,7 @@ struct plan_node {
   std::optional<int> last_year;
   std::optional<int> fiscal_year;
   std::string title;
+  narrative_node narrative;
   std::vector<strategy_node> strategies;
 };
 

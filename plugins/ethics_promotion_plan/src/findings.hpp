@@ -40,6 +40,11 @@ inline constexpr std::string_view target_below_indicator = "target_below_indicat
 inline constexpr std::string_view year_outside_span = "year_outside_span";
 inline constexpr std::string_view national_template_text = "national_template_text";
 inline constexpr std::string_view garbled_agency_name = "garbled_agency_name";
+// narrative, linkage and approval (issue 14 item 4)
+inline constexpr std::string_view span_not_five_years = "span_not_five_years";
+inline constexpr std::string_view span_outside_national_strategy = "span_outside_national_strategy";
+inline constexpr std::string_view invalid_date = "invalid_date";
+inline constexpr std::string_view approved_after_fiscal_year = "approved_after_fiscal_year";
 // projects
 inline constexpr std::string_view unparseable_budget = "unparseable_budget";
 inline constexpr std::string_view missing_agency = "missing_agency";
@@ -79,7 +84,11 @@ inline constexpr std::array all{missing_field,
                                 target_below_indicator,
                                 year_outside_span,
                                 national_template_text,
-                                garbled_agency_name};
+                                garbled_agency_name,
+                                span_not_five_years,
+                                span_outside_national_strategy,
+                                invalid_date,
+                                approved_after_fiscal_year};
 }  // namespace codes
 
 /// Collects findings in the order they are found.

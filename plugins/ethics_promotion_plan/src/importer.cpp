@@ -4,6 +4,7 @@
 #include "document_scan.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
+#include "narrative_scan.hpp"
 #include "targets.hpp"
 #include "text_util.hpp"
 #include "validation.hpp"
@@ -454,6 +455,7 @@ void plan_reader::frame_from(const document_frame& frame) {
 plugin::import_result plan_reader::read(std::string_view document_text) {
   const std::string text = valid_utf8(document_text);
   frame_from(scan_frame(text, ctx_));
+  plan_.narrative = scan_narrative(text);
 
   line_reader lines(text);
   while (auto line = lines.next()) {

@@ -33,6 +33,7 @@ namespace {
 constexpr int k_min_year = 2400;
 constexpr int k_max_year = 2799;
 constexpr int k_max_span_years = 10;
+constexpr int k_plan_years = 5;
 
 // Thai messages show Thai digits, as the plans themselves do.
 std::string th(long long n) { return text::arabic_digits_to_thai(std::to_string(n)); }
@@ -99,12 +100,24 @@ class validator {
   void check_unit_against_text(const std::string& path, std::string_view text, std::string_view unit);
   void check_baseline(const json::object& owner, const std::string& path, std::string_view text);
   void check_projects_against_indicators(const json::value& content);
+  // The narrative around the tables (README: issue 14 item 4); every member optional.
+  const json::value* optional(const json::object& parent, std::string_view key);
+  const json::object* optional_object(const json::object& parent, const std::string& parent_path, std::string_view key);
+  const json::array* optional_array(const json::object& parent, const std::string& parent_path, std::string_view key);
+  std::optional<std::string_view> optional_text(const json::object& parent, const std::string& parent_path,
+                                                std::string_view key, bool free_text = true);
+  void check_text_list(const json::object& parent, const std::string& parent_path, std::string_view key);
+  void check_frequency(const json::object& owner, const std::string& path);
+  void check_narrative(const json::object& root);
+  void check_national_strategy(const json::object& strategy, const std::string& path);
+  void check_approval(const json::object& approval, const std::string& path);
 
   const plugin::plan_context& ctx_;
   finding_list findings_;
   std::optional<int> first_year_;  // set only when the span is valid
   std::optional<int> last_year_;
-  std::string own_code_;  // the plan's province, for other_province
+  std::optional<int> fiscal_year_;  // the edition's, when it is a year
+  std::string own_code_;            // the plan's province, for other_province
   std::string own_name_;
   std::unordered_map<std::string, std::string> ids_;  // id -> pointer of its first use
 };
@@ -118,6 +131,7 @@ std::vector<plugin::finding> validator::run(const json::value& content) {
   check_frame(*root);
   check_strategies(*root);
   check_projects_against_indicators(content);
+  check_narrative(*root);
   return findings_.take();
 }
 
@@ -228,10 +242,23 @@ void validator::check_frame(const json::object& root) {
     if (ok) {
       first_year_ = static_cast<int>(*first);
       last_year_ = static_cast<int>(*last);
+      // The provincial plans are five-year plans (2566–2570 under the
+      // national strategy); another length is allowed but worth a look.
+      if (const auto years = *last - *first + 1; years != k_plan_years) {
+        findings_.warning(
+            codes::span_not_five_years, "/span",
+            fmt::format("ช่วงปีของแผน {}–{} มี {} ปี แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม ของจังหวัดเป็นแผน {} ปี: "
+                        "ให้ตรวจสอบปีแรกและปีสุดท้าย",
+                        th(*first), th(*last), th(years), th(k_plan_years)),
+            fmt::format("the span {}–{} covers {} years; the provincial ethics plans are {}-year plans: check the "
+                        "first and last year",
+                        *first, *last, years, k_plan_years));
+      }
     }
   }
 
   if (auto fiscal_year = require_integer(root, "", "fiscal_year")) {
+    if (*fiscal_year >= k_min_year && *fiscal_year <= k_max_year) fiscal_year_ = static_cast<int>(*fiscal_year);
     if (first_year_ && (*fiscal_year < *first_year_ || *fiscal_year > *last_year_)) {
       findings_.error(
           codes::fiscal_year_outside_span, "/fiscal_year",
@@ -829,6 +856,213 @@ void validator::check_projects_against_indicators(const json::value& content) {
                                   "the indicator to its target; check the targets",
                                   en_years));
   });
+}
+
+// --- Narrative, linkage and approval --------------------------------------------
+
+const json::value* validator::optional(const json::object& parent, std::string_view key) {
+  auto it = parent.find(key);
+  return it == parent.end() ? nullptr : &it->value();
+}
+
+const json::object* validator::optional_object(const json::object& parent, const std::string& parent_path,
+                                               std::string_view key) {
+  const auto* v = optional(parent, key);
+  if (!v) return nullptr;
+  if (const auto* o = v->if_object()) return o;
+  invalid_type(pointer_append(parent_path, key), key, k_object);
+  return nullptr;
+}
+
+const json::array* validator::optional_array(const json::object& parent, const std::string& parent_path,
+                                             std::string_view key) {
+  const auto* v = optional(parent, key);
+  if (!v) return nullptr;
+  if (const auto* a = v->if_array()) return a;
+  invalid_type(pointer_append(parent_path, key), key, k_array);
+  return nullptr;
+}
+
+// An optional text: absent or empty says nothing; a text is read as every
+// other free text of the plan (another province, a year of work outside the
+// span, the national template's wording).
+std::optional<std::string_view> validator::optional_text(const json::object& parent, const std::string& parent_path,
+                                                         std::string_view key, bool free_text) {
+  const auto* v = optional(parent, key);
+  if (!v) return std::nullopt;
+  const auto* s = v->if_string();
+  if (!s) {
+    invalid_type(pointer_append(parent_path, key), key, k_string);
+    return std::nullopt;
+  }
+  if (free_text && !trim_spaces(*s).empty()) check_free_text(*s, pointer_append(parent_path, key));
+  return std::string_view(*s);
+}
+
+// A list of texts (missions, goals, budget sources): an entry must say
+// something, as every goal and indicator must.
+void validator::check_text_list(const json::object& parent, const std::string& parent_path, std::string_view key) {
+  const auto* list = optional_array(parent, parent_path, key);
+  if (!list) return;
+  const std::string path = pointer_append(parent_path, key);
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    const std::string item_path = pointer_append(path, k);
+    const auto* s = (*list)[k].if_string();
+    if (!s) {
+      findings_.error(codes::invalid_type, item_path, fmt::format("รายการของ \"{}\" ต้องเป็นข้อความ", key),
+                      fmt::format("the entries of \"{}\" must be strings", key));
+    } else if (trim_spaces(*s).empty()) {
+      findings_.error(codes::missing_field, item_path, fmt::format("รายการที่ {} ของ \"{}\" ว่าง", th(k + 1), key),
+                      fmt::format("entry {} of \"{}\" is empty", k + 1, key));
+    } else {
+      check_free_text(*s, item_path);
+    }
+  }
+}
+
+// "frequency" (the words) and "every_months" (1..60) of monitoring and of a
+// reporting duty.
+void validator::check_frequency(const json::object& owner, const std::string& path) {
+  optional_text(owner, path, "frequency", false);
+  const auto* v = optional(owner, "every_months");
+  if (!v) return;
+  auto months = integer_of(*v);
+  if (!months) {
+    invalid_type(path + "/every_months", "every_months", k_integer);
+  } else if (*months < 1 || *months > 60) {
+    findings_.error(codes::invalid_value, path + "/every_months",
+                    fmt::format("ความถี่ทุก {} เดือนใช้ไม่ได้ (๑–๖๐ เดือน)", th(*months)),
+                    fmt::format("every {} months is not a frequency (1–60 months)", *months));
+  }
+}
+
+void validator::check_narrative(const json::object& root) {
+  if (const auto* strategy = optional_object(root, "", "national_strategy"))
+    check_national_strategy(*strategy, "/national_strategy");
+
+  if (const auto* standards = optional_array(root, "", "ethical_standards")) {
+    for (std::size_t k = 0; k < standards->size(); ++k) {
+      const std::string path = pointer_append("/ethical_standards", k);
+      const auto* standard = element_object((*standards)[k], path);
+      if (!standard) continue;
+      if (auto number = require_integer(*standard, path, "number"); number && *number < 1) {
+        findings_.error(codes::invalid_value, path + "/number",
+                        fmt::format("ลำดับของมาตรฐานทางจริยธรรมต้องเริ่มที่ ๑ ไม่ใช่ {}", th(*number)),
+                        fmt::format("an ethical standard is numbered from 1, not {}", *number));
+      }
+      if (auto text = require_text(*standard, path, "text")) check_free_text(*text, path + "/text");
+      check_text_list(*standard, path, "national_strategy_alignment");
+    }
+  }
+  optional_text(root, "", "vision");
+  check_text_list(root, "", "missions");
+  check_text_list(root, "", "plan_goals");
+
+  if (const auto* implementation = optional_object(root, "", "implementation"))
+    optional_text(*implementation, "/implementation", "text");
+  if (const auto* monitoring = optional_object(root, "", "monitoring")) {
+    optional_text(*monitoring, "/monitoring", "text");
+    check_frequency(*monitoring, "/monitoring");
+  }
+  if (const auto* committee = optional_object(root, "", "committee")) {
+    if (auto name = optional_text(*committee, "/committee", "name", false))
+      check_province_text(*name, "/committee/name");
+    if (const auto* mandate = optional_object(*committee, "/committee", "mandate"))
+      optional_text(*mandate, "/committee/mandate", "text");
+    if (const auto* reporting = optional_array(*committee, "/committee", "reporting")) {
+      for (std::size_t k = 0; k < reporting->size(); ++k) {
+        const std::string path = pointer_append("/committee/reporting", k);
+        const auto* duty = element_object((*reporting)[k], path);
+        if (!duty) continue;
+        if (auto text = require_text(*duty, path, "text")) check_free_text(*text, path + "/text");
+        check_frequency(*duty, path);
+      }
+    }
+  }
+  check_text_list(root, "", "budget_sources");
+  if (const auto* approval = optional_object(root, "", "approval")) check_approval(*approval, "/approval");
+}
+
+void validator::check_national_strategy(const json::object& strategy, const std::string& path) {
+  if (auto title = require_text(strategy, path, "title")) check_province_text(*title, path + "/title");
+  optional_text(strategy, path, "text", false);
+  std::optional<std::int64_t> years[2];
+  const std::string_view keys[2] = {"first_year", "last_year"};
+  bool ok = true;
+  for (int k = 0; k < 2; ++k) {
+    const auto* v = optional(strategy, keys[k]);
+    if (!v) {
+      ok = false;
+      continue;
+    }
+    years[k] = integer_of(*v);
+    if (!years[k]) {
+      ok = false;
+      invalid_type(pointer_append(path, keys[k]), keys[k], k_integer);
+    } else if (*years[k] < k_min_year || *years[k] > k_max_year) {
+      ok = false;
+      findings_.error(codes::invalid_value, pointer_append(path, keys[k]),
+                      fmt::format("ปี {} ไม่ใช่ปีพุทธศักราชที่ใช้ได้ ({}–{})", th(*years[k]), th(k_min_year), th(k_max_year)),
+                      fmt::format("{} is not a Buddhist-era year ({}–{})", *years[k], k_min_year, k_max_year));
+    }
+  }
+  if (!ok) return;
+  const auto first = *years[0], last = *years[1];
+  if (last < first) {
+    findings_.error(codes::invalid_value, path,
+                    fmt::format("ช่วงปีของยุทธศาสตร์ {}–{} ไม่ถูกต้อง (ต้องเรียงจากน้อยไปมาก)", th(first), th(last)),
+                    fmt::format("the strategy's years {}–{} are not in order", first, last));
+    return;
+  }
+  // A plan written under the strategy lies within its years (seed: 2566–2570
+  // under 2565–2570).
+  if (first_year_ && (*first_year_ < first || *last_year_ > last)) {
+    findings_.warning(
+        codes::span_outside_national_strategy, "/span",
+        fmt::format("ช่วงปีของแผน {}–{} อยู่นอกช่วงปีของยุทธศาสตร์ที่แผนอยู่ภายใต้ ({}–{}): ให้ตรวจสอบปีของแผนหรือของยุทธศาสตร์",
+                    th(*first_year_), th(*last_year_), th(first), th(last)),
+        fmt::format("the plan's span {}–{} lies outside the years of the strategy it is written under ({}–{}): "
+                    "check either",
+                    *first_year_, *last_year_, first, last));
+  }
+}
+
+// The document's own approval. The date is ISO 8601 in the Common Era; a
+// Buddhist-era year typed into it ("2568-10-15") is a date 543 years late.
+void validator::check_approval(const json::object& approval, const std::string& path) {
+  optional_text(approval, path, "body", false);
+  optional_text(approval, path, "meeting", false);
+  optional_text(approval, path, "resolution");
+  optional_text(approval, path, "text");
+  auto date = optional_text(approval, path, "date", false);
+  if (!date || trim_spaces(*date).empty()) return;
+  auto parsed = text::parse_iso_date(trim_spaces(*date));
+  if (!parsed) {
+    findings_.warning(codes::invalid_date, path + "/date",
+                      fmt::format("วันที่ “{}” ไม่ใช่วันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2025-10-15", *date),
+                      fmt::format("“{}” is not a date in the form YYYY-MM-DD (Common Era), e.g. 2025-10-15", *date));
+    return;
+  }
+  const int year = static_cast<int>(parsed->year());
+  if (year >= k_min_year) {
+    findings_.warning(codes::invalid_date, path + "/date",
+                      fmt::format("ปี {} ของวันที่ “{}” เป็นปีพุทธศักราช: วันที่ต้องเป็นปีคริสต์ศักราช (ปี พ.ศ. ลบ ๕๔๓ คือ {})", th(year),
+                                  *date, th(year - 543)),
+                      fmt::format("the year {} of “{}” is a Buddhist-era year: the date is Common Era (BE − 543 = {})",
+                                  year, *date, year - 543));
+    return;
+  }
+  // An annual edition approved once its fiscal year is over plans nothing.
+  if (fiscal_year_ && text::fiscal_year_of(*parsed) > *fiscal_year_) {
+    const std::string thai_date = text::format_thai_date(*parsed, false, true);
+    findings_.warning(codes::approved_after_fiscal_year, path + "/date",
+                      fmt::format("แผนได้รับความเห็นชอบเมื่อ {} หลังสิ้นปีงบประมาณ {} ของแผนแล้ว (๓๐ กันยายน {}): "
+                                  "ให้ตรวจสอบวันที่หรือปีงบประมาณ",
+                                  thai_date, th(*fiscal_year_), th(*fiscal_year_)),
+                      fmt::format("approved on {}, after the plan's fiscal year {} ended (30 September {} CE): check "
+                                  "the date or the fiscal year",
+                                  *date, *fiscal_year_, text::be_to_ce(*fiscal_year_)));
+  }
 }
 
 }  // namespace

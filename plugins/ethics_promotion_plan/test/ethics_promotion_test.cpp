@@ -7,6 +7,7 @@
 #include "ethics_plan_type.hpp"
 #include "findings.hpp"
 #include "master_plan.hpp"
+#include "narrative_scan.hpp"
 #include "targets.hpp"
 #include "text_checks.hpp"
 #include "text_util.hpp"
@@ -395,6 +396,85 @@ TEST_F(seed_002, progress_items_for_fiscal_year_2569) {
   // line 218: own targets in persons
   EXPECT_EQ(by_id.at("s5.g1.i1.t3.p1").target_value, 500.0);
   EXPECT_EQ(by_id.at("s5.g1.i1.t3.p1").unit, "จำนวน (คน)");
+}
+
+TEST_F(seed_002, narrative_linkage_and_approval) {
+  // line 167 "ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ - ๒๕๗๐)"
+  // (before the heading of line 96 with the same name and years)
+  EXPECT_EQ(at("/national_strategy"),
+            (json::object{{"title", "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ"},
+                          {"first_year", 2565},
+                          {"last_year", 2570},
+                          {"text", "ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ - ๒๕๗๐)"}}));
+
+  // lines 85-92: the standards table, seven standards, each with the 20-year
+  // national strategies of its second column
+  const auto& standards = at("/ethical_standards").as_array();
+  ASSERT_EQ(standards.size(), 7u);
+  for (std::size_t k = 0; k < 7; ++k) EXPECT_EQ(standards[k].at("number"), static_cast<int>(k + 1));
+  // line 86
+  EXPECT_EQ(standards[0].at("text"),
+            "ยึดมั่นในสถาบันหลักของประเทศ อันได้แก่ ชาติ ศาสนา พระมหากษัตริย์ "
+            "และการปกครองระบอบประชาธิปไตยอันมีพระมหากษัตริย์ทรงเป็นประมุข");
+  EXPECT_EQ(standards[0].at("national_strategy_alignment"),
+            (json::array{"ยุทธศาสตร์ด้านความมั่นคง", "ยุทธศาสตร์ด้านการปรับสมดุลและพัฒนาระบบการบริหารจัดการภาครัฐ"}));
+  // line 87
+  EXPECT_EQ(standards[1].at("text"), "ซื่อสัตย์สุจริต มีจิตสำนึกที่ดี และรับผิดชอบต่อหน้าที่");
+  // line 90
+  EXPECT_EQ(standards[4].at("text"), "มุ่งผลสัมฤทธิ์ของงาน");
+  EXPECT_EQ(standards[4].at("national_strategy_alignment"),
+            json::array{"ยุทธศาสตร์ด้านการปรับสมดุลและพัฒนาระบบการบริหารจัดการภาครัฐ"});
+  // line 92
+  EXPECT_EQ(standards[6].at("text"), "ดำรงตนเป็นแบบอย่างที่ดีและรักษาภาพลักษณ์ของทางราชการ");
+
+  // line 126, under "๒.๑ วิสัยทัศน์" of line 124 (lines 24 and 112 are contents)
+  EXPECT_EQ(at("/vision"), "เจ้าหน้าที่ของรัฐจังหวัดนราธิวาสเป็นที่เชื่อถือและไว้วางใจได้ (Trusted Public Officers)");
+  // lines 130-131
+  EXPECT_EQ(at("/missions"), (json::array{"สร้างสังคม - วัฒนธรรมทางจริยธรรมของข้าราชการและเจ้าหน้าที่ของรัฐจังหวัดนราธิวาส",
+                                          "เน้นย้ำภาพลักษณ์เจ้าหน้าที่ของรัฐจังหวัดนราธิวาสที่เป็นคนดี มีความสามารถและมีคุณธรรม "
+                                          "เพื่อให้ได้รับความเชื่อมั่นและความไว้วางใจจากประชาชน"}));
+  // lines 143-147: the plan's own five goals (section ๒.๔), beside the five strategies
+  const auto& goals = at("/plan_goals").as_array();
+  ASSERT_EQ(goals.size(), 5u);
+  EXPECT_EQ(goals[0], "การสร้างการรับรู้และความเข้าใจมาตรฐานทางจริยธรรมอย่างเป็นรูปธรรมให้กับเจ้าหน้าที่ของรัฐ");
+  EXPECT_EQ(goals[3], "สร้างกลไกทางจริยธรรมให้ภาคประชาชนมีส่วนร่วมในการติดตามและตรวจสอบ การดำเนินงานของภาครัฐ (หน่วยงาน)");
+
+  // lines 228-244 under "๔.๑" of line 226: nine paragraphs, as written
+  const std::string implementation(at("/implementation/text").as_string());
+  EXPECT_TRUE(implementation.starts_with("จังหวัดนราธิวาสมีแนวทางในการขับเคลื่อนแผนปฏิบัติการ"));
+  EXPECT_TRUE(implementation.ends_with("การนำแผนปฏิบัติการไปใช้เป็นข้อมูลในการวางแผนการปฏิบัติงานของบุคลากร"));
+  EXPECT_EQ(std::count(implementation.begin(), implementation.end(), '\n'), 8);
+
+  // lines 248-252 under "๔.๒" of line 246; line 252 "…ของบุคลากรในทุก ๖ เดือน": six-monthly
+  const auto& monitoring = at("/monitoring").as_object();
+  EXPECT_TRUE(std::string(monitoring.at("text").as_string()).starts_with("จังหวัดนราธิวาสมีแนวทางในการติดตามและประเมินผล"));
+  EXPECT_EQ(monitoring.at("frequency"), "ทุก ๖ เดือน");
+  EXPECT_EQ(monitoring.at("every_months"), 6);
+
+  // line 62: the foreword is signed by the province's ethics committee. The
+  // document states no mandate of it and no reporting duty (no line has รายงาน).
+  EXPECT_EQ(at("/committee"), (json::object{{"name", "คณะกรรมการจริยธรรมประจำจังหวัดนราธิวาส"}}));
+  // every budget cell is "-" or empty, and no sentence names a source
+  EXPECT_FALSE(content().contains("budget_sources"));
+  // no approval of its own: lines 77 and 79 are the ก.ม.จ. and the Cabinet
+  // approving the national strategy, not this plan
+  EXPECT_FALSE(content().contains("approval"));
+  // the five-year plan this annual edition belongs to: line 7, and the edition: line 9
+  EXPECT_EQ(at("/span"), (json::object{{"first_year", 2566}, {"last_year", 2570}}));
+  EXPECT_EQ(at("/fiscal_year"), 2569);
+  // the order of the document: the narrative of parts ๑-๒, the tables, part ๔
+  std::vector<std::string> keys;
+  for (const auto& member : content()) keys.emplace_back(member.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"province", "span", "fiscal_year", "title", "national_strategy",
+                                            "ethical_standards", "vision", "missions", "plan_goals", "strategies",
+                                            "implementation", "monitoring", "committee"}));
+  // and none of it raises a finding (the golden lists above are unchanged)
+  for (const auto& f : result_->findings) {
+    for (std::string_view key : {"/national_strategy", "/ethical_standards", "/vision", "/missions", "/plan_goals",
+                                 "/implementation", "/monitoring", "/committee"}) {
+      EXPECT_FALSE(f.path.starts_with(key)) << f.code << " " << f.path;
+    }
+  }
 }
 
 // --- The other seed, detection ---------------------------------------------------
@@ -821,6 +901,496 @@ TEST(text, measures_and_years_of_work) {
   EXPECT_FALSE(national_template_phrase("จังหวัดนราธิวาส ๗๖ คน"));
 }
 
+// --- Narrative, linkage and approval (issue 14 item 4) ------------------------------
+
+TEST(narrative, national_strategy_from_the_under_line_else_the_heading) {
+  // the heading form (seed line 96), after a contents line without years (line 19)
+  auto heading = scan_narrative(
+      "๑.๓ ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ\n"
+      "๑.๓ ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ – ๒๕๗๐)\n"
+      "ประเด็นยุทธศาสตร์ ๕ ยุทธศาสตร์\n");
+  ASSERT_TRUE(heading.national_strategy);
+  EXPECT_EQ(heading.national_strategy->title, "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ");
+  EXPECT_EQ(heading.national_strategy->first_year, 2565);
+  EXPECT_EQ(heading.national_strategy->last_year, 2570);
+  EXPECT_EQ(heading.national_strategy->text, "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ – ๒๕๗๐)");
+
+  // "ภายใต้…" (seed line 167) wins over a heading, wherever it stands
+  auto under = scan_narrative(
+      "๑.๓ ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม (พ.ศ. ๒๕๖๕ - ๒๕๗๐)\n"
+      "ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ.๒๕๖๖-พ.ศ.๒๕๗๐)\n");
+  ASSERT_TRUE(under.national_strategy);
+  EXPECT_EQ(under.national_strategy->title, "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ");
+  EXPECT_EQ(under.national_strategy->first_year, 2566);
+
+  // no years given: the name alone, no years invented
+  auto plain = read_under_line("ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->first_year);
+  EXPECT_FALSE(plain->last_year);
+  EXPECT_FALSE(read_under_line("ภายใต้การกำกับของจังหวัด"));
+  EXPECT_FALSE(scan_narrative("แผนปฏิบัติการส่งเสริมคุณธรรม\nยุทธศาสตร์ชาติ ๒๐ ปี\n").national_strategy);
+}
+
+TEST(narrative, ethical_standards_table_across_a_page_break) {
+  auto n = scan_narrative(
+      "มาตรฐานทางจริยธรรม\tความสอดคล้องกับยุทธศาสตร์ชาติ ๒๐ ปี\n"
+      "๑. ยึดมั่นในสถาบันหลักของประเทศ\t<p>- ยุทธศาสตร์ด้านความมั่นคง</p><p>- ยุทธศาสตร์ด้านการปรับสมดุล</p>\n"
+      "๒. ซื่อสัตย์สุจริต มีจิตสำนึกที่ดี\t- ยุทธศาสตร์ด้านการพัฒนาทรัพยากรมนุษย์\n"
+      "และรับผิดชอบต่อหน้าที่\t- ยุทธศาสตร์ด้านการปรับสมดุล\n"  // the cell goes on after a page break
+      "\n"
+      "มาตรฐานทางจริยธรรม\tความสอดคล้องกับยุทธศาสตร์ชาติ ๒๐ ปี\n"  // the header repeated on the next page
+      "๓. กล้าตัดสินใจและกระทำในสิ่งที่ถูกต้องชอบธรรม\t- ยุทธศาสตร์ด้านการปรับสมดุล - ยุทธศาสตร์ด้านสังคม-วัฒนธรรม\n"
+      "ที่มา : ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม\n"
+      "๔. ไม่ใช่มาตรฐาน\tตารางอื่น\n");  // after the table: another table's row
+  ASSERT_EQ(n.ethical_standards.size(), 3u);
+  EXPECT_EQ(n.ethical_standards[0].number, 1);
+  EXPECT_EQ(n.ethical_standards[0].text, "ยึดมั่นในสถาบันหลักของประเทศ");
+  EXPECT_EQ(n.ethical_standards[0].national_strategy_alignment,
+            (std::vector<std::string>{"ยุทธศาสตร์ด้านความมั่นคง", "ยุทธศาสตร์ด้านการปรับสมดุล"}));
+  EXPECT_EQ(n.ethical_standards[1].text, "ซื่อสัตย์สุจริต มีจิตสำนึกที่ดี และรับผิดชอบต่อหน้าที่");
+  EXPECT_EQ(n.ethical_standards[1].national_strategy_alignment,
+            (std::vector<std::string>{"ยุทธศาสตร์ด้านการพัฒนาทรัพยากรมนุษย์", "ยุทธศาสตร์ด้านการปรับสมดุล"}));
+  EXPECT_EQ(n.ethical_standards[2].number, 3);
+  // a dash inside a name ("สังคม-วัฒนธรรม") is no bullet
+  EXPECT_EQ(n.ethical_standards[2].national_strategy_alignment,
+            (std::vector<std::string>{"ยุทธศาสตร์ด้านการปรับสมดุล", "ยุทธศาสตร์ด้านสังคม-วัฒนธรรม"}));
+  // the plan's own tables are not standards, even right under the standards table
+  EXPECT_TRUE(scan_narrative("เป้าหมาย\tตัวชี้วัด\tค่าเป้าหมาย\n๑. ก\t๑. ข\t๕\n").ethical_standards.empty());
+  auto next_table = scan_narrative(
+      "มาตรฐานทางจริยธรรม\tความสอดคล้องกับยุทธศาสตร์ชาติ ๒๐ ปี\n"
+      "๑. มุ่งผลสัมฤทธิ์ของงาน\t- ยุทธศาสตร์ด้านการปรับสมดุล\n"
+      "เป้าหมาย\tตัวชี้วัด\tกลยุทธ์\tค่าเป้าหมาย\n"
+      "\t๒. ระดับความสำเร็จ\t\t๕\n");
+  ASSERT_EQ(next_table.ethical_standards.size(), 1u);
+  EXPECT_EQ(next_table.ethical_standards[0].text, "มุ่งผลสัมฤทธิ์ของงาน");
+}
+
+TEST(narrative, vision_missions_and_goals_as_sections) {
+  auto n = scan_narrative(
+      "สารบัญ\n๒.๑ วิสัยทัศน์\n๒.๒ พันธกิจ\n๒.๔ เป้าหมาย\n"  // contents: headings with nothing under them
+      "ส่วนที่ ๒ สาระสำคัญ\n"
+      "วิสัยทัศน์ : “จังหวัดยะลาเป็นเมือง<b>คุณธรรม</b>”\n"  // inline, quoted, a tag inside
+      "พันธกิจ\n"
+      "- ส่งเสริมคุณธรรมจริยธรรม\n"
+      "ในหน่วยงานของรัฐ\n"  // a wrapped item
+      "- พัฒนาเครือข่าย\n"
+      "๒.๔ เป้าหมาย\n"
+      "เจ้าหน้าที่ของรัฐมีจริยธรรม\n"  // no numbers: one item per paragraph
+      "<p>ประชาชนเชื่อมั่นภาครัฐ</p>\n"
+      "ยุทธศาสตร์ที่ ๑ การสร้างมาตรฐานทางจริยธรรมภายในหน่วยงานของรัฐ\n"
+      "ข้อความใต้ยุทธศาสตร์\n");
+  EXPECT_EQ(n.vision, "จังหวัดยะลาเป็นเมืองคุณธรรม");
+  EXPECT_EQ(n.missions, (std::vector<std::string>{"ส่งเสริมคุณธรรมจริยธรรม ในหน่วยงานของรัฐ", "พัฒนาเครือข่าย"}));
+  EXPECT_EQ(n.plan_goals, (std::vector<std::string>{"เจ้าหน้าที่ของรัฐมีจริยธรรม", "ประชาชนเชื่อมั่นภาครัฐ"}));
+  // several numbered items on one line
+  auto one_line = scan_narrative("๒.๒ พันธกิจ\n๑. สร้างสังคมจริยธรรม ๒. เน้นย้ำภาพลักษณ์\n");
+  EXPECT_EQ(one_line.missions, (std::vector<std::string>{"สร้างสังคมจริยธรรม", "เน้นย้ำภาพลักษณ์"}));
+  // nothing of the kind: all absent
+  auto none = scan_narrative("แผนปฏิบัติการ\nเป้าหมายของโครงการนี้คือ\n");
+  EXPECT_TRUE(none.vision.empty());
+  EXPECT_TRUE(none.missions.empty());
+  EXPECT_TRUE(none.plan_goals.empty());
+}
+
+TEST(narrative, implementation_and_monitoring_sections) {
+  auto n = scan_narrative(
+      "๔.๑ การขับเคลื่อนแผนปฏิบัติการไปสู่การปฏิบัติ\n๔.๒ การติดตามและประเมินผลแผนปฏิบัติการ\nภาคผนวก\n"
+      "๔.๑ การขับเคลื่อนแผนปฏิบัติการไปสู่การปฏิบัติ\n"
+      "๑. บูรณาการกับหน่วยงาน\n"
+      "(๑) ถ่ายทอดในที่ประชุม\n"
+      "๔.๒ การติดตามและประเมินผลแผนปฏิบัติการ\n"
+      "ติดตามผลการดำเนินงานราย ๓ เดือน และประเมินผลทุกปี\n"
+      "ภาคผนวก\n"
+      "รายชื่อผู้จัดทำ\n");
+  EXPECT_EQ(n.implementation, "๑. บูรณาการกับหน่วยงาน\n(๑) ถ่ายทอดในที่ประชุม");
+  ASSERT_TRUE(n.monitoring);
+  EXPECT_EQ(n.monitoring->text, "ติดตามผลการดำเนินงานราย ๓ เดือน และประเมินผลทุกปี");
+  ASSERT_TRUE(n.monitoring->frequency);  // the first the text states
+  EXPECT_EQ(n.monitoring->frequency->every_months, 3);
+  EXPECT_EQ(n.monitoring->frequency->text, "ราย ๓ เดือน");
+  // a monitoring section that states no frequency has none
+  auto plain = scan_narrative("การติดตามและประเมินผล\nจังหวัดติดตามผลการดำเนินงานตามแผน\n");
+  ASSERT_TRUE(plain.monitoring);
+  EXPECT_EQ(plain.monitoring->text, "จังหวัดติดตามผลการดำเนินงานตามแผน");
+  EXPECT_FALSE(plain.monitoring->frequency);
+}
+
+TEST(narrative, frequencies) {
+  auto months = [](std::string_view text) { return find_frequency(text).value_or(frequency_info{}).every_months; };
+  auto words = [](std::string_view text) { return find_frequency(text).value_or(frequency_info{}).text; };
+  EXPECT_EQ(months("การประเมินผลของบุคลากรในทุก ๖ เดือน เพื่อ"), 6);  // seed line 252
+  EXPECT_EQ(words("การประเมินผลของบุคลากรในทุก ๖ เดือน เพื่อ"), "ทุก ๖ เดือน");
+  EXPECT_EQ(months("รายงานผลทุกไตรมาส"), 3);
+  EXPECT_EQ(words("รายงานผลทุกไตรมาส"), "ทุกไตรมาส");
+  EXPECT_EQ(months("ราย 3 เดือน"), 3);
+  EXPECT_EQ(months("รอบ ๖ เดือน"), 6);
+  EXPECT_EQ(months("ทุกหกเดือน"), 6);
+  EXPECT_EQ(months("ทุกๆ ๓ เดือน"), 3);
+  EXPECT_EQ(months("ทุกครึ่งปี"), 6);
+  EXPECT_EQ(months("ปีละ ๒ ครั้ง"), 6);
+  EXPECT_EQ(words("รายงานปีละ ๒ ครั้ง"), "ปีละ ๒ ครั้ง");
+  EXPECT_EQ(months("ปีละครั้ง"), 12);
+  EXPECT_EQ(months("รายปี"), 12);
+  EXPECT_EQ(months("ทุก ๒ ปี"), 24);
+  EXPECT_EQ(months("ทุกเดือน"), 1);
+  EXPECT_EQ(months("เดือนละครั้ง"), 1);
+  EXPECT_EQ(months("ไตรมาสละ ๑ ครั้ง"), 3);
+  for (std::string_view none : {"รายงานผล", "ทุกภาคส่วน", "ทุกส่วนราชการ", "ทุกหน่วยงาน", "ในรอบปีที่ผ่านมา", "เดือนละ ๒ ครั้ง",
+                                "ทุก ๙๙ เดือน", "ครึ่งปีแรก", ""}) {
+    EXPECT_FALSE(find_frequency(none)) << none;
+  }
+}
+
+TEST(narrative, committee_mandate_and_reporting_duties) {
+  auto n = scan_narrative(
+      "คำนำ\n"
+      "แผนนี้จัดทำขึ้นเพื่อเป็นกรอบการดำเนินงาน\n"
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลา\n"  // the foreword's signature
+      "ส่วนที่ ๑ ความเป็นมา\n"
+      // the national committee's powers under the law (seed line 77): not this plan's committee
+      "มาตรา ๘ กำหนดให้มีคณะกรรมการมาตรฐานทางจริยธรรม มีอำนาจหน้าที่เสนอแนะนโยบาย\n"
+      "ส่วนที่ ๔ การขับเคลื่อน\n"
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลา มีหน้าที่ ดังนี้\n"
+      "๑. กำกับติดตามการดำเนินงานตามแผน\n"
+      "๒. รายงานผลการดำเนินงานให้ ศปท.มท. ทราบทุกไตรมาส\n"
+      "หน่วยงานที่รับผิดชอบรายงานผลต่อคณะกรรมการ ปีละ ๒ ครั้ง\n"
+      "จัดทำรายงานสรุป\n");  // a report, but no one it goes to and no frequency
+  EXPECT_EQ(n.committee.name, "คณะกรรมการจริยธรรมประจำจังหวัดยะลา");
+  EXPECT_EQ(n.committee.mandate,
+            "คณะกรรมการจริยธรรมประจำจังหวัดยะลา มีหน้าที่ ดังนี้\n๑. กำกับติดตามการดำเนินงานตามแผน\n"
+            "๒. รายงานผลการดำเนินงานให้ ศปท.มท. ทราบทุกไตรมาส");
+  ASSERT_EQ(n.committee.reporting.size(), 2u);
+  EXPECT_EQ(n.committee.reporting[0].text, "รายงานผลการดำเนินงานให้ ศปท.มท. ทราบทุกไตรมาส");
+  ASSERT_TRUE(n.committee.reporting[0].frequency);
+  EXPECT_EQ(n.committee.reporting[0].frequency->every_months, 3);
+  EXPECT_EQ(n.committee.reporting[1].text, "หน่วยงานที่รับผิดชอบรายงานผลต่อคณะกรรมการ ปีละ ๒ ครั้ง");
+  EXPECT_EQ(n.committee.reporting[1].frequency->every_months, 6);
+
+  // a mandate section: its heading names the committee
+  auto section = scan_narrative(
+      "๔.๓ อำนาจหน้าที่ของคณะทำงานขับเคลื่อนแผนจังหวัดยะลา\n"
+      "๑. จัดทำแผนปฏิบัติการ\n"
+      "๒. ติดตามผล\n"
+      "๔.๔ อื่น ๆ\n"
+      "ข้อความอื่น\n");
+  EXPECT_EQ(section.committee.name, "คณะทำงานขับเคลื่อนแผนจังหวัดยะลา");
+  EXPECT_EQ(section.committee.mandate, "๑. จัดทำแผนปฏิบัติการ\n๒. ติดตามผล");
+  EXPECT_TRUE(section.committee.reporting.empty());
+
+  // the national committee alone: no mandate, no name
+  auto national = scan_narrative("มาตรา ๘ กำหนดให้มีคณะกรรมการมาตรฐานทางจริยธรรม มีอำนาจหน้าที่เสนอแนะนโยบาย\n");
+  EXPECT_TRUE(national.committee.empty());
+}
+
+TEST(narrative, budget_sources) {
+  auto sentence = scan_narrative("แหล่งงบประมาณ ได้แก่ งบพัฒนาจังหวัด, งบประมาณของหน่วยงาน และงบองค์กรปกครองส่วนท้องถิ่น\n");
+  EXPECT_EQ(sentence.budget_sources,
+            (std::vector<std::string>{"งบพัฒนาจังหวัด", "งบประมาณของหน่วยงาน", "งบองค์กรปกครองส่วนท้องถิ่น"}));
+  auto section = scan_narrative("๔.๓ แหล่งงบประมาณ\n๑. งบพัฒนาจังหวัด\n๒. งบประมาณปกติของส่วนราชการ\nภาคผนวก\n");
+  EXPECT_EQ(section.budget_sources, (std::vector<std::string>{"งบพัฒนาจังหวัด", "งบประมาณปกติของส่วนราชการ"}));
+  // a table header and a heading naming the fiscal year say no source
+  EXPECT_TRUE(scan_narrative("เป้าหมาย\tงบประมาณ/แหล่งงบประมาณ\n๓.๑ แผนงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\nข้อความ\n")
+                  .budget_sources.empty());
+}
+
+TEST(narrative, approval_of_this_plan_not_of_the_national_strategy) {
+  auto active = read_approval(
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลา ในการประชุมครั้งที่ ๒/๒๕๖๘ เมื่อวันที่ ๑๕ ตุลาคม ๒๕๖๘ "
+      "มีมติเห็นชอบแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดยะลา ประจำปีงบประมาณ พ.ศ. ๒๕๖๙");
+  ASSERT_TRUE(active);
+  EXPECT_EQ(active->body, "คณะกรรมการจริยธรรมประจำจังหวัดยะลา");
+  EXPECT_EQ(active->meeting, "2/2568");
+  EXPECT_EQ(active->date, "2025-10-15");  // BE 2568 is CE 2025
+  EXPECT_EQ(active->resolution, "มติเห็นชอบแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดยะลา ประจำปีงบประมาณ พ.ศ. ๒๕๖๙");
+
+  // a cover line: the plan received approval; ASCII digits, an abbreviated month, a two-digit year
+  auto cover = read_approval("ผ่านความเห็นชอบจากที่ประชุมคณะกรรมการจริยธรรมประจำจังหวัดยะลา ครั้งที่ 1 / 2568 วันที่ 3 ก.พ. 68");
+  ASSERT_TRUE(cover);
+  EXPECT_EQ(cover->body, "คณะกรรมการจริยธรรมประจำจังหวัดยะลา");
+  EXPECT_EQ(cover->meeting, "1/2568");
+  EXPECT_EQ(cover->date, "2025-02-03");
+  EXPECT_EQ(cover->resolution, cover->text);  // no มติ: from the approving words
+
+  // the plan as the subject, a draft approved, a date that does not exist
+  auto passive = read_approval("แผนปฏิบัติการฯ ฉบับนี้ได้รับความเห็นชอบในการประชุมเมื่อวันที่ ๓๑ กุมภาพันธ์ ๒๕๖๘");
+  ASSERT_TRUE(passive);
+  EXPECT_TRUE(passive->date.empty());
+  EXPECT_TRUE(passive->meeting.empty());
+  EXPECT_TRUE(read_approval("ที่ประชุมมีมติเห็นชอบ (ร่าง) แผนปฏิบัติการฯ"));
+
+  // the national strategy's approvals (seed lines 77, 79) and other approvals are not this plan's
+  for (std::string_view other :
+       {"โดยในการประชุม ก.ม.จ. ครั้งที่ ๑/๒๕๖๔ เมื่อวันที่ ๒๑ มกราคม ๒๕๖๔ ได้พิจารณาและมีมติเห็นชอบร่างยุทธศาสตร์ด้าน"
+        "มาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ",
+        "ในการประชุมคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕ มีมติเห็นชอบร่างยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม",
+        "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมฯ ได้รับความเห็นชอบจากคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕",
+        "คณะรัฐมนตรีมีมติเห็นชอบแผนแม่บทภายใต้ยุทธศาสตร์ชาติ",
+        "ในการประชุมเมื่อวันที่ ๕ เมษายน ๒๕๖๕ คณะรัฐมนตรีมีมติเห็นชอบแผนปฏิบัติการด้านการต่อต้านการทุจริต ระยะที่ ๓",
+        "ตามที่สำนักงาน ก.พ. เสนอคณะรัฐมนตรีให้ความเห็นชอบ เพื่อใช้เป็นกรอบแนวทาง",  // seed line 56: no meeting
+        "แผนปฏิบัติการนี้จัดทำขึ้นในการประชุม"}) {
+    EXPECT_FALSE(read_approval(other)) << other;
+  }
+
+  EXPECT_EQ(find_iso_date("วันที่ ๒๑ มกราคม พ.ศ. ๒๕๖๔"), "2021-01-21");
+  EXPECT_EQ(find_iso_date("ครั้งที่ ๑/๒๕๖๘ เมื่อวันที่ ๑๕ ต.ค. ๒๕๖๘ เวลา"), "2025-10-15");
+  EXPECT_FALSE(find_iso_date("ปีงบประมาณ พ.ศ. ๒๕๖๙"));
+  // the first approval in the document is kept
+  auto n = scan_narrative(
+      "ในการประชุมคณะรัฐมนตรีเมื่อวันที่ ๕ เมษายน ๒๕๖๕ มีมติเห็นชอบร่างยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม\n"
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลา ครั้งที่ ๒/๒๕๖๘ มีมติเห็นชอบแผนปฏิบัติการนี้\n"
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลา ครั้งที่ ๓/๒๕๖๘ มีมติเห็นชอบแผนปฏิบัติการนี้\n");
+  ASSERT_TRUE(n.approval);
+  EXPECT_EQ(n.approval->meeting, "2/2568");
+}
+
+TEST(narrative, long_lines_of_markers_cost_linear_time) {
+  // Quadratic work on these would take minutes; each must stay absent or bounded.
+  std::string approvals, reports, headings;
+  for (int k = 0; k < 50000; ++k) {
+    approvals += "ยุทธศาสตร์ผ่านความเห็นชอบ ประชุม ";
+    reports += "รายงาน ทุก ทุกๆ ราย ปีละ คณะกรรมการ ";
+    headings += "๒.๑ วิสัยทัศน์\nx\n";
+  }
+  EXPECT_FALSE(read_approval(approvals));
+  auto n = scan_narrative(approvals + "\n" + reports + "\n" + headings);
+  EXPECT_FALSE(n.approval);
+  EXPECT_EQ(n.vision, "x");
+  EXPECT_LE(n.committee.reporting.size(), 1u);
+}
+
+// A whole document through the importer: each member lands in the content,
+// in the document's order, and validates.
+TEST(import, narrative_of_a_hand_made_document) {
+  const std::string text =
+      "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดยะลา (พ.ศ. ๒๕๖๖ - ๒๕๗๐)\n"
+      "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\n"
+      "ผ่านความเห็นชอบจากคณะกรรมการจริยธรรมประจำจังหวัดยะลา ในการประชุมครั้งที่ ๒/๒๕๖๘ เมื่อวันที่ ๑๕ ตุลาคม ๒๕๖๘\n"
+      "ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ - ๒๕๗๐)\n"
+      "วิสัยทัศน์ : เจ้าหน้าที่ของรัฐจังหวัดยะลาเป็นที่ไว้วางใจ\n"
+      "ยุทธศาสตร์ที่ ๑ การสร้างมาตรฐานทางจริยธรรมภายในหน่วยงานของรัฐ\n"
+      "เป้าหมาย\tตัวชี้วัด\tกลยุทธ์\tแผนการดำเนินงาน\tหน่วยงานรับผิดชอบ\t\tงบประมาณ/แหล่งงบประมาณ\tหน่วยนับ\tค่าเป้าหมาย\n"
+      "\t\t\t\tหลัก\tสนับสนุน\t\t\t๒๕๖๖\t๒๕๖๗\t๒๕๖๘\t๒๕๖๙\t๒๕๗๐\n"
+      "๑. ก\t๑. ร้อยละของเจ้าหน้าที่\t๑. ค\t๑. ง\tสำนักงานจังหวัดยะลา\t-\t-\tร้อยละ\t๘๐\t๘๕\t๙๐\t๙๕\t๑๐๐\n"
+      "๔.๒ การติดตามและประเมินผล\n"
+      "คณะกรรมการจริยธรรมประจำจังหวัดยะลารายงานผลต่อ ศปท.มท. ทุกไตรมาส\n"
+      "แหล่งงบประมาณ : งบพัฒนาจังหวัด\n";
+  auto result = plan_type().import_document(text, context());
+  json::value content = result.content;
+  EXPECT_EQ(content.at_pointer("/province/code"), "TH-95");
+  EXPECT_EQ(content.at_pointer("/national_strategy/first_year"), 2565);
+  EXPECT_EQ(content.at_pointer("/vision"), "เจ้าหน้าที่ของรัฐจังหวัดยะลาเป็นที่ไว้วางใจ");
+  EXPECT_EQ(content.at_pointer("/monitoring"),
+            // the "แหล่งงบประมาณ :" line opens a section of its own
+            (json::object{{"text", "คณะกรรมการจริยธรรมประจำจังหวัดยะลารายงานผลต่อ ศปท.มท. ทุกไตรมาส"},
+                          {"frequency", "ทุกไตรมาส"},
+                          {"every_months", 3}}));
+  EXPECT_EQ(content.at_pointer("/committee/reporting/0"),
+            (json::object{{"text", "คณะกรรมการจริยธรรมประจำจังหวัดยะลารายงานผลต่อ ศปท.มท. ทุกไตรมาส"},
+                          {"frequency", "ทุกไตรมาส"},
+                          {"every_months", 3}}));
+  EXPECT_EQ(content.at_pointer("/budget_sources"), json::array{"งบพัฒนาจังหวัด"});
+  EXPECT_EQ(content.at_pointer("/approval/meeting"), "2/2568");
+  EXPECT_EQ(content.at_pointer("/approval/date"), "2025-10-15");
+  EXPECT_EQ(content.at_pointer("/approval/body"), "คณะกรรมการจริยธรรมประจำจังหวัดยะลา");
+  // nothing the document does not state
+  EXPECT_FALSE(content.as_object().contains("missions"));
+  EXPECT_FALSE(content.as_object().contains("ethical_standards"));
+  EXPECT_FALSE(content.as_object().contains("implementation"));
+  EXPECT_FALSE(content.at_pointer("/committee").as_object().contains("mandate"));
+  EXPECT_TRUE(errors(result.findings).empty()) << dump(result.findings);
+  for (const auto& f : result.findings) {
+    for (std::string_view key :
+         {"/national_strategy", "/vision", "/monitoring", "/committee", "/budget_sources", "/approval", "/span"}) {
+      EXPECT_FALSE(f.path.starts_with(key)) << dump(result.findings);
+    }
+  }
+}
+
+// Content with every narrative member, as the importer writes them.
+constexpr std::string_view k_narrative = R"json({
+  "national_strategy": {"title": "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ",
+                        "first_year": 2565, "last_year": 2570,
+                        "text": "ภายใต้ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรมและการส่งเสริมจริยธรรมภาครัฐ (พ.ศ. ๒๕๖๕ - ๒๕๗๐)"},
+  "ethical_standards": [{"number": 1, "text": "ยึดมั่นในสถาบันหลักของประเทศ",
+                         "national_strategy_alignment": ["ยุทธศาสตร์ด้านความมั่นคง"]},
+                        {"number": 2, "text": "ซื่อสัตย์สุจริต"}],
+  "vision": "เจ้าหน้าที่ของรัฐจังหวัดนราธิวาสเป็นที่เชื่อถือและไว้วางใจได้",
+  "missions": ["สร้างสังคม - วัฒนธรรมทางจริยธรรม"],
+  "plan_goals": ["การสร้างการรับรู้มาตรฐานทางจริยธรรม"],
+  "implementation": {"text": "จังหวัดนราธิวาสมีแนวทางในการขับเคลื่อน (พ.ศ. ๒๕๖๖ -๒๕๗๐)"},
+  "monitoring": {"text": "ประเมินผลทุก ๖ เดือน", "frequency": "ทุก ๖ เดือน", "every_months": 6},
+  "committee": {"name": "คณะกรรมการจริยธรรมประจำจังหวัดนราธิวาส", "mandate": {"text": "กำกับติดตาม"},
+                "reporting": [{"text": "รายงานผลต่อ ศปท.มท. ทุกไตรมาส", "frequency": "ทุกไตรมาส", "every_months": 3},
+                              {"text": "รายงานผลต่อผู้ว่าราชการจังหวัด"}]},
+  "budget_sources": ["งบพัฒนาจังหวัด"],
+  "approval": {"body": "คณะกรรมการจริยธรรมประจำจังหวัดนราธิวาส", "meeting": "2/2568", "date": "2025-10-15",
+               "resolution": "มติเห็นชอบแผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙", "text": "…"}
+})json";
+
+json::value narrative_plan() {
+  json::value plan = valid_plan();
+  const json::value narrative = json::parse(k_narrative);
+  for (const auto& member : narrative.as_object()) plan.as_object()[member.key()] = member.value();
+  return plan;
+}
+
+TEST(validate, narrative_members_are_optional_and_checked) {
+  // content stored before the narrative existed: still clean (also the test above)
+  EXPECT_TRUE(check(valid_plan(), context("TH-96", 2569)).empty());
+  auto clean = check(narrative_plan(), context("TH-96", 2569));
+  EXPECT_TRUE(clean.empty()) << dump(clean);
+  // empty texts say nothing
+  json::value blank = valid_plan();
+  blank.as_object()["vision"] = "";
+  blank.as_object()["approval"] = json::object{{"date", ""}};
+  blank.as_object()["committee"] = json::object{};
+  EXPECT_TRUE(check(blank, context("TH-96", 2569)).empty());
+
+  auto with = [](std::string_view json_text) {
+    json::value plan = narrative_plan();
+    const json::value changes = json::parse(json_text);
+    for (const auto& member : changes.as_object()) plan.as_object()[member.key()] = member.value();
+    return plan;
+  };
+  EXPECT_EQ(errors(check(with(R"({"vision": 5, "missions": "x", "committee": [], "approval": "2568"})"))),
+            sorted({{"invalid_type", "/vision"},
+                    {"invalid_type", "/missions"},
+                    {"invalid_type", "/committee"},
+                    {"invalid_type", "/approval"}}));
+  EXPECT_EQ(
+      errors(check(with(R"({"missions": ["", 3], "budget_sources": [" "]})"))),
+      sorted(
+          {{"missing_field", "/missions/0"}, {"invalid_type", "/missions/1"}, {"missing_field", "/budget_sources/0"}}));
+  EXPECT_EQ(errors(check(with(R"({"ethical_standards": [{"number": 0, "text": ""}, {"text": "x"}, 1]})"))),
+            sorted({{"invalid_value", "/ethical_standards/0/number"},
+                    {"missing_field", "/ethical_standards/0/text"},
+                    {"missing_field", "/ethical_standards/1/number"},
+                    {"invalid_type", "/ethical_standards/2"}}));
+  EXPECT_EQ(errors(check(with(R"({"monitoring": {"text": "x", "every_months": 0},
+                                  "committee": {"reporting": [{"every_months": "3"}], "mandate": "x"}})"))),
+            sorted({{"invalid_value", "/monitoring/every_months"},
+                    {"missing_field", "/committee/reporting/0/text"},
+                    {"invalid_type", "/committee/reporting/0/every_months"},
+                    {"invalid_type", "/committee/mandate"}}));
+  EXPECT_EQ(errors(check(with(R"({"national_strategy": {"first_year": 2570, "last_year": 2565}})"))),
+            sorted({{"missing_field", "/national_strategy/title"}, {"invalid_value", "/national_strategy"}}));
+  EXPECT_EQ(
+      errors(check(with(R"({"national_strategy": {"title": "x", "first_year": 1999, "last_year": "2570"}})"))),
+      sorted({{"invalid_value", "/national_strategy/first_year"}, {"invalid_type", "/national_strategy/last_year"}}));
+  // the narrative is free text: another province's name, a year of work outside the span
+  auto copied = check(with(R"({"vision": "สำนักงานจังหวัดนครราชสีมาเป็นที่ไว้วางใจ", "missions": ["อบรมประจำปี พ.ศ. ๒๕๖๕"]})"),
+                      context("TH-96", 2569));
+  EXPECT_TRUE(has(copied, "error", "other_province", "/vision")) << dump(copied);
+  EXPECT_TRUE(has(copied, "warning", "year_outside_span", "/missions/0")) << dump(copied);
+}
+
+TEST(validate, span_not_five_years) {
+  EXPECT_FALSE(has(check(valid_plan()), "warning", "span_not_five_years", "/span"));
+  json::value plan = valid_plan();
+  plan.as_object()["span"] = json::object{{"first_year", 2566}, {"last_year", 2569}};
+  auto findings = check(plan);
+  EXPECT_TRUE(has(findings, "warning", "span_not_five_years", "/span")) << dump(findings);
+  plan.as_object()["span"] = json::object{{"first_year", 2565}, {"last_year", 2570}};  // six years
+  EXPECT_TRUE(has(check(plan), "warning", "span_not_five_years", "/span"));
+  // an invalid span is an error only, not also this warning
+  plan.as_object()["span"] = json::object{{"first_year", 2570}, {"last_year", 2566}};
+  EXPECT_FALSE(has(check(plan), "warning", "span_not_five_years", "/span"));
+}
+
+TEST(validate, span_outside_national_strategy) {
+  EXPECT_FALSE(
+      has(check(narrative_plan()), "warning", "span_outside_national_strategy", "/span"));  // 2566–2570 in 2565–2570
+  json::value plan = narrative_plan();
+  plan.as_object()["national_strategy"].as_object()["first_year"] = 2567;
+  auto findings = check(plan);
+  EXPECT_TRUE(has(findings, "warning", "span_outside_national_strategy", "/span")) << dump(findings);
+  // no years: nothing to compare
+  plan.as_object()["national_strategy"] = json::object{{"title", "ยุทธศาสตร์ด้านมาตรฐานทางจริยธรรม"}};
+  EXPECT_FALSE(has(check(plan), "warning", "span_outside_national_strategy", "/span"));
+}
+
+TEST(validate, invalid_date) {
+  for (std::string_view bad : {"2025-13-01", "2025-02-29", "15 ตุลาคม 2568", "2025/10/15", "2568-10-15"}) {
+    json::value plan = narrative_plan();
+    plan.as_object()["approval"].as_object()["date"] = bad;
+    auto findings = check(plan, context("TH-96", 2569));
+    EXPECT_EQ(warnings(findings), (std::vector<code_path>{{"invalid_date", "/approval/date"}}))
+        << bad << dump(findings);
+    EXPECT_TRUE(errors(findings).empty()) << bad;
+  }
+  json::value plan = narrative_plan();
+  plan.as_object()["approval"].as_object()["date"] = 20251015;
+  EXPECT_TRUE(has(check(plan), "error", "invalid_type", "/approval/date"));
+}
+
+TEST(validate, approved_after_fiscal_year) {
+  // fiscal year 2569 runs from 1 October 2025 to 30 September 2026 (CE)
+  for (auto [date, late] : {std::pair<std::string_view, bool>{"2025-10-15", false},
+                            {"2024-12-01", false},
+                            {"2026-09-30", false},
+                            {"2026-10-01", true}}) {
+    json::value plan = narrative_plan();
+    plan.as_object()["approval"].as_object()["date"] = date;
+    EXPECT_EQ(has(check(plan), "warning", "approved_after_fiscal_year", "/approval/date"), late) << date;
+  }
+}
+
+TEST(plan_type, schema_labels_every_member_in_thai) {
+  const auto schema = plan_type().content_schema();
+  const auto& labels = schema.at("x-labels").as_object();
+  std::set<std::string> names;
+  std::function<void(const json::value&)> walk = [&](const json::value& node) {
+    if (const auto* o = node.if_object()) {
+      if (const auto* properties = o->if_contains("properties"); properties && properties->is_object()) {
+        for (const auto& member : properties->as_object()) names.emplace(member.key());
+      }
+      for (const auto& member : *o) walk(member.value());
+    } else if (const auto* a = node.if_array()) {
+      for (const auto& element : *a) walk(element);
+    }
+  };
+  walk(schema);
+  for (std::string_view member : {"national_strategy",
+                                  "ethical_standards",
+                                  "national_strategy_alignment",
+                                  "vision",
+                                  "missions",
+                                  "plan_goals",
+                                  "implementation",
+                                  "monitoring",
+                                  "frequency",
+                                  "every_months",
+                                  "committee",
+                                  "name",
+                                  "mandate",
+                                  "reporting",
+                                  "budget_sources",
+                                  "approval",
+                                  "body",
+                                  "meeting",
+                                  "date",
+                                  "resolution"}) {
+    EXPECT_TRUE(names.count(std::string(member))) << member;
+  }
+  for (const auto& name : names) {
+    if (name == "id") continue;  // kept by the editor, never shown
+    SCOPED_TRACE(name);
+    const auto* label = labels.if_contains(name);
+    ASSERT_NE(label, nullptr);
+    const auto& th_label = label->as_object().at("th").as_string();
+    EXPECT_FALSE(th_label.empty());
+    EXPECT_GE(static_cast<unsigned char>(th_label[0]), 0xE0);  // Thai script (U+0E00..), not an English copy
+    EXPECT_FALSE(label->as_object().at("en").as_string().empty());
+  }
+  // the new members are optional: content stored before them stays valid
+  const auto& required = schema.at("required").as_array();
+  for (std::string_view member : {"national_strategy", "vision", "monitoring", "committee", "approval"}) {
+    EXPECT_EQ(std::find(required.begin(), required.end(), json::value(member)), required.end()) << member;
+    EXPECT_TRUE(schema.at("properties").as_object().contains(member)) << member;
+  }
+}
+
 // --- Never throws -------------------------------------------------------------------
 
 std::vector<json::value> garbage() {
@@ -849,30 +1419,32 @@ TEST(validate, never_throws_for_garbage_anywhere) {
     EXPECT_NO_THROW(plan_type().compute_totals(value));
     EXPECT_NO_THROW(plan_type().progress_items(value));
   }
-  // Every node of a valid plan replaced by every kind of garbage in turn.
-  json::value plan = valid_plan();
-  std::size_t runs = 0;
-  std::function<void(json::value&)> visit = [&](json::value& node) {
-    for (const auto& value : junk) {
-      json::value saved = node;
-      node = value;
-      EXPECT_NO_THROW({
-        auto findings = plan_type().validate(plan, context("TH-96", 2569));
-        for (const auto& f : findings) EXPECT_FALSE(f.code.empty());
-        plan_type().compute_totals(plan);
-        plan_type().progress_items(plan);
-      });
-      ++runs;
-      node = std::move(saved);
-    }
-    if (auto* o = node.if_object()) {
-      for (auto& member : *o) visit(member.value());
-    } else if (auto* a = node.if_array()) {
-      for (auto& element : *a) visit(element);
-    }
-  };
-  visit(plan);
-  EXPECT_GT(runs, 1000u);
+  // Every node of a valid plan, with and without the narrative, replaced by
+  // every kind of garbage in turn.
+  for (json::value plan : {valid_plan(), narrative_plan()}) {
+    std::size_t runs = 0;
+    std::function<void(json::value&)> visit = [&](json::value& node) {
+      for (const auto& value : junk) {
+        json::value saved = node;
+        node = value;
+        EXPECT_NO_THROW({
+          auto findings = plan_type().validate(plan, context("TH-96", 2569));
+          for (const auto& f : findings) EXPECT_FALSE(f.code.empty());
+          plan_type().compute_totals(plan);
+          plan_type().progress_items(plan);
+        });
+        ++runs;
+        node = std::move(saved);
+      }
+      if (auto* o = node.if_object()) {
+        for (auto& member : *o) visit(member.value());
+      } else if (auto* a = node.if_array()) {
+        for (auto& element : *a) visit(element);
+      }
+    };
+    visit(plan);
+    EXPECT_GT(runs, 1000u);
+  }
 }
 
 // --- Import robustness ----------------------------------------------------------------
