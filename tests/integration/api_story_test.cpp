@@ -226,6 +226,46 @@ TEST_P(story_test, the_audit_chain_names_the_first_tampered_entry) {
   EXPECT_NE(api.obj().at("reason").as_string().find("does not match its hash"), std::string::npos);
 }
 
+// A plan saved before the anti-corruption model put projects under the
+// indicator (issue 14) is served in today's shape, and its officer saves it
+// back as it is: no unknown members, no lost activity, the same totals.
+TEST_P(story_test, a_plan_stored_in_an_earlier_shape_opens_and_saves_in_todays) {
+  server.add_user("admin", k_password, {{"admin", "", ""}});
+  ASSERT_EQ(admin.login("admin", k_password).status, 200);
+  auto office = admin.post("/api/v1/agencies", {{"province", "TH-96"}, {"name_th", "สำนักงานจังหวัดนราธิวาส"}});
+  user("officer", {{{"role", "agency_officer"}}}, office.obj().at("id").as_int64());
+  auto officer = as("officer");
+  auto imported = officer.send("POST", "/api/v1/imports?create_draft=true", seed_document("000_f86febe8b6e44396.txt"),
+                               {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 201) << boost::json::serialize(imported.body);
+  const auto plan_id = imported.obj().at("plan_id").as_int64();
+  const std::string url = "/api/v1/plans/" + std::to_string(plan_id);
+  const auto totals_before = officer.get(url).obj().at("totals");
+  // The stored revision as an earlier version wrote it (the plugin's golden
+  // file of that shape is the same seed).
+  const auto old_text =
+      read_file(std::string(PLANFLOW_SOURCE_DIR) +
+                "/plugins/anti_corruption_action_plan/test/golden/000_f86febe8b6e44396.old_shape.json");
+  ASSERT_FALSE(old_text.empty());
+  {
+    storage::lease session(server.app().db());
+    long long id = plan_id;
+    *session << "UPDATE plan_revisions SET content = :c WHERE plan_id = :p AND revision = 1", soci::use(old_text),
+        soci::use(id);
+  }
+  auto served = officer.get(url);
+  ASSERT_EQ(served.status, 200);
+  const auto& indicator = served.obj().at("content").at("goals").as_array()[0].at("indicators").as_array()[1];
+  EXPECT_FALSE(indicator.at("projects").as_array().empty());
+  for (const auto& item : indicator.at("key_work_items").as_array())
+    EXPECT_FALSE(item.as_object().contains("projects"));
+  auto content = served.obj().at("content");
+  content.as_object()["title"] = "แผนปฏิบัติการ (แก้ไข)";
+  auto saved = officer.put(url + "/content", content, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200) << boost::json::serialize(saved.body);
+  EXPECT_EQ(officer.get(url).obj().at("totals"), totals_before);
+}
+
 // Regression: creating a plan and editing its content recorded no client
 // address in the history or the audit log (the address was dropped on the
 // way to the engine), while every action did.

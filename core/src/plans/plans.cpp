@@ -299,15 +299,18 @@ std::optional<revision> service::get_revision(std::int64_t plan_id, int number) 
   long long key = plan_id;
   soci::rowset<soci::row> rows =
       (session->prepare
-           << "SELECT revision, content, content_sha256, error_count, warning_count, created_by, created_at "
-              "FROM plan_revisions WHERE plan_id = :p AND revision = :r",
+           << "SELECT r.revision, r.content, r.content_sha256, r.error_count, r.warning_count, r.created_by, "
+              "r.created_at, p.plan_type FROM plan_revisions r JOIN plans p ON p.id = r.plan_id "
+              "WHERE r.plan_id = :p AND r.revision = :r",
        soci::use(key), soci::use(number));
   for (const auto& row : rows) {
     using namespace storage;
-    return revision{int(column_int(row, 0)), parse_stored_json(column_text(row, 1)),
-                    column_text(row, 2),     int(column_int(row, 3)),
-                    int(column_int(row, 4)), column_int(row, 5),
-                    column_text(row, 6)};
+    // Read in the plan type's current shape (as stored when its plugin is
+    // not loaded); the stored text and its SHA-256 stay until the next save.
+    auto content = parse_stored_json(column_text(row, 1));
+    if (const auto* type = types_.find(column_text(row, 7))) content = type->upgrade_content(std::move(content));
+    return revision{int(column_int(row, 0)), std::move(content), column_text(row, 2), int(column_int(row, 3)),
+                    int(column_int(row, 4)), column_int(row, 5), column_text(row, 6)};
   }
   return std::nullopt;
 }

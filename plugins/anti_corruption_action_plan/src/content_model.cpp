@@ -584,6 +584,50 @@ bool is_valid_id(std::string_view id) {
 
 plan read_plan(const json::value& content, finding_list* issues) { return reader(issues).read(content); }
 
+namespace {
+
+// One indicator: its items' projects moved to its own list, before the ones
+// it already has (as read_plan orders them).
+void upgrade_indicator(json::object& indicator) {
+  auto* items = indicator.if_contains("key_work_items");
+  if (!items || !items->is_array()) return;
+  json::array moved;
+  for (auto& item : items->as_array()) {
+    auto* object = item.if_object();
+    if (!object) continue;
+    auto* projects = object->if_contains("projects");
+    if (!projects || !projects->is_array()) continue;  // not the earlier shape: validation says so
+    const auto* id = object->if_contains("id");
+    for (auto& project : projects->as_array()) {
+      if (auto* p = project.if_object(); p && !p->contains("key_work_items") && id && id->is_string()) {
+        (*p)["key_work_items"] = json::array{*id};
+      }
+      moved.push_back(std::move(project));
+    }
+    object->erase("projects");
+  }
+  if (moved.empty()) return;
+  if (auto* own = indicator.if_contains("projects"); own && own->is_array()) {
+    for (auto& p : own->as_array()) moved.push_back(std::move(p));
+  }
+  indicator["projects"] = std::move(moved);
+}
+
+}  // namespace
+
+json::value upgrade_content(json::value content) {
+  auto* goals = content.is_object() ? content.as_object().if_contains("goals") : nullptr;
+  if (!goals || !goals->is_array()) return content;
+  for (auto& goal : goals->as_array()) {
+    auto* indicators = goal.is_object() ? goal.as_object().if_contains("indicators") : nullptr;
+    if (!indicators || !indicators->is_array()) continue;
+    for (auto& indicator : indicators->as_array()) {
+      if (auto* object = indicator.if_object()) upgrade_indicator(*object);
+    }
+  }
+  return content;
+}
+
 json::value number_json(double value) {
   if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.0e15) {
     return json::value(std::int64_t(value));

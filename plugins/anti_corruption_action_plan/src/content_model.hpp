@@ -142,6 +142,13 @@ struct plan {
 /// content, so findings point where the data is.
 plan read_plan(const boost::json::value& content, finding_list* issues);
 
+/// Stored content in today's shape, moved at the JSON level so that nothing
+/// else changes (invalid values included, for the officer to fix): the
+/// projects under each key work item join their indicator's projects, in
+/// document order, each serving the item it was under. Today's content is
+/// returned as it is.
+boost::json::value upgrade_content(boost::json::value content);
+
 /// The JSON form of a plan (the inverse of read_plan for valid content).
 boost::json::object to_json(const plan& p);
 

@@ -28,6 +28,10 @@ boost::json::object anti_corruption_plan::empty_content(const plugin::plan_conte
 
 boost::json::object anti_corruption_plan::content_schema() const { return content_schema_json(); }
 
+boost::json::value anti_corruption_plan::upgrade_content(boost::json::value stored) const {
+  return anti_corruption::upgrade_content(std::move(stored));
+}
+
 std::vector<plugin::finding> anti_corruption_plan::validate(const boost::json::value& content,
                                                             const plugin::plan_context& ctx) const {
   return validate_content(content, ctx);

@@ -17,6 +17,7 @@ class anti_corruption_plan final : public plugin::plan_type {
   /// Province and fiscal year from `ctx`, the standard title, no goals.
   boost::json::object empty_content(const plugin::plan_context& ctx) const override;
   boost::json::object content_schema() const override;
+  boost::json::value upgrade_content(boost::json::value stored) const override;
 
   std::vector<plugin::finding> validate(const boost::json::value& content,
                                         const plugin::plan_context& ctx) const override;

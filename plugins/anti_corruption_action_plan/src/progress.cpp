@@ -1,6 +1,7 @@
 #include "progress.hpp"
 
 #include "content_model.hpp"
+#include "text_scan.hpp"
 
 #include <exception>
 
@@ -26,6 +27,11 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
             it.measurable = a.target_value.has_value();
             it.target_value = a.target_value;
             it.unit = a.unit;
+            // "ไม่เกิน ..." is a ceiling; a level ("ไม่น้อยกว่า ...", or a bare
+            // number) is reached from below. A change from a baseline is
+            // not judged against its own size: no baseline is stated on
+            // activities, so it stays "at least" of the stated value.
+            if (scan::classify_target(a.target_text) == scan::target_kind::at_most) it.comparator = "at_most";
             it.agencies = a.agencies;
             out.push_back(std::move(it));
           }

@@ -549,6 +549,34 @@ TEST_F(seed_import, loses_no_cell_of_the_document) {
   RecordProperty("cells", int(cells));
 }
 
+// The server reads every stored revision through upgrade_content, so that a
+// plan saved in the old shape opens, validates against today's schema and
+// saves like a new one: the same content read_plan makes of it, moved at the
+// JSON level, and today's content left exactly as it is.
+TEST_F(seed_import, stored_content_in_the_old_shape_is_upgraded_to_todays) {
+  auto old = json::parse(test::read_file(k_old_golden));
+  auto upgraded = upgrade_content(old);
+  finding_list issues;
+  const auto read = read_plan(upgraded, &issues);
+  EXPECT_TRUE(issues.items().empty()) << test::dump(issues.items());
+  EXPECT_EQ(json::value(to_json(read)), json::value(to_json(read_plan(old, nullptr))));
+  for (const auto& goal : upgraded.at("goals").as_array()) {
+    for (const auto& indicator : goal.at("indicators").as_array()) {
+      for (const auto& item : indicator.at("key_work_items").as_array()) {
+        EXPECT_FALSE(item.as_object().contains("projects")) << "a project left under its key work item";
+      }
+    }
+  }
+  const auto today = json::parse(test::read_file(k_golden));
+  EXPECT_EQ(upgrade_content(today), today);
+  // Whatever it is given, it neither throws nor drops what it does not move.
+  for (const char* odd :
+       {"null", "[]", R"({"goals":7})", R"({"goals":[{"indicators":[{"key_work_items":[{"projects":3}]}]}]})"}) {
+    const auto v = json::parse(odd);
+    EXPECT_EQ(upgrade_content(v), v) << odd;
+  }
+}
+
 TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
   // The seed's content as stored before this shape: projects under the key
   // work item the importer hung them on. read_plan migrates it.

@@ -625,6 +625,11 @@ TEST(progress, lists_activities_with_budget_and_target) {
   EXPECT_EQ(items[0].agencies.size(), 2u);
   EXPECT_EQ(items[1].budget_satang, std::nullopt);
   EXPECT_FALSE(items[1].measurable);
+  EXPECT_EQ(items[0].comparator, "at_least");  // ไม่น้อยกว่า ๒๕ คน
+
+  // A ceiling is judged as one in the reports.
+  at(content, path(k_a0, "/target_text")) = "ไม่เกิน ๒๕ คน";
+  EXPECT_EQ(anti_corruption_plan().progress_items(content)[0].comparator, "at_most");
 }
 
 // --- key work items and the projects serving them -----------------------------------

@@ -81,13 +81,13 @@ describe('the provincial plan story in the browser', () => {
 
     expect(await fixFieldsFlagged(page, 'other_province', 'นครราชสีมา', 'นราธิวาส')).toBe(2);
     // A budget typed in Thai numerals: the total follows as one types (35,000 → 36,000 and back).
-    await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๖,๐๐๐');
+    await typeAt(page, '/goals/1/indicators/0/projects/0/activities/0/budget/baht', '๓๖,๐๐๐');
     await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,146,840 บาท');
     // The document states its totals, so the plugin flags the difference until the amount is put back
     // (two stated totals now differ; the count comes with the total from the same check).
     expect(await page.getByTestId('totals').getAttribute('data-errors')).toBe('2');
     expect(await page.getByTestId('totals').innerText()).toContain('ข้อผิดพลาด 2 รายการ');
-    await typeAt(page, '/goals/1/indicators/0/key_work_items/1/projects/0/activities/0/budget/baht', '๓๕๐๐๐');
+    await typeAt(page, '/goals/1/indicators/0/projects/0/activities/0/budget/baht', '๓๕๐๐๐');
     await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,145,840 บาท');
     expect(await page.getByTestId('totals').getAttribute('data-errors')).toBe('0');
     expect(await page.getByTestId('totals').innerText()).toContain('ไม่พบข้อผิดพลาด');

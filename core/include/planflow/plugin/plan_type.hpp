@@ -12,7 +12,8 @@
 /// includes and the plugin SDK (libplanflow_sdk: Thai text handling and
 /// finding helpers); they never touch the database.
 ///
-/// ABI history: 1 — first version.
+/// ABI history: 1 — first version. 2 — progress_item carries a comparator
+/// and a baseline; plan_type::upgrade_content.
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -25,7 +26,7 @@
 
 namespace planflow::plugin {
 
-inline constexpr int k_abi_version = 1;
+inline constexpr int k_abi_version = 2;
 
 /// One problem in a plan's content, located by a JSON Pointer into it.
 struct finding {
@@ -105,6 +106,12 @@ class plan_type {
   virtual boost::json::object empty_content(const plan_context& ctx) const = 0;
   /// A JSON Schema of the content, for documentation and forms.
   virtual boost::json::object content_schema() const = 0;
+  /// Content stored by an earlier version of the plugin, in today's shape
+  /// (what content_schema() describes), so that plans saved before a change
+  /// of the model read, edit and save as new ones do. Called on every stored
+  /// revision the server reads. Must return today's content unchanged, keep
+  /// everything it does not move, and not throw for any JSON value.
+  virtual boost::json::value upgrade_content(boost::json::value stored) const { return stored; }
 
   /// Every problem of the content: structure, values and consistency. Must
   /// not throw for any JSON value.
