@@ -95,7 +95,8 @@ enum class activity_column {
   progress,
   late,
 };
-// clang-format off: one heading a line
+// One heading a line:
+// clang-format off
 inline constexpr std::array<std::string_view, 15> k_activity_headers{
     "แผน",
     "เป้าหมาย",

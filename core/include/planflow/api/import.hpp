@@ -15,7 +15,8 @@ namespace planflow::api {
 struct import_outcome {
   const plugin::plan_type* type = nullptr;
   plugin::import_result result;
-  boost::json::object json;  ///< {plan_type, plan, totals, findings, detected}; detected.encoding is added by callers that decoded the bytes
+  boost::json::object json;  ///< {plan_type, plan, totals, findings, detected}; detected.encoding is added by callers
+                             ///< that decoded the bytes
 };
 
 /// The document's bytes as UTF-8 text, in the encoding `charset` names (a
