@@ -48,17 +48,6 @@ std::string request_sha256(const http::request& req, const std::string& comment)
   return auth::sha256_hex(canonical_json(asked));
 }
 
-std::string read_comment(const http::request& req) {
-  if (req.body.empty()) return {};
-  auto body = http::parse_json_body(req);
-  std::vector<error::field> errors;
-  http::object_reader in(body, errors);
-  auto comment = in.optional_string("comment", 5000).value_or("");
-  in.reject_unknown();
-  error::throw_if_invalid(std::move(errors));
-  return comment;
-}
-
 http::response act_on_plan(app::context& ctx, http::request& req, const directory::user& user) {
   auto p = visible_plan(ctx, user, id_param(req));
   workflow::apply_request request;

@@ -64,4 +64,15 @@ void check_new_password(std::string_view password, const std::string& pointer, s
   }
 }
 
+std::string read_comment(const http::request& req) {
+  if (req.body.empty()) return {};
+  auto body = http::parse_json_body(req);
+  std::vector<error::field> errors;
+  http::object_reader in(body, errors);
+  auto comment = in.optional_string("comment", 5000).value_or("");
+  in.reject_unknown();
+  error::throw_if_invalid(std::move(errors));
+  return comment;
+}
+
 }  // namespace planflow::api

@@ -331,8 +331,9 @@ http::response list_comments(app::context& ctx, http::request& req, const direct
 }
 
 http::response add_comment(app::context& ctx, http::request& req, const directory::user& user) {
-  auto p = visible_plan(ctx, user, id_param(req));
-  policy::require(actor_of(ctx, user), policy::action::comment_on_plan, plan_resource(ctx, p));
+  const auto who = actor_of(ctx, user);
+  auto p = visible_plan(ctx, who, id_param(req));
+  policy::require(who, policy::action::comment_on_plan, plan_resource(ctx, p));
   auto body = http::parse_json_body(req);
   std::vector<error::field> errors;
   http::object_reader in(body, errors);

@@ -109,11 +109,12 @@ struct package_request {
 };
 
 package_request package_of(app::context& ctx, http::request& req, const directory::user& user) {
-  auto [rep, plan] = visible_report(ctx, user, id_param(req));
+  const auto who = actor_of(ctx, user);
+  auto [rep, plan] = visible_report(ctx, who, id_param(req));
   if (rep.stage != "acknowledged") {
     throw error::problem(error::types::report_not_acknowledged, error::messages::package_needs_acknowledgement);
   }
-  policy::require(actor_of(ctx, user), policy::action::send_report_package, plan_resource(ctx, plan));
+  policy::require(who, policy::action::send_report_package, plan_resource(ctx, plan));
   return package_request{std::move(rep), std::move(plan)};
 }
 

@@ -220,15 +220,7 @@ http::response confirm_entries(app::context& ctx, http::request& req, const dire
 
 http::response act_on_report(app::context& ctx, http::request& req, const directory::user& user) {
   auto [rep, plan] = visible_report(ctx, user, id_param(req));
-  std::string comment;
-  if (!req.body.empty()) {
-    auto body = http::parse_json_body(req);
-    std::vector<error::field> errors;
-    http::object_reader in(body, errors);
-    comment = in.optional_string("comment", 5000).value_or("");
-    in.reject_unknown();
-    error::throw_if_invalid(std::move(errors));
-  }
+  const auto comment = read_comment(req);
   workflow::apply_request request;
   request.case_id = rep.case_id;
   request.action = req.path_param("action");

@@ -20,15 +20,24 @@ policy::resource plan_resource(app::context& ctx, const plans::plan& p) {
 }
 
 plans::plan visible_plan(app::context& ctx, const directory::user& user, std::int64_t id) {
+  return visible_plan(ctx, actor_of(ctx, user), id);
+}
+
+plans::plan visible_plan(app::context& ctx, const policy::actor& who, std::int64_t id) {
   auto p = ctx.plans.find(id);
   if (!p) throw error::not_found(error::messages::plan_not_found, {{"id", id}});
   auto on = plan_resource(ctx, *p);
   on.id = id;
-  policy::require(actor_of(ctx, user), policy::action::read_plan, on);
+  policy::require(who, policy::action::read_plan, on);
   return std::move(*p);
 }
 
 std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const directory::user& user,
+                                                                 std::int64_t report_id) {
+  return visible_report(ctx, actor_of(ctx, user), report_id);
+}
+
+std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const policy::actor& who,
                                                                  std::int64_t report_id) {
   std::optional<reports::quarterly_report> r;
   policy::resource on;
@@ -43,7 +52,7 @@ std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& c
   auto plan_side = plan_resource(ctx, *p);
   plan_side.reporting_agencies = std::move(on.reporting_agencies);
   plan_side.id = report_id;
-  policy::require(actor_of(ctx, user), policy::action::read_report, plan_side);
+  policy::require(who, policy::action::read_report, plan_side);
   return {std::move(*r), std::move(*p)};
 }
 

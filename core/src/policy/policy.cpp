@@ -97,6 +97,13 @@ bool takes_part(const actor& who, const resource& on) {
   return std::ranges::any_of(who.roles, [&](const held_role& r) { return r.role != "observer" && applies(r, scope); });
 }
 
+// What only administrators do. Administration is never delegated, so a
+// user's own grants decide it before anything is loaded (refusal_for_any).
+bool is_administration(action what) {
+  return what == action::administer_directory || what == action::administer_workflows ||
+         what == action::migrate_plan_workflow || what == action::verify_audit || what == action::administer_recipients;
+}
+
 std::optional<error::problem> admin_only(const actor& who) {
   if (is_admin(who)) return std::nullopt;
   return error::forbidden(error::messages::role_needed, {{"role", "admin"}});
@@ -157,6 +164,7 @@ resource resource::owned_by(std::int64_t user_id) {
 
 std::optional<error::problem> refusal(const actor& who, action what, const resource& on) {
   namespace msg = error::messages;
+  if (is_administration(what)) return admin_only(who);
   switch (what) {
     case action::public_:
     case action::use_account:
@@ -171,7 +179,7 @@ std::optional<error::problem> refusal(const actor& who, action what, const resou
     case action::migrate_plan_workflow:
     case action::verify_audit:
     case action::administer_recipients:
-      return admin_only(who);
+      return admin_only(who);  // answered above; listed so that the switch names every action
 
     case action::read_user:
     case action::delegate_role:
@@ -243,17 +251,8 @@ void require(const actor& who, action what, const resource& on) {
 }
 
 std::optional<error::problem> refusal_for_any(const directory::user& who, action what) {
-  switch (what) {
-    case action::administer_directory:
-    case action::administer_workflows:
-    case action::migrate_plan_workflow:
-    case action::verify_audit:
-    case action::administer_recipients:
-      // Administration is never delegated, so one's own grants decide.
-      return admin_only(actor_of(who));
-    default:
-      return std::nullopt;
-  }
+  if (!is_administration(what)) return std::nullopt;
+  return admin_only(actor_of(who));
 }
 
 void restrict_to_visible(plans::filter& f, const actor& who, const std::vector<std::string>& editing_stages) {

@@ -54,11 +54,9 @@ quarterly_report report_from_row(const soci::row& row) {
 // province are accounted for); the plan's own agency when none is, which the
 // secretary may reassign. Groups ("every agency in the province") name
 // nobody in particular.
-std::int64_t responsible_agency(const std::vector<directory::agency>& agencies, const std::vector<std::string>& texts,
-                                const std::string& province_name, std::int64_t fallback) {
-  std::vector<text::directory_agency> directory;
-  directory.reserve(agencies.size());
-  for (const auto& a : agencies) directory.push_back({a.id, a.name_th});
+std::int64_t responsible_agency(const std::vector<text::directory_agency>& directory,
+                                const std::vector<std::string>& texts, const std::string& province_name,
+                                std::int64_t fallback) {
   for (const auto& cell : texts) {
     for (const auto& mention : text::split_agencies(cell)) {
       if (mention.collective) continue;
@@ -129,7 +127,8 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
   const auto* type = types_.find(plan_type);
   if (!type) throw std::runtime_error("plan type " + plan_type + " is not loaded; cannot create its reports");
   auto items = type->progress_items(parse_stored_json(content_text));
-  auto agencies = directory::list_agencies(sql, province);
+  std::vector<text::directory_agency> agencies;
+  for (const auto& a : directory::list_agencies(sql, province)) agencies.push_back({a.id, a.name_th});
   const auto province_row = directory::find_province(sql, province);
   const std::string province_name = province_row ? province_row->name_th : "";
   int position = 0;

@@ -109,7 +109,6 @@ std::optional<decoded_text> to_utf8(std::string_view bytes, encoding declared) {
       return decoded(convert(bytes, order == encoding::utf16le ? "UTF-16LE" : "UTF-16BE"), order);
     }
     case encoding::windows874:
-      if (has_nul(bytes)) return std::nullopt;
       return decoded(convert(bytes, "CP874"), encoding::windows874);
   }
   return std::nullopt;

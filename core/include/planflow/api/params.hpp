@@ -36,6 +36,10 @@ std::optional<revision_condition> if_match_revisions(const http::request& req);
 /// A password someone chooses (a new user's, a reset, one's own change) has
 /// at least 10 characters, counted as characters (a Thai letter is 3 bytes);
 /// otherwise an error at `pointer`.
+/// The optional {"comment": "..."} body of a workflow action ("" without a
+/// body); 422 for anything else in it.
+std::string read_comment(const http::request& req);
+
 void check_new_password(std::string_view password, const std::string& pointer, std::vector<error::field>& errors);
 
 }  // namespace planflow::api

@@ -27,10 +27,15 @@ policy::resource plan_resource(app::context& ctx, const plans::plan& p);
 /// The plan if the caller may read it; 404 otherwise, so that plans outside
 /// one's scope are indistinguishable from plans that do not exist.
 plans::plan visible_plan(app::context& ctx, const directory::user& user, std::int64_t id);
+/// The same for a caller whose roles are loaded already (a handler that asks
+/// the policy again after the read loads them once).
+plans::plan visible_plan(app::context& ctx, const policy::actor& who, std::int64_t id);
 
 /// The quarterly report and its plan, if the caller may read the report
 /// (the plan's readers and the agencies reporting on it); 404 otherwise.
 std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const directory::user& user,
+                                                                 std::int64_t report_id);
+std::pair<reports::quarterly_report, plans::plan> visible_report(app::context& ctx, const policy::actor& who,
                                                                  std::int64_t report_id);
 
 }  // namespace planflow::api
