@@ -268,6 +268,32 @@ TEST_P(reports_test, every_activity_of_the_seed_goes_to_the_agency_it_names) {
       officer.get("/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64())).obj().at("items").as_array();
   ASSERT_EQ(items.size(), 38u);
 
+  // The import linked the names to the directory in the content itself: the
+  // report items follow those references.
+  std::map<std::string, std::int64_t> linked;
+  const auto content = officer.get(plan_url).obj().at("content");
+  for (const auto& g : content.at("goals").as_array()) {
+    for (const auto& i : g.at("indicators").as_array()) {
+      for (const auto& p : i.at("projects").as_array()) {
+        for (const auto& a : p.at("activities").as_array()) {
+          for (const auto& ref : a.at("main_agencies").as_array()) {
+            if (const auto* id = ref.as_object().if_contains("agency_id")) {
+              linked[std::string(ref.at("name").as_string())] = id->as_int64();
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(linked, (std::map<std::string, std::int64_t>{{"สำนักงาน ป.ป.ช. ประจำ จังหวัด", nacc},
+                                                         {"สำนักงาน ป.ป.ช. ประจำจังหวัด", nacc},
+                                                         {"ชมรม STRONG-จิตพอเพียงต้านทุจริต", club},
+                                                         {"สำนักงานสาธารณสุขจังหวัดนราธิวาส", health},
+                                                         {"สำนักงานสาธารณสุขจังหวัด นราธิวาส", health},
+                                                         {"สำนักงานจังหวัดนราธิวาส", office},
+                                                         {"สำนักงานจังหวัด นราธิวาส", office},
+                                                         {"สนง.ประชาสัมพันธ์จังหวัดนราธิวาส", publicity}}));
+
   // By the first name the activity's agency cell gives (string prefixes, not
   // the matcher's keys): who must get it.
   const std::vector<std::pair<std::string, std::int64_t>> first_named = {
@@ -298,6 +324,44 @@ TEST_P(reports_test, every_activity_of_the_seed_goes_to_the_agency_it_names) {
   int total = 0;
   for (const auto& [id, count] : per_agency) total += count;
   EXPECT_EQ(total, 38);
+}
+
+// The ethics seed is Narathiwat's plan but names Nakhon Ratchasima's and
+// Chanthaburi's offices (copied from their plans): imported, only the one
+// Narathiwat agency it names is linked, and every other name is a finding
+// for the officer, not a silent assignment.
+TEST_P(reports_test, the_ethics_seed_links_only_the_agency_of_the_province_it_names) {
+  auto imported = as("officer").send("POST", "/api/v1/imports", seed_document("002_11b89dd9d74e0ac8.txt"),
+                                     {{"Content-Type", "text/plain; charset=utf-8"}});
+  ASSERT_EQ(imported.status, 200) << boost::json::serialize(imported.body);
+  EXPECT_EQ(imported.obj().at("detected").at("province"), "TH-96");
+  std::vector<std::pair<std::string, std::int64_t>> linked;
+  int unlinked = 0;
+  for (const auto& s : imported.obj().at("plan").at("strategies").as_array()) {
+    for (const auto& g : s.at("goals").as_array()) {
+      for (const auto& i : g.at("indicators").as_array()) {
+        for (const auto& t : i.at("strategies").as_array()) {
+          for (const auto& p : t.at("projects").as_array()) {
+            for (auto key : {"main_agencies", "supporting_agencies"}) {
+              for (const auto& ref : p.at(key).as_array()) {
+                if (const auto* id = ref.as_object().if_contains("agency_id")) {
+                  linked.emplace_back(std::string(ref.at("name").as_string()), id->as_int64());
+                } else if (!ref.as_object().contains("collective")) {
+                  ++unlinked;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  // Line 187: "สำนักงาน จังหวัด นราธิวาส (กลุ่มงานบริหารทรัพยากรบุคคล)".
+  EXPECT_EQ(linked, (std::vector<std::pair<std::string, std::int64_t>>{{"สำนักงาน จังหวัด นราธิวาส", office}}));
+  EXPECT_GT(unlinked, 0);
+  int not_linked = 0;
+  for (const auto& f : imported.obj().at("findings").as_array()) not_linked += f.at("code") == "agency_not_linked";
+  EXPECT_EQ(not_linked, unlinked);
 }
 
 TEST_P(reports_test, quarter_dates_follow_the_thai_fiscal_year) {

@@ -377,7 +377,14 @@ TEST_P(story_test, seeds_saved_as_utf16_or_tis620_import_identically) {
     auto json = boost::json::parse(*cli);
     EXPECT_EQ(json.at("detected").at("encoding"), "UTF-16LE");
     EXPECT_EQ(json.at("plan"), as_utf8.obj().at("plan")) << name;
-    EXPECT_EQ(json.at("findings"), as_utf8.obj().at("findings")) << name;
+    // The command line has no province directory to link agencies to, so
+    // it cannot say which names the directory lacks; every other finding is
+    // the same.
+    boost::json::array linkable;
+    for (const auto& finding : as_utf8.obj().at("findings").as_array()) {
+      if (finding.at("code") != "agency_not_linked") linkable.push_back(finding);
+    }
+    EXPECT_EQ(json.at("findings"), linkable) << name;
   }
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/var")) << "planflow import created a database";
 

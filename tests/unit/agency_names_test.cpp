@@ -43,6 +43,11 @@ TEST(agency_names, a_cell_naming_several_agencies_is_split_where_a_name_starts) 
   EXPECT_EQ(names_of("ทุกส่วนราชการ"), (list{"ทุกส่วนราชการ *"}));
   EXPECT_EQ(names_of("สำนักงาน ราชการ"), (list{"สำนักงาน ราชการ"}));  // garbled, but one cell, not two names
   EXPECT_TRUE(split_agencies("").empty());
+  // Bullets glued to a name start one; a dash standing alone is text.
+  EXPECT_EQ(names_of("-สำนักงาน ป.ป.ช. ประจำจังหวัด -สำนักงานจังหวัด (ศูนย์ดำรงธรรมจังหวัด) •คณะธรรมภิบาลจังหวัด"),
+            (list{"สำนักงาน ป.ป.ช. ประจำจังหวัด", "สำนักงานจังหวัด [ศูนย์ดำรงธรรมจังหวัด]", "คณะธรรมภิบาลจังหวัด"}));
+  EXPECT_EQ(names_of("ชมรม STRONG - จิตพอเพียงต้านทุจริต"), (list{"ชมรม STRONG - จิตพอเพียงต้านทุจริต"}));
+  EXPECT_EQ(names_of("- -"), (list{"- -"}));
 }
 
 TEST(agency_names, spellings_of_one_agency_share_a_key) {

@@ -68,19 +68,28 @@ http::response post_import(app::context& ctx, http::request& req, const director
   }
   auto plan_type = std::string(req.query_param("plan_type").value_or(""));
   auto province = std::string(req.query_param("province").value_or(""));
-  auto outcome =
-      import_document(ctx.plan_types, document.utf8, plan_type, ctx.plan_context(province, 0), "query:plan_type");
-  outcome.json["detected"].as_object()["encoding"] = text::encoding_name(document.from);
-  if (create == "false") return http::response::json(200, outcome.json);
 
   // A draft is the caller's agency's: without one, no draft can be theirs.
-  if (!user.agency_id) throw error::forbidden(error::messages::officer_creates_drafts);
   std::optional<directory::agency> agency;
-  {
-    storage::lease session(ctx.db);
-    agency = directory::find_agency(*session, *user.agency_id);
+  if (create == "true") {
+    if (!user.agency_id) throw error::forbidden(error::messages::officer_creates_drafts);
+    {
+      storage::lease session(ctx.db);
+      agency = directory::find_agency(*session, *user.agency_id);
+    }
+    if (!agency) throw error::forbidden(error::messages::agency_gone);
+    province = agency->province_code;  // the draft's province, whose directory links its agencies
   }
-  if (!agency) throw error::forbidden(error::messages::agency_gone);
+  auto outcome =
+      import_document(ctx.plan_types, document.utf8, plan_type, ctx.plan_context(province, 0), "query:plan_type");
+  if (province.empty() && !outcome.result.province_code.empty()) {
+    // Read again knowing the province the document names, so that its
+    // agencies are linked to that province's directory.
+    outcome = import_document(ctx.plan_types, document.utf8, plan_type,
+                              ctx.plan_context(outcome.result.province_code, 0), "query:plan_type");
+  }
+  outcome.json["detected"].as_object()["encoding"] = text::encoding_name(document.from);
+  if (create == "false") return http::response::json(200, outcome.json);
   plans::new_plan input;
   input.plan_type = outcome.type->id();
   input.title = outcome.result.title.empty() ? outcome.type->name_th() : outcome.result.title;

@@ -1,4 +1,5 @@
 #include <planflow/auth/crypto.hpp>
+#include <planflow/directory/agencies.hpp>
 #include <planflow/error/problem.hpp>
 #include <planflow/http/json_body.hpp>
 #include <planflow/plans/content_schema.hpp>
@@ -139,7 +140,12 @@ const plugin::plan_type& service::type_of(const std::string& id) const {
 }
 
 plugin::plan_context service::context_for(const std::string& province_code, int fiscal_year) const {
-  return {province_code, fiscal_year, provinces_};
+  plugin::plan_context ctx{province_code, fiscal_year, provinces_, std::nullopt};
+  if (!ctx.province()) return ctx;  // an unknown province has no directory to link names to
+  storage::lease session(db_);
+  auto& agencies = ctx.agencies.emplace();
+  for (auto& a : directory::list_agencies(*session, province_code)) agencies.push_back({a.id, std::move(a.name_th)});
+  return ctx;
 }
 
 std::vector<plugin::finding> service::validate(const plan& p, const boost::json::value& content) const {

@@ -49,15 +49,18 @@ quarterly_report report_from_row(const soci::row& row) {
           column_text(row, 6),     column_opt_text(row, 7), column_text(row, 8)};
 }
 
-// The first single agency the item names that the province's directory has
-// (the same name, or the same once spacing, abbreviations and the omitted
-// province are accounted for); the plan's own agency when none is, which the
-// secretary may reassign. Groups ("every agency in the province") name
-// nobody in particular.
-std::int64_t responsible_agency(const std::vector<text::directory_agency>& directory,
-                                const std::vector<std::string>& texts, const std::string& province_name,
-                                std::int64_t fallback) {
-  for (const auto& cell : texts) {
+// The first agency the content links that is still in the province's
+// directory; for content whose names are not linked, the first single agency
+// it names that the directory has (the same name, or the same once spacing,
+// abbreviations and the omitted province are accounted for); the plan's own
+// agency when none is, which the secretary may reassign. Groups ("every
+// agency in the province") name nobody in particular.
+std::int64_t responsible_agency(const std::vector<text::directory_agency>& directory, const plugin::progress_item& item,
+                                const std::string& province_name, std::int64_t fallback) {
+  for (auto id : item.agency_ids) {
+    if (std::ranges::any_of(directory, [&](const text::directory_agency& a) { return a.id == id; })) return id;
+  }
+  for (const auto& cell : item.agencies) {
     for (const auto& mention : text::split_agencies(cell)) {
       if (mention.collective) continue;
       auto match = text::match_agency(mention.text, province_name, directory);
@@ -126,7 +129,7 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
       soci::use(revision), soci::into(content_text);
   const auto* type = types_.find(plan_type);
   if (!type) throw std::runtime_error("plan type " + plan_type + " is not loaded; cannot create its reports");
-  auto items = type->progress_items(parse_stored_json(content_text));
+  auto items = type->progress_items(type->upgrade_content(parse_stored_json(content_text)));
   std::vector<text::directory_agency> agencies;
   for (const auto& a : directory::list_agencies(sql, province)) agencies.push_back({a.id, a.name_th});
   const auto province_row = directory::find_province(sql, province);
@@ -141,7 +144,7 @@ void progress_service::create_reports(soci::session& sql, const workflow::case_s
     double target = has_target ? *item.target_value : 0;
     soci::indicator target_ind = has_target ? soci::i_ok : soci::i_null;
     int measurable = item.measurable ? 1 : 0;
-    long long agency = responsible_agency(agencies, item.agencies, province_name, agency_id);
+    long long agency = responsible_agency(agencies, item, province_name, agency_id);
     std::string agency_text = join(item.agencies);
     ++position;
     // A comparator the reports do not know is no comparator: judged as "at least".

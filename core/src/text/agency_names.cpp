@@ -76,6 +76,16 @@ std::vector<agency_mention> split_agencies(std::string_view cell) {
   std::string current;
   int depth = 0;  // a space inside parentheses never splits
   for (auto word : words(text)) {
+    // A bullet glued to a name ("-สำนักงาน…") starts the next agency; a lone
+    // dash ("STRONG - จิตพอเพียง") is part of a name.
+    const bool bullet = word.size() > 1 && (word.front() == '-' || word.starts_with("•"));
+    if (bullet) {
+      word.remove_prefix(word.front() == '-' ? 1 : std::string_view("•").size());
+      if (depth == 0 && !current.empty()) {
+        names.push_back(current);
+        current.clear();
+      }
+    }
     const auto before = without_spaces(current);
     // A head word starts the next agency, unless what comes before is no
     // name yet ("สำนักงาน ราชการ") or asks for every one ("ทุก ส่วนราชการ").

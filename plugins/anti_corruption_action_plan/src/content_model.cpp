@@ -69,9 +69,12 @@ constexpr kind_words k_object{"ออบเจกต์ JSON", "a JSON object"};
 constexpr kind_words k_array{"อาร์เรย์", "an array"};
 constexpr kind_words k_string{"ข้อความ", "a string"};
 constexpr kind_words k_integer{"จำนวนเต็ม", "an integer"};
+constexpr kind_words k_boolean{"true หรือ false", "true or false"};
 constexpr kind_words k_number_or_null{"ตัวเลขหรือ null", "a number or null"};
 constexpr kind_words k_string_or_null{"ข้อความหรือ null", "a string or null"};
 constexpr kind_words k_object_or_null{"ออบเจกต์หรือ null", "an object or null"};
+
+void upgrade_agencies(json::object& activity);
 
 class reader {
  public:
@@ -150,6 +153,39 @@ class reader {
     const auto* array = value->if_array();
     if (!array) invalid_type(pointer_append(path, key), k_array);
     return array;
+  }
+
+  // A list of agency references (planflow/plugin/agency_refs.hpp); an entry
+  // of the wrong shape is reported and left out.
+  std::vector<plugin::agency_ref> read_agencies(const json::object& object, const std::string& path,
+                                                std::string_view key, bool required) {
+    const auto* value = member(object, path, key, required);
+    if (!value) return {};
+    const auto* array = value->if_array();
+    const std::string here = pointer_append(path, key);
+    if (!array) {
+      invalid_type(here, k_array);
+      return {};
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const auto* entry = (*array)[i].if_object();
+      const std::string at = pointer_append(here, i);
+      if (!entry) {
+        invalid_type(at, k_object);
+        continue;
+      }
+      unknown_fields(*entry, at, {"name", "agency_id", "sub_unit", "collective"});
+      read_string(*entry, at, "name", true);
+      read_string(*entry, at, "sub_unit", false);
+      if (const auto* id = entry->if_contains("agency_id"); id && !(integer_of(*id) && *integer_of(*id) > 0)) {
+        invalid_value(pointer_append(at, "agency_id"), "ต้องเป็นรหัสหน่วยงาน (จำนวนเต็มบวก)",
+                      "must be an agency id (a positive integer)");
+      }
+      if (const auto* c = entry->if_contains("collective"); c && !c->is_bool()) {
+        invalid_type(pointer_append(at, "collective"), k_boolean);
+      }
+    }
+    return plugin::read_agency_refs(value);
   }
 
   std::string read_id(const json::object& object, const std::string& path) {
@@ -418,7 +454,7 @@ activity reader::read_activity(const json::value& value, const std::string& path
   }
   unknown_fields(*object, path,
                  {"id", "number", "title", "method", "indicator_text", "target_text", "target_value", "unit", "budget",
-                  "period", "agencies"});
+                  "period", "main_agencies", "supporting_agencies", "agencies"});
   out.id = read_id(*object, path);
   out.number = read_item_number(*object, path);
   out.title = read_string(*object, path, "title", true);
@@ -429,15 +465,17 @@ activity reader::read_activity(const json::value& value, const std::string& path
   out.unit = read_string(*object, path, "unit", false);
   out.budget = read_budget(*object, path);
   out.period = read_period(*object, path);
-  if (const auto* agencies = read_array(*object, path, "agencies")) {
-    std::string here = pointer_append(path, "agencies");
-    for (std::size_t i = 0; i < agencies->size(); ++i) {
-      if (const auto* s = (*agencies)[i].if_string())
-        out.agencies.emplace_back(*s);
-      else
-        invalid_type(pointer_append(here, i), k_string);
-    }
+  if (object->contains("agencies") && !object->contains("main_agencies")) {
+    // The earlier shape, a list of names: read as upgrade_content moves it.
+    json::object upgraded = *object;
+    upgrade_agencies(upgraded);
+    out.main_agencies = read_agencies(upgraded, path, "main_agencies", true);
+    out.supporting_agencies = read_agencies(upgraded, path, "supporting_agencies", false);
+    return out;
   }
+  if (object->contains("agencies")) unknown_fields(json::object{{"agencies", nullptr}}, path, {});
+  out.main_agencies = read_agencies(*object, path, "main_agencies", true);
+  out.supporting_agencies = read_agencies(*object, path, "supporting_agencies", false);
   return out;
 }
 
@@ -566,9 +604,8 @@ json::object activity_json(const activity& a) {
   period["first_month"] = a.period.first_month ? json::value(*a.period.first_month) : json::value(nullptr);
   period["last_month"] = a.period.last_month ? json::value(*a.period.last_month) : json::value(nullptr);
   out["period"] = std::move(period);
-  json::array agencies;
-  for (const auto& agency : a.agencies) agencies.emplace_back(agency);
-  out["agencies"] = std::move(agencies);
+  out["main_agencies"] = plugin::to_json(a.main_agencies);
+  out["supporting_agencies"] = plugin::to_json(a.supporting_agencies);
   return out;
 }
 
@@ -613,6 +650,33 @@ void upgrade_indicator(json::object& indicator) {
   indicator["projects"] = std::move(moved);
 }
 
+// One activity whose agencies are the earlier list of name strings: the
+// names split into references, unlinked (the server's directory check then
+// offers the matches), the first as main and the rest supporting, as the
+// importer reads the column.
+void upgrade_agencies(json::object& activity) {
+  auto* names = activity.if_contains("agencies");
+  if (!names || !names->is_array() || activity.contains("main_agencies")) return;
+  auto refs = plugin::upgrade_agency_list(names->as_array());
+  json::array main, supporting;
+  for (auto& r : refs) (main.empty() ? main : supporting).push_back(std::move(r));
+  activity.erase("agencies");
+  activity["main_agencies"] = std::move(main);
+  activity["supporting_agencies"] = std::move(supporting);
+}
+
+void upgrade_activities(json::object& indicator) {
+  auto* projects = indicator.if_contains("projects");
+  if (!projects || !projects->is_array()) return;
+  for (auto& project : projects->as_array()) {
+    auto* activities = project.is_object() ? project.as_object().if_contains("activities") : nullptr;
+    if (!activities || !activities->is_array()) continue;
+    for (auto& a : activities->as_array()) {
+      if (auto* object = a.if_object()) upgrade_agencies(*object);
+    }
+  }
+}
+
 }  // namespace
 
 json::value upgrade_content(json::value content) {
@@ -622,7 +686,10 @@ json::value upgrade_content(json::value content) {
     auto* indicators = goal.is_object() ? goal.as_object().if_contains("indicators") : nullptr;
     if (!indicators || !indicators->is_array()) continue;
     for (auto& indicator : indicators->as_array()) {
-      if (auto* object = indicator.if_object()) upgrade_indicator(*object);
+      if (auto* object = indicator.if_object()) {
+        upgrade_indicator(*object);
+        upgrade_activities(*object);
+      }
     }
   }
   return content;

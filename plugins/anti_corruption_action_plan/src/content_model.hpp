@@ -20,6 +20,7 @@
 
 #include "findings.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
 #include <planflow/util/json_util.hpp>
 
 #include <boost/json/object.hpp>
@@ -64,7 +65,10 @@ struct activity {
   std::string unit;
   budget_info budget;
   period_info period;
-  std::vector<std::string> agencies;
+  /// หน่วยงานรับผิดชอบ: the document has one column, listing the lead agency
+  /// first; the importer takes that one as main and the others as supporting.
+  std::vector<plugin::agency_ref> main_agencies;
+  std::vector<plugin::agency_ref> supporting_agencies;
   std::string path;  ///< JSON Pointer in the content (set by read_plan)
 };
 

@@ -131,6 +131,7 @@ class importer {
 
   void finish();
   void finish_activity(activity& a);
+  void assign_agencies(activity& a, string_view cell) const;
 
   indicator& indicator_at(indicator_ref r) { return plan_.goals[r.goal].indicators[r.indicator]; }
   indicator& table_indicator() { return indicator_at(*table_indicator_); }
@@ -981,6 +982,19 @@ void importer::finish() {
   }
 }
 
+// The column names the lead agency first, then the ones that support it,
+// one per line or several on a line; each is linked to the province's
+// directory where it names an agency exactly or by its normalised spelling.
+void importer::assign_agencies(activity& a, string_view cell) const {
+  std::vector<plugin::agency_ref> refs;
+  for (const auto& piece : scan::split_agencies(cell)) {
+    for (auto& ref : plugin::agency_refs_of(piece, ctx_)) refs.push_back(std::move(ref));
+  }
+  a.main_agencies.clear();
+  a.supporting_agencies.clear();
+  for (auto& ref : refs) (a.main_agencies.empty() ? a.main_agencies : a.supporting_agencies).push_back(std::move(ref));
+}
+
 void importer::finish_activity(activity& a) {
   const auto& budget = a.budget.text;
   if (budget.empty()) {
@@ -1015,7 +1029,7 @@ void importer::finish_activity(activity& a) {
     a.unit = target.unit;
     a.target_text = target.text;
   }
-  if (const auto* extra = extra_of(a)) a.agencies = scan::split_agencies(extra->agency_raw);
+  if (const auto* extra = extra_of(a)) assign_agencies(a, extra->agency_raw);
 }
 
 }  // namespace

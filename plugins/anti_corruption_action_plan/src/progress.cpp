@@ -3,6 +3,7 @@
 #include "content_model.hpp"
 #include "text_scan.hpp"
 
+#include <algorithm>
 #include <exception>
 
 namespace planflow::plugins::anti_corruption {
@@ -32,7 +33,12 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
             // not judged against its own size: no baseline is stated on
             // activities, so it stays "at least" of the stated value.
             if (scan::classify_target(a.target_text) == scan::target_kind::at_most) it.comparator = "at_most";
-            it.agencies = a.agencies;
+            it.agencies = plugin::names_of(a.main_agencies);
+            for (auto& name : plugin::names_of(a.supporting_agencies)) it.agencies.push_back(std::move(name));
+            it.agency_ids = plugin::linked_ids(a.main_agencies);
+            for (auto id : plugin::linked_ids(a.supporting_agencies)) {
+              if (std::ranges::find(it.agency_ids, id) == it.agency_ids.end()) it.agency_ids.push_back(id);
+            }
             out.push_back(std::move(it));
           }
         }

@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
 #include <planflow/text/thai.hpp>
 
 #include <boost/json/array.hpp>
@@ -16,7 +17,7 @@ constexpr std::string_view k_schema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:planflow:plan-type:anti_corruption_action_plan:content",
   "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ด้านการต่อต้านการทุจริตและประพฤติมิชอบ",
-  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "target_value": {"th": "ค่าเป้าหมาย (ตัวเลข)", "en": "Target value"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "agencies": {"th": "หน่วยงานรับผิดชอบ", "en": "Responsible agencies"}},
+  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "target_value": {"th": "ค่าเป้าหมาย (ตัวเลข)", "en": "Target value"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "main_agencies": {"th": "หน่วยงานรับผิดชอบหลัก", "en": "Main agencies"}, "supporting_agencies": {"th": "หน่วยงานสนับสนุน", "en": "Supporting agencies"}},
   "type": "object",
   "required": ["province", "fiscal_year", "title", "goals"],
   "properties": {
@@ -96,7 +97,7 @@ constexpr std::string_view k_schema = R"json({
     },
     "activity": {
       "type": "object",
-      "required": ["id", "title", "budget", "period", "agencies"],
+      "required": ["id", "title", "budget", "period", "main_agencies"],
       "properties": {
         "id": {"$ref": "#/$defs/id"},
         "number": {"$ref": "#/$defs/item_number"},
@@ -124,7 +125,8 @@ constexpr std::string_view k_schema = R"json({
             "last_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12}
           }
         },
-        "agencies": {"type": "array", "items": {"type": "string"}}
+        "main_agencies": {"type": "array", "items": {"$ref": "#/$defs/agency_ref"}, "description": "หน่วยงานหลัก: the agency the document names first"},
+        "supporting_agencies": {"type": "array", "items": {"$ref": "#/$defs/agency_ref"}, "description": "หน่วยงานสนับสนุน: the others it names"}
       }
     }
   }
@@ -136,7 +138,13 @@ json::object content_schema_json() {
   boost::system::error_code ec;
   auto value = json::parse(k_schema, ec);
   if (ec || !value.is_object()) return {};  // a unit test parses the same text
-  return std::move(value.as_object());
+  auto& schema = value.as_object();
+  schema["$defs"].as_object()["agency_ref"] = plugin::agency_ref_schema();
+  auto& labels = schema["x-labels"].as_object();
+  for (auto& [name, label] : plugin::agency_ref_labels()) {
+    if (!labels.contains(name)) labels[name] = label;
+  }
+  return std::move(schema);
 }
 
 std::string standard_title(int fiscal_year, const std::string& province_th) {

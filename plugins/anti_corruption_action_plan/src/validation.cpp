@@ -46,6 +46,7 @@ class checker {
   void check_activity_target(const indicator& ind, const activity& a);
   void check_relative_target(const indicator& ind);
   void check_budget(const activity& a);
+  void check_agencies(const activity& a);
   void check_period(const activity& a);
   void check_percentage(const std::string& path, std::string_view unit, const std::optional<double>& value,
                         std::string_view text);
@@ -292,15 +293,29 @@ void checker::check_activity(const indicator& ind, const project& pr, const acti
   check_budget(a);
   check_period(a);
 
-  std::string agencies_path = pointer_append(a.path, "agencies");
+  check_agencies(a);
+}
+
+// Every agency named, main or supporting: in this province, and linked to
+// its directory (the directory's findings come from the SDK, as in every
+// plan type). An activity needs a main agency: it is the one that reports.
+void checker::check_agencies(const activity& a) {
   bool any = false;
-  for (std::size_t i = 0; i < a.agencies.size(); ++i) {
-    if (scan::trim(a.agencies[i]).empty()) continue;
-    any = true;
-    check_other_province(pointer_append(agencies_path, i), a.agencies[i], "หน่วยงานรับผิดชอบ", "the agency");
+  for (auto [key, refs] : {std::pair{"main_agencies", &a.main_agencies},
+                           std::pair{"supporting_agencies", &a.supporting_agencies}}) {
+    const std::string list_path = pointer_append(a.path, key);
+    for (std::size_t i = 0; i < refs->size(); ++i) {
+      const auto& ref = (*refs)[i];
+      if (scan::trim(ref.name).empty()) continue;
+      if (refs == &a.main_agencies) any = true;
+      const std::string at = pointer_append(list_path, i);
+      check_other_province(pointer_append(at, "name"), ref.name, "หน่วยงานรับผิดชอบ", "the agency");
+      if (auto f = plugin::check_link(ref, at, ctx_)) out_.add(std::move(*f));
+    }
   }
   if (!any) {
-    out_.error(agencies_path, "missing_agency", "ยังไม่ได้ระบุหน่วยงานรับผิดชอบ", "no responsible agency is named");
+    out_.error(pointer_append(a.path, "main_agencies"), "missing_agency", "ยังไม่ได้ระบุหน่วยงานรับผิดชอบหลัก",
+               "no main responsible agency is named");
   }
 }
 

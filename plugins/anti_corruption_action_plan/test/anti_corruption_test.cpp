@@ -51,11 +51,17 @@ class seed_import : public ::testing::Test {
   static void SetUpTestSuite() {
     result_ =
         new plugin::import_result(plan_type_.import_document(test::seed(test::k_action_plan_seed), test::context()));
+    // The same document imported where the host knows the province's
+    // directory: the agencies come linked.
+    linked_ = new plugin::import_result(
+        plan_type_.import_document(test::seed(test::k_action_plan_seed), test::narathiwat_with_directory()));
     content_ = new json::value(result_->content);
   }
   static void TearDownTestSuite() {
     delete content_;
     delete result_;
+    delete linked_;
+    linked_ = nullptr;
     content_ = nullptr;
     result_ = nullptr;
   }
@@ -64,6 +70,7 @@ class seed_import : public ::testing::Test {
 
   static inline anti_corruption_plan plan_type_;
   static inline plugin::import_result* result_ = nullptr;
+  static inline plugin::import_result* linked_ = nullptr;
   static inline json::value* content_ = nullptr;
 };
 
@@ -125,8 +132,8 @@ TEST_F(seed_import, reports_exactly_the_errors_of_the_document) {
       {"other_province", ""},
       // Lines 223 and 224: "สำนักงานสาธารณสุขจังหวัดนครราชสีมา" is responsible
       // for two activities of the Narathiwat plan.
-      {"other_province", std::string(k_line_223) + "/agencies/0"},
-      {"other_province", std::string(k_line_224) + "/agencies/0"},
+      {"other_province", std::string(k_line_223) + "/main_agencies/0/name"},
+      {"other_province", std::string(k_line_224) + "/main_agencies/0/name"},
   };
   EXPECT_EQ(test::codes(result_->findings, "error"), expected) << test::dump(result_->findings);
 }
@@ -264,7 +271,8 @@ TEST_F(seed_import, recovers_the_shifted_row) {
   EXPECT_EQ(at(a + "/indicator_text"), "ความเสี่ยงระดับต่ำ");
   EXPECT_EQ(at(a + "/budget"), json::parse(R"({"kind":"none","baht":null,"text":"ไม่ใช้งบประมาณ"})"));
   EXPECT_EQ(at(a + "/period"), json::parse(R"({"text":"มกราคม-มีนาคม ๒๕๖๖","first_month":4,"last_month":6})"));
-  EXPECT_EQ(at(a + "/agencies"), json::parse(R"(["สำนักงานสาธารณสุขจังหวัดนราธิวาส"])"));
+  EXPECT_EQ(at(a + "/main_agencies"), json::parse(R"([{"name": "สำนักงานสาธารณสุขจังหวัดนราธิวาส"}])"));
+  EXPECT_EQ(at(a + "/supporting_agencies"), json::array());
   // Line 177 continues the method on the next page.
   std::string method(at(a + "/method").as_string());
   EXPECT_TRUE(method.starts_with("คณะกรรมการวิเคราะห์ความเสี่ยงฯ")) << method;
@@ -413,7 +421,7 @@ TEST_F(seed_import, places_line_186_under_project_14) {
   EXPECT_EQ(activities[1].at("id"), "a-24");
   EXPECT_EQ(activities[1].at("number"), "");
   EXPECT_EQ(activities[1].at("title"), "กิจกรรมตรวจประเมิน ITA ไตรมาสที่ ๑ - ไตรมาสที่ ๔");
-  EXPECT_EQ(activities[1].at("agencies"), json::parse(R"(["สำนักงานสาธารณสุขจังหวัดนราธิวาส"])"));
+  EXPECT_EQ(activities[1].at("main_agencies"), json::parse(R"([{"name": "สำนักงานสาธารณสุขจังหวัดนราธิวาส"}])"));
   const auto& p16 = at("/goals/0/indicators/2/projects/7");
   EXPECT_EQ(p16.at("number"), "16");
   EXPECT_EQ(p16.at("activities").as_array().size(), 1u);
@@ -424,12 +432,13 @@ TEST_F(seed_import, places_line_186_under_project_14) {
   EXPECT_NE(f->message_en.find("project 14"), std::string::npos) << f->message_en;
 }
 
-// The text a test can find a cell by: spaces and bullets dropped, as the
-// importer splits agencies at bullets and joins page-broken text with a space.
+// The text a test can find a cell by: spaces, bullets and parentheses
+// dropped, as the importer splits agencies at bullets, keeps a sub-unit in
+// parentheses beside its agency's name and joins page-broken text with a space.
 std::string squeezed(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c != ' ' && c != '-' && c != '\n' && c != '\t') out.push_back(c);
+    if (c != ' ' && c != '-' && c != '\n' && c != '\t' && c != '(' && c != ')') out.push_back(c);
   }
   return out;
 }
@@ -581,6 +590,17 @@ TEST_F(seed_import, stored_content_in_the_old_shape_is_upgraded_to_todays) {
   }
 }
 
+// An activity of the old golden as today's: its agency names as unlinked
+// references, the first main and the others supporting.
+void with_agency_refs(json::object& activity) {
+  auto refs = plugin::upgrade_agency_list(activity.at("agencies").as_array());
+  json::array main, supporting;
+  for (auto& r : refs) (main.empty() ? main : supporting).push_back(r);
+  activity.erase("agencies");
+  activity["main_agencies"] = std::move(main);
+  activity["supporting_agencies"] = std::move(supporting);
+}
+
 TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
   // The seed's content as stored before this shape: projects under the key
   // work item the importer hung them on. read_plan migrates it.
@@ -622,6 +642,7 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
           ASSERT_LT(k, new_projects.size());
           auto expected = p.as_object();
           expected["key_work_items"] = json::array{item.at("id")};  // the item it was under
+          for (auto& a : expected["activities"].as_array()) with_agency_refs(a.as_object());
           auto actual = new_projects[k++].as_object();
           EXPECT_EQ(actual.at("key_work_items"), expected.at("key_work_items"));
           EXPECT_EQ(actual.at("activities"), expected.at("activities"));
@@ -742,12 +763,109 @@ TEST_F(seed_import, reads_measurable_activity_targets) {
 }
 
 TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
-  EXPECT_EQ(at(std::string(k_line_109) + "/agencies"),
-            json::parse(R"(["สำนักงาน ป.ป.ช. ประจำ จังหวัด","สำนักงานศึกษาธิการ จังหวัด","สำนักงานเขตพื้นที่ การศึกษา",)"
-                        R"("ประธานอาชีวศึกษา จังหวัด","สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด"])"));
+  // The first named leads; the others support.
+  EXPECT_EQ(at(std::string(k_line_109) + "/main_agencies"),
+            json::parse(R"([{"name": "สำนักงาน ป.ป.ช. ประจำ จังหวัด"}])"));
+  EXPECT_EQ(at(std::string(k_line_109) + "/supporting_agencies"),
+            json::parse(R"([{"name": "สำนักงานศึกษาธิการ จังหวัด"}, {"name": "สำนักงานเขตพื้นที่ การศึกษา"},)"
+                        R"({"name": "ประธานอาชีวศึกษา จังหวัด"}, {"name": "สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด"}])"));
   // Line 220: bullets, then a paragraph; "STRONG-จิต" is one name.
-  EXPECT_EQ(at("/goals/1/indicators/0/projects/5/activities/0/agencies"),
-            json::parse(R"(["ชมรม STRONG-จิตพอเพียงต้านทุจริต","คณะกรรมการกบิลจังหวัด","สำนักงานคลังจังหวัดนราธิวาส"])"));
+  const std::string a220 = "/goals/1/indicators/0/projects/5/activities/0";
+  EXPECT_EQ(at(a220 + "/main_agencies"), json::parse(R"([{"name": "ชมรม STRONG-จิตพอเพียงต้านทุจริต"}])"));
+  EXPECT_EQ(at(a220 + "/supporting_agencies"),
+            json::parse(R"([{"name": "คณะกรรมการกบิลจังหวัด"}, {"name": "สำนักงานคลังจังหวัดนราธิวาส"}])"));
+}
+
+// Every agency the seed names, linked to Narathiwat's directory
+// (test::narathiwat_directory) by its text, whatever the spacing, the "สนง."
+// or the province left out; 0 where the directory has no such agency, as
+// the officer must decide.
+TEST_F(seed_import, links_each_agency_to_the_directory_by_what_it_names) {
+  const std::map<std::string, std::int64_t> expected = {
+      {"สำนักงาน ป.ป.ช. ประจำ จังหวัด", 1},
+      {"สำนักงาน ป.ป.ช. ประจำจังหวัด", 1},
+      {"สำนักงานศึกษาธิการ จังหวัด", 2},
+      {"สำนักงานเขตพื้นที่ การศึกษา", 0},  // primary or secondary? the document does not say
+      {"ประธานอาชีวศึกษา จังหวัด", 0},     // a chairman, not an agency: miswritten
+      {"สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด", 6},
+      {"ชมรม STRONG-จิตพอเพียงต้านทุจริต", 7},
+      {"ชมรม STRONG-จิต พอเพียงต้านทุจริต", 7},
+      {"เทศบาลตำบลหรือเสาะ", 0},  // รือเสาะ misspelt
+      {"สำนักงานสาธารณสุขจังหวัดนราธิวาส", 9},
+      {"สำนักงานสาธารณสุขจังหวัด นราธิวาส", 9},
+      {"สำนักงานจังหวัดนราธิวาส", 10},
+      {"สำนักงานจังหวัด นราธิวาส", 10},
+      {"สำนักงานจังหวัด", 10},  // also with its sub-unit ศูนย์ดำรงธรรมจังหวัด
+      {"สำนักงานการท่องเที่ยวกีฬาจังหวัดนราธิวาส", 0},  // "และ" left out
+      {"สนง.ประชาสัมพันธ์จังหวัดนราธิวาส", 12},
+      {"คณะธรรมภิบาลจังหวัด", 0},
+      {"คณะกรรมการกบิลจังหวัด", 0},
+      {"สำนักงานคลังจังหวัดนราธิวาส", 13},
+      {"สำนักงานสาธารณสุขจังหวัดนครราชสีมา", 0},  // another province's
+      {"สำนักงานที่ดินจังหวัด นราธิวาส", 14},
+      {"สำนักงานพัฒนาชุมชน จังหวัดนราธิวาส", 15},
+      {"สำนักงานพาณิชย์จังหวัด นราธิวาส", 16},
+  };
+  std::map<std::string, std::int64_t> linked;
+  std::set<std::string> collective;
+  for (const auto& g : linked_->content.at("goals").as_array()) {
+    for (const auto& i : g.at("indicators").as_array()) {
+      for (const auto& p : i.at("projects").as_array()) {
+        for (const auto& a : p.at("activities").as_array()) {
+          for (auto key : {"main_agencies", "supporting_agencies"}) {
+            for (const auto& ref : plugin::read_agency_refs(&a.at(key))) {
+              if (ref.collective) {
+                EXPECT_FALSE(ref.agency_id) << ref.name;
+                collective.insert(ref.name);
+                continue;
+              }
+              auto it = linked.emplace(ref.name, ref.agency_id.value_or(0)).first;
+              EXPECT_EQ(it->second, ref.agency_id.value_or(0)) << ref.name << " linked two ways";
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(linked, expected);
+  EXPECT_EQ(collective, (std::set<std::string>{"ราชการส่วนภูมิภาค ทุกส่วน", "องค์กรปกครองส่วนท้องถิ่นในจังหวัด",
+                                               "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "หน่วยงานภาครัฐ ภายในจังหวัด",
+                                               "หน่วยงานที่ได้รับมอบหมายตามมติคณะรัฐมนตรี", "หน่วยงานภาครัฐใน จังหวัดนราธิวาส",
+                                               "ส่วนราชการภูมิภาคทุก ส่วนราชการ"}));
+  // Without a directory (a document converted offline) nothing is linked.
+  EXPECT_EQ(json::serialize(content()).find("agency_id"), std::string::npos);
+}
+
+// Each name left unlinked is a warning on its reference that offers what
+// the directory has that is close: the officer picks in the editor.
+TEST_F(seed_import, offers_the_directorys_close_names_for_what_it_could_not_link) {
+  std::map<std::string, std::string> offered;  // the name → the English message
+  const json::value content = linked_->content;
+  for (const auto& f : linked_->findings) {
+    if (f.code != "agency_not_linked") continue;
+    EXPECT_EQ(f.severity, "warning");
+    const auto& ref = content.at_pointer(f.path);
+    offered[std::string(ref.at("name").as_string())] = f.message_en;
+  }
+  EXPECT_EQ(offered.size(), 7u);
+  auto offers = [&](const std::string& name, const std::string& suggestion) {
+    return offered[name].find("\"" + suggestion + "\"") != std::string::npos;
+  };
+  EXPECT_TRUE(offers("เทศบาลตำบลหรือเสาะ", "เทศบาลตำบลรือเสาะ")) << offered["เทศบาลตำบลหรือเสาะ"];
+  EXPECT_TRUE(offers("สำนักงานการท่องเที่ยวกีฬาจังหวัดนราธิวาส", "สำนักงานการท่องเที่ยวและกีฬาจังหวัดนราธิวาส"));
+  EXPECT_TRUE(offers("สำนักงานเขตพื้นที่ การศึกษา", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษานราธิวาส เขต ๑"));
+  EXPECT_TRUE(offers("สำนักงานเขตพื้นที่ การศึกษา", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษานราธิวาส"));
+  EXPECT_TRUE(offered.contains("คณะกรรมการกบิลจังหวัด"));
+  // The plan's activities then report to the agency each names first, once each.
+  auto items = plan_type_.progress_items(linked_->content);
+  ASSERT_EQ(items.size(), 38u);
+  std::map<std::int64_t, int> first;
+  for (const auto& item : items) ++first[item.agency_ids.empty() ? 0 : item.agency_ids.front()];
+  // Counted by hand from the agency column. Five name no agency the
+  // directory has: lines 135 (หรือเสาะ), 145 (ท่องเที่ยวกีฬา), 223 and 224
+  // (นครราชสีมา) and 235's "every agency"; the secretary assigns them.
+  EXPECT_EQ(first, (std::map<std::int64_t, int>{
+                       {0, 5}, {1, 14}, {7, 1}, {9, 9}, {10, 5}, {12, 1}, {14, 1}, {15, 1}, {16, 1}}));
 }
 
 TEST_F(seed_import, gives_unique_ids_and_the_same_content_twice) {
@@ -805,8 +923,8 @@ TEST_F(seed_import, revalidates_with_the_same_findings) {
   // placeholder) are about the document; validate() sees only the content.
   auto findings = plan_type_.validate(result_->content, test::context("TH-96", 2566));
   std::vector<code_and_path> expected = {
-      {"other_province", std::string(k_line_223) + "/agencies/0"},
-      {"other_province", std::string(k_line_224) + "/agencies/0"},
+      {"other_province", std::string(k_line_223) + "/main_agencies/0/name"},
+      {"other_province", std::string(k_line_224) + "/main_agencies/0/name"},
   };
   EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
   // The content checks fire on the content itself, as they will on a plan
@@ -1048,7 +1166,7 @@ TEST(small_document, reports_budgets_agencies_and_periods_it_cannot_read) {
   std::vector<code_and_path> expected = {{"percentage_over_100", a + "/target_value"},
                                          {"unparseable_budget", a + "/budget"},
                                          {"period_outside_fiscal_year", a + "/period"},
-                                         {"missing_agency", a + "/agencies"}};
+                                         {"missing_agency", a + "/main_agencies"}};
   EXPECT_EQ(test::codes(r.findings, "error"), expected) << test::dump(r.findings);
 }
 

@@ -40,6 +40,37 @@ inline plugin::plan_context context(std::string province_code = "", int fiscal_y
   return ctx;
 }
 
+/// Narathiwat's agencies as a province would register them (official names,
+/// ids 1–16): what the host gives the plugin to link the names a document
+/// writes. The seed names some of them otherwise ("สำนักงาน ป.ป.ช. ประจำ
+/// จังหวัด", "สนง.ประชาสัมพันธ์…"), some ambiguously ("สำนักงานเขตพื้นที่
+/// การศึกษา"), wrongly ("ประธานอาชีวศึกษา จังหวัด") or not at all.
+inline std::vector<text::directory_agency> narathiwat_directory() {
+  return {{1, "สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"},
+          {2, "สำนักงานศึกษาธิการจังหวัดนราธิวาส"},
+          {3, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษานราธิวาส เขต ๑"},
+          {4, "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษานราธิวาส"},
+          {5, "สำนักงานอาชีวศึกษาจังหวัดนราธิวาส"},
+          {6, "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนราธิวาส"},
+          {7, "ชมรม STRONG-จิตพอเพียงต้านทุจริต"},
+          {8, "เทศบาลตำบลรือเสาะ"},
+          {9, "สำนักงานสาธารณสุขจังหวัดนราธิวาส"},
+          {10, "สำนักงานจังหวัดนราธิวาส"},
+          {11, "สำนักงานการท่องเที่ยวและกีฬาจังหวัดนราธิวาส"},
+          {12, "สำนักงานประชาสัมพันธ์จังหวัดนราธิวาส"},
+          {13, "สำนักงานคลังจังหวัดนราธิวาส"},
+          {14, "สำนักงานที่ดินจังหวัดนราธิวาส"},
+          {15, "สำนักงานพัฒนาชุมชนจังหวัดนราธิวาส"},
+          {16, "สำนักงานพาณิชย์จังหวัดนราธิวาส"}};
+}
+
+/// Narathiwat in fiscal year 2566 with its directory.
+inline plugin::plan_context narathiwat_with_directory() {
+  auto ctx = context("TH-96", 2566);
+  ctx.agencies = narathiwat_directory();
+  return ctx;
+}
+
 using code_and_path = std::pair<std::string, std::string>;
 
 inline std::vector<code_and_path> codes(const std::vector<plugin::finding>& findings, std::string_view severity) {

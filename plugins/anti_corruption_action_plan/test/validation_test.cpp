@@ -41,13 +41,14 @@ json::value valid_plan() {
                "target_value": 25, "unit": "คน",
                "budget": {"kind": "amount", "baht": 30500, "text": "๓๐,๕๐๐ บาท"},
                "period": {"text": "เมษายน – มิถุนายน ๒๕๖๖", "first_month": 7, "last_month": 9},
-               "agencies": ["สำนักงาน ป.ป.ช. ประจำจังหวัด", "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"]},
+               "main_agencies": [{"name": "สำนักงาน ป.ป.ช. ประจำจังหวัด"}],
+               "supporting_agencies": [{"name": "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"}]},
               {"id": "a-2", "number": "", "title": "กิจกรรมผลิตสื่อเพื่อการเรียนรู้", "method": "ผลิตสื่อ",
                "indicator_text": "ผลิตสื่อไม่น้อยกว่า ๑ สื่อ", "target_text": "ไม่น้อยกว่า ๑ สื่อ", "target_value": 1,
                "unit": "สื่อ",
                "budget": {"kind": "none", "baht": null, "text": "ไม่ใช้งบประมาณ"},
                "period": {"text": "ปีงบประมาณ พ.ศ. ๒๕๖๖", "first_month": 1, "last_month": 12},
-               "agencies": ["สำนักงานจังหวัดนราธิวาส"]}
+               "main_agencies": [{"name": "สำนักงานจังหวัดนราธิวาส"}], "supporting_agencies": []}
             ]}]}],
       "stated_totals": {"projects": 1, "activities": 2, "budget_baht": 30500}
     }],
@@ -90,10 +91,14 @@ TEST(validate, reports_structure_with_json_pointers) {
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals") = "x"; }), "invalid_type", "/goals");
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget")) = 5; }), "invalid_type",
                  path(k_a0, "/budget"));
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")).as_array().push_back(7); }),
-                 "invalid_type", path(k_a0, "/agencies/2"));
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "")).as_object().erase("agencies"); }), "missing_field",
-                 path(k_a0, "/agencies"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies")).as_array().push_back(7); }),
+                 "invalid_type", path(k_a0, "/main_agencies/1"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/supporting_agencies/0")).as_object().erase("name"); }),
+                 "missing_field", path(k_a0, "/supporting_agencies/0/name"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies/0")).as_object()["agency_id"] = "12"; }),
+                 "invalid_value", path(k_a0, "/main_agencies/0/agency_id"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "")).as_object().erase("main_agencies"); }),
+                 "missing_field", path(k_a0, "/main_agencies"));
   EXPECT_FINDING(check_changed([](auto& c) { c.as_object().erase("province"); }), "missing_field", "/province");
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget")).as_object().erase("kind"); }),
                  "missing_field", path(k_a0, "/budget/kind"));
@@ -216,8 +221,10 @@ TEST(validate, compares_stated_totals_with_computed_ones) {
 }
 
 TEST(validate, flags_other_provinces_in_titles_and_agencies) {
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies/0")) = "สำนักงานสาธารณสุขจังหวัดนครราชสีมา"; }),
-                 "other_province", path(k_a0, "/agencies/0"));
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a0, "/supporting_agencies/0/name")) = "สำนักงานสาธารณสุขจังหวัดนครราชสีมา";
+                 }),
+                 "other_province", path(k_a0, "/supporting_agencies/0/name"));
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/title") = "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด จังหวัดยะลา"; }),
                  "other_province", "/title");
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/title") = "ประชาชนจังหวัดปัตตานีซื่อสัตย์"; }), "other_province",
@@ -228,14 +235,14 @@ TEST(validate, flags_other_provinces_in_titles_and_agencies) {
                  "other_province", path(k_a0, "/title"));
   // The plan's own province, with or without a space, and methods, are fine.
   auto fine = check_changed([&](auto& c) {
-    at(c, path(k_a0, "/agencies/0")) = "สำนักงานจังหวัด นราธิวาส";
+    at(c, path(k_a0, "/main_agencies/0/name")) = "สำนักงานจังหวัด นราธิวาส";
     at(c, path(k_a0, "/method")) = "ศึกษาดูงานที่จังหวัดภูเก็ต";
   });
   EXPECT_TRUE(fine.empty()) << test::dump(fine);
   // Without the province list nothing can be recognised.
   plugin::plan_context bare;
   bare.province_code = "TH-96";
-  auto unknown = check_changed([&](auto& c) { at(c, path(k_a0, "/agencies/0")) = "จังหวัดนครราชสีมา"; }, bare);
+  auto unknown = check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies/0/name")) = "จังหวัดนครราชสีมา"; }, bare);
   EXPECT_EQ(test::find(unknown, "other_province"), nullptr) << test::dump(unknown);
 }
 
@@ -444,10 +451,57 @@ TEST(validate, warns_about_a_relative_target_without_a_baseline) {
 }
 
 TEST(validate, flags_activities_without_agencies) {
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")) = json::array{}; }), "missing_agency",
-                 path(k_a0, "/agencies"));
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/agencies")) = json::array{"  "}; }), "missing_agency",
-                 path(k_a0, "/agencies"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies")) = json::array{}; }),
+                 "missing_agency", path(k_a0, "/main_agencies"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies/0/name")) = "  "; }), "missing_agency",
+                 path(k_a0, "/main_agencies"));
+  // Supporting agencies alone name nobody to report.
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   auto& a = at(c, path(k_a0, "")).as_object();
+                   a["supporting_agencies"] = a["main_agencies"];
+                   a["main_agencies"] = json::array{};
+                 }),
+                 "missing_agency", path(k_a0, "/main_agencies"));
+}
+
+TEST(validate, holds_agencies_to_the_provinces_directory) {
+  auto linked = [](json::value& c) {
+    at(c, path(k_a0, "/main_agencies/0")).as_object()["agency_id"] = 1;
+    at(c, path(k_a1, "/main_agencies/0")).as_object()["agency_id"] = 10;
+    at(c, path(k_a0, "/supporting_agencies/0")).as_object()["collective"] = true;  // a club is not in the directory
+  };
+  auto fine = check_changed(linked, test::narathiwat_with_directory());
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+
+  // An id the province's directory does not have would give the activity to
+  // another province's agency: an error.
+  auto foreign = check_changed(
+      [&](json::value& c) {
+        linked(c);
+        at(c, path(k_a1, "/main_agencies/0/agency_id")) = 99;
+      },
+      test::narathiwat_with_directory());
+  EXPECT_FINDING(foreign, "unknown_agency", path(k_a1, "/main_agencies/0/agency_id"));
+  EXPECT_EQ(test::find(foreign, "unknown_agency")->severity, "error");
+
+  // A name not linked yet: a warning that names what the directory offers.
+  auto unlinked = check_changed(
+      [&](json::value& c) {
+        linked(c);
+        at(c, path(k_a0, "/main_agencies/0")).as_object().erase("agency_id");
+      },
+      test::narathiwat_with_directory());
+  EXPECT_FINDING(unlinked, "agency_not_linked", path(k_a0, "/main_agencies/0"));
+  const auto* f = test::find(unlinked, "agency_not_linked");
+  EXPECT_EQ(f->severity, "warning");
+  EXPECT_NE(f->message_th.find("สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"), std::string::npos) << f->message_th;
+  EXPECT_NE(f->message_en.find("สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"), std::string::npos) << f->message_en;
+
+  // Without a directory from the host (a document converted offline) nothing
+  // is held against one.
+  auto offline = check_changed([&](json::value& c) { at(c, path(k_a1, "/main_agencies/0")).as_object()["agency_id"] = 99; });
+  EXPECT_EQ(test::find(offline, "unknown_agency"), nullptr) << test::dump(offline);
+  EXPECT_EQ(test::find(offline, "agency_not_linked"), nullptr) << test::dump(offline);
 }
 
 TEST(validate, checks_the_plan_against_its_context) {
@@ -622,7 +676,9 @@ TEST(progress, lists_activities_with_budget_and_target) {
   EXPECT_TRUE(items[0].measurable);
   EXPECT_EQ(items[0].target_value, 25.0);
   EXPECT_EQ(items[0].unit, "คน");
-  EXPECT_EQ(items[0].agencies.size(), 2u);
+  EXPECT_EQ(items[0].agencies,
+            (std::vector<std::string>{"สำนักงาน ป.ป.ช. ประจำจังหวัด", "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"}));
+  EXPECT_TRUE(items[0].agency_ids.empty());  // nothing linked yet
   EXPECT_EQ(items[1].budget_satang, std::nullopt);
   EXPECT_FALSE(items[1].measurable);
   EXPECT_EQ(items[0].comparator, "at_least");  // ไม่น้อยกว่า ๒๕ คน
@@ -630,6 +686,17 @@ TEST(progress, lists_activities_with_budget_and_target) {
   // A ceiling is judged as one in the reports.
   at(content, path(k_a0, "/target_text")) = "ไม่เกิน ๒๕ คน";
   EXPECT_EQ(anti_corruption_plan().progress_items(content)[0].comparator, "at_most");
+}
+
+TEST(progress, names_the_linked_agencies_main_first_each_once) {
+  auto content = valid_plan();
+  auto& a = at(content, path(k_a0, "")).as_object();
+  a["main_agencies"] = json::parse(R"([{"name": "สำนักงาน ป.ป.ช. ประจำจังหวัด", "agency_id": 7}])");
+  a["supporting_agencies"] = json::parse(R"([{"name": "สำนักงานจังหวัด", "agency_id": 3},
+      {"name": "หน่วยงานภาครัฐในจังหวัด", "collective": true}, {"name": "สนง.ป.ป.ช. จังหวัด", "agency_id": 7}])");
+  auto items = anti_corruption_plan().progress_items(content);
+  EXPECT_EQ(items[0].agency_ids, (std::vector<std::int64_t>{7, 3}));
+  EXPECT_EQ(items[0].agencies.size(), 4u);
 }
 
 // --- key work items and the projects serving them -----------------------------------
@@ -701,9 +768,38 @@ TEST(migration, reads_the_old_shape_into_the_new_model) {
   EXPECT_EQ(next_id(old, "p-"), "p-2");
   EXPECT_EQ(next_id(old, "a-"), "a-3");
   // A finding in the old shape points into it.
-  at(old, "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies") = json::array{};
+  at(old, "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/main_agencies") = json::array{};
   EXPECT_FINDING(check(old), "missing_agency",
-                 "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/agencies");
+                 "/goals/0/indicators/0/key_work_items/0/projects/0/activities/0/main_agencies");
+}
+
+// Agencies stored as a list of names (before references): split into
+// references, unlinked, the first main, and nothing else touched.
+TEST(migration, upgrades_agency_names_to_references) {
+  auto stored = valid_plan();
+  auto& a = at(stored, path(k_a0, "")).as_object();
+  a.erase("main_agencies");
+  a.erase("supporting_agencies");
+  a["agencies"] = json::parse(R"json(["สำนักงานจังหวัดนราธิวาส หน่วยงานภาครัฐในจังหวัดนราธิวาส",
+                                      "-สำนักงานจังหวัด (ศูนย์ดำรงธรรมจังหวัด)", 7])json");
+  auto upgraded = upgrade_content(stored);
+  const auto& u = upgraded.at_pointer(k_a0).as_object();
+  EXPECT_FALSE(u.contains("agencies"));
+  EXPECT_EQ(u.at("main_agencies"), json::parse(R"([{"name": "สำนักงานจังหวัดนราธิวาส"}])"));
+  EXPECT_EQ(u.at("supporting_agencies"),
+            json::parse(R"([{"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true},
+                            {"name": "สำนักงานจังหวัด", "sub_unit": "ศูนย์ดำรงธรรมจังหวัด"}, 7])"));
+  // Everything else as it was; the second activity, already references, untouched.
+  auto rest = u;
+  rest.erase("main_agencies");
+  rest.erase("supporting_agencies");
+  auto before = stored.at_pointer(k_a0).as_object();
+  before.erase("agencies");
+  EXPECT_EQ(rest, before);
+  EXPECT_EQ(upgraded.at_pointer(k_a1), valid_plan().at_pointer(k_a1));
+  EXPECT_EQ(upgrade_content(valid_plan()), valid_plan());
+  // read_plan reads the stored shape as the upgraded one.
+  EXPECT_EQ(json::value(to_json(read_plan(stored, nullptr))), json::value(to_json(read_plan(upgraded, nullptr))));
 }
 
 // --- ids and the plugin entry points ---------------------------------------------

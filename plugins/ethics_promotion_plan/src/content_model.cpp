@@ -3,8 +3,11 @@
 #include "master_plan.hpp"
 #include "text_util.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
+
 #include <boost/json/string.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -59,8 +62,10 @@ json::object project_json(const project_node& p) {
   json::array activities;
   for (const auto& a : p.activities) activities.push_back(json::object{{"id", a.id}, {"title", a.title}});
   out["activities"] = std::move(activities);
-  out["main_agencies"] = strings_json(p.main_agencies);
-  out["supporting_agencies"] = strings_json(p.supporting_agencies);
+  // Names as references, unlinked: the importer links them to the
+  // province's directory afterwards (link_agencies).
+  out["main_agencies"] = plugin::upgrade_agency_list(strings_json(p.main_agencies));
+  out["supporting_agencies"] = plugin::upgrade_agency_list(strings_json(p.supporting_agencies));
   out["budget"] = budget_json(p.budget);
   out["budget_source"] = p.budget_source;
   if (p.has_targets) {
@@ -288,6 +293,57 @@ std::optional<double> target_of(const json::object* targets, int year) {
   if (!cell) return std::nullopt;
   auto it = cell->find("value");
   return it == cell->end() ? std::nullopt : number_of(it->value());
+}
+
+namespace {
+
+// Calls `fn` on every agency list (main and supporting) of every project.
+template <class Fn>
+void for_each_agency_list(json::value& content, Fn&& fn) {
+  auto* root = content.if_object();
+  auto list_of = [](json::object& o, std::string_view key) -> json::array* {
+    auto* v = o.if_contains(key);
+    return v ? v->if_array() : nullptr;
+  };
+  auto* strategies = root ? list_of(*root, "strategies") : nullptr;
+  if (!strategies) return;
+  for (auto& s : *strategies) {
+    auto* goals = s.is_object() ? list_of(s.as_object(), "goals") : nullptr;
+    if (!goals) continue;
+    for (auto& g : *goals) {
+      auto* indicators = g.is_object() ? list_of(g.as_object(), "indicators") : nullptr;
+      if (!indicators) continue;
+      for (auto& i : *indicators) {
+        auto* tactics = i.is_object() ? list_of(i.as_object(), "strategies") : nullptr;
+        if (!tactics) continue;
+        for (auto& t : *tactics) {
+          auto* projects = t.is_object() ? list_of(t.as_object(), "projects") : nullptr;
+          if (!projects) continue;
+          for (auto& p : *projects) {
+            if (!p.is_object()) continue;
+            for (auto key : {"main_agencies", "supporting_agencies"}) {
+              if (auto* list = list_of(p.as_object(), key)) fn(*list);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+json::value upgrade_content(json::value content) {
+  for_each_agency_list(content, [](json::array& list) {
+    if (std::ranges::any_of(list, [](const json::value& v) { return v.is_string(); })) {
+      list = plugin::upgrade_agency_list(list);
+    }
+  });
+  return content;
+}
+
+void link_agencies(json::value& content, const plugin::plan_context& ctx) {
+  for_each_agency_list(content, [&](json::array& list) { plugin::link_agency_refs(list, ctx); });
 }
 
 }  // namespace planflow::plugins::ethics

@@ -182,6 +182,15 @@ struct plan_node {
 /// The JSON of a plan built in memory.
 boost::json::object to_json(const plan_node& plan);
 
+/// Stored content in today's shape: agencies stored as name strings (before
+/// they were references) become unlinked references, split where a string
+/// names several; nothing else changes. Today's content is returned as it is.
+boost::json::value upgrade_content(boost::json::value content);
+
+/// Links every unlinked agency reference of the content to the province's
+/// directory in `ctx` where the name matches (plugin::link_agency_refs).
+void link_agencies(boost::json::value& content, const plugin::plan_context& ctx);
+
 /// A new plan: the host's province and fiscal year, the plan span holding
 /// that year and the five strategies without goals.
 plan_node empty_plan(const plugin::plan_context& ctx);

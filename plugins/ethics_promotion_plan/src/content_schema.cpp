@@ -1,5 +1,7 @@
 #include "content_schema.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/system/error_code.hpp>
 
@@ -193,8 +195,8 @@ constexpr std::string_view k_schema = R"json({
             "properties": {"id": {"$ref": "#/$defs/text"}, "title": {"$ref": "#/$defs/text"}}
           }
         },
-        "main_agencies": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "supporting_agencies": {"type": "array", "items": {"type": "string"}},
+        "main_agencies": {"type": "array", "items": {"$ref": "#/$defs/agency_ref"}, "minItems": 1},
+        "supporting_agencies": {"type": "array", "items": {"$ref": "#/$defs/agency_ref"}},
         "budget": {
           "type": "object",
           "required": ["kind", "baht"],
@@ -232,7 +234,13 @@ boost::json::object content_schema_json() {
   boost::system::error_code ec;
   auto parsed = boost::json::parse(k_schema, ec);
   if (ec || !parsed.is_object()) return {};
-  return std::move(parsed.as_object());
+  auto& schema = parsed.as_object();
+  schema["$defs"].as_object()["agency_ref"] = plugin::agency_ref_schema();
+  auto& labels = schema["x-labels"].as_object();
+  for (auto& [name, label] : plugin::agency_ref_labels()) {
+    if (!labels.contains(name)) labels[name] = label;
+  }
+  return std::move(schema);
 }
 
 }  // namespace planflow::plugins::ethics

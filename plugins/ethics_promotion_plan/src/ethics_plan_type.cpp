@@ -15,6 +15,10 @@ boost::json::object ethics_plan_type::empty_content(const plugin::plan_context& 
 
 boost::json::object ethics_plan_type::content_schema() const { return content_schema_json(); }
 
+boost::json::value ethics_plan_type::upgrade_content(boost::json::value stored) const {
+  return ethics::upgrade_content(std::move(stored));
+}
+
 std::vector<plugin::finding> ethics_plan_type::validate(const boost::json::value& content,
                                                         const plugin::plan_context& ctx) const {
   return validate_content(content, ctx);

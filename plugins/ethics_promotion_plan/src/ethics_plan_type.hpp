@@ -17,6 +17,7 @@ class ethics_plan_type final : public plugin::plan_type {
   /// year and the five strategies of the master plan, without goals.
   boost::json::object empty_content(const plugin::plan_context& ctx) const override;
   boost::json::object content_schema() const override;
+  boost::json::value upgrade_content(boost::json::value stored) const override;
   std::vector<plugin::finding> validate(const boost::json::value& content,
                                         const plugin::plan_context& ctx) const override;
   plugin::totals compute_totals(const boost::json::value& content) const override;

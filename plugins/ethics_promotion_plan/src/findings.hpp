@@ -96,6 +96,7 @@ class finding_list {
  public:
   void error(std::string_view code, std::string path, std::string message_th, std::string message_en);
   void warning(std::string_view code, std::string path, std::string message_th, std::string message_en);
+  void add(plugin::finding f) { items_.push_back(std::move(f)); }
 
   const std::vector<plugin::finding>& items() const { return items_; }
   std::vector<plugin::finding> take() { return std::move(items_); }

@@ -499,6 +499,9 @@ plugin::import_result plan_reader::read(std::string_view document_text) {
   // own province is then the one other provinces are compared with.
   plugin::plan_context check = ctx_;
   if (check.province_code.empty()) check.province_code = plan_.province_code;
+  boost::json::value linked = std::move(result.content);
+  link_agencies(linked, check);
+  result.content = std::move(linked.as_object());
   auto validation = validate_content(result.content, check);
   result.findings.insert(result.findings.end(), std::make_move_iterator(validation.begin()),
                          std::make_move_iterator(validation.end()));

@@ -3,9 +3,12 @@
 #include "content_model.hpp"
 #include "text_util.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -86,14 +89,18 @@ counts count_strategy(const json::object& strategy) {
   return c;
 }
 
-std::vector<std::string> agency_names(const json::object& project) {
-  std::vector<std::string> out;
-  if (const auto* list = array_at(project, "main_agencies")) {
-    for (const auto& v : *list) {
-      if (const auto* s = v.if_string(); s && !trim_spaces(*s).empty()) out.emplace_back(*s);
+// The project's agencies, main ones first, with what the report needs of
+// them: the names as written and the directory ids linked.
+void set_agencies(plugin::progress_item& item, const json::object& project) {
+  for (auto key : {"main_agencies", "supporting_agencies"}) {
+    const auto refs = plugin::read_agency_refs(project.if_contains(key));
+    for (const auto& ref : refs) {
+      if (!trim_spaces(ref.name).empty()) item.agencies.push_back(ref.name);
+    }
+    for (auto id : plugin::linked_ids(refs)) {
+      if (std::ranges::find(item.agency_ids, id) == item.agency_ids.end()) item.agency_ids.push_back(id);
     }
   }
-  return out;
 }
 
 }  // namespace
@@ -140,7 +147,7 @@ std::vector<plugin::progress_item> plan_progress_items(const json::value& conten
     base.target_value = target_of(targets, fiscal_year);
     base.measurable = base.target_value.has_value();
     base.unit = unit;
-    base.agencies = agency_names(project);
+    set_agencies(base, project);
     const std::string path = project_pointer(v.s, v.g, v.i, v.t, v.p);
     const auto budget = budget_satang(project);
 

@@ -9,6 +9,7 @@
 #include "text_checks.hpp"
 #include "text_util.hpp"
 
+#include <planflow/plugin/agency_refs.hpp>
 #include <planflow/text/thai.hpp>
 
 #include <boost/json/object.hpp>
@@ -425,15 +426,16 @@ void validator::check_agencies(const json::object& project, const std::string& p
                                bool required) {
   const auto* list = require_array(project, path, key);
   if (!list) return;
+  const std::string list_path = pointer_append(path, key);
+  // The shape and the directory link, as in every plan type.
+  for (auto& f : plugin::check_agency_refs(*project.if_contains(key), list_path, ctx_)) findings_.add(std::move(f));
   bool any = false;
   for (std::size_t a = 0; a < list->size(); ++a) {
-    const std::string agency_path = pointer_append(pointer_append(path, key), a);
-    const auto* name = (*list)[a].if_string();
-    if (!name) {
-      findings_.error(codes::invalid_type, agency_path, "ชื่อหน่วยงานต้องเป็นข้อความ", "an agency must be a string");
-      continue;
-    }
-    if (trim_spaces(*name).empty()) continue;
+    const auto* ref = (*list)[a].if_object();
+    const auto* value = ref ? ref->if_contains("name") : nullptr;
+    const auto* name = value ? value->if_string() : nullptr;
+    if (!name || trim_spaces(*name).empty()) continue;
+    const std::string agency_path = pointer_append(pointer_append(list_path, a), "name");
     any = true;
     check_province_text(*name, agency_path);
     if (is_garbled_agency_name(*name)) {

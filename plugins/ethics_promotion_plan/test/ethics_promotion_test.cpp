@@ -14,6 +14,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <planflow/plugin/agency_refs.hpp>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -205,8 +207,8 @@ TEST_F(seed_002, rows_as_read) {
   ASSERT_EQ(p173.at("activities").as_array().size(), 2u);
   EXPECT_EQ(p173.at("activities").at(0).at("title"), "การออกข้อกำหนดจริยธรรม");
   EXPECT_EQ(p173.at("activities").at(1).at("title"), "การจัดทำคู่มือ Dos & Don'ts");
-  EXPECT_EQ(p173.at("main_agencies"), json::array{"กลุ่มงานบริหารทรัพยากรบุคคล"});
-  EXPECT_EQ(p173.at("supporting_agencies"), json::array{"ทุกส่วนราชการ"});
+  EXPECT_EQ(p173.at("main_agencies"), json::parse(R"([{"name": "กลุ่มงานบริหารทรัพยากรบุคคล"}])"));
+  EXPECT_EQ(p173.at("supporting_agencies"), json::parse(R"([{"name": "ทุกส่วนราชการ", "collective": true}])"));
   EXPECT_EQ(p173.at("budget").at("kind"), "none");
   EXPECT_FALSE(p173.contains("targets"));  // the row's targets are its indicator's
 
@@ -219,7 +221,7 @@ TEST_F(seed_002, rows_as_read) {
   // line 186: shifted left from the supporting agency on
   EXPECT_EQ(at("/strategies/1/goals/1/indicators/1/unit"), "ร้อยละ");
   const auto& p186 = at("/strategies/1/goals/1/indicators/1/strategies/0/projects/0").as_object();
-  EXPECT_EQ(p186.at("main_agencies"), json::array{"สำนักงาน ราชการ"});
+  EXPECT_EQ(p186.at("main_agencies"), json::parse(R"([{"name": "สำนักงาน ราชการ"}])"));
   EXPECT_TRUE(p186.at("supporting_agencies").as_array().empty());
   EXPECT_EQ(p186.at("budget").at("kind"), "none");
   EXPECT_EQ(p186.at("budget").at("text"), "-");
@@ -262,20 +264,20 @@ TEST_F(seed_002, every_error_is_a_defect_of_the_document) {
       {"misplaced_value", s4 + "/goals/0/indicators/1/strategies/0/projects/0/unplaced/0"},
       // a Narathiwat plan whose agencies are Nakhon Ratchasima's provincial
       // office (lines 179, 180, 193, 195, 197, 203, 205, 207) ...
-      {"other_province", s2 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s2 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s3 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/1/main_agencies/0"},
-      {"other_province", s4 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/0/main_agencies/0"},
-      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/1/main_agencies/0"},
+      {"other_province", s2 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s2 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s3 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s3 + "/goals/1/indicators/0/strategies/0/projects/1/main_agencies/0/name"},
+      {"other_province", s4 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/0/main_agencies/0/name"},
+      {"other_province", s4 + "/goals/0/indicators/1/strategies/0/projects/1/main_agencies/0/name"},
       // ... and Chanthaburi's (lines 214, 216, 218), down to a strategy
       // "between agencies in Chanthaburi" (line 216)
-      {"other_province", s5 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/0/projects/0/main_agencies/0/name"},
       {"other_province", s5 + "/goals/0/indicators/0/strategies/1/title"},
-      {"other_province", s5 + "/goals/0/indicators/0/strategies/1/projects/0/main_agencies/0"},
-      {"other_province", s5 + "/goals/0/indicators/0/strategies/2/projects/0/main_agencies/0"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/1/projects/0/main_agencies/0/name"},
+      {"other_province", s5 + "/goals/0/indicators/0/strategies/2/projects/0/main_agencies/0/name"},
   };
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(errors(result_->findings), expected) << dump(result_->findings);
@@ -321,8 +323,8 @@ TEST_F(seed_002, every_warning_is_a_repair_or_a_defect_of_the_document) {
       // Consistency (issue 14 item 5), each a defect of the document:
       // line 186: the main agency "สำนักงาน ราชการ" names no agency (the
       // words between were lost); line 187: the same as its supporting agency
-      {"garbled_agency_name", s2 + "/goals/1/indicators/1/strategies/0/projects/0/main_agencies/0"},
-      {"garbled_agency_name", s2 + "/goals/1/indicators/2/strategies/0/projects/0/supporting_agencies/0"},
+      {"garbled_agency_name", s2 + "/goals/1/indicators/1/strategies/0/projects/0/main_agencies/0/name"},
+      {"garbled_agency_name", s2 + "/goals/1/indicators/2/strategies/0/projects/0/supporting_agencies/0/name"},
       // line 195: the indicator column repeats the strategy (กลยุทธ์) "ส่งเสริมให้
       // ใช้เครื่องมือ…": nothing measured, yet five targets "๕" in ระดับ
       {"indicator_not_measurable", s3 + "/goals/1/indicators/0/text"},
@@ -380,7 +382,7 @@ TEST_F(seed_002, progress_items_for_fiscal_year_2569) {
   EXPECT_TRUE(items[0].measurable);
   EXPECT_EQ(items[0].target_value, 97.0);  // the indicator's 2569 target
   EXPECT_EQ(items[0].unit, "ร้อยละ");
-  EXPECT_EQ(items[0].agencies, std::vector<std::string>{"กลุ่มงานบริหารทรัพยากรบุคคล"});
+  EXPECT_EQ(items[0].agencies, (std::vector<std::string>{"กลุ่มงานบริหารทรัพยากรบุคคล", "ทุกส่วนราชการ"}));
   EXPECT_EQ(items[0].goal, "การสร้างการรับรู้และความเข้าใจมาตรฐานทางจริยธรรมให้กับเจ้าหน้าที่ของรัฐ");
   EXPECT_FALSE(items[0].budget_satang.has_value());
   EXPECT_EQ(items[1].id, "s1.g1.i1.t1.p1.a2");
@@ -510,11 +512,11 @@ constexpr std::string_view k_valid_plan = R"json({
             {"id": "s1.g1.i1.t1.p1", "title": "การจัดทำคู่มือจริยธรรม",
              "activities": [{"id": "s1.g1.i1.t1.p1.a1", "title": "การออกข้อกำหนดจริยธรรม"},
                             {"id": "s1.g1.i1.t1.p1.a2", "title": "การจัดทำคู่มือ Dos & Don'ts"}],
-             "main_agencies": ["สำนักงานจังหวัดนราธิวาส (กลุ่มงานบริหารทรัพยากรบุคคล)"],
-             "supporting_agencies": ["ทุกส่วนราชการ"],
+             "main_agencies": [{"name": "สำนักงานจังหวัดนราธิวาส", "sub_unit": "กลุ่มงานบริหารทรัพยากรบุคคล"}],
+             "supporting_agencies": [{"name": "ทุกส่วนราชการ", "collective": true}],
              "budget": {"kind": "amount", "baht": 1500.5, "text": "๑,๕๐๐.๕๐ บาท"}, "budget_source": "งบพัฒนาจังหวัด"},
             {"id": "s1.g1.i1.t1.p2", "title": "การอบรมเผยแพร่ประมวลจริยธรรม",
-             "main_agencies": ["สำนักงานจังหวัดนราธิวาส"], "supporting_agencies": [],
+             "main_agencies": [{"name": "สำนักงานจังหวัดนราธิวาส"}], "supporting_agencies": [],
              "budget": {"kind": "none", "baht": null, "text": "-"}, "budget_source": "",
              "unit": "คน",
              "targets": {"2566": {"value": 100, "text": "๑๐๐"}, "2567": {"value": 110, "text": "๑๑๐"},
@@ -628,7 +630,7 @@ TEST(validate, unparseable_budget) {
 TEST(validate, missing_agency) {
   auto plan = valid_plan();
   plan.at_pointer(ptr(k_project, "/main_agencies")) = json::array{};
-  plan.at_pointer(ptr(k_project2, "/main_agencies")) = json::array{" "};
+  plan.at_pointer(ptr(k_project2, "/main_agencies")) = json::parse(R"([{"name": " "}])");
   auto findings = check(plan);
   EXPECT_EQ(errors(findings), sorted({{"missing_agency", ptr(k_project, "/main_agencies")},
                                       {"missing_agency", ptr(k_project2, "/main_agencies")}}));
@@ -636,12 +638,12 @@ TEST(validate, missing_agency) {
 
 TEST(validate, other_province) {
   auto plan = valid_plan();
-  plan.at_pointer(ptr(k_project, "/main_agencies/0")) = "สำนักงาน จังหวัด นครราชสีมา";
+  plan.at_pointer(ptr(k_project, "/main_agencies/0/name")) = "สำนักงาน จังหวัด นครราชสีมา";
   plan.at_pointer(ptr(k_project2, "/title")) = "สร้างเครือข่ายระหว่างหน่วยงานของรัฐในจังหวัดจันทบุรี";
   // "แพร่" inside "เผยแพร่" and "เลย" (also a province) are words, not provinces
   plan.at_pointer(ptr(k_project, "/title")) = "เผยแพร่คู่มือ ไม่เลย";
   auto findings = check(plan);
-  EXPECT_EQ(errors(findings), sorted({{"other_province", ptr(k_project, "/main_agencies/0")},
+  EXPECT_EQ(errors(findings), sorted({{"other_province", ptr(k_project, "/main_agencies/0/name")},
                                       {"other_province", ptr(k_project2, "/title")}}))
       << dump(findings);
   // The host's province wins over the content's.
@@ -859,11 +861,12 @@ TEST(validate, national_template_text) {
 TEST(validate, garbled_agency_name) {
   // seed lines 186 (main agency) and 187 (supporting agency)
   auto plan = valid_plan();
-  plan.at_pointer(ptr(k_project, "/main_agencies/0")) = "สำนักงาน ราชการ";
-  plan.at_pointer(ptr(k_project2, "/supporting_agencies")) = json::array{"ทุกส่วนราชการ", "สำนักงาน"};
+  plan.at_pointer(ptr(k_project, "/main_agencies/0/name")) = "สำนักงาน ราชการ";
+  plan.at_pointer(ptr(k_project2, "/supporting_agencies")) =
+      json::parse(R"([{"name": "ทุกส่วนราชการ", "collective": true}, {"name": "สำนักงาน"}])");
   auto findings = check(plan);
-  EXPECT_EQ(warnings(findings), sorted({{"garbled_agency_name", ptr(k_project, "/main_agencies/0")},
-                                        {"garbled_agency_name", ptr(k_project2, "/supporting_agencies/1")}}))
+  EXPECT_EQ(warnings(findings), sorted({{"garbled_agency_name", ptr(k_project, "/main_agencies/0/name")},
+                                        {"garbled_agency_name", ptr(k_project2, "/supporting_agencies/1/name")}}))
       << dump(findings);
   EXPECT_TRUE(errors(findings).empty()) << dump(findings);  // still an agency: not missing_agency
   for (std::string_view name :
@@ -1530,7 +1533,7 @@ TEST(import, budgets_with_amounts_and_sources) {
   const auto& p1 = content.at_pointer("/strategies/0/goals/0/indicators/0/strategies/0/projects/0").as_object();
   EXPECT_EQ(p1.at("budget"), (json::object{{"kind", "amount"}, {"baht", 50000}, {"text", "๕๐,๐๐๐ บาท (งบพัฒนาจังหวัด)"}}));
   EXPECT_EQ(p1.at("budget_source"), "งบพัฒนาจังหวัด");
-  EXPECT_EQ(p1.at("main_agencies"), (json::array{"สำนักงานจังหวัดยะลา", "อำเภอเมือง"}));
+  EXPECT_EQ(p1.at("main_agencies"), json::parse(R"([{"name": "สำนักงานจังหวัดยะลา"}, {"name": "อำเภอเมือง"}])"));
   EXPECT_TRUE(p1.at("supporting_agencies").as_array().empty());
   const auto totals = plan_type().compute_totals(content).json;
   EXPECT_EQ(totals.at("overall").at("budget_baht"), 62500.5);
@@ -1538,6 +1541,101 @@ TEST(import, budgets_with_amounts_and_sources) {
   // the second project's own targets, read for the span 2566–2567
   EXPECT_EQ(content.at_pointer("/strategies/0/goals/0/indicators/0/strategies/0/projects/1/targets/2567/value"), 4);
   EXPECT_TRUE(errors(result.findings).empty()) << dump(result.findings);
+}
+
+// Narathiwat's directory, as the host gives it (a few of its agencies).
+plugin::plan_context narathiwat_with_directory(int fiscal_year = 2569) {
+  auto ctx = context("TH-96", fiscal_year);
+  ctx.agencies = std::vector<text::directory_agency>{
+      {1, "สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส"}, {9, "สำนักงานสาธารณสุขจังหวัดนราธิวาส"}, {10, "สำนักงานจังหวัดนราธิวาส"}};
+  return ctx;
+}
+
+// The seed is Narathiwat's plan, but most rows name Nakhon Ratchasima's or
+// Chanthaburi's provincial office (copied from their plans): only the one
+// Narathiwat agency it names links; the rest are for the officer to fix,
+// with the directory's nearest name offered.
+TEST(seed_agencies, link_to_the_provinces_directory_only_where_they_name_its_agency) {
+  const auto result = plan_type().import_document(seed("002_11b89dd9d74e0ac8.txt"), narathiwat_with_directory());
+  const json::value content = result.content;
+  std::map<std::string, std::int64_t> linked;
+  std::set<std::string> collective;
+  for_each_project(content, [&](const project_view& v) {
+    for (auto key : {"main_agencies", "supporting_agencies"}) {
+      for (const auto& ref : plugin::read_agency_refs(v.project->if_contains(key))) {
+        if (ref.collective) {
+          collective.insert(ref.name);
+        } else {
+          linked.emplace(ref.name, ref.agency_id.value_or(0));
+        }
+      }
+    }
+  });
+  EXPECT_EQ(linked, (std::map<std::string, std::int64_t>{{"กลุ่มงานบริหารทรัพยากรบุคคล", 0},  // line 173: a division, no agency
+                                                         {"สำนักงาน จังหวัด นครราชสีมา", 0},
+                                                         {"สำนักงานจังหวัด นครราชสีมา", 0},
+                                                         {"สำนักงาน ราชการ", 0},  // lines 186, 187: garbled
+                                                         {"สำนักงาน จังหวัด นราธิวาส", 10},  // line 187
+                                                         {"สำนักงานจังหวัดจันทบุรี", 0}}));
+  EXPECT_EQ(collective, std::set<std::string>{"ทุกส่วนราชการ"});
+  // Each unlinked name is a warning on its reference; Nakhon Ratchasima's
+  // office is offered Narathiwat's.
+  int not_linked = 0;
+  for (const auto& f : result.findings) {
+    if (f.code != "agency_not_linked") continue;
+    ++not_linked;
+    const auto name = std::string(content.at_pointer(f.path).at("name").as_string());
+    EXPECT_NE(linked.at(name), 10) << name;
+    if (name.find("นครราชสีมา") != std::string::npos) {
+      EXPECT_NE(f.message_en.find("\"สำนักงานจังหวัดนราธิวาส\""), std::string::npos) << f.message_en;
+    }
+  }
+  EXPECT_GT(not_linked, 0);
+  // The report items: line 187's project reports as Narathiwat's provincial office.
+  auto items = plan_type().progress_items(content);
+  int to_office = 0;
+  for (const auto& item : items) {
+    if (!item.agency_ids.empty()) {
+      EXPECT_EQ(item.agency_ids, std::vector<std::int64_t>{10}) << item.id;
+      ++to_office;
+    }
+  }
+  EXPECT_EQ(to_office, 1);
+}
+
+// Agencies stored as name strings, before references: upgraded to unlinked
+// references, split where a string names several; nothing else changes.
+TEST(upgrade_content, turns_agency_names_into_references) {
+  auto stored = valid_plan();
+  stored.at_pointer(ptr(k_project, "/main_agencies")) =
+      json::parse(R"json(["สำนักงานจังหวัดนราธิวาส (กลุ่มงานบริหารทรัพยากรบุคคล)"])json");
+  stored.at_pointer(ptr(k_project, "/supporting_agencies")) = json::parse(R"(["ทุกส่วนราชการ", 7])");
+  stored.at_pointer(ptr(k_project2, "/main_agencies")) =
+      json::parse(R"(["สำนักงานจังหวัดนราธิวาส หน่วยงานภาครัฐในจังหวัดนราธิวาส"])");
+  const auto upgraded = plan_type().upgrade_content(stored);
+  EXPECT_EQ(upgraded.at_pointer(ptr(k_project, "/main_agencies")),
+            valid_plan().at_pointer(ptr(k_project, "/main_agencies")));
+  EXPECT_EQ(upgraded.at_pointer(ptr(k_project, "/supporting_agencies")),
+            json::parse(R"([{"name": "ทุกส่วนราชการ", "collective": true}, 7])"));  // a stray value kept for validation
+  EXPECT_EQ(upgraded.at_pointer(ptr(k_project2, "/main_agencies")),
+            json::parse(R"([{"name": "สำนักงานจังหวัดนราธิวาส"}, {"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true}])"));
+  EXPECT_EQ(plan_type().upgrade_content(valid_plan()), valid_plan());
+  for (const char* odd : {"null", "[]", R"({"strategies":7})", R"({"strategies":[{"goals":[{"indicators":3}]}]})"}) {
+    EXPECT_EQ(plan_type().upgrade_content(json::parse(odd)), json::parse(odd)) << odd;
+  }
+}
+
+TEST(validate, holds_agencies_to_the_provinces_directory) {
+  auto plan = valid_plan();
+  plan.at_pointer(ptr(k_project, "/main_agencies/0")).as_object()["agency_id"] = 10;
+  plan.at_pointer(ptr(k_project2, "/main_agencies/0")).as_object()["agency_id"] = 10;
+  EXPECT_TRUE(check(plan, narathiwat_with_directory()).empty()) << dump(check(plan, narathiwat_with_directory()));
+  plan.at_pointer(ptr(k_project2, "/main_agencies/0/agency_id")) = 77;
+  EXPECT_EQ(errors(check(plan, narathiwat_with_directory())),
+            sorted({{"unknown_agency", ptr(k_project2, "/main_agencies/0/agency_id")}}));
+  plan.at_pointer(ptr(k_project2, "/main_agencies/0")).as_object().erase("agency_id");
+  EXPECT_TRUE(has(check(plan, narathiwat_with_directory()), "warning", "agency_not_linked",
+                  ptr(k_project2, "/main_agencies/0")));
 }
 
 TEST(progress_items, own_targets_first_then_the_indicators_and_budget_on_the_first_item) {

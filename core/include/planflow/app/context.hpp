@@ -26,8 +26,10 @@ struct context {
   std::string audit_public_key;                  ///< hex; the key audit checkpoints are trusted under
 
   /// What a plugin is told about a plan of this province and year.
+  /// What a plugin is told about a plan of this province and year (see
+  /// plans::service::context_for).
   plugin::plan_context plan_context(const std::string& province_code, int fiscal_year) const {
-    return {province_code, fiscal_year, provinces};
+    return plans.context_for(province_code, fiscal_year);
   }
 };
 

@@ -90,6 +90,9 @@ class service {
           std::vector<plugin::province_name> provinces);
 
   const plugin::plan_type& type_of(const std::string& id) const;  ///< throws 422 when not loaded
+  /// What a plugin is told about a plan of this province and year: the
+  /// provinces and the province's agency directory (read here, so the caller
+  /// must hold no lease of the database).
   plugin::plan_context context_for(const std::string& province_code, int fiscal_year) const;
 
   /// Refuses (422 naming each member at `pointer` + its place in the

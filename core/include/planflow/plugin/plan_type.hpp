@@ -13,7 +13,10 @@
 /// finding helpers); they never touch the database.
 ///
 /// ABI history: 1 — first version. 2 — progress_item carries a comparator
-/// and a baseline; plan_type::upgrade_content.
+/// and a baseline; plan_type::upgrade_content. 3 — plan_context carries the
+/// province's agency directory; progress_item the directory ids it names.
+
+#include <planflow/text/agency_names.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -26,7 +29,7 @@
 
 namespace planflow::plugin {
 
-inline constexpr int k_abi_version = 2;
+inline constexpr int k_abi_version = 3;
 
 /// One problem in a plan's content, located by a JSON Pointer into it.
 struct finding {
@@ -48,6 +51,10 @@ struct plan_context {
   std::string province_code;             ///< may be empty while importing an unknown document
   int fiscal_year = 0;                   ///< Buddhist era, 0 when unknown
   std::vector<province_name> provinces;  ///< all 77, to recognise province names in text
+  /// The agencies of the plan's province in the directory, to link the names
+  /// a document writes; nullopt when the host has none to give (a document
+  /// converted without a database, an unknown province).
+  std::optional<std::vector<text::directory_agency>> agencies;
 
   const province_name* province() const;
 };
@@ -73,7 +80,10 @@ struct progress_item {
   /// relative target ("ลดลงร้อยละ ๑๐ จากปีฐาน") is given as the level to reach.
   std::string comparator = "at_least";
   std::optional<double> baseline;     ///< the value a relative target starts from, when the plan states it
-  std::vector<std::string> agencies;  ///< responsible agencies as written in the plan
+  std::vector<std::string> agencies;  ///< responsible agencies as written in the plan, main ones first
+  /// Directory ids of the agencies the content links, main ones first: the
+  /// first is the agency that reports on the item.
+  std::vector<std::int64_t> agency_ids;
 };
 
 /// A section of the provincial report, in order.

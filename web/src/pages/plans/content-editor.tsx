@@ -9,6 +9,7 @@ import { placeOf } from './place';
 import { parseNumber, toArabicDigits } from '../../lib/thai';
 import { emptyValue, isHidden, isLongText, isNullable, itemCaption, kindOf, labelOf, resolve, type Schema } from './schema';
 import type { Finding } from './types';
+import { patched, rankAgencies, type AgencyRef, type DirectoryAgency } from './agency-ref';
 
 interface EditorContext {
   root: Schema;
@@ -17,6 +18,10 @@ interface EditorContext {
   errorsWithin: (pointer: string) => number;
   change: (pointer: string, value: unknown) => void;
   onComment?: (pointer: string) => void;
+  /** The plan's province's agencies, for agency references. */
+  agencies: DirectoryAgency[];
+  /** Adds a name to the directory (administrators only) and gives its id. */
+  addAgency?: (name: string) => Promise<number>;
 }
 
 const Ctx = createContext<EditorContext | null>(null);
@@ -46,6 +51,8 @@ export function ContentEditor(props: {
   findings: Finding[];
   onChange: (pointer: string, value: unknown) => void;
   onComment?: (pointer: string) => void;
+  agencies?: DirectoryAgency[];
+  addAgency?: (name: string) => Promise<number>;
 }) {
   const placed = useMemo(() => {
     const map = new Map<string, Finding[]>();
@@ -62,6 +69,8 @@ export function ContentEditor(props: {
     errorsWithin: (pointer) => props.findings.filter((f) => f.severity === 'error' && isWithin(f.path, pointer)).length,
     change: props.onChange,
     onComment: props.onComment,
+    agencies: props.agencies ?? [],
+    addAgency: props.addAgency,
   };
   return (
     <Ctx.Provider value={ctx}>
@@ -93,6 +102,7 @@ function Node(props: { name: string; schema: Schema; pointer: string; value: unk
       return <MapField {...props} schema={schema} />;
     case 'array': {
       const items = resolve(root, schema.items);
+      if (items['x-planflow-widget'] === 'agency') return <AgencyList {...props} schema={schema} />;
       const kind = kindOf(items);
       return kind === 'object' ? <ObjectList {...props} schema={schema} /> : <ScalarList {...props} schema={schema} />;
     }
@@ -191,6 +201,101 @@ function ObjectList(props: { name: string; schema: Schema; pointer: string; valu
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * Agencies as the document names them, each linked (or to be linked) to the
+ * province's directory: the name as written, the directory agency (nearest
+ * names first), a sub-unit, and whether it names a group rather than one
+ * agency. The server's findings (not linked, not in the directory) show on
+ * the row they concern.
+ */
+function AgencyList(props: { name: string; schema: Schema; pointer: string; value: unknown }) {
+  const { root, readOnly, change, findingsAt } = useEditor();
+  const list = (Array.isArray(props.value) ? props.value : []) as AgencyRef[];
+  const label = labelOf(root, props.name);
+  return (
+    <fieldset class="group agency-list" data-pointer={props.pointer}>
+      <legend>{label}</legend>
+      <FindingList findings={findingsAt(props.pointer)} />
+      {list.map((ref, i) => (
+        <AgencyRow key={i} label={`${label} ${i + 1}`} pointer={joinPointer(props.pointer, i)} value={ref}
+          onChange={(next) => change(props.pointer, list.map((r, j) => (j === i ? next : r)))}
+          onRemove={() => change(props.pointer, list.filter((_, j) => j !== i))} />
+      ))}
+      {!readOnly && (
+        <button type="button" class="button button--small" onClick={() => change(props.pointer, [...list, { name: '' }])}>
+          + {tr(`เพิ่ม${label}`, `Add ${label.toLowerCase()}`)}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function AgencyRow(props: { label: string; pointer: string; value: AgencyRef; onChange: (next: AgencyRef) => void; onRemove: () => void }) {
+  const { readOnly, findingsAt, agencies, addAgency } = useEditor();
+  const ref = props.value && typeof props.value === 'object' ? props.value : { name: String(props.value ?? '') };
+  const [adding, setAdding] = useState(false);
+  const id = fieldId(props.pointer);
+  const ranked = useMemo(() => rankAgencies(ref.name ?? '', agencies), [ref.name, agencies]);
+  const linked = typeof ref.agency_id === 'number' ? ref.agency_id : null;
+  const inDirectory = linked === null || agencies.some((a) => a.id === linked);
+  const set = (patch: Partial<AgencyRef>) => props.onChange(patched(ref, patch));
+  const findings = [...findingsAt(props.pointer), ...findingsAt(joinPointer(props.pointer, 'name')), ...findingsAt(joinPointer(props.pointer, 'agency_id'))];
+  async function add() {
+    if (!addAgency) return;
+    setAdding(true);
+    try {
+      set({ agency_id: await addAgency(ref.name.trim()) });
+    } finally {
+      setAdding(false);
+    }
+  }
+  return (
+    <div class={`agency-row${findings.some((f) => f.severity === 'error') ? ' field--invalid' : ''}`} data-pointer={props.pointer} data-linked={linked ?? ''}>
+      <div class="field-row">
+        <div class="field field--wide">
+          <label for={`${id}-name`}>{`${props.label}: ${tr('ชื่อตามเอกสาร', 'name as written')}`}</label>
+          <input id={`${id}-name`} readOnly={readOnly} value={ref.name ?? ''} onInput={(e) => set({ name: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={`${id}-agency`}>{`${props.label}: ${tr('หน่วยงานในทะเบียน', 'directory agency')}`}</label>
+          <select id={`${id}-agency`} disabled={readOnly || !!ref.collective} value={linked === null ? '' : String(linked)}
+            onChange={(e) => set({ agency_id: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}>
+            <option value="">{tr('— ยังไม่ได้เชื่อมกับทะเบียน —', '— not linked —')}</option>
+            {!inDirectory && <option value={String(linked)}>{tr(`รหัส ${linked} (ไม่อยู่ในทะเบียนของจังหวัด)`, `id ${linked} (not in the province's directory)`)}</option>}
+            {ranked.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.name_th}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${id}-sub`}>{tr('ส่วนงานย่อย', 'Sub-unit')}</label>
+          <input id={`${id}-sub`} readOnly={readOnly} value={ref.sub_unit ?? ''} onInput={(e) => set({ sub_unit: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={`${id}-collective`}>{tr('หมายถึงหลายหน่วยงาน', 'Names a group')}</label>
+          <input id={`${id}-collective`} type="checkbox" disabled={readOnly} checked={!!ref.collective}
+            onChange={(e) => set({ collective: e.currentTarget.checked, agency_id: e.currentTarget.checked ? undefined : ref.agency_id })} />
+        </div>
+      </div>
+      <FindingList findings={findings} />
+      {!readOnly && (
+        <div class="node-tools">
+          {addAgency && linked === null && !ref.collective && ref.name?.trim() && (
+            <button type="button" class="button button--small" disabled={adding} onClick={() => void add()}>
+              {tr(`เพิ่ม "${ref.name.trim()}" ในทะเบียนหน่วยงาน`, `Add "${ref.name.trim()}" to the directory`)}
+            </button>
+          )}
+          <button type="button" class="button button--small button--danger" aria-label={tr(`ลบ${props.label}`, `Remove ${props.label}`)} onClick={props.onRemove}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -6,12 +6,13 @@ import { ApiError, api, request } from '../../lib/api';
 import { tr } from '../../lib/i18n';
 import { dropDraft, keepDraft, loadDraft, type Draft } from '../../lib/drafts';
 import { setAt } from '../../lib/pointer';
-import { session } from '../../lib/session';
+import { hasRole, session } from '../../lib/session';
 import { formatBaht, formatDateTime, formatNumber } from '../../lib/thai';
 import { attempted, NO_ATTEMPTS } from '../../lib/attempts';
 import { asApiError } from '../../lib/use-async';
 import { Notice, ProblemView } from '../../components/ui';
 import { ContentEditor } from './content-editor';
+import type { DirectoryAgency } from './agency-ref';
 import type { Schema } from './schema';
 import type { Finding, Plan, Totals } from './types';
 
@@ -32,6 +33,25 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
     const d = plan.may_edit ? loadDraft(userId, plan.id) : null;
     return d && JSON.stringify(d.content) !== JSON.stringify(plan.content) ? d : null;
   });
+  // The province's directory, which agency references in the content link to.
+  const [agencies, setAgencies] = useState<DirectoryAgency[]>([]);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ items: DirectoryAgency[] }>(`/api/v1/agencies?province=${encodeURIComponent(plan.province)}`)
+      .then((r) => live && setAgencies(r.items))
+      .catch(() => {
+        /* without the directory the names stay editable; the server's findings still say what is unlinked */
+      });
+    return () => {
+      live = false;
+    };
+  }, [plan.province]);
+  async function addAgency(name: string): Promise<number> {
+    const created = await api.post<DirectoryAgency>('/api/v1/agencies', { province: plan.province, name_th: name });
+    setAgencies((list) => [...list, created]);
+    return created.id;
+  }
   const check = useRef<number | undefined>(undefined);
   // Checks answer in any order; only the answer to the latest one is shown.
   const checks = useRef(0);
@@ -177,7 +197,8 @@ export function PlanEditor(props: { plan: Plan; schema: Schema; focus?: string; 
         </button>
       )}
       {!plan.may_edit && <p class="muted">{tr('แผนอยู่ในขั้นตอนที่ท่านแก้ไขไม่ได้ แสดงแบบอ่านอย่างเดียว', 'You cannot edit the plan at this stage; it is shown read-only')}</p>}
-      <ContentEditor schema={props.schema} value={content} readOnly={!plan.may_edit} findings={findings} onChange={change} onComment={props.onComment} />
+      <ContentEditor schema={props.schema} value={content} readOnly={!plan.may_edit} findings={findings} onChange={change} onComment={props.onComment}
+        agencies={agencies} addAgency={hasRole(session.value?.user, 'admin') ? addAgency : undefined} />
       {plan.may_edit && dirty && (
         <div class="save-bar save-bar--bottom">
           <button type="button" class="button button--primary" disabled={saving} onClick={save}>
