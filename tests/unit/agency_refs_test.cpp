@@ -4,7 +4,6 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
 #include <gtest/gtest.h>
 
 namespace planflow {
@@ -25,8 +24,7 @@ TEST(agency_refs, a_cell_becomes_references_linked_where_the_directory_has_the_a
   auto refs = plugin::agency_refs_of(
       "สำนักงาน ป.ป.ช. ประจำ จังหวัด -สำนักงานจังหวัด (ศูนย์ดำรงธรรมจังหวัด) หน่วยงานภาครัฐในจังหวัด เทศบาลตำบลหรือเสาะ",
       narathiwat());
-  EXPECT_EQ(json::serialize(plugin::to_json(refs)),
-            json::serialize(json::parse(R"json([
+  EXPECT_EQ(json::serialize(plugin::to_json(refs)), json::serialize(json::parse(R"json([
               {"name": "สำนักงาน ป.ป.ช. ประจำ จังหวัด", "agency_id": 1},
               {"name": "สำนักงานจังหวัด", "sub_unit": "ศูนย์ดำรงธรรมจังหวัด", "agency_id": 10},
               {"name": "หน่วยงานภาครัฐในจังหวัด", "collective": true},
@@ -46,7 +44,7 @@ TEST(agency_refs, reading_is_lenient_and_upgrading_splits_names) {
   EXPECT_EQ(refs[0].agency_id, 3);
   EXPECT_EQ(refs[0].sub_unit, "ข");
   EXPECT_EQ(refs[1].name, "สำนักงานจังหวัดนราธิวาส หน่วยงานภาครัฐในจังหวัดนราธิวาส");  // a string is a name as it stands
-  EXPECT_FALSE(refs[2].agency_id);  // "4" is no id
+  EXPECT_FALSE(refs[2].agency_id);                                            // "4" is no id
   EXPECT_FALSE(refs[2].collective);
   EXPECT_TRUE(plugin::read_agency_refs(nullptr).empty());
 
@@ -62,8 +60,8 @@ TEST(agency_refs, linking_sets_ids_only_for_unlinked_single_agencies) {
                               {"name": "ทุกส่วนราชการ", "collective": true}, {"name": "เทศบาลตำบลหรือเสาะ"}, 5])")
                   .as_array();
   plugin::link_agency_refs(list, narathiwat());
-  EXPECT_EQ(list[0].at("agency_id"), 10);           // the province's name supplied
-  EXPECT_EQ(list[1].at("agency_id"), 99);           // a choice already made is kept
+  EXPECT_EQ(list[0].at("agency_id"), 10);  // the province's name supplied
+  EXPECT_EQ(list[1].at("agency_id"), 99);  // a choice already made is kept
   EXPECT_FALSE(list[2].as_object().contains("agency_id"));
   EXPECT_FALSE(list[3].as_object().contains("agency_id"));  // only close: the officer decides
   auto copy = list;
@@ -72,18 +70,18 @@ TEST(agency_refs, linking_sets_ids_only_for_unlinked_single_agencies) {
 }
 
 TEST(agency_refs, checks_name_the_problem_and_where_it_is) {
-  auto list = json::parse(R"([{"name": "สำนักงานจังหวัด", "agency_id": 10}, {"name": "สำนักงานจังหวัดนราธิวาส", "agency_id": 99},
+  auto list =
+      json::parse(R"([{"name": "สำนักงานจังหวัด", "agency_id": 10}, {"name": "สำนักงานจังหวัดนราธิวาส", "agency_id": 99},
                               {"name": "เทศบาลตำบลหรือเสาะ"}, {"name": "ทุกส่วนราชการ", "collective": true},
                               "ก", {"name": ""}, {"name": "สหกรณ์ออมทรัพย์ครูนราธิวาส"}])");
   auto findings = plugin::check_agency_refs(list, "/p/main_agencies", narathiwat());
   std::vector<std::pair<std::string, std::string>> got;
   for (const auto& f : findings) got.emplace_back(f.code, f.path);
-  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
-                     {"unknown_agency", "/p/main_agencies/1/agency_id"},
-                     {"agency_not_linked", "/p/main_agencies/2"},
-                     {"invalid_type", "/p/main_agencies/4"},
-                     {"missing_field", "/p/main_agencies/5/name"},
-                     {"agency_not_linked", "/p/main_agencies/6"}}));
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{{"unknown_agency", "/p/main_agencies/1/agency_id"},
+                                                                   {"agency_not_linked", "/p/main_agencies/2"},
+                                                                   {"invalid_type", "/p/main_agencies/4"},
+                                                                   {"missing_field", "/p/main_agencies/5/name"},
+                                                                   {"agency_not_linked", "/p/main_agencies/6"}}));
   EXPECT_EQ(findings[0].severity, "error");
   EXPECT_EQ(findings[1].severity, "warning");
   // The misspelt municipality is offered the right one, in both languages.
@@ -98,8 +96,8 @@ TEST(agency_refs, checks_name_the_problem_and_where_it_is) {
 }
 
 TEST(agency_refs, linked_ids_are_in_order_and_once_each) {
-  std::vector<plugin::agency_ref> refs = {{"ก", "", false, 4}, {"ข", "", true, std::nullopt}, {"ค", "", false, 2},
-                                          {"ง", "", false, 4}};
+  std::vector<plugin::agency_ref> refs = {
+      {"ก", "", false, 4}, {"ข", "", true, std::nullopt}, {"ค", "", false, 2}, {"ง", "", false, 4}};
   EXPECT_EQ(plugin::linked_ids(refs), (std::vector<std::int64_t>{4, 2}));
   EXPECT_EQ(plugin::names_of(refs), (std::vector<std::string>{"ก", "ข", "ค", "ง"}));
 }

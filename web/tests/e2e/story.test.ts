@@ -79,7 +79,12 @@ describe('the provincial plan story in the browser', () => {
     await expect.poll(() => page.locator('[data-blocked="submit"]').innerText()).toContain('ต้องแก้ไขข้อผิดพลาดในเนื้อหาก่อน');
     await screenshot(page, 'officer-editor-findings');
 
+    const flagged = await page.locator('.content-editor [data-pointer]:has(> .findings [data-finding="other_province"])').first().getAttribute('data-pointer');
     expect(await fixFieldsFlagged(page, 'other_province', 'นครราชสีมา', 'นราธิวาส')).toBe(2);
+    // Once the check agrees, the sections that opened to show the errors stay open where the officer works.
+    await expect.poll(() => findingsShown(page, 'other_province')).toBe(0);
+    expect(await page.locator(`details.node:has([data-pointer="${flagged}"])`).evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open)))
+      .toEqual([true, true, true, true]);
     // A budget typed in Thai numerals: the total follows as one types (35,000 → 36,000 and back).
     await typeAt(page, '/goals/1/indicators/0/projects/0/activities/0/budget/baht', '๓๖,๐๐๐');
     await expect.poll(() => page.getByTestId('total-budget').innerText()).toBe('1,146,840 บาท');

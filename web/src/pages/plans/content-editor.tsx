@@ -1,7 +1,7 @@
 // The plan content as forms, drawn from the plan type's schema: nested
 // lists open and close, numbers accept Thai numerals, and every finding is
 // shown at the field it concerns.
-import { createContext } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { lang, tr } from '../../lib/i18n';
 import { isWithin, joinPointer } from '../../lib/pointer';
@@ -139,6 +139,24 @@ function ObjectFields(props: { schema: Schema; pointer: string; value: Record<st
   );
 }
 
+/**
+ * A list item that opens and closes. It opens by itself when an error
+ * appears inside, and otherwise stays as the officer left it: fixing the
+ * last error of a section must not snap it shut under the cursor.
+ */
+function NodeDetails(props: { pointer: string; initiallyOpen: boolean; hasErrors: boolean; children: ComponentChildren }) {
+  const [open, setOpen] = useState(props.initiallyOpen || props.hasErrors);
+  useEffect(() => {
+    if (props.hasErrors) setOpen(true);
+  }, [props.hasErrors]);
+  return (
+    <details class="node" open={open} data-pointer={props.pointer}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      {props.children}
+    </details>
+  );
+}
+
 function ObjectList(props: { name: string; schema: Schema; pointer: string; value: unknown; depth: number }) {
   const { root, readOnly, change, findingsAt, errorsWithin, onComment } = useEditor();
   const list = Array.isArray(props.value) ? props.value : [];
@@ -160,7 +178,7 @@ function ObjectList(props: { name: string; schema: Schema; pointer: string; valu
         const pointer = joinPointer(props.pointer, i);
         const errors = errorsWithin(pointer);
         return (
-          <details key={i} class="node" open={props.depth < 2 || errors > 0} data-pointer={pointer}>
+          <NodeDetails key={i} pointer={pointer} initiallyOpen={props.depth < 2} hasErrors={errors > 0}>
             <summary>
               <span>{itemCaption(root, props.name, i, item)}</span>
               {errors > 0 && <span class="badge badge--red">{tr(`${errors} ข้อผิดพลาด`, `${errors} error(s)`)}</span>}
@@ -192,7 +210,7 @@ function ObjectList(props: { name: string; schema: Schema; pointer: string; valu
                 )}
               </div>
             </div>
-          </details>
+          </NodeDetails>
         );
       })}
       {!readOnly && (
