@@ -1,4 +1,5 @@
 #include "content_model.hpp"
+#include "text_scan.hpp"
 
 #include <planflow/text/thai.hpp>
 
@@ -75,6 +76,7 @@ constexpr kind_words k_string_or_null{"ข้อความหรือ null", 
 constexpr kind_words k_object_or_null{"ออบเจกต์หรือ null", "an object or null"};
 
 void upgrade_agencies(json::object& activity);
+void upgrade_target(json::object& owner, std::string_view unit_key);
 
 class reader {
  public:
@@ -215,6 +217,7 @@ class reader {
   activity read_activity(const json::value& value, const std::string& path);
   budget_info read_budget(const json::object& object, const std::string& path);
   period_info read_period(const json::object& object, const std::string& path);
+  measurable_target read_target(const json::object& object, const std::string& path);
 
   finding_list* issues_;
 };
@@ -345,9 +348,14 @@ indicator reader::read_indicator(const json::value& value, const std::string& pa
     invalid_type(path, k_object);
     return out;
   }
+  if (!object->contains("target") && (object->contains("target_value") || object->contains("baseline"))) {
+    // The earlier shape, a single number: read as upgrade_content moves it.
+    json::object upgraded = *object;
+    upgrade_target(upgraded, "");
+    return read_indicator(upgraded, path);
+  }
   unknown_fields(*object, path,
-                 {"id", "number", "text", "unit", "target_text", "target_value", "baseline", "served_by",
-                  "key_work_items", "projects"});
+                 {"id", "number", "text", "unit", "target_text", "target", "served_by", "key_work_items", "projects"});
   out.id = read_id(*object, path);
   out.number = text::thai_digits_to_arabic(read_string(*object, path, "number", true));
   if (object->if_contains("number") && object->at("number").is_string() && !is_number_path(out.number)) {
@@ -358,8 +366,7 @@ indicator reader::read_indicator(const json::value& value, const std::string& pa
   out.text = read_string(*object, path, "text", true);
   out.unit = read_string(*object, path, "unit", false);
   out.target_text = read_string(*object, path, "target_text", false);
-  out.target_value = read_number_or_null(*object, path, "target_value");
-  out.baseline = read_number_or_null(*object, path, "baseline");
+  out.target = read_target(*object, path);
   out.served_by = read_string_or_null(*object, path, "served_by");
   // Projects in the earlier shape, under a key work item, come first: a
   // document has one shape or the other, and an editor that added projects
@@ -452,17 +459,21 @@ activity reader::read_activity(const json::value& value, const std::string& path
     invalid_type(path, k_object);
     return out;
   }
+  if (!object->contains("target") && (object->contains("target_value") || object->contains("unit"))) {
+    json::object upgraded = *object;
+    upgrade_target(upgraded, "unit");
+    return read_activity(upgraded, path);
+  }
   unknown_fields(*object, path,
-                 {"id", "number", "title", "method", "indicator_text", "target_text", "target_value", "unit", "budget",
-                  "period", "main_agencies", "supporting_agencies", "agencies"});
+                 {"id", "number", "title", "method", "indicator_text", "target_text", "target", "budget", "period",
+                  "main_agencies", "supporting_agencies", "agencies"});
   out.id = read_id(*object, path);
   out.number = read_item_number(*object, path);
   out.title = read_string(*object, path, "title", true);
   out.method = read_string(*object, path, "method", false);
   out.indicator_text = read_string(*object, path, "indicator_text", false);
   out.target_text = read_string(*object, path, "target_text", false);
-  out.target_value = read_number_or_null(*object, path, "target_value");
-  out.unit = read_string(*object, path, "unit", false);
+  out.target = read_target(*object, path);
   out.budget = read_budget(*object, path);
   out.period = read_period(*object, path);
   if (object->contains("agencies") && !object->contains("main_agencies")) {
@@ -476,6 +487,65 @@ activity reader::read_activity(const json::value& value, const std::string& path
   if (object->contains("agencies")) unknown_fields(json::object{{"agencies", nullptr}}, path, {});
   out.main_agencies = read_agencies(*object, path, "main_agencies", true);
   out.supporting_agencies = read_agencies(*object, path, "supporting_agencies", false);
+  return out;
+}
+
+measurable_target reader::read_target(const json::object& object, const std::string& path) {
+  measurable_target out;
+  out.path = pointer_append(path, "target");
+  const auto* value = member(object, path, "target", true);
+  if (!value) return out;
+  const auto* target = value->if_object();
+  if (!target) {
+    invalid_type(out.path, k_object);
+    return out;
+  }
+  unknown_fields(*target, out.path, {"direction", "measures", "baseline", "base_year"});
+  out.direction = read_string(*target, out.path, "direction", true);
+  if (target->contains("direction") && out.direction != "level" && out.direction != "increase" &&
+      out.direction != "decrease") {
+    if (target->at("direction").is_string()) {
+      invalid_value(pointer_append(out.path, "direction"), "ต้องเป็น \"level\", \"increase\" หรือ \"decrease\"",
+                    "must be \"level\", \"increase\" or \"decrease\"");
+    }
+    out.direction = "level";
+  }
+  if (out.direction.empty()) out.direction = "level";
+  if (const auto* measures = read_array(*target, out.path, "measures")) {
+    const std::string here = pointer_append(out.path, "measures");
+    for (std::size_t i = 0; i < measures->size(); ++i) {
+      measure m;
+      m.path = pointer_append(here, i);
+      const auto* entry = (*measures)[i].if_object();
+      if (!entry) {
+        invalid_type(m.path, k_object);
+        continue;
+      }
+      unknown_fields(*entry, m.path, {"value", "unit", "comparator"});
+      if (!entry->contains("value")) missing(m.path, "value");
+      m.value = read_number_or_null(*entry, m.path, "value");
+      m.unit = read_string(*entry, m.path, "unit", true);
+      m.comparator = read_string(*entry, m.path, "comparator", true);
+      if (m.comparator != "at_least" && m.comparator != "at_most" && m.comparator != "exactly") {
+        if (entry->contains("comparator") && entry->at("comparator").is_string()) {
+          invalid_value(pointer_append(m.path, "comparator"), "ต้องเป็น \"at_least\", \"at_most\" หรือ \"exactly\"",
+                        "must be \"at_least\", \"at_most\" or \"exactly\"");
+        }
+        m.comparator = "at_least";
+      }
+      out.measures.push_back(std::move(m));
+    }
+  }
+  out.baseline = read_number_or_null(*target, out.path, "baseline");
+  if (const auto* year = target->if_contains("base_year"); year && !year->is_null()) {
+    auto be = integer_of(*year);
+    if (be && *be >= 2400 && *be <= 2799) {
+      out.base_year = static_cast<int>(*be);
+    } else {
+      invalid_value(pointer_append(out.path, "base_year"), "ต้องเป็นปีพุทธศักราช เช่น 2565 หรือ null",
+                    "must be a Buddhist-era year such as 2565, or null");
+    }
+  }
   return out;
 }
 
@@ -592,8 +662,7 @@ json::object activity_json(const activity& a) {
   out["method"] = a.method;
   out["indicator_text"] = a.indicator_text;
   out["target_text"] = a.target_text;
-  out["target_value"] = optional_number(a.target_value);
-  out["unit"] = a.unit;
+  out["target"] = target_json(a.target);
   json::object budget;
   budget["kind"] = a.budget.kind;
   budget["baht"] = a.budget.satang ? baht_json(*a.budget.satang) : json::value(nullptr);
@@ -665,6 +734,42 @@ void upgrade_agencies(json::object& activity) {
   activity["supporting_agencies"] = std::move(supporting);
 }
 
+// A target in the earlier shape: one number (target_value) with the unit
+// of the activity (`unit_key`; an indicator keeps its own unit, which is
+// also its target's) and an indicator's baseline. The number becomes the
+// first measure; its comparator and the direction are read from the text
+// as written, as the importer would.
+void upgrade_target(json::object& owner, std::string_view unit_key) {
+  const bool earlier = owner.contains("target_value") || owner.contains("baseline") ||
+                       (!unit_key.empty() && owner.contains(unit_key));
+  if (owner.contains("target") || !earlier) return;
+  json::value value = nullptr, baseline = nullptr, unit = "";
+  if (auto* v = owner.if_contains("target_value")) value = *v;
+  if (auto* b = owner.if_contains("baseline")) baseline = *b;
+  if (!unit_key.empty()) {
+    if (auto* u = owner.if_contains(unit_key)) unit = *u;
+  } else if (auto* u = owner.if_contains("unit")) {
+    unit = *u;
+  }
+  std::string text;
+  if (auto* t = owner.if_contains("target_text"); t && t->is_string()) text = std::string(t->as_string());
+  auto reading = scan::read_target(text);
+  json::object target;
+  target["direction"] = reading.direction.empty() ? "level" : reading.direction;
+  json::array measures;
+  if (!value.is_null()) {
+    std::string comparator = reading.measures.empty() ? "at_least" : reading.measures.front().comparator;
+    measures.push_back(json::object{{"value", value}, {"unit", unit}, {"comparator", comparator}});
+  }
+  target["measures"] = std::move(measures);
+  target["baseline"] = baseline;
+  target["base_year"] = reading.base_year ? json::value(*reading.base_year) : json::value(nullptr);
+  owner.erase("target_value");
+  owner.erase("baseline");
+  if (!unit_key.empty()) owner.erase(unit_key);
+  owner["target"] = std::move(target);
+}
+
 void upgrade_activities(json::object& indicator) {
   auto* projects = indicator.if_contains("projects");
   if (!projects || !projects->is_array()) return;
@@ -672,7 +777,10 @@ void upgrade_activities(json::object& indicator) {
     auto* activities = project.is_object() ? project.as_object().if_contains("activities") : nullptr;
     if (!activities || !activities->is_array()) continue;
     for (auto& a : activities->as_array()) {
-      if (auto* object = a.if_object()) upgrade_agencies(*object);
+      if (auto* object = a.if_object()) {
+        upgrade_agencies(*object);
+        upgrade_target(*object, "unit");
+      }
     }
   }
 }
@@ -688,6 +796,7 @@ json::value upgrade_content(json::value content) {
     for (auto& indicator : indicators->as_array()) {
       if (auto* object = indicator.if_object()) {
         upgrade_indicator(*object);
+        upgrade_target(*object, "");
         upgrade_activities(*object);
       }
     }
@@ -700,6 +809,23 @@ json::value number_json(double value) {
     return json::value(std::int64_t(value));
   }
   return json::value(value);
+}
+
+json::object target_json(const measurable_target& t) {
+  json::object out;
+  out["direction"] = t.direction.empty() ? "level" : t.direction;
+  json::array measures;
+  for (const auto& m : t.measures) {
+    measures.push_back(json::object{{"value", optional_number(m.value)}, {"unit", m.unit}, {"comparator", m.comparator}});
+  }
+  out["measures"] = std::move(measures);
+  out["baseline"] = optional_number(t.baseline);
+  out["base_year"] = t.base_year ? json::value(*t.base_year) : json::value(nullptr);
+  return out;
+}
+
+std::optional<double> first_value(const measurable_target& t) {
+  return t.measures.empty() ? std::nullopt : t.measures.front().value;
 }
 
 std::string goal_label(int number) { return "เป้าหมายที่ " + text::arabic_digits_to_thai(std::to_string(number)); }
@@ -728,8 +854,7 @@ json::object to_json(const plan& p) {
       indicator["text"] = ind.text;
       indicator["unit"] = ind.unit;
       indicator["target_text"] = ind.target_text;
-      indicator["target_value"] = optional_number(ind.target_value);
-      indicator["baseline"] = optional_number(ind.baseline);
+      indicator["target"] = target_json(ind.target);
       indicator["served_by"] = ind.served_by.empty() ? json::value(nullptr) : json::value(ind.served_by);
       json::array items;
       for (const auto& w : ind.key_work_items) {

@@ -54,6 +54,25 @@ struct period_info {
   std::optional<int> last_month;
 };
 
+/// One quantity a target asks for: "ไม่น้อยกว่า ๓ แห่ง" is 3 แห่ง, at least.
+struct measure {
+  std::optional<double> value;  ///< nullopt only in content being edited (validation says so)
+  std::string unit;
+  std::string comparator = "at_least";  ///< "at_least", "at_most" or "exactly"
+  std::string path;
+};
+
+/// What a target measures. `measures` are the level to reach, or, with a
+/// direction, the change from the baseline ("ลดลงร้อยละ ๑๐"). The first
+/// measure is the one quarterly progress is reported against.
+struct measurable_target {
+  std::string direction = "level";  ///< "level", "increase" or "decrease"
+  std::vector<measure> measures;
+  std::optional<double> baseline;  ///< the value the change starts from, when stated
+  std::optional<int> base_year;    ///< Buddhist era, when stated
+  std::string path;
+};
+
 struct activity {
   std::string id;
   std::string number;  ///< ASCII digits, "" for the unnumbered rows of a project
@@ -61,8 +80,7 @@ struct activity {
   std::string method;
   std::string indicator_text;  ///< the ตัวชี้วัด cell
   std::string target_text;     ///< the measurable part of it, "ไม่น้อยกว่า ๓ แห่ง"
-  std::optional<double> target_value;
-  std::string unit;
+  measurable_target target;
   budget_info budget;
   period_info period;
   /// หน่วยงานรับผิดชอบ: the document has one column, listing the lead agency
@@ -94,9 +112,8 @@ struct indicator {
   std::string number;  ///< "1.1", "2.2.1"
   std::string text;
   std::string unit;  ///< "ร้อยละ", "จำนวน", …
-  std::string target_text;
-  std::optional<double> target_value;
-  std::optional<double> baseline;
+  std::string target_text;  ///< the ค่าเป้าหมาย statement as written
+  measurable_target target;
   /// Id of another indicator of the same goal whose work items serve this
   /// one too (a table placed under several indicators); "" when none.
   std::string served_by;
@@ -149,8 +166,10 @@ plan read_plan(const boost::json::value& content, finding_list* issues);
 /// Stored content in today's shape, moved at the JSON level so that nothing
 /// else changes (invalid values included, for the officer to fix): the
 /// projects under each key work item join their indicator's projects, in
-/// document order, each serving the item it was under. Today's content is
-/// returned as it is.
+/// document order, each serving the item it was under; agencies as names
+/// become references; a target_value (with the unit, and an indicator's
+/// baseline) becomes the first measure of a target, its comparator and
+/// direction read from target_text. Today's content is returned as it is.
 boost::json::value upgrade_content(boost::json::value content);
 
 /// The JSON form of a plan (the inverse of read_plan for valid content).
@@ -161,6 +180,12 @@ using planflow::baht_json;
 
 /// A number as JSON, written as an integer when it is one (80, not 8E1).
 boost::json::value number_json(double value);
+
+/// A target's JSON form.
+boost::json::object target_json(const measurable_target& t);
+
+/// The first measure's value, when it has one: what progress is reported against.
+std::optional<double> first_value(const measurable_target& t);
 
 /// "เป้าหมายที่ ๑".
 std::string goal_label(int number);

@@ -54,6 +54,15 @@ void append_text(std::string& to, string_view more) {
 
 std::string thai_number(std::int64_t n) { return text::arabic_digits_to_thai(std::to_string(n)); }
 
+measurable_target target_of(const scan::target_reading& reading) {
+  measurable_target out;
+  out.direction = reading.direction.empty() ? "level" : reading.direction;
+  for (const auto& m : reading.measures) out.measures.push_back({m.value, m.unit, m.comparator, {}});
+  out.baseline = reading.baseline;
+  out.base_year = reading.base_year;
+  return out;
+}
+
 int small_int(string_view ascii_digits) {
   int value = 0;
   auto [end, ec] = std::from_chars(ascii_digits.data(), ascii_digits.data() + ascii_digits.size(), value);
@@ -545,16 +554,16 @@ void importer::assign_target(string_view text, int line) {
 
 void importer::apply_target(indicator_ref ref, string_view text, int line) {
   auto& ind = indicator_at(ref);
-  auto found = scan::find_target(text);
+  auto target = target_of(scan::read_target(text));
   if (ind.target_text.empty()) {
     ind.target_text = std::string(text);
-    ind.target_value = found.value;
-    if (!found.unit.empty()) ind.unit = found.unit;
+    if (!target.measures.empty() && !target.measures.front().unit.empty()) ind.unit = target.measures.front().unit;
+    ind.target = std::move(target);
     return;
   }
   // The summary pages and the indicator's own page both state the target;
   // they should agree.
-  if (ind.target_value == found.value) return;
+  if (first_value(ind.target) == first_value(target)) return;
   findings_.warning(indicator_path(ref) + "/target_text", "conflicting_target",
                     fmt::format("บรรทัด {}: ค่าเป้าหมาย \"{}\" ต่างจากที่ระบุไว้ก่อนหน้า \"{}\" (ใช้ค่าแรก)", thai_number(line),
                                 excerpt(text), excerpt(ind.target_text)),
@@ -1023,11 +1032,10 @@ void importer::finish_activity(activity& a) {
     a.period.last_month = months->last_month_index;
   }
 
-  auto target = scan::find_target(a.indicator_text);
-  if (target.value) {
-    a.target_value = target.value;
-    a.unit = target.unit;
-    a.target_text = target.text;
+  auto reading = scan::read_target(a.indicator_text);
+  if (!reading.measures.empty()) {
+    a.target_text = reading.text;
+    a.target = target_of(reading);
   }
   if (const auto* extra = extra_of(a)) assign_agencies(a, extra->agency_raw);
 }

@@ -1,12 +1,37 @@
 #include "progress.hpp"
 
 #include "content_model.hpp"
-#include "text_scan.hpp"
 
 #include <algorithm>
 #include <exception>
 
 namespace planflow::plugins::anti_corruption {
+
+namespace {
+
+// Progress is reported against the first measure. A change from a stated
+// baseline becomes the level it leads to (ลดลงร้อยละ ๑๐ from 120 cases is at
+// most 108), which is what an agency can report a count against; without
+// a baseline the change itself is the figure reported, at least as large
+// as stated.
+void apply_target(plugin::progress_item& it, const measurable_target& target) {
+  if (target.measures.empty() || !target.measures.front().value) return;
+  const auto& first = target.measures.front();
+  it.measurable = true;
+  it.target_value = first.value;
+  it.unit = first.unit;
+  it.comparator = first.comparator;
+  it.baseline = target.baseline;
+  if (target.direction == "level" || !target.baseline) return;
+  const double change = first.unit == "ร้อยละ" ? *target.baseline * *first.value / 100 : *first.value;
+  const bool down = target.direction == "decrease";
+  it.target_value = down ? *target.baseline - change : *target.baseline + change;
+  it.comparator = down ? "at_most" : "at_least";
+  // The level is a count of what the baseline counts, not a share.
+  if (first.unit == "ร้อยละ") it.unit.clear();
+}
+
+}  // namespace
 
 std::vector<plugin::progress_item> progress_items_of(const boost::json::value& content) {
   std::vector<plugin::progress_item> out;
@@ -25,14 +50,7 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
             it.goal = goal;
             it.indicator = indicator;
             if (a.budget.kind == k_budget_amount && a.budget.satang) it.budget_satang = a.budget.satang;
-            it.measurable = a.target_value.has_value();
-            it.target_value = a.target_value;
-            it.unit = a.unit;
-            // "ไม่เกิน ..." is a ceiling; a level ("ไม่น้อยกว่า ...", or a bare
-            // number) is reached from below. A change from a baseline is
-            // not judged against its own size: no baseline is stated on
-            // activities, so it stays "at least" of the stated value.
-            if (scan::classify_target(a.target_text) == scan::target_kind::at_most) it.comparator = "at_most";
+            apply_target(it, a.target);
             it.agencies = plugin::names_of(a.main_agencies);
             for (auto& name : plugin::names_of(a.supporting_agencies)) it.agencies.push_back(std::move(name));
             it.agency_ids = plugin::linked_ids(a.main_agencies);

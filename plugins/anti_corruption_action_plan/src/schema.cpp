@@ -17,7 +17,7 @@ constexpr std::string_view k_schema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:planflow:plan-type:anti_corruption_action_plan:content",
   "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ด้านการต่อต้านการทุจริตและประพฤติมิชอบ",
-  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "target_value": {"th": "ค่าเป้าหมาย (ตัวเลข)", "en": "Target value"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "main_agencies": {"th": "หน่วยงานรับผิดชอบหลัก", "en": "Main agencies"}, "supporting_agencies": {"th": "หน่วยงานสนับสนุน", "en": "Supporting agencies"}},
+  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "target": {"th": "ค่าเป้าหมายที่วัดได้", "en": "Measurable target"}, "direction": {"th": "ลักษณะค่าเป้าหมาย", "en": "Direction"}, "level": {"th": "ระดับที่ต้องถึง", "en": "A level to reach"}, "increase": {"th": "เพิ่มขึ้นจากค่าฐาน", "en": "An increase from the baseline"}, "decrease": {"th": "ลดลงจากค่าฐาน", "en": "A decrease from the baseline"}, "measures": {"th": "ค่าที่วัด", "en": "Measures"}, "value": {"th": "ค่า", "en": "Value"}, "comparator": {"th": "เงื่อนไข", "en": "Comparator"}, "at_least": {"th": "ไม่น้อยกว่า", "en": "At least"}, "at_most": {"th": "ไม่เกิน", "en": "At most"}, "exactly": {"th": "เท่ากับ", "en": "Exactly"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "base_year": {"th": "ปีฐาน (พ.ศ.)", "en": "Base year (BE)"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "main_agencies": {"th": "หน่วยงานรับผิดชอบหลัก", "en": "Main agencies"}, "supporting_agencies": {"th": "หน่วยงานสนับสนุน", "en": "Supporting agencies"}},
   "type": "object",
   "required": ["province", "fiscal_year", "title", "goals"],
   "properties": {
@@ -38,6 +38,26 @@ constexpr std::string_view k_schema = R"json({
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$", "description": "unique in the plan"},
     "item_number": {"type": "string", "pattern": "^[0-9]{0,9}$", "description": "ASCII digits; empty when the row is unnumbered"},
     "nullable_number": {"type": ["number", "null"]},
+    "target": {
+      "type": "object",
+      "required": ["direction", "measures"],
+      "description": "what the target measures; progress is reported against the first measure",
+      "properties": {
+        "direction": {"enum": ["level", "increase", "decrease"], "description": "a level to reach, or a change from the baseline (ลดลงร้อยละ ๑๐)"},
+        "measures": {"type": "array", "items": {"$ref": "#/$defs/measure"}, "description": "อย่างน้อย ๑ หลักสูตร จำนวน ๓ คน is two"},
+        "baseline": {"$ref": "#/$defs/nullable_number", "description": "the value a change starts from"},
+        "base_year": {"type": ["integer", "null"], "minimum": 2400, "maximum": 2799, "description": "Buddhist era"}
+      }
+    },
+    "measure": {
+      "type": "object",
+      "required": ["value", "unit", "comparator"],
+      "properties": {
+        "value": {"$ref": "#/$defs/nullable_number"},
+        "unit": {"type": "string", "description": "ร้อยละ, คน, แห่ง, …"},
+        "comparator": {"enum": ["at_least", "at_most", "exactly"], "description": "ไม่น้อยกว่า (also a bare number), ไม่เกิน, เท่ากับ"}
+      }
+    },
     "stated_totals": {
       "type": ["object", "null"],
       "description": "totals as the document states them; compared with the computed ones",
@@ -61,15 +81,14 @@ constexpr std::string_view k_schema = R"json({
     },
     "indicator": {
       "type": "object",
-      "required": ["id", "number", "text", "key_work_items"],
+      "required": ["id", "number", "text", "target", "key_work_items"],
       "properties": {
         "id": {"$ref": "#/$defs/id"},
         "number": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)*$", "description": "1.1, 2.2.1"},
         "text": {"type": "string"},
         "unit": {"type": "string", "description": "ร้อยละ, จำนวน, …"},
         "target_text": {"type": "string", "description": "the ค่าเป้าหมาย statement"},
-        "target_value": {"$ref": "#/$defs/nullable_number"},
-        "baseline": {"$ref": "#/$defs/nullable_number"},
+        "target": {"$ref": "#/$defs/target"},
         "served_by": {"type": ["string", "null"], "description": "id of another indicator of the goal whose work items serve this one too"},
         "key_work_items": {"type": "array", "items": {"$ref": "#/$defs/key_work_item"}},
         "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}}
@@ -97,7 +116,7 @@ constexpr std::string_view k_schema = R"json({
     },
     "activity": {
       "type": "object",
-      "required": ["id", "title", "budget", "period", "main_agencies"],
+      "required": ["id", "title", "target", "budget", "period", "main_agencies"],
       "properties": {
         "id": {"$ref": "#/$defs/id"},
         "number": {"$ref": "#/$defs/item_number"},
@@ -105,8 +124,7 @@ constexpr std::string_view k_schema = R"json({
         "method": {"type": "string", "description": "วิธีการดำเนินงาน"},
         "indicator_text": {"type": "string", "description": "the ตัวชี้วัด cell"},
         "target_text": {"type": "string", "description": "the measurable part, e.g. ไม่น้อยกว่า ๓ แห่ง"},
-        "target_value": {"$ref": "#/$defs/nullable_number"},
-        "unit": {"type": "string"},
+        "target": {"$ref": "#/$defs/target"},
         "budget": {
           "type": "object",
           "required": ["kind"],

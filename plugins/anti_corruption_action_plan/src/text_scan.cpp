@@ -2,6 +2,7 @@
 
 #include <planflow/text/thai.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <unordered_set>
@@ -433,7 +434,8 @@ target_match find_target(string_view text) {
       }
     }
 
-    target_match match{value, std::move(unit), std::string(trim(text.substr(text_start, text_end - text_start)))};
+    target_match match{value, std::move(unit), std::string(trim(text.substr(text_start, text_end - text_start))),
+                       text_end};
     if (!quantifier.empty()) return match;
     // Without a quantifier only a number closing the text is a target:
     // "… ๒๑ ชุมชน" is, "… ๕ ประการ คือ …" is not.
@@ -521,19 +523,95 @@ std::optional<std::size_t> find_national_scope(string_view text) {
   return std::nullopt;
 }
 
-target_kind classify_target(string_view text) {
-  auto match = find_target(text);
-  if (!match.value) return target_kind::none;
-  string_view found = match.text;
-  auto pos = text.find(found);
-  auto before = pos == string_view::npos ? string_view{} : trim_right(text.substr(0, pos));
-  // find_target keeps one word before its quantifier ("ลดลงร้อยละ ๑๐"); a
-  // direction before an inner comparator ("ลดลง ไม่น้อยกว่าร้อยละ ๑๐") is just before it.
-  auto says = [&](string_view word) { return found.starts_with(word) || before.ends_with(word); };
-  if (says("ลดลง")) return target_kind::decrease;
-  if (says("เพิ่มขึ้น")) return target_kind::increase;
-  if (found.starts_with("ไม่เกิน") || found.starts_with("ไม่มากกว่า")) return target_kind::at_most;
-  return target_kind::level;
+namespace {
+
+// Where a clause about the starting point begins ("ค่าฐาน", "ปีฐาน", "จากปี",
+// "เทียบกับปี"), or npos. Quantities after it are the baseline's, not the
+// target's.
+std::size_t baseline_clause_at(string_view text) {
+  std::size_t first = string_view::npos;
+  for (string_view word : {"ค่าฐาน", "ปีฐาน", "จากปี", "เทียบกับปี"}) {
+    auto at = text.find(word);
+    if (at == string_view::npos) continue;
+    if (word == "เทียบกับปี" && at >= string_view("เมื่อ").size() &&
+        text.substr(at - string_view("เมื่อ").size()).starts_with("เมื่อ")) {
+      at -= string_view("เมื่อ").size();
+    }
+    first = std::min(first, at);
+  }
+  return first;
+}
+
+void read_baseline_clause(string_view clause, target_reading& out) {
+  for (string_view word : {"ปีฐาน", "ค่าฐานปี", "จากปี", "เทียบกับปี"}) {
+    auto at = clause.find(word);
+    if (at == string_view::npos) continue;
+    std::size_t p = skip_spaces(clause, at + word.size());
+    p = skip_word(clause, p, "งบประมาณ");
+    p = skip_word(clause, p, "พ.ศ.");
+    p = skip_word(clause, p, "พ.ศ");
+    if (auto year = be_year_at(clause, p)) {
+      out.base_year = year;
+      break;
+    }
+  }
+  auto at = clause.find("ค่าฐาน");
+  if (at == string_view::npos) return;
+  auto rest = clause.substr(at + string_view("ค่าฐาน").size());
+  // The first number of the clause that is not a year: "ค่าฐาน ๑๒๐ คดี",
+  // "ค่าฐานร้อยละ ๗๐", "ค่าฐานปี ๒๕๖๔ ร้อยละ ๓๐".
+  for (std::size_t p = 0; p < rest.size();) {
+    if (!digit_at(rest, p).length) {
+      ++p;
+      continue;
+    }
+    auto token = read_number(rest, p);
+    auto before = trim_right(rest.substr(0, p));
+    p = token.end;
+    bool year = !token.grouped && token.integer_digits == 4;
+    for (auto w : k_year_words) year = year || ends_with_word(before, w);
+    if (year) continue;
+    if (auto value = text::parse_number(token.ascii)) {
+      out.baseline = value;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+target_reading read_target(string_view text) {
+  target_reading out;
+  const auto clause = baseline_clause_at(text);
+  const auto stated = clause == string_view::npos ? text : text.substr(0, clause);
+  std::size_t last_end = 0;
+  for (std::size_t p = 0; p < stated.size();) {
+    auto rest = stated.substr(p);
+    auto match = find_target(rest);
+    if (!match.value || match.end == 0) break;
+    const std::size_t start = p + match.end - match.text.size();
+    string_view found = match.text;
+    if (out.measures.empty()) {
+      auto before = trim_right(stated.substr(0, start));
+      // find_target keeps one word before its quantifier ("ลดลงร้อยละ ๑๐");
+      // a direction before an inner comparator ("ลดลง ไม่น้อยกว่าร้อยละ ๑๐")
+      // is just before it.
+      auto says = [&](string_view word) { return found.starts_with(word) || before.ends_with(word); };
+      if (says("ลดลง")) out.direction = "decrease";
+      if (says("เพิ่มขึ้น")) out.direction = "increase";
+    }
+    // Quantities side by side read as one phrase ("อย่างน้อย ๑ หลักสูตร จำนวน
+    // ๓ คน"); apart, each is kept without the words between them.
+    if (!out.measures.empty()) out.text += trim(stated.substr(last_end, start - last_end)).empty() ? " " : "; ";
+    out.text += found;
+    auto ceiling = [&](string_view word) { return found.find(word) != string_view::npos; };
+    out.measures.push_back(
+        {*match.value, match.unit, ceiling("ไม่เกิน") || ceiling("ไม่มากกว่า") ? "at_most" : "at_least"});
+    last_end = p + match.end;
+    p = last_end;
+  }
+  if (clause != string_view::npos) read_baseline_clause(text.substr(clause), out);
+  return out;
 }
 
 }  // namespace planflow::plugins::anti_corruption::scan

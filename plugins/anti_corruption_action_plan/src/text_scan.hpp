@@ -83,8 +83,32 @@ struct target_match {
   std::optional<double> value;
   std::string unit;  ///< "ร้อยละ", or the word after the number ("แห่ง", "คน")
   std::string text;  ///< from the quantifier through the unit: "ไม่น้อยกว่า ๓ แห่ง"
+  std::size_t end = 0;  ///< byte offset just past `text` in the text searched
 };
 target_match find_target(std::string_view text);
+
+/// One quantity of a target statement.
+struct measure_match {
+  double value = 0;
+  std::string unit;
+  std::string comparator;  ///< "at_most" after ไม่เกิน/ไม่มากกว่า, "at_least" otherwise
+};
+
+/// Everything a target statement says that can be measured: each quantity
+/// find_target would pick, in order ("อย่างน้อย ๑ หลักสูตร จำนวน ๓ คน" is
+/// two), the direction of a change ("ลดลงร้อยละ ๑๐"), and the baseline
+/// ("ค่าฐาน ๑๒๐ คดี", "ค่าฐานร้อยละ ๗๐") and base year ("จากปี ๒๕๖๕",
+/// "เมื่อเทียบกับปี พ.ศ. ๒๕๖๕", "ปีฐาน ๒๕๖๕", "ค่าฐานปี ๒๕๖๕") when it gives
+/// them. A bare number ("จำนวน ๔ โปสเตอร์") is read as at least: a plan names
+/// what it will deliver, and delivering more is not missing the target.
+struct target_reading {
+  std::vector<measure_match> measures;
+  std::string direction;  ///< "", "increase" or "decrease"
+  std::optional<double> baseline;
+  std::optional<int> base_year;  ///< Buddhist era
+  std::string text;              ///< the quantities as written, "; " between those apart in the text
+};
+target_reading read_target(std::string_view text);
 
 /// How much of `a` appears in `b`: the share of a's pairs of adjacent
 /// characters (spaces ignored) that also occur in `b`; 0 when `a` is empty.
@@ -118,12 +142,6 @@ std::optional<year_mention> find_year_mention(std::string_view text, std::size_t
 /// starts (the count's digits included), or nullopt.
 std::optional<std::size_t> find_national_scope(std::string_view text);
 
-/// What a target statement asks for, read from the number find_target picks
-/// and the words before it: nothing measurable, a level ("ร้อยละ ๘๐",
-/// "ไม่น้อยกว่า ๓ แห่ง"), at most a level ("ไม่เกินร้อยละ ๕"), or a change from
-/// a baseline ("ลดลงร้อยละ ๑๐", "เพิ่มขึ้นร้อยละ ๕").
-enum class target_kind { none, level, at_most, decrease, increase };
-target_kind classify_target(std::string_view text);
 
 /// True when a Thai vowel sign or tone mark (which cannot start a word) is at `pos`.
 bool combining_mark_at(std::string_view text, std::size_t pos);

@@ -30,6 +30,18 @@ bool is_percent_unit(std::string_view unit) {
   return unit == "ร้อยละ" || unit == "%" || unit == "เปอร์เซ็นต์";
 }
 
+// A measure without a unit of its own is in its indicator's ("ร้อยละ").
+bool in_percent(const measure& m, std::string_view owner_unit) {
+  return is_percent_unit(m.unit.empty() ? owner_unit : std::string_view(m.unit));
+}
+
+// The first measure, when it has a value and is a share: what a level of
+// one target is compared with another's by.
+std::optional<double> first_share(const measurable_target& t, std::string_view owner_unit) {
+  if (t.direction != "level" || t.measures.empty() || !in_percent(t.measures.front(), owner_unit)) return std::nullopt;
+  return t.measures.front().value;
+}
+
 class checker {
  public:
   checker(const plan& p, const plugin::plan_context& ctx, finding_list& out) : plan_(p), ctx_(ctx), out_(out) {}
@@ -45,11 +57,10 @@ class checker {
   void check_activity(const indicator& ind, const project& pr, const activity& a);
   void check_activity_target(const indicator& ind, const activity& a);
   void check_relative_target(const indicator& ind);
+  void check_measures(const measurable_target& target, std::string_view owner_unit, std::string_view text);
   void check_budget(const activity& a);
   void check_agencies(const activity& a);
   void check_period(const activity& a);
-  void check_percentage(const std::string& path, std::string_view unit, const std::optional<double>& value,
-                        std::string_view text);
   void check_totals();
   void check_budget_total(const std::string& path, std::string_view what_th, std::string_view what_en,
                           std::int64_t stated, const scope_totals& computed);
@@ -211,10 +222,10 @@ void checker::check_indicator(const goal& g, const indicator& ind) {
   check_other_province(pointer_append(ind.path, "text"), ind.text, "ตัวชี้วัด", "the indicator");
   check_free_text(pointer_append(ind.path, "text"), ind.text, "ตัวชี้วัด", "the indicator");
   check_free_text(pointer_append(ind.path, "target_text"), ind.target_text, "ค่าเป้าหมาย", "the target");
-  check_percentage(pointer_append(ind.path, "target_value"), ind.unit, ind.target_value, ind.target_text);
+  check_measures(ind.target, ind.unit, ind.target_text);
   check_relative_target(ind);
-  if (ind.baseline && is_percent_unit(ind.unit) && *ind.baseline > 100) {
-    out_.error(pointer_append(ind.path, "baseline"), "percentage_over_100", "ค่าฐานเป็นร้อยละเกิน ๑๐๐",
+  if (ind.target.baseline && is_percent_unit(ind.unit) && *ind.target.baseline > 100) {
+    out_.error(pointer_append(ind.target.path, "baseline"), "percentage_over_100", "ค่าฐานเป็นร้อยละเกิน ๑๐๐",
                "the baseline is a percentage above 100");
   }
 
@@ -288,7 +299,7 @@ void checker::check_activity(const indicator& ind, const project& pr, const acti
   check_free_text(pointer_append(a.path, "method"), a.method, "วิธีการดำเนินงาน", "the method");
   check_free_text(pointer_append(a.path, "indicator_text"), a.indicator_text, "ตัวชี้วัดของกิจกรรม",
                   "the activity's indicator");
-  check_percentage(pointer_append(a.path, "target_value"), a.unit, a.target_value, a.target_text);
+  check_measures(a.target, "", a.target_text);
   check_activity_target(ind, a);
   check_budget(a);
   check_period(a);
@@ -391,27 +402,30 @@ void checker::check_period(const activity& a) {
   }
 }
 
-void checker::check_percentage(const std::string& path, std::string_view unit, const std::optional<double>& value,
-                               std::string_view text) {
-  std::optional<double> percent;
-  if (value && is_percent_unit(unit)) percent = value;
-  if (!percent && !text.empty()) {
-    // A target written only as text ("ร้อยละ ๑๒๐") is checked too.
-    auto written = scan::find_target(text);
-    if (written.value && written.unit == "ร้อยละ") percent = written.value;
-  }
-  if (percent && *percent > 100) {
+void checker::check_measures(const measurable_target& target, std::string_view owner_unit, std::string_view text) {
+  auto over_100 = [&](const std::string& path, double percent) {
     out_.error(path, "percentage_over_100",
-               fmt::format("ค่าเป้าหมายร้อยละ {} เกิน ๑๐๐", text::arabic_digits_to_thai(fmt::format("{:g}", *percent))),
-               fmt::format("the target {:g} per cent is above 100", *percent));
+               fmt::format("ค่าเป้าหมายร้อยละ {} เกิน ๑๐๐", text::arabic_digits_to_thai(fmt::format("{:g}", percent))),
+               fmt::format("the target {:g} per cent is above 100", percent));
+  };
+  // An increase may well be more than double ("เพิ่มขึ้นร้อยละ ๑๕๐").
+  if (target.direction == "increase") return;
+  for (const auto& m : target.measures) {
+    if (m.value && in_percent(m, owner_unit) && *m.value > 100) over_100(pointer_append(m.path, "value"), *m.value);
+  }
+  if (!target.measures.empty() || text.empty()) return;
+  // A target written only as text ("ร้อยละ ๑๒๐") is checked too.
+  auto written = scan::find_target(text);
+  if (written.value && written.unit == "ร้อยละ" && *written.value > 100) {
+    over_100(pointer_append(target.path, "measures"), *written.value);
   }
 }
 
 void checker::check_activity_target(const indicator& ind, const activity& a) {
-  std::string path = pointer_append(a.path, "target_value");
-  if (!a.target_value) {
-    // Quarterly progress is reported against target_value: without one the
-    // activity can be reported on but never judged met or not met.
+  std::string path = pointer_append(a.target.path, "measures");
+  if (!first_value(a.target)) {
+    // Quarterly progress is reported against the first measure: without
+    // one the activity can be reported on but never judged met or not met.
     if (scan::trim(a.indicator_text).empty()) {
       out_.warning(path, "unmeasurable_target", "กิจกรรมนี้ยังไม่มีตัวชี้วัดและค่าเป้าหมายที่วัดได้",
                    "the activity has no indicator and no measurable target");
@@ -425,26 +439,25 @@ void checker::check_activity_target(const indicator& ind, const activity& a) {
   // Only shares are compared: a share of units that must pass (ร้อยละ ๑๐๐)
   // cannot be served by an activity that aims at fewer (ร้อยละ ๘๒), while
   // counts of an activity are parts of the indicator's and may well be smaller.
-  if (!ind.target_value || !is_percent_unit(ind.unit) || !is_percent_unit(a.unit)) return;
   // A change ("ลดลงร้อยละ ๑๐") or a ceiling ("ไม่เกินร้อยละ ๕") is not a level to reach.
-  if (scan::classify_target(ind.target_text) != scan::target_kind::level) return;
-  if (*a.target_value >= *ind.target_value) return;
+  auto wanted = first_share(ind.target, ind.unit);
+  auto aimed = first_share(a.target, "");
+  if (!wanted || !aimed || ind.target.measures.front().comparator == "at_most") return;
+  if (*aimed >= *wanted) return;
   auto th = [](double v) { return text::arabic_digits_to_thai(fmt::format("{:g}", v)); };
-  out_.warning(path, "target_below_indicator",
-               fmt::format("ค่าเป้าหมายของกิจกรรม ร้อยละ {} ต่ำกว่าค่าเป้าหมายของ{} ร้อยละ {}", th(*a.target_value),
-                           indicator_label(ind.number), th(*ind.target_value)),
-               fmt::format("the activity aims at {:g} per cent, below the {:g} per cent of indicator {}",
-                           *a.target_value, *ind.target_value, ind.number));
+  out_.warning(pointer_append(a.target.measures.front().path, "value"), "target_below_indicator",
+               fmt::format("ค่าเป้าหมายของกิจกรรม ร้อยละ {} ต่ำกว่าค่าเป้าหมายของ{} ร้อยละ {}", th(*aimed),
+                           indicator_label(ind.number), th(*wanted)),
+               fmt::format("the activity aims at {:g} per cent, below the {:g} per cent of indicator {}", *aimed,
+                           *wanted, ind.number));
 }
 
 void checker::check_relative_target(const indicator& ind) {
-  if (ind.baseline || !ind.target_value) return;
-  auto kind = scan::classify_target(ind.target_text);
-  if (kind != scan::target_kind::decrease && kind != scan::target_kind::increase) return;
+  if (ind.target.baseline || !first_value(ind.target) || ind.target.direction == "level") return;
   // "ลดลงร้อยละ ๑๐" is measured against a starting value; without it the
   // result at year end cannot be judged.
   out_.warning(
-      pointer_append(ind.path, "baseline"), "relative_target_without_baseline",
+      pointer_append(ind.target.path, "baseline"), "relative_target_without_baseline",
       fmt::format("ค่าเป้าหมาย \"{}\" เป็นการเปลี่ยนแปลงจากค่าฐาน แต่ยังไม่ได้ระบุค่าฐาน จึงวัดผลไม่ได้", excerpt(ind.target_text)),
       fmt::format("the target \"{}\" is a change from a baseline, but no baseline is given, so it "
                   "cannot be measured",

@@ -39,6 +39,7 @@ constexpr std::string_view k_line_125 = "/goals/0/indicators/1/projects/0/activi
 constexpr std::string_view k_line_130 = "/goals/0/indicators/1/projects/0/activities/2";  // a-4
 constexpr std::string_view k_line_133 = "/goals/0/indicators/1/projects/0/activities/3";  // a-5
 constexpr std::string_view k_line_139 = "/goals/0/indicators/1/projects/3/activities/0";  // a-9
+constexpr std::string_view k_line_145 = "/goals/0/indicators/1/projects/6/activities/0";  // a-12
 constexpr std::string_view k_line_174 = "/goals/0/indicators/2/projects/4/activities/0";  // a-20
 constexpr std::string_view k_line_178 = "/goals/0/indicators/2/projects/5";               // p-16, project ๑๔
 constexpr std::string_view k_line_186 = "/goals/0/indicators/2/projects/5/activities/1";  // a-24, under ๑๔
@@ -144,7 +145,7 @@ std::vector<code_and_path> seed_content_warnings() {
   const std::string g1i2 = "/goals/0/indicators/1/projects/";
   const std::string g1i3 = "/goals/0/indicators/2/projects/";
   const std::string g2i1 = "/goals/1/indicators/0/projects/";
-  const std::string target = "/activities/0/target_value";
+  const std::string target = "/activities/0/target/measures";
   return {
       // Line 130: the method says "ให้ครอบคลุมทุกอำเภอ ใน ๗๖ จังหวัด … จังหวัดละ
       // ๑๐๐ คน", the national ป.ป.ช. project's wording, not Narathiwat's.
@@ -172,7 +173,7 @@ std::vector<code_and_path> seed_content_warnings() {
       // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…ITA" under indicator ๑.๓, whose target
       // (lines 79 and 162) is "ไม่น้อยกว่าร้อยละ ๑๐๐". The row is project ๑๔'s
       // (line 178) second activity, so it is checked there.
-      {"target_below_indicator", std::string(k_line_186) + "/target_value"},
+      {"target_below_indicator", std::string(k_line_186) + "/target/measures/0/value"},
       // Line 179 (+182): "1.ร้อยละของหน่วยงาน…ผ่านเกณฑ์ 2.จำนวนข้อเสนอแนะ…", no values.
       {"unmeasurable_target", g1i3 + "6" + target},
       // Line 183: "จำนวนหน่วยงานภาครัฐที่ดำเนินการได้ตามกรอบ…", no count.
@@ -182,7 +183,7 @@ std::vector<code_and_path> seed_content_warnings() {
       {"duplicate_number", g1i3 + "0/number"},
       {"duplicate_number", g1i3 + "1/number"},
       // Lines 83 and 196: "ลดลงร้อยละ ๑๐" of indicator ๒.๑, from no stated baseline.
-      {"relative_target_without_baseline", "/goals/1/indicators/0/baseline"},
+      {"relative_target_without_baseline", "/goals/1/indicators/0/target/baseline"},
       // Line 220: "ความสำเร็จในการทำรายงาน…", no value.
       {"unmeasurable_target", g2i1 + "5" + target},
       // Lines 223 and 224 (+227): "จำนวนของสาธารณชน…" and "ระดับความสำเร็จ…" with no
@@ -198,9 +199,9 @@ std::vector<code_and_path> seed_content_warnings() {
       {"unmeasurable_target", g2i1 + "11" + target},
       // Lines 87/200, 91/202 and 95/204: "ลดลงร้อยละ ๑๐", "ลดลงร้อยละ ๑๐" and
       // "ลดลงร้อยละ ๒๕" of ๒.๒.๑, ๒.๒.๒ and ๒.๓, from no stated baseline.
-      {"relative_target_without_baseline", "/goals/1/indicators/2/baseline"},
-      {"relative_target_without_baseline", "/goals/1/indicators/3/baseline"},
-      {"relative_target_without_baseline", "/goals/1/indicators/4/baseline"},
+      {"relative_target_without_baseline", "/goals/1/indicators/2/target/baseline"},
+      {"relative_target_without_baseline", "/goals/1/indicators/3/target/baseline"},
+      {"relative_target_without_baseline", "/goals/1/indicators/4/target/baseline"},
   };
 }
 
@@ -601,6 +602,26 @@ void with_agency_refs(json::object& activity) {
   activity["supporting_agencies"] = std::move(supporting);
 }
 
+// A target of the old golden as today's: its one number the first measure.
+// Every target of the seed is a floor ("ไม่น้อยกว่า", or a bare number), and
+// the ones that fall ("ลดลงร้อยละ ๑๐") are changes; none states a base year.
+void with_measures(json::object& owner, bool activity) {
+  json::array measures;
+  if (!owner.at("target_value").is_null()) {
+    measures.push_back(
+        json::object{{"value", owner.at("target_value")}, {"unit", owner.at("unit")}, {"comparator", "at_least"}});
+  }
+  const bool falls = std::string(owner.at("target_text").as_string()).find("ลดลง") != std::string::npos;
+  json::value baseline = activity ? json::value(nullptr) : owner.at("baseline");
+  owner["target"] = json::object{{"direction", falls ? "decrease" : "level"},
+                                 {"measures", std::move(measures)},
+                                 {"baseline", baseline},
+                                 {"base_year", nullptr}};
+  owner.erase("target_value");
+  if (activity) owner.erase("unit");
+  else owner.erase("baseline");
+}
+
 TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
   // The seed's content as stored before this shape: projects under the key
   // work item the importer hung them on. read_plan migrates it.
@@ -629,6 +650,7 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
       old_fields.erase("key_work_items");
       new_fields.erase("key_work_items");
       new_fields.erase("projects");
+      with_measures(old_fields, false);
       EXPECT_EQ(old_fields, new_fields);
       ASSERT_EQ(old_items.size(), new_items.size());
       std::size_t k = 0;  // projects keep their document order
@@ -642,7 +664,10 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
           ASSERT_LT(k, new_projects.size());
           auto expected = p.as_object();
           expected["key_work_items"] = json::array{item.at("id")};  // the item it was under
-          for (auto& a : expected["activities"].as_array()) with_agency_refs(a.as_object());
+          for (auto& a : expected["activities"].as_array()) {
+            with_agency_refs(a.as_object());
+            with_measures(a.as_object(), true);
+          }
           auto actual = new_projects[k++].as_object();
           EXPECT_EQ(actual.at("key_work_items"), expected.at("key_work_items"));
           EXPECT_EQ(actual.at("activities"), expected.at("activities"));
@@ -675,7 +700,8 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
 
   // Against today's import, the differences are what the document says:
   // line 133's fragment on line 130's activity, line 186 under project ๑๔,
-  // and every project serving all of its indicator's items.
+  // every project serving all of its indicator's items, and every quantity
+  // of a target cell kept (lines 145 and 230–233 state two).
   std::map<std::string, std::pair<std::string, json::value>> by_id;  // activity id → (project id, activity)
   auto index = [](const json::value& c, std::map<std::string, std::pair<std::string, json::value>>& out) {
     for (const auto& g : c.at("goals").as_array())
@@ -696,7 +722,8 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
       if (m.value() != after.second.at(m.key())) changed.push_back(id + " " + std::string(m.key()));
     }
   }
-  EXPECT_EQ(changed, (std::vector<std::string>{"a-24 moved from p-18 to p-16", "a-4 method", "a-5 method"}));
+  EXPECT_EQ(changed, (std::vector<std::string>{"a-12 target_text", "a-12 target", "a-24 moved from p-18 to p-16",
+                                               "a-36 target_text", "a-36 target", "a-4 method", "a-5 method"}));
 }
 
 TEST_F(seed_import, reads_periods_as_fiscal_months) {
@@ -722,16 +749,17 @@ TEST_F(seed_import, reads_indicators_and_their_targets) {
     json::value target;
     std::string unit;
     json::value served_by;
+    std::string direction = "level";
   };
   // The summary pages (lines 41–95) list all indicators, then all targets;
   // ๒.๒ has none. Goal 2's table (line 206) follows five headings.
   std::vector<std::vector<expected_indicator>> expected = {
       {{"1.1", 80, "ร้อยละ", nullptr}, {"1.2", 80, "ร้อยละ", nullptr}, {"1.3", 100, "ร้อยละ", nullptr}},
-      {{"2.1", 10, "ร้อยละ", nullptr},
+      {{"2.1", 10, "ร้อยละ", nullptr, "decrease"},
        {"2.2", nullptr, "จำนวน", "i-4"},
-       {"2.2.1", 10, "ร้อยละ", "i-4"},
-       {"2.2.2", 10, "ร้อยละ", "i-4"},
-       {"2.3", 25, "ร้อยละ", "i-4"}},
+       {"2.2.1", 10, "ร้อยละ", "i-4", "decrease"},
+       {"2.2.2", 10, "ร้อยละ", "i-4", "decrease"},
+       {"2.3", 25, "ร้อยละ", "i-4", "decrease"}},
   };
   for (std::size_t g = 0; g < expected.size(); ++g) {
     const auto& indicators = at("/goals/" + std::to_string(g) + "/indicators").as_array();
@@ -739,7 +767,11 @@ TEST_F(seed_import, reads_indicators_and_their_targets) {
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       SCOPED_TRACE(expected[g][i].number);
       EXPECT_EQ(indicators[i].at("number"), expected[g][i].number.c_str());
-      EXPECT_EQ(indicators[i].at("target_value"), expected[g][i].target);
+      const auto& target = indicators[i].at("target");
+      const auto& measures = target.at("measures").as_array();
+      EXPECT_EQ(measures.empty() ? json::value(nullptr) : measures[0].at("value"), expected[g][i].target);
+      EXPECT_EQ(target.at("direction"), expected[g][i].direction.c_str());
+      EXPECT_EQ(target.at("baseline"), nullptr);  // the document states none
       EXPECT_EQ(indicators[i].at("unit"), expected[g][i].unit.c_str());
       EXPECT_EQ(indicators[i].at("served_by"), expected[g][i].served_by);
     }
@@ -752,14 +784,20 @@ TEST_F(seed_import, reads_indicators_and_their_targets) {
 }
 
 TEST_F(seed_import, reads_measurable_activity_targets) {
-  EXPECT_EQ(at(std::string(k_line_109) + "/target_value"), 3);
-  EXPECT_EQ(at(std::string(k_line_109) + "/unit"), "แห่ง");
+  EXPECT_EQ(at(std::string(k_line_109) + "/target"),
+            json::parse(R"({"direction": "level", "measures": [{"value": 3, "unit": "แห่ง", "comparator": "at_least"}],
+                            "baseline": null, "base_year": null})"));
   EXPECT_EQ(at(std::string(k_line_109) + "/target_text"), "ไม่น้อยกว่า ๓ แห่ง");
-  // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…".
-  EXPECT_EQ(at(std::string(k_line_186) + "/target_value"), 82);
-  EXPECT_EQ(at(std::string(k_line_186) + "/unit"), "ร้อยละ");
+  // Line 186: "ร้อยละ ๘๒ ผ่านเกณฑ์…", a bare share: at least.
+  EXPECT_EQ(at(std::string(k_line_186) + "/target/measures"),
+            json::parse(R"([{"value": 82, "unit": "ร้อยละ", "comparator": "at_least"}])"));
   // Line 151: "… คุณธรรมที่พึงประสงค์ ๕ ประการ คือ …" describes, it does not target.
-  EXPECT_EQ(at("/goals/0/indicators/1/projects/8/activities/0/target_value"), nullptr);
+  EXPECT_EQ(at("/goals/0/indicators/1/projects/8/activities/0/target/measures"), json::array());
+  // Line 145: "ข้าราชการผ่านการอบรมอย่างน้อย ๑ หลักสูตร จำนวน ๓ คน" is two measures.
+  EXPECT_EQ(at(std::string(k_line_145) + "/target/measures"),
+            json::parse(R"([{"value": 1, "unit": "หลักสูตร", "comparator": "at_least"},
+                            {"value": 3, "unit": "คน", "comparator": "at_least"}])"));
+  EXPECT_EQ(at(std::string(k_line_145) + "/target_text"), "อย่างน้อย ๑ หลักสูตร จำนวน ๓ คน");
 }
 
 TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
@@ -1163,7 +1201,7 @@ TEST(small_document, reports_budgets_agencies_and_periods_it_cannot_read) {
       small_plan("๑. ส่งเสริม\t๑.โครงการอบรม\tจัดอบรม\tร้อยละ ๑๒๐\tประมาณหนึ่งหมื่นบาท\tตุลาคม – ธันวาคม ๒๕๖๖\t\n"),
       test::context());
   std::string a = "/goals/0/indicators/0/projects/0/activities/0";
-  std::vector<code_and_path> expected = {{"percentage_over_100", a + "/target_value"},
+  std::vector<code_and_path> expected = {{"percentage_over_100", a + "/target/measures/0/value"},
                                          {"unparseable_budget", a + "/budget"},
                                          {"period_outside_fiscal_year", a + "/period"},
                                          {"missing_agency", a + "/main_agencies"}};
@@ -1221,8 +1259,8 @@ TEST(small_document, matches_targets_listed_after_their_indicators) {
       "ค่าเป้าหมาย\n\nเรื่องอื่นโดยสิ้นเชิง ๔ เรื่อง\n",
       test::context());
   const auto& indicators = r.content.at("goals").at(0).at("indicators");
-  EXPECT_EQ(indicators.at(0).at("target_value"), 90);
-  EXPECT_EQ(indicators.at(1).at("target_value"), 30);
+  EXPECT_EQ(indicators.at(0).at("target").at("measures").at(0).at("value"), 90);
+  EXPECT_EQ(indicators.at(1).at("target").at("measures").at(0).at("value"), 30);
   EXPECT_EQ(indicators.at(1).at("unit"), "แห่ง");
   EXPECT_EQ(indicators.at(0).at("text"), "ร้อยละของเด็กที่ซื่อสัตย์");
   EXPECT_TRUE(test::has(r.findings, "conflicting_target", "/goals/0/indicators/1/target_text") ||

@@ -5,6 +5,7 @@
 #include "table_rows.hpp"
 #include "test_support.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -173,16 +174,52 @@ TEST(find_national_scope, finds_the_national_plans_wording) {
   EXPECT_FALSE(scan::find_national_scope("ทุกจังหวัดชายแดนภาคใต้").has_value());
 }
 
-TEST(classify_target, tells_levels_ceilings_and_changes_apart) {
+// What a reading says in one line: "decrease:10 ร้อยละ at_least".
+std::string summary(const scan::target_reading& r) {
+  std::string out = r.direction.empty() ? "level" : r.direction;
+  for (const auto& m : r.measures) out += fmt::format(" {:g} {} {}", m.value, m.unit, m.comparator);
+  if (r.baseline) out += fmt::format(" baseline {:g}", *r.baseline);
+  if (r.base_year) out += fmt::format(" base_year {}", *r.base_year);
+  return out;
+}
+
+TEST(read_target, tells_levels_ceilings_and_changes_apart) {
   // Seed 000:83, 79 and 124.
-  EXPECT_EQ(scan::classify_target("ปี ๒๕๖๖ จำนวนคดีทุจริตในภาพรวมลดลงร้อยละ ๑๐"), scan::target_kind::decrease);
-  EXPECT_EQ(scan::classify_target("ปี ๒๕๖๖ หน่วยงานที่ผ่านเกณฑ์ (ITA) ไม่น้อยกว่าร้อยละ ๑๐๐"), scan::target_kind::level);
-  EXPECT_EQ(scan::classify_target("ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน"), scan::target_kind::level);
-  EXPECT_EQ(scan::classify_target("ข้อร้องเรียน ลดลง ไม่น้อยกว่าร้อยละ ๕"), scan::target_kind::decrease);
-  EXPECT_EQ(scan::classify_target("ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๒๐"), scan::target_kind::increase);
-  EXPECT_EQ(scan::classify_target("เรื่องร้องเรียนไม่เกินร้อยละ ๕"), scan::target_kind::at_most);
-  EXPECT_EQ(scan::classify_target("จำนวนคดีทุจริตรายหน่วยงานลดลง"), scan::target_kind::none);
-  EXPECT_EQ(scan::classify_target(""), scan::target_kind::none);
+  EXPECT_EQ(summary(scan::read_target("ปี ๒๕๖๖ จำนวนคดีทุจริตในภาพรวมลดลงร้อยละ ๑๐")), "decrease 10 ร้อยละ at_least");
+  EXPECT_EQ(summary(scan::read_target("ปี ๒๕๖๖ หน่วยงานที่ผ่านเกณฑ์ (ITA) ไม่น้อยกว่าร้อยละ ๑๐๐")), "level 100 ร้อยละ at_least");
+  EXPECT_EQ(summary(scan::read_target("ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน")), "level 25 คน at_least");
+  EXPECT_EQ(summary(scan::read_target("ข้อร้องเรียน ลดลง ไม่น้อยกว่าร้อยละ ๕")), "decrease 5 ร้อยละ at_least");
+  EXPECT_EQ(summary(scan::read_target("ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๒๐")), "increase 20 ร้อยละ at_least");
+  EXPECT_EQ(summary(scan::read_target("เรื่องร้องเรียนไม่เกินร้อยละ ๕")), "level 5 ร้อยละ at_most");
+  EXPECT_EQ(summary(scan::read_target("จำนวน ๔ โปสเตอร์")), "level 4 โปสเตอร์ at_least");
+  EXPECT_EQ(summary(scan::read_target("จำนวนคดีทุจริตรายหน่วยงานลดลง")), "level");
+  EXPECT_EQ(summary(scan::read_target("")), "level");
+}
+
+TEST(read_target, keeps_every_quantity_of_a_cell) {
+  // Seed 000:145, once only the course was kept.
+  auto course = scan::read_target("ข้าราชการผ่านการอบรมอย่างน้อย ๑ หลักสูตร จำนวน ๓ คน");
+  EXPECT_EQ(summary(course), "level 1 หลักสูตร at_least 3 คน at_least");
+  EXPECT_EQ(course.text, "อย่างน้อย ๑ หลักสูตร จำนวน ๓ คน");
+  // Seed 000:230–233, two numbered indicators in one cell.
+  auto two = scan::read_target("ร้อยละ ๙๐ ของ บุคลากรมีการบริหาร ๒. ร้อยละ ๙๐ ของบุคลากรมีทัศนคติ");
+  EXPECT_EQ(summary(two), "level 90 ร้อยละ at_least 90 ร้อยละ at_least");
+  EXPECT_EQ(two.text, "ร้อยละ ๙๐; ร้อยละ ๙๐");
+  // A year and a list marker are no quantities.
+  EXPECT_EQ(summary(scan::read_target("มีแผนบริหาร ความเสี่ยงปี พ.ศ. ๒๕๖๖ จำนวน ๑ แผน")), "level 1 แผน at_least");
+  EXPECT_EQ(summary(scan::read_target("คุณธรรมที่พึงประสงค์ ๕ ประการ คือ พอเพียง วินัย")), "level");
+}
+
+TEST(read_target, reads_the_baseline_and_base_year_apart_from_the_target) {
+  EXPECT_EQ(summary(scan::read_target("จำนวนคดีลดลงร้อยละ ๑๐ จากค่าฐาน ๑๒๐ คดี")),
+            "decrease 10 ร้อยละ at_least baseline 120");
+  EXPECT_EQ(summary(scan::read_target("ข้อร้องเรียนลดลงร้อยละ ๑๐ เมื่อเทียบกับปี พ.ศ. ๒๕๖๕")),
+            "decrease 10 ร้อยละ at_least base_year 2565");
+  EXPECT_EQ(summary(scan::read_target("ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๕ จากปีงบประมาณ ๒๕๖๕ (ค่าฐาน ๔,๐๐๐ คน)")),
+            "increase 5 ร้อยละ at_least baseline 4000 base_year 2565");
+  EXPECT_EQ(summary(scan::read_target("ลดลงร้อยละ ๑๐ (ค่าฐานปี ๒๕๖๔ ร้อยละ ๓๐)")),
+            "decrease 10 ร้อยละ at_least baseline 30 base_year 2564");
+  EXPECT_EQ(summary(scan::read_target("ลดลงร้อยละ ๒๕ ปีฐาน ๒๕๖๔")), "decrease 25 ร้อยละ at_least base_year 2564");
 }
 
 TEST(find_target, stays_linear_on_text_without_spaces) {

@@ -31,21 +31,22 @@ json::value valid_plan() {
       "id": "g-1", "number": 1, "title": "ประชาชนมีวัฒนธรรมและพฤติกรรมซื่อสัตย์สุจริต",
       "indicators": [{
         "id": "i-1", "number": "1.1", "text": "ร้อยละของเด็กและเยาวชนไทยมีพฤติกรรมที่ยึดมั่นความซื่อสัตย์สุจริต",
-        "unit": "ร้อยละ", "target_text": "ปี ๒๕๖๖ ร้อยละ ๘๐", "target_value": 80, "baseline": null, "served_by": null,
+        "unit": "ร้อยละ", "target_text": "ปี ๒๕๖๖ ร้อยละ ๘๐",
+        "target": {"direction": "level", "measures": [{"value": 80, "unit": "ร้อยละ", "comparator": "at_least"}], "baseline": null, "base_year": null}, "served_by": null,
         "key_work_items": [{"id": "w-1", "number": "1", "text": "ส่งเสริมการมีส่วนร่วม"}],
         "projects": [{
             "id": "p-1", "number": "1", "title": "โครงการ STRONG – จิตพอเพียงต้านทุจริต", "key_work_items": ["w-1"],
             "activities": [
               {"id": "a-1", "number": "", "title": "กิจกรรมการประชุมเชิงปฏิบัติการ", "method": "จัดประชุม",
                "indicator_text": "ผู้เข้าร่วมประชุมไม่น้อยกว่า ๒๕ คน", "target_text": "ไม่น้อยกว่า ๒๕ คน",
-               "target_value": 25, "unit": "คน",
+               "target": {"direction": "level", "measures": [{"value": 25, "unit": "คน", "comparator": "at_least"}], "baseline": null, "base_year": null},
                "budget": {"kind": "amount", "baht": 30500, "text": "๓๐,๕๐๐ บาท"},
                "period": {"text": "เมษายน – มิถุนายน ๒๕๖๖", "first_month": 7, "last_month": 9},
                "main_agencies": [{"name": "สำนักงาน ป.ป.ช. ประจำจังหวัด"}],
                "supporting_agencies": [{"name": "ชมรม STRONG-จิตพอเพียงต้านทุจริต จังหวัด นราธิวาส"}]},
               {"id": "a-2", "number": "", "title": "กิจกรรมผลิตสื่อเพื่อการเรียนรู้", "method": "ผลิตสื่อ",
-               "indicator_text": "ผลิตสื่อไม่น้อยกว่า ๑ สื่อ", "target_text": "ไม่น้อยกว่า ๑ สื่อ", "target_value": 1,
-               "unit": "สื่อ",
+               "indicator_text": "ผลิตสื่อไม่น้อยกว่า ๑ สื่อ", "target_text": "ไม่น้อยกว่า ๑ สื่อ",
+               "target": {"direction": "level", "measures": [{"value": 1, "unit": "สื่อ", "comparator": "at_least"}], "baseline": null, "base_year": null},
                "budget": {"kind": "none", "baht": null, "text": "ไม่ใช้งบประมาณ"},
                "period": {"text": "ปีงบประมาณ พ.ศ. ๒๕๖๖", "first_month": 1, "last_month": 12},
                "main_agencies": [{"name": "สำนักงานจังหวัดนราธิวาส"}], "supporting_agencies": []}
@@ -263,21 +264,31 @@ TEST(validate, flags_periods_outside_the_fiscal_year) {
 }
 
 TEST(validate, flags_percentages_above_100) {
-  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target_value") = 120; }),
-                 "percentage_over_100", "/goals/0/indicators/0/target_value");
-  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/baseline") = 101; }), "percentage_over_100",
-                 "/goals/0/indicators/0/baseline");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target/measures/0/value") = 120; }),
+                 "percentage_over_100", "/goals/0/indicators/0/target/measures/0/value");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target/baseline") = 101; }), "percentage_over_100",
+                 "/goals/0/indicators/0/target/baseline");
   EXPECT_FINDING(check_changed([&](auto& c) {
-                   at(c, path(k_a0, "/unit")) = "ร้อยละ";
-                   at(c, path(k_a0, "/target_value")) = 100.5;
+                   at(c, path(k_a0, "/target/measures/0/unit")) = "ร้อยละ";
+                   at(c, path(k_a0, "/target/measures/0/value")) = 100.5;
                  }),
-                 "percentage_over_100", path(k_a0, "/target_value"));
+                 "percentage_over_100", path(k_a0, "/target/measures/0/value"));
   // Stated only in the text.
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a1, "/target_text")) = "ไม่น้อยกว่าร้อยละ ๑๕๐"; }),
-                 "percentage_over_100", path(k_a1, "/target_value"));
+  EXPECT_FINDING(check_changed([&](auto& c) {
+                   at(c, path(k_a1, "/target_text")) = "ไม่น้อยกว่าร้อยละ ๑๕๐";
+                   at(c, path(k_a1, "/target/measures")) = json::array();
+                 }),
+                 "percentage_over_100", path(k_a1, "/target/measures"));
+  // An increase may be more than double.
+  auto increase = check_changed([&](auto& c) {
+    at(c, "/goals/0/indicators/0/target/direction") = "increase";
+    at(c, "/goals/0/indicators/0/target/measures/0/value") = 150;
+    at(c, "/goals/0/indicators/0/target/baseline") = 40;
+  });
+  EXPECT_TRUE(increase.empty()) << test::dump(increase);
   auto fine = check_changed([&](auto& c) {
-    at(c, "/goals/0/indicators/0/target_value") = 100;
-    at(c, path(k_a0, "/target_value")) = 500;  // 500 people, not per cent
+    at(c, "/goals/0/indicators/0/target/measures/0/value") = 100;
+    at(c, path(k_a0, "/target/measures/0/value")) = 500;  // 500 people, not per cent
   });
   EXPECT_TRUE(fine.empty()) << test::dump(fine);
 }
@@ -387,16 +398,16 @@ TEST(validate, warns_about_activities_without_a_measurable_target) {
   auto findings = check_changed([&](auto& c) {
     at(c, path(k_a1, "/indicator_text")) = "จำนวนหน่วยงานที่รับทราบนโยบาย";  // seed 000:144
     at(c, path(k_a1, "/target_text")) = "";
-    at(c, path(k_a1, "/target_value")) = nullptr;
+    at(c, path(k_a1, "/target/measures/0/value")) = nullptr;
   });
-  std::vector<code_and_path> expected = {{"unmeasurable_target", path(k_a1, "/target_value")}};
+  std::vector<code_and_path> expected = {{"unmeasurable_target", path(k_a1, "/target/measures")}};
   EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
   EXPECT_NE(findings[0].message_en.find("จำนวนหน่วยงานที่รับทราบนโยบาย"), std::string::npos) << findings[0].message_en;
   auto no_indicator = check_changed([&](auto& c) {
     at(c, path(k_a1, "/indicator_text")) = "";
-    at(c, path(k_a1, "/target_value")) = nullptr;
+    at(c, path(k_a1, "/target/measures/0/value")) = nullptr;
   });
-  EXPECT_FINDING(no_indicator, "unmeasurable_target", path(k_a1, "/target_value"));
+  EXPECT_FINDING(no_indicator, "unmeasurable_target", path(k_a1, "/target/measures"));
   EXPECT_NE(no_indicator[0].message_en.find("no indicator"), std::string::npos) << no_indicator[0].message_en;
 }
 
@@ -404,12 +415,12 @@ TEST(validate, warns_about_an_activity_share_below_its_indicators) {
   // Seed 000:186: "ร้อยละ ๘๒" under an indicator of "ไม่น้อยกว่าร้อยละ ๑๐๐".
   auto below = [&](json::value& c) {
     at(c, "/goals/0/indicators/0/target_text") = "ปี ๒๕๖๖ ไม่น้อยกว่าร้อยละ ๑๐๐";
-    at(c, "/goals/0/indicators/0/target_value") = 100;
-    at(c, path(k_a0, "/unit")) = "ร้อยละ";
-    at(c, path(k_a0, "/target_value")) = 82;
+    at(c, "/goals/0/indicators/0/target/measures/0/value") = 100;
+    at(c, path(k_a0, "/target/measures/0/unit")) = "ร้อยละ";
+    at(c, path(k_a0, "/target/measures/0/value")) = 82;
   };
   auto findings = check_changed(below);
-  std::vector<code_and_path> expected = {{"target_below_indicator", path(k_a0, "/target_value")}};
+  std::vector<code_and_path> expected = {{"target_below_indicator", path(k_a0, "/target/measures/0/value")}};
   EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
   EXPECT_NE(findings[0].message_en.find("82 per cent, below the 100 per cent of indicator 1.1"), std::string::npos)
       << findings[0].message_en;
@@ -418,12 +429,13 @@ TEST(validate, warns_about_an_activity_share_below_its_indicators) {
   // Equal is fine; so is a ceiling ("ไม่เกิน"), and a count below a share (25 people, 80 per cent).
   auto equal = check_changed([&](auto& c) {
     below(c);
-    at(c, path(k_a0, "/target_value")) = 100;
+    at(c, path(k_a0, "/target/measures/0/value")) = 100;
   });
   EXPECT_TRUE(equal.empty()) << test::dump(equal);
   auto ceiling = check_changed([&](auto& c) {
     below(c);
     at(c, "/goals/0/indicators/0/target_text") = "ข้อร้องเรียนไม่เกินร้อยละ ๑๐๐";
+    at(c, "/goals/0/indicators/0/target/measures/0/comparator") = "at_most";
   });
   EXPECT_TRUE(ceiling.empty()) << test::dump(ceiling);
   EXPECT_TRUE(check(valid_plan()).empty());
@@ -433,19 +445,21 @@ TEST(validate, warns_about_a_relative_target_without_a_baseline) {
   // Seed 000:83, "ลดลงร้อยละ ๑๐" from nothing stated.
   auto relative = [](json::value& c) {
     at(c, "/goals/0/indicators/0/target_text") = "ปี ๒๕๖๖ จำนวนคดีทุจริตในภาพรวมลดลงร้อยละ ๑๐";
-    at(c, "/goals/0/indicators/0/target_value") = 10;
+    at(c, "/goals/0/indicators/0/target/direction") = "decrease";
+    at(c, "/goals/0/indicators/0/target/measures/0/value") = 10;
   };
   auto findings = check_changed(relative);
-  std::vector<code_and_path> expected = {{"relative_target_without_baseline", "/goals/0/indicators/0/baseline"}};
+  std::vector<code_and_path> expected = {{"relative_target_without_baseline", "/goals/0/indicators/0/target/baseline"}};
   EXPECT_EQ(test::codes(findings, "warning"), expected) << test::dump(findings);
   EXPECT_FINDING(check_changed([](auto& c) {
                    at(c, "/goals/0/indicators/0/target_text") = "ผู้ใช้บริการเพิ่มขึ้นร้อยละ ๕";
-                   at(c, "/goals/0/indicators/0/target_value") = 5;
+                   at(c, "/goals/0/indicators/0/target/direction") = "increase";
+                   at(c, "/goals/0/indicators/0/target/measures/0/value") = 5;
                  }),
-                 "relative_target_without_baseline", "/goals/0/indicators/0/baseline");
+                 "relative_target_without_baseline", "/goals/0/indicators/0/target/baseline");
   auto with_baseline = check_changed([&](auto& c) {
     relative(c);
-    at(c, "/goals/0/indicators/0/baseline") = 40;
+    at(c, "/goals/0/indicators/0/target/baseline") = 40;
   });
   EXPECT_TRUE(with_baseline.empty()) << test::dump(with_baseline);
 }
@@ -562,8 +576,9 @@ TEST(validate, warns_about_numbering_and_empty_branches) {
   projects.push_back(project);
   auto& goals = at(content, "/goals").as_array();
   goals.push_back(json::parse(R"({"id":"g-2","number":2,"title":"คดีทุจริตลดลง","indicators":[
-      {"id":"i-2","number":"1.2","text":"จำนวนคดี","key_work_items":[]},
-      {"id":"i-3","number":"2.2","text":"จำนวนคดีรายหน่วยงาน","key_work_items":[],"served_by":"i-2"}]})"));
+      {"id":"i-2","number":"1.2","text":"จำนวนคดี","target":{"direction":"level","measures":[]},"key_work_items":[]},
+      {"id":"i-3","number":"2.2","text":"จำนวนคดีรายหน่วยงาน","target":{"direction":"level","measures":[]},
+       "key_work_items":[],"served_by":"i-2"}]})"));
   at(content, "/goals/0/stated_totals/projects") = 2;
   at(content, "/stated_totals") = json::parse(R"({"goals":2,"projects":2,"activities":2,"budget_baht":30500})");
   auto findings = check(content);
@@ -664,7 +679,7 @@ TEST(totals, sums_exactly_per_goal_and_overall) {
 
 TEST(progress, lists_activities_with_budget_and_target) {
   auto content = valid_plan();
-  at(content, path(k_a1, "/target_value")) = nullptr;
+  at(content, path(k_a1, "/target/measures/0/value")) = nullptr;
   auto items = anti_corruption_plan().progress_items(content);
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].id, "a-1");
@@ -684,8 +699,57 @@ TEST(progress, lists_activities_with_budget_and_target) {
   EXPECT_EQ(items[0].comparator, "at_least");  // ไม่น้อยกว่า ๒๕ คน
 
   // A ceiling is judged as one in the reports.
-  at(content, path(k_a0, "/target_text")) = "ไม่เกิน ๒๕ คน";
+  at(content, path(k_a0, "/target/measures/0/comparator")) = "at_most";
   EXPECT_EQ(anti_corruption_plan().progress_items(content)[0].comparator, "at_most");
+}
+
+TEST(progress, turns_a_change_from_a_stated_baseline_into_the_level_it_leads_to) {
+  auto content = valid_plan();
+  // "ลดลงร้อยละ ๑๐" from 120 cases: at most 108 cases.
+  at(content, path(k_a0, "/target")) = json::parse(
+      R"({"direction":"decrease","measures":[{"value":10,"unit":"ร้อยละ","comparator":"at_least"}],"baseline":120})");
+  auto item = anti_corruption_plan().progress_items(content)[0];
+  EXPECT_TRUE(item.measurable);
+  EXPECT_EQ(item.target_value, 108.0);
+  EXPECT_EQ(item.comparator, "at_most");
+  EXPECT_EQ(item.baseline, 120.0);
+  EXPECT_EQ(item.unit, "");  // a count of what the baseline counts, not a share
+  // "เพิ่มขึ้น ๕ แห่ง" from 20: at least 25 แห่ง.
+  at(content, path(k_a0, "/target")) = json::parse(
+      R"({"direction":"increase","measures":[{"value":5,"unit":"แห่ง","comparator":"at_least"}],"baseline":20})");
+  item = anti_corruption_plan().progress_items(content)[0];
+  EXPECT_EQ(item.target_value, 25.0);
+  EXPECT_EQ(item.comparator, "at_least");
+  EXPECT_EQ(item.unit, "แห่ง");
+  // Without a baseline the change itself is the figure reported.
+  at(content, path(k_a0, "/target/baseline")) = nullptr;
+  item = anti_corruption_plan().progress_items(content)[0];
+  EXPECT_EQ(item.target_value, 5.0);
+  EXPECT_EQ(item.baseline, std::nullopt);
+  // The first measure is the one reported against.
+  at(content, path(k_a0, "/target")) = json::parse(R"({"direction":"level","measures":[
+      {"value":1,"unit":"หลักสูตร","comparator":"at_least"},{"value":3,"unit":"คน","comparator":"exactly"}]})");
+  item = anti_corruption_plan().progress_items(content)[0];
+  EXPECT_EQ(item.target_value, 1.0);
+  EXPECT_EQ(item.unit, "หลักสูตร");
+}
+
+TEST(validate, reports_a_malformed_target_where_it_is) {
+  auto findings = check_changed([&](auto& c) {
+    at(c, path(k_a0, "/target")) = json::parse(R"({"direction":"down","measures":[
+        {"value":"many","unit":"คน","comparator":"at_least"},{"value":3,"unit":"คน","comparator":"about"},7],
+        "base_year":2023})");
+  });
+  std::vector<code_and_path> expected = {
+      {"invalid_value", path(k_a0, "/target/direction")},
+      {"invalid_type", path(k_a0, "/target/measures/0/value")},
+      {"invalid_value", path(k_a0, "/target/measures/1/comparator")},
+      {"invalid_type", path(k_a0, "/target/measures/2")},
+      {"invalid_value", path(k_a0, "/target/base_year")},
+  };
+  EXPECT_EQ(test::codes(findings, "error"), expected) << test::dump(findings);
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "")).as_object().erase("target"); }), "missing_field",
+                 path(k_a0, "/target"));
 }
 
 TEST(progress, names_the_linked_agencies_main_first_each_once) {

@@ -1,4 +1,5 @@
 #include "content_model.hpp"
+#include "targets.hpp"
 
 #include "master_plan.hpp"
 #include "text_util.hpp"
@@ -32,6 +33,7 @@ json::object targets_json(const target_series& series) {
     json::object cell;
     cell["value"] = target.value ? number_json(*target.value) : json::value(nullptr);
     cell["text"] = target.text;
+    cell["comparator"] = target.comparator;
     out[std::to_string(year)] = std::move(cell);
   }
   return out;
@@ -295,7 +297,46 @@ std::optional<double> target_of(const json::object* targets, int year) {
   return it == cell->end() ? std::nullopt : number_of(it->value());
 }
 
+std::string comparator_of(const json::object* targets, int year) {
+  const auto* cell = targets ? object_at(*targets, std::to_string(year)) : nullptr;
+  const auto* comparator = cell ? cell->if_contains("comparator") : nullptr;
+  if (comparator && comparator->is_string()) {
+    std::string_view c = comparator->as_string();
+    if (c == "at_most" || c == "exactly") return std::string(c);
+  }
+  return "at_least";
+}
+
 namespace {
+
+// Calls `fn` on every targets object, the indicators' and the projects'.
+template <class Fn>
+void for_each_targets(json::value& content, Fn&& fn) {
+  auto list_of = [](json::value& v, std::string_view key) -> json::array* {
+    auto* member = v.is_object() ? v.as_object().if_contains(key) : nullptr;
+    return member ? member->if_array() : nullptr;
+  };
+  auto visit = [&](json::value& owner) {
+    auto* targets = owner.is_object() ? owner.as_object().if_contains("targets") : nullptr;
+    if (targets && targets->is_object()) fn(targets->as_object());
+  };
+  auto* strategies = list_of(content, "strategies");
+  if (!strategies) return;
+  for (auto& s : *strategies) {
+    auto* goals = list_of(s, "goals");
+    for (std::size_t g = 0; goals && g < goals->size(); ++g) {
+      auto* indicators = list_of((*goals)[g], "indicators");
+      for (std::size_t i = 0; indicators && i < indicators->size(); ++i) {
+        visit((*indicators)[i]);
+        auto* tactics = list_of((*indicators)[i], "strategies");
+        for (std::size_t t = 0; tactics && t < tactics->size(); ++t) {
+          auto* projects = list_of((*tactics)[t], "projects");
+          for (std::size_t p = 0; projects && p < projects->size(); ++p) visit((*projects)[p]);
+        }
+      }
+    }
+  }
+}
 
 // Calls `fn` on every agency list (main and supporting) of every project.
 template <class Fn>
@@ -337,6 +378,17 @@ json::value upgrade_content(json::value content) {
   for_each_agency_list(content, [](json::array& list) {
     if (std::ranges::any_of(list, [](const json::value& v) { return v.is_string(); })) {
       list = plugin::upgrade_agency_list(list);
+    }
+  });
+  // Targets stored before they had a comparator were all read as "at
+  // least"; a cell whose text says ไม่เกิน is a ceiling, and says so now.
+  // The others keep reading as they did.
+  for_each_targets(content, [](json::object& targets) {
+    for (auto& year : targets) {
+      auto* cell = year.value().if_object();
+      if (!cell || cell->contains("comparator")) continue;
+      const auto* text = cell->if_contains("text");
+      if (text && text->is_string() && comparator_in(text->as_string()) == "at_most") (*cell)["comparator"] = "at_most";
     }
   });
   return content;

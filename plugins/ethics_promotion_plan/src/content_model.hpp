@@ -38,6 +38,9 @@ namespace planflow::plugins::ethics {
 struct target_value {
   std::optional<double> value;  ///< nullopt: the document gives no usable number
   std::string text;             ///< the cell as the document has it (cleaned)
+  /// How a result is held against the value: "at_least" (what a bare
+  /// number means), "at_most" (ไม่เกิน) or "exactly".
+  std::string comparator = "at_least";
 };
 
 /// One target per year, in year order.
@@ -232,6 +235,10 @@ inline constexpr double k_max_budget_baht = 1e12;
 
 /// The target of `year` in a targets object: its number when it has one.
 std::optional<double> target_of(const boost::json::object* targets, int year);
+
+/// The comparator of `year` in a targets object: "at_least" when the cell
+/// names none (content stored before targets had one).
+std::string comparator_of(const boost::json::object* targets, int year);
 
 /// Every project of the content with what it hangs under; malformed parts of
 /// the content are skipped, so this accepts any JSON value.

@@ -354,6 +354,7 @@ target_reading read_targets(const cells& row, const table_header& header, const 
   for (auto& [year, target] : out.series.years) {
     if (target.text.empty()) continue;
     target.value = parse_target(target.text, unit);
+    target.comparator = comparator_in(target.text);
     if (!target.value || std::trunc(*target.value) != *target.value) continue;
     const int v = static_cast<int>(std::clamp(*target.value, -1.0, 1e6));
     bool heading = std::find(years.begin(), years.end(), v) != years.end() || header.heading_years.count(v) != 0;

@@ -196,6 +196,11 @@ bool names_a_measure(std::string_view text) {
 
 bool is_relative_target(std::string_view text) { return contains_any(without_spaces(text), k_change_words); }
 
+std::string comparator_in(std::string_view text) {
+  const std::string compact = without_spaces(text);
+  return contains(compact, "ไม่เกิน") || contains(compact, "ไม่มากกว่า") ? "at_most" : "at_least";
+}
+
 bool names_baseline(std::string_view text) { return contains_any(without_spaces(text), k_baseline_words); }
 
 bool looks_like_year(double value, int first_year, int last_year) {

@@ -69,6 +69,11 @@ bool names_a_measure(std::string_view text);
 /// measured against a baseline.
 bool is_relative_target(std::string_view text);
 
+/// The comparator a target cell states: "at_most" after ไม่เกิน/ไม่มากกว่า,
+/// "at_least" otherwise (ไม่น้อยกว่า, อย่างน้อย, or a bare number: a plan
+/// names what it will deliver, and more is not a miss).
+std::string comparator_in(std::string_view text);
+
 /// True when a text names the baseline a change is measured from: "จากปี…",
 /// "จากปีที่ผ่านมา", "เทียบกับ…", "ค่าฐาน", "ปีฐาน", "baseline".
 bool names_baseline(std::string_view text);

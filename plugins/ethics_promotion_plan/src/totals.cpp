@@ -145,6 +145,7 @@ std::vector<plugin::progress_item> plan_progress_items(const json::value& conten
     base.goal = v.goal ? std::string(string_at(*v.goal, "text")) : std::string();
     base.indicator = v.indicator ? std::string(string_at(*v.indicator, "text")) : std::string();
     base.target_value = target_of(targets, fiscal_year);
+    base.comparator = comparator_of(targets, fiscal_year);
     base.measurable = base.target_value.has_value();
     base.unit = unit;
     set_agencies(base, project);

@@ -580,6 +580,14 @@ void validator::check_targets(const json::value& targets_value, const std::strin
       if (auto it = cell->find("text"); it != cell->end() && !it->value().is_string()) {
         invalid_type(cell_path + "/text", "text", k_string);
       }
+      if (auto it = cell->find("comparator"); it != cell->end()) {
+        const auto* c = it->value().if_string();
+        if (!c || (*c != "at_least" && *c != "at_most" && *c != "exactly")) {
+          findings_.error(codes::invalid_value, cell_path + "/comparator",
+                          "ต้องเป็น \"at_least\" (ไม่น้อยกว่า), \"at_most\" (ไม่เกิน) หรือ \"exactly\" (เท่ากับ)",
+                          "must be \"at_least\", \"at_most\" or \"exactly\"");
+        }
+      }
     }
     if (!first_year_) continue;
     auto year = cell_year(member.key());
