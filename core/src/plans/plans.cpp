@@ -160,12 +160,13 @@ void service::check_content(const plugin::plan_type& type, const boost::json::va
 plan service::create(const new_plan& input, const directory::user& creator, const std::string& remote_address) {
   const auto& type = type_of(input.plan_type);
   check_content(type, input.content, "/content");
-  const auto findings = type.validate(input.content, context_for(input.province_code, input.fiscal_year));
+  const auto content = type.upgrade_content(input.content);  // stored as served, as in update_content
+  const auto findings = type.validate(content, context_for(input.province_code, input.fiscal_year));
   // Not a structured binding: the transaction's lambda captures both, which
   // clang-tidy's parser (clang 14) does not take from a binding.
   const auto counts = count_findings(findings);
   const int errors = counts.first, warnings = counts.second;
-  const std::string canonical = canonical_json(input.content);
+  const std::string canonical = canonical_json(content);
   const std::string sha = auth::sha256_hex(canonical);
   const std::string workflow_id = input.workflow_id.empty() ? type.default_workflow() : input.workflow_id;
 
@@ -274,11 +275,15 @@ page service::list(const filter& f, std::optional<std::int64_t> cursor, int limi
   return out;
 }
 
-plan service::update_content(std::int64_t id, int expected_revision, const boost::json::value& content,
+plan service::update_content(std::int64_t id, int expected_revision, const boost::json::value& sent,
                              const directory::user& editor, const std::string& remote_address) {
   auto current = find(id);
   if (!current) throw error::not_found(error::messages::plan_not_found, {{"id", id}});
-  check_content(type_of(current->plan_type), content, "");
+  check_content(type_of(current->plan_type), sent, "");
+  // Content in an earlier shape (a page opened before an upgrade) is stored
+  // in today's, as it would be served: what is stored, served and signed is
+  // one text.
+  const auto content = type_of(current->plan_type).upgrade_content(sent);
   const auto findings = validate(*current, content);
   // Not a structured binding: the transaction's lambda captures both, which
   // clang-tidy's parser (clang 14) does not take from a binding.

@@ -47,11 +47,11 @@ finding not_linked(const agency_ref& ref, const std::string& path, const plan_co
     if (const auto* a = directory_entry(ctx, id)) offered.push_back(a->name_th);
   }
   if (offered.empty()) {
-    return make("warning", "agency_not_linked", path,
-                "หน่วยงาน \"" + ref.name +
-                    "\" ไม่ตรงกับหน่วยงานใดในทะเบียนของจังหวัด: เลือกหน่วยงานจากทะเบียน หรือเพิ่มหน่วยงานนี้ในทะเบียน",
-                "the agency \"" + ref.name +
-                    "\" matches no agency in the province's directory: pick one, or add it to the directory");
+    return make(
+        "warning", "agency_not_linked", path,
+        "หน่วยงาน \"" + ref.name + "\" ไม่ตรงกับหน่วยงานใดในทะเบียนของจังหวัด: เลือกหน่วยงานจากทะเบียน หรือเพิ่มหน่วยงานนี้ในทะเบียน",
+        "the agency \"" + ref.name +
+            "\" matches no agency in the province's directory: pick one, or add it to the directory");
   }
   return make("warning", "agency_not_linked", path,
               "หน่วยงาน \"" + ref.name + "\" ยังไม่ได้เชื่อมกับทะเบียนหน่วยงาน: อาจเป็น " + either(offered, "หรือ"),
@@ -181,8 +181,8 @@ std::vector<finding> check_agency_refs(const json::value& list, std::string_view
     }
     const auto* name = o->if_contains("name");
     if (!name || !name->is_string() || name->get_string().empty()) {
-      out.push_back(make("error", "missing_field", pointer_append(here, "name"), "ยังไม่ได้ระบุชื่อหน่วยงาน",
-                         "the agency has no name"));
+      out.push_back(
+          make("error", "missing_field", pointer_append(here, "name"), "ยังไม่ได้ระบุชื่อหน่วยงาน", "the agency has no name"));
       continue;
     }
     const json::value one = json::array{(*array)[i]};

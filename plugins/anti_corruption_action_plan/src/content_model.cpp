@@ -1,4 +1,5 @@
 #include "content_model.hpp"
+
 #include "text_scan.hpp"
 
 #include <planflow/text/thai.hpp>
@@ -229,7 +230,7 @@ plan reader::read(const json::value& content) {
     invalid_type("", k_object);
     return out;
   }
-  unknown_fields(*root, "", {"province", "fiscal_year", "title", "goals", "stated_totals"});
+  unknown_fields(*root, "", {"province", "fiscal_year", "title", "narrative", "goals", "stated_totals"});
 
   if (const auto* province = member(*root, "", "province", true)) {
     if (const auto* object = province->if_object()) {
@@ -254,6 +255,7 @@ plan reader::read(const json::value& content) {
   }
 
   out.title = read_string(*root, "", "title", true);
+  out.narrative = read_narrative(*root, issues_);
   if (const auto* goals = read_array(*root, "", "goals")) {
     out.goals.reserve(goals->size());
     for (std::size_t i = 0; i < goals->size(); ++i)
@@ -559,9 +561,10 @@ budget_info reader::read_budget(const json::object& object, const std::string& p
     invalid_type(here, k_object);
     return out;
   }
-  unknown_fields(*budget, here, {"kind", "baht", "text"});
+  unknown_fields(*budget, here, {"kind", "baht", "text", "source"});
   out.kind = read_string(*budget, here, "kind", true);
   out.text = read_string(*budget, here, "text", false);
+  out.source = read_string(*budget, here, "source", false);
   if (budget->if_contains("kind") && budget->at("kind").is_string() && out.kind != k_budget_amount &&
       out.kind != k_budget_none && out.kind != k_budget_unparsed) {
     invalid_value(pointer_append(here, "kind"), "ต้องเป็น \"amount\", \"none\" หรือ \"unparsed\"",
@@ -667,6 +670,7 @@ json::object activity_json(const activity& a) {
   budget["kind"] = a.budget.kind;
   budget["baht"] = a.budget.satang ? baht_json(*a.budget.satang) : json::value(nullptr);
   budget["text"] = a.budget.text;
+  if (!a.budget.source.empty()) budget["source"] = a.budget.source;
   out["budget"] = std::move(budget);
   json::object period;
   period["text"] = a.period.text;
@@ -740,8 +744,8 @@ void upgrade_agencies(json::object& activity) {
 // first measure; its comparator and the direction are read from the text
 // as written, as the importer would.
 void upgrade_target(json::object& owner, std::string_view unit_key) {
-  const bool earlier = owner.contains("target_value") || owner.contains("baseline") ||
-                       (!unit_key.empty() && owner.contains(unit_key));
+  const bool earlier =
+      owner.contains("target_value") || owner.contains("baseline") || (!unit_key.empty() && owner.contains(unit_key));
   if (owner.contains("target") || !earlier) return;
   json::value value = nullptr, baseline = nullptr, unit = "";
   if (auto* v = owner.if_contains("target_value")) value = *v;
@@ -816,7 +820,8 @@ json::object target_json(const measurable_target& t) {
   out["direction"] = t.direction.empty() ? "level" : t.direction;
   json::array measures;
   for (const auto& m : t.measures) {
-    measures.push_back(json::object{{"value", optional_number(m.value)}, {"unit", m.unit}, {"comparator", m.comparator}});
+    measures.push_back(
+        json::object{{"value", optional_number(m.value)}, {"unit", m.unit}, {"comparator", m.comparator}});
   }
   out["measures"] = std::move(measures);
   out["baseline"] = optional_number(t.baseline);
@@ -886,6 +891,7 @@ json::object to_json(const plan& p) {
     if (g.stated) goal["stated_totals"] = stated_json(*g.stated);
     goals.emplace_back(std::move(goal));
   }
+  out["narrative"] = narrative_json(p.narrative);
   out["goals"] = std::move(goals);
   if (p.stated) out["stated_totals"] = stated_json(*p.stated);
   return out;

@@ -19,6 +19,7 @@
 /// row with its own budget has exactly one activity with the same title.
 
 #include "findings.hpp"
+#include "narrative.hpp"
 
 #include <planflow/plugin/agency_refs.hpp>
 #include <planflow/util/json_util.hpp>
@@ -46,6 +47,9 @@ struct budget_info {
   std::string kind;                    ///< k_budget_amount, k_budget_none, k_budget_unparsed ("" when unreadable)
   std::optional<std::int64_t> satang;  ///< for "amount" with a valid "baht"
   std::string text;                    ///< the cell as written
+  /// Whose money: "งบประมาณจาก สำนักงาน ป.ป.ช.", "งบพัฒนาจังหวัด", … as
+  /// the officer records it ("" when not said; the seeds never say).
+  std::string source;
 };
 
 struct period_info {
@@ -111,7 +115,7 @@ struct indicator {
   std::string id;
   std::string number;  ///< "1.1", "2.2.1"
   std::string text;
-  std::string unit;  ///< "ร้อยละ", "จำนวน", …
+  std::string unit;         ///< "ร้อยละ", "จำนวน", …
   std::string target_text;  ///< the ค่าเป้าหมาย statement as written
   measurable_target target;
   /// Id of another indicator of the same goal whose work items serve this
@@ -149,6 +153,7 @@ struct plan {
   province_ref province;
   int fiscal_year = 0;  ///< Buddhist era, 0 when unknown
   std::string title;
+  narrative_info narrative;
   std::vector<goal> goals;
   std::optional<stated_totals> stated;
 };

@@ -173,6 +173,7 @@ class importer {
   enum class title_state { before, reading, done };
   title_state title_state_ = title_state::before;
   std::vector<std::string> title_lines_;
+  narrative_reader narrative_;  // the paragraphs before the first goal
 
   std::optional<std::size_t> goal_;
   std::optional<indicator_ref> indicator_;
@@ -234,6 +235,7 @@ plugin::import_result importer::run(string_view document) {
                     fmt::format("the document could not be fully imported: {}", e.what()));
   }
   try {
+    plan_.narrative = std::move(narrative_.result());
     result.content = to_json(plan_);
     plugin::plan_context checked = ctx_;
     if (checked.province_code.empty()) checked.province_code = province_code_;
@@ -389,7 +391,12 @@ void importer::text_line(string_view raw, int line) {
     return indicator_heading(s, line);
   }
   if (s.starts_with(k_target_word)) return target_statement(strip_colon(s.substr(k_target_word.size())), line);
-  if (is_page_header_line(s)) return check_line_years(s, line);
+  if (is_page_header_line(s)) {
+    // The plan headings before the first goal name the plans this one
+    // serves (seed 000 lines 24–30); later they head the pages.
+    if (plan_.goals.empty() && linked_plan_in(s)) narrative_.take(s);
+    return check_line_years(s, line);
+  }
   paragraph(s, line);
 }
 
@@ -587,7 +594,9 @@ void importer::paragraph(string_view text, int line) {
     }
     return;
   } else {
-    check_line_years(text, line);  // a paragraph the content does not keep: validate() never sees it
+    // Narrative the content keeps is not validated for years either.
+    check_line_years(text, line);
+    if (plan_.goals.empty()) narrative_.take(text);
   }
   stop_waiting();
 }

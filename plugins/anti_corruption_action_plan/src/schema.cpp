@@ -1,5 +1,7 @@
 #include "schema.hpp"
 
+#include "narrative.hpp"
+
 #include <planflow/plugin/agency_refs.hpp>
 #include <planflow/text/thai.hpp>
 
@@ -17,7 +19,7 @@ constexpr std::string_view k_schema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:planflow:plan-type:anti_corruption_action_plan:content",
   "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ด้านการต่อต้านการทุจริตและประพฤติมิชอบ",
-  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "target": {"th": "ค่าเป้าหมายที่วัดได้", "en": "Measurable target"}, "direction": {"th": "ลักษณะค่าเป้าหมาย", "en": "Direction"}, "level": {"th": "ระดับที่ต้องถึง", "en": "A level to reach"}, "increase": {"th": "เพิ่มขึ้นจากค่าฐาน", "en": "An increase from the baseline"}, "decrease": {"th": "ลดลงจากค่าฐาน", "en": "A decrease from the baseline"}, "measures": {"th": "ค่าที่วัด", "en": "Measures"}, "value": {"th": "ค่า", "en": "Value"}, "comparator": {"th": "เงื่อนไข", "en": "Comparator"}, "at_least": {"th": "ไม่น้อยกว่า", "en": "At least"}, "at_most": {"th": "ไม่เกิน", "en": "At most"}, "exactly": {"th": "เท่ากับ", "en": "Exactly"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "base_year": {"th": "ปีฐาน (พ.ศ.)", "en": "Base year (BE)"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "main_agencies": {"th": "หน่วยงานรับผิดชอบหลัก", "en": "Main agencies"}, "supporting_agencies": {"th": "หน่วยงานสนับสนุน", "en": "Supporting agencies"}},
+  "x-labels": {"province": {"th": "จังหวัด", "en": "Province"}, "code": {"th": "รหัสจังหวัด", "en": "Province code"}, "name_th": {"th": "ชื่อจังหวัด", "en": "Province name"}, "fiscal_year": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year (BE)"}, "title": {"th": "ชื่อ", "en": "Title"}, "goals": {"th": "เป้าหมาย", "en": "Goals"}, "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"}, "number": {"th": "ลำดับ", "en": "Number"}, "text": {"th": "ข้อความ", "en": "Text"}, "unit": {"th": "หน่วยนับ", "en": "Unit"}, "projects": {"th": "โครงการ/กิจกรรม", "en": "Projects"}, "activities": {"th": "กิจกรรม", "en": "Activities"}, "budget": {"th": "งบประมาณ", "en": "Budget"}, "kind": {"th": "ลักษณะงบประมาณ", "en": "Budget kind"}, "baht": {"th": "จำนวนเงิน (บาท)", "en": "Amount (baht)"}, "amount": {"th": "ระบุจำนวนเงิน", "en": "An amount"}, "none": {"th": "ไม่ใช้งบประมาณ", "en": "No budget"}, "unparsed": {"th": "อ่านจำนวนเงินไม่ได้", "en": "Amount unreadable"}, "stated_totals": {"th": "ยอดรวมตามเอกสาร", "en": "Totals as stated"}, "target_text": {"th": "ค่าเป้าหมาย", "en": "Target"}, "source": {"th": "แหล่งงบประมาณ", "en": "Budget source"}, "narrative": {"th": "ส่วนนำของแผน", "en": "About the plan"}, "committee": {"th": "คณะกรรมการ", "en": "Committee"}, "name": {"th": "ชื่อ", "en": "Name"}, "mandate": {"th": "หน้าที่และอำนาจ", "en": "Mandate"}, "duties": {"th": "หน้าที่", "en": "Duties"}, "reporting": {"th": "การรายงานผล", "en": "Reporting duties"}, "to": {"th": "รายงานต่อ", "en": "Reported to"}, "every_months": {"th": "ทุก ๆ กี่เดือน", "en": "Every (months)"}, "linked_plans": {"th": "แผนที่แผนนี้อยู่ภายใต้", "en": "Plans this plan serves"}, "scope": {"th": "ระดับของแผน", "en": "Plan level"}, "master_plan": {"th": "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ", "en": "Master plan under the national strategy"}, "national_action_plan": {"th": "แผนปฏิบัติการระดับชาติ", "en": "National action plan"}, "sub_plan": {"th": "แผนย่อย", "en": "Sub-plan"}, "provincial_plan": {"th": "แผนปฏิบัติการระดับจังหวัด (หลายปี)", "en": "Provincial multi-year plan"}, "first_year": {"th": "ปีแรก (พ.ศ.)", "en": "First year (BE)"}, "last_year": {"th": "ปีสุดท้าย (พ.ศ.)", "en": "Last year (BE)"}, "approval": {"th": "การให้ความเห็นชอบแผน", "en": "Approval of the plan"}, "body": {"th": "ผู้ให้ความเห็นชอบ", "en": "Approved by"}, "meeting": {"th": "การประชุมครั้งที่", "en": "Meeting number"}, "date": {"th": "วันที่ให้ความเห็นชอบ (ค.ศ. ปปปป-ดด-วว)", "en": "Date approved (YYYY-MM-DD, CE)"}, "resolution": {"th": "มติ", "en": "Resolution"}, "target": {"th": "ค่าเป้าหมายที่วัดได้", "en": "Measurable target"}, "direction": {"th": "ลักษณะค่าเป้าหมาย", "en": "Direction"}, "level": {"th": "ระดับที่ต้องถึง", "en": "A level to reach"}, "increase": {"th": "เพิ่มขึ้นจากค่าฐาน", "en": "An increase from the baseline"}, "decrease": {"th": "ลดลงจากค่าฐาน", "en": "A decrease from the baseline"}, "measures": {"th": "ค่าที่วัด", "en": "Measures"}, "value": {"th": "ค่า", "en": "Value"}, "comparator": {"th": "เงื่อนไข", "en": "Comparator"}, "at_least": {"th": "ไม่น้อยกว่า", "en": "At least"}, "at_most": {"th": "ไม่เกิน", "en": "At most"}, "exactly": {"th": "เท่ากับ", "en": "Exactly"}, "baseline": {"th": "ค่าฐาน", "en": "Baseline"}, "base_year": {"th": "ปีฐาน (พ.ศ.)", "en": "Base year (BE)"}, "served_by": {"th": "ใช้ลักษณะงานร่วมกับตัวชี้วัด", "en": "Shares work items with indicator"}, "key_work_items": {"th": "ลักษณะสำคัญของงาน", "en": "Key work items"}, "method": {"th": "วิธีการดำเนินงาน", "en": "Method"}, "indicator_text": {"th": "ตัวชี้วัดกิจกรรม", "en": "Activity indicator"}, "period": {"th": "ระยะเวลาดำเนินการ", "en": "Period"}, "first_month": {"th": "เดือนเริ่ม (1 = ต.ค.)", "en": "First month (1 = Oct)"}, "last_month": {"th": "เดือนสิ้นสุด (12 = ก.ย.)", "en": "Last month (12 = Sep)"}, "main_agencies": {"th": "หน่วยงานรับผิดชอบหลัก", "en": "Main agencies"}, "supporting_agencies": {"th": "หน่วยงานสนับสนุน", "en": "Supporting agencies"}},
   "type": "object",
   "required": ["province", "fiscal_year", "title", "goals"],
   "properties": {
@@ -31,6 +33,7 @@ constexpr std::string_view k_schema = R"json({
     },
     "fiscal_year": {"type": "integer", "description": "Buddhist era, 0 = unknown", "anyOf": [{"const": 0}, {"minimum": 2400, "maximum": 2799}]},
     "title": {"type": "string"},
+    "narrative": {"$ref": "#/$defs/narrative"},
     "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}},
     "stated_totals": {"$ref": "#/$defs/stated_totals"}
   },
@@ -38,6 +41,60 @@ constexpr std::string_view k_schema = R"json({
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$", "description": "unique in the plan"},
     "item_number": {"type": "string", "pattern": "^[0-9]{0,9}$", "description": "ASCII digits; empty when the row is unnumbered"},
     "nullable_number": {"type": ["number", "null"]},
+    "be_year": {"type": ["integer", "null"], "minimum": 2400, "maximum": 2799, "description": "Buddhist era"},
+    "narrative": {
+      "type": "object",
+      "description": "what the document says around its tables; absent in plans written before it was kept",
+      "properties": {
+        "committee": {
+          "type": "object",
+          "properties": {
+            "name": {"type": "string", "description": "คณะกรรมการผลักดันการดำเนินงาน…จังหวัด…"},
+            "mandate": {
+              "type": "object",
+              "properties": {
+                "text": {"type": "string", "description": "the sentence introducing the duties (คำสั่งแต่งตั้ง…)"},
+                "duties": {"type": "array", "items": {"type": "string"}, "description": "หน้าที่และอำนาจ, one per numbered duty"}
+              }
+            },
+            "reporting": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "text": {"type": "string"},
+                  "to": {"type": "array", "items": {"type": "string"}, "description": "ศปท.มท., ป.ป.ช., ป.ป.ท., …"},
+                  "every_months": {"type": ["integer", "null"], "enum": [1, 3, 6, 12, null]}
+                }
+              }
+            }
+          }
+        },
+        "linked_plans": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["scope", "title"],
+            "properties": {
+              "scope": {"enum": ["master_plan", "national_action_plan", "sub_plan", "provincial_plan"]},
+              "title": {"type": "string"},
+              "first_year": {"$ref": "#/$defs/be_year"},
+              "last_year": {"$ref": "#/$defs/be_year"}
+            }
+          }
+        },
+        "approval": {
+          "type": ["object", "null"],
+          "description": "the meeting that approved the plan",
+          "properties": {
+            "body": {"type": "string"},
+            "meeting": {"type": "string", "description": "1/2566"},
+            "date": {"type": "string", "description": "YYYY-MM-DD (Common Era), or empty"},
+            "resolution": {"type": "string"}
+          }
+        }
+      }
+    },
     "target": {
       "type": "object",
       "required": ["direction", "measures"],
@@ -131,7 +188,8 @@ constexpr std::string_view k_schema = R"json({
           "properties": {
             "kind": {"enum": ["amount", "none", "unparsed"]},
             "baht": {"type": ["number", "null"], "minimum": 0, "description": "required for amount; null otherwise"},
-            "text": {"type": "string", "description": "the cell as written"}
+            "text": {"type": "string", "description": "the cell as written"},
+            "source": {"type": "string", "description": "whose money (งบประมาณจาก สำนักงาน ป.ป.ช., งบพัฒนาจังหวัด, …)"}
           }
         },
         "period": {
@@ -186,6 +244,7 @@ json::object empty_content_json(const plugin::plan_context& ctx) {
   int fiscal_year = ctx.fiscal_year >= 2400 && ctx.fiscal_year <= 2799 ? ctx.fiscal_year : 0;
   out["fiscal_year"] = fiscal_year;
   out["title"] = standard_title(fiscal_year, name_th);
+  out["narrative"] = narrative_json({});
   out["goals"] = json::array();
   return out;
 }

@@ -81,8 +81,8 @@ std::string standalone_province_name(std::string_view line);
 /// "๒)") are skipped.
 struct target_match {
   std::optional<double> value;
-  std::string unit;  ///< "ร้อยละ", or the word after the number ("แห่ง", "คน")
-  std::string text;  ///< from the quantifier through the unit: "ไม่น้อยกว่า ๓ แห่ง"
+  std::string unit;     ///< "ร้อยละ", or the word after the number ("แห่ง", "คน")
+  std::string text;     ///< from the quantifier through the unit: "ไม่น้อยกว่า ๓ แห่ง"
   std::size_t end = 0;  ///< byte offset just past `text` in the text searched
 };
 target_match find_target(std::string_view text);
@@ -141,7 +141,6 @@ std::optional<year_mention> find_year_mention(std::string_view text, std::size_t
 /// count of provinces ("ใน ๗๖ จังหวัด"). The byte offset where the first
 /// starts (the count's digits included), or nullopt.
 std::optional<std::size_t> find_national_scope(std::string_view text);
-
 
 /// True when a Thai vowel sign or tone mark (which cannot start a word) is at `pos`.
 bool combining_mark_at(std::string_view text, std::size_t pos);

@@ -312,8 +312,8 @@ void checker::check_activity(const indicator& ind, const project& pr, const acti
 // plan type). An activity needs a main agency: it is the one that reports.
 void checker::check_agencies(const activity& a) {
   bool any = false;
-  for (auto [key, refs] : {std::pair{"main_agencies", &a.main_agencies},
-                           std::pair{"supporting_agencies", &a.supporting_agencies}}) {
+  for (auto [key, refs] :
+       {std::pair{"main_agencies", &a.main_agencies}, std::pair{"supporting_agencies", &a.supporting_agencies}}) {
     const std::string list_path = pointer_append(a.path, key);
     for (std::size_t i = 0; i < refs->size(); ++i) {
       const auto& ref = (*refs)[i];

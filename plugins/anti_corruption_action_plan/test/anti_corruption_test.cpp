@@ -618,8 +618,10 @@ void with_measures(json::object& owner, bool activity) {
                                  {"baseline", baseline},
                                  {"base_year", nullptr}};
   owner.erase("target_value");
-  if (activity) owner.erase("unit");
-  else owner.erase("baseline");
+  if (activity)
+    owner.erase("unit");
+  else
+    owner.erase("baseline");
 }
 
 TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
@@ -726,6 +728,38 @@ TEST_F(seed_import, reads_the_old_shaped_golden_without_loss) {
                                                "a-36 target_text", "a-36 target", "a-4 method", "a-5 method"}));
 }
 
+TEST_F(seed_import, keeps_the_committees_mandate_and_the_plans_it_serves) {
+  // Lines 8–21: the committee, the order that sets its duties, and the eight duties.
+  EXPECT_EQ(at("/narrative/committee/name"),
+            "คณะกรรมการผลักดันการดำเนินงานตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ "
+            "จังหวัดนราธิวาส");
+  EXPECT_TRUE(std::string(at("/narrative/committee/mandate/text").as_string()).starts_with("คำสั่งแต่งตั้งคณะกรรมการ"));
+  const auto& duties = at("/narrative/committee/mandate/duties").as_array();
+  ASSERT_EQ(duties.size(), 8u);
+  EXPECT_TRUE(std::string(duties[0].as_string()).starts_with("จัดทำแผนปฏิบัติการขับเคลื่อนระดับจังหวัด"));
+  EXPECT_TRUE(std::string(duties[7].as_string()).starts_with("แต่งตั้งคณะอนุกรรมการ"));
+  // Duties ๖) and ๗) report: to the master plan's committee, and each
+  // quarter to ศปท.มท., the ป.ป.ช. and the ป.ป.ท.
+  const auto& reporting = at("/narrative/committee/reporting").as_array();
+  ASSERT_EQ(reporting.size(), 2u);
+  EXPECT_EQ(reporting[0].at("to"), json::parse(R"(["คณะกรรมการขับเคลื่อนแผนแม่บท"])"));
+  EXPECT_EQ(reporting[0].at("every_months"), nullptr);
+  EXPECT_EQ(reporting[1].at("to"), json::parse(R"(["ศปท.มท.", "ป.ป.ช.", "ป.ป.ท."])"));
+  EXPECT_EQ(reporting[1].at("every_months"), 3);
+  // Lines 24–30: the national master plan, the phase-2 national plan, the
+  // sub-plan, and the province's five-year plan this year's plan is an edition of.
+  EXPECT_EQ(at("/narrative/linked_plans"), json::parse(R"([
+      {"scope": "master_plan", "title": "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ",
+       "first_year": 2561, "last_year": 2580},
+      {"scope": "national_action_plan", "title": "แผนปฏิบัติการด้านการต่อต้านการทุจริตและประพฤติมิชอบ ระยะที่ ๒",
+       "first_year": 2566, "last_year": 2570},
+      {"scope": "sub_plan", "title": "แผนย่อยการป้องกันการทุจริตและประพฤติมิชอบ", "first_year": null, "last_year": null},
+      {"scope": "provincial_plan", "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด", "first_year": 2566, "last_year": 2570}
+  ])"));
+  // The document records no meeting that approved it.
+  EXPECT_EQ(at("/narrative/approval"), nullptr);
+}
+
 TEST_F(seed_import, reads_periods_as_fiscal_months) {
   auto months = [&](std::string_view activity) {
     const auto& period = at(std::string(activity) + "/period");
@@ -802,8 +836,7 @@ TEST_F(seed_import, reads_measurable_activity_targets) {
 
 TEST_F(seed_import, splits_agencies_at_paragraphs_and_bullets) {
   // The first named leads; the others support.
-  EXPECT_EQ(at(std::string(k_line_109) + "/main_agencies"),
-            json::parse(R"([{"name": "สำนักงาน ป.ป.ช. ประจำ จังหวัด"}])"));
+  EXPECT_EQ(at(std::string(k_line_109) + "/main_agencies"), json::parse(R"([{"name": "สำนักงาน ป.ป.ช. ประจำ จังหวัด"}])"));
   EXPECT_EQ(at(std::string(k_line_109) + "/supporting_agencies"),
             json::parse(R"([{"name": "สำนักงานศึกษาธิการ จังหวัด"}, {"name": "สำนักงานเขตพื้นที่ การศึกษา"},)"
                         R"({"name": "ประธานอาชีวศึกษา จังหวัด"}, {"name": "สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด"}])"));
@@ -824,7 +857,7 @@ TEST_F(seed_import, links_each_agency_to_the_directory_by_what_it_names) {
       {"สำนักงาน ป.ป.ช. ประจำจังหวัด", 1},
       {"สำนักงานศึกษาธิการ จังหวัด", 2},
       {"สำนักงานเขตพื้นที่ การศึกษา", 0},  // primary or secondary? the document does not say
-      {"ประธานอาชีวศึกษา จังหวัด", 0},     // a chairman, not an agency: miswritten
+      {"ประธานอาชีวศึกษา จังหวัด", 0},   // a chairman, not an agency: miswritten
       {"สำนักงานส่งเสริมการ ปกครองท้องถิ่นจังหวัด", 6},
       {"ชมรม STRONG-จิตพอเพียงต้านทุจริต", 7},
       {"ชมรม STRONG-จิต พอเพียงต้านทุจริต", 7},
@@ -866,10 +899,10 @@ TEST_F(seed_import, links_each_agency_to_the_directory_by_what_it_names) {
     }
   }
   EXPECT_EQ(linked, expected);
-  EXPECT_EQ(collective, (std::set<std::string>{"ราชการส่วนภูมิภาค ทุกส่วน", "องค์กรปกครองส่วนท้องถิ่นในจังหวัด",
-                                               "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "หน่วยงานภาครัฐ ภายในจังหวัด",
-                                               "หน่วยงานที่ได้รับมอบหมายตามมติคณะรัฐมนตรี", "หน่วยงานภาครัฐใน จังหวัดนราธิวาส",
-                                               "ส่วนราชการภูมิภาคทุก ส่วนราชการ"}));
+  EXPECT_EQ(collective,
+            (std::set<std::string>{"ราชการส่วนภูมิภาค ทุกส่วน", "องค์กรปกครองส่วนท้องถิ่นในจังหวัด", "หน่วยงานภาครัฐในจังหวัดนราธิวาส",
+                                   "หน่วยงานภาครัฐ ภายในจังหวัด", "หน่วยงานที่ได้รับมอบหมายตามมติคณะรัฐมนตรี",
+                                   "หน่วยงานภาครัฐใน จังหวัดนราธิวาส", "ส่วนราชการภูมิภาคทุก ส่วนราชการ"}));
   // Without a directory (a document converted offline) nothing is linked.
   EXPECT_EQ(json::serialize(content()).find("agency_id"), std::string::npos);
 }

@@ -266,8 +266,8 @@ TEST(validate, flags_periods_outside_the_fiscal_year) {
 TEST(validate, flags_percentages_above_100) {
   EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target/measures/0/value") = 120; }),
                  "percentage_over_100", "/goals/0/indicators/0/target/measures/0/value");
-  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target/baseline") = 101; }), "percentage_over_100",
-                 "/goals/0/indicators/0/target/baseline");
+  EXPECT_FINDING(check_changed([](auto& c) { at(c, "/goals/0/indicators/0/target/baseline") = 101; }),
+                 "percentage_over_100", "/goals/0/indicators/0/target/baseline");
   EXPECT_FINDING(check_changed([&](auto& c) {
                    at(c, path(k_a0, "/target/measures/0/unit")) = "ร้อยละ";
                    at(c, path(k_a0, "/target/measures/0/value")) = 100.5;
@@ -465,8 +465,8 @@ TEST(validate, warns_about_a_relative_target_without_a_baseline) {
 }
 
 TEST(validate, flags_activities_without_agencies) {
-  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies")) = json::array{}; }),
-                 "missing_agency", path(k_a0, "/main_agencies"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies")) = json::array{}; }), "missing_agency",
+                 path(k_a0, "/main_agencies"));
   EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/main_agencies/0/name")) = "  "; }), "missing_agency",
                  path(k_a0, "/main_agencies"));
   // Supporting agencies alone name nobody to report.
@@ -513,7 +513,8 @@ TEST(validate, holds_agencies_to_the_provinces_directory) {
 
   // Without a directory from the host (a document converted offline) nothing
   // is held against one.
-  auto offline = check_changed([&](json::value& c) { at(c, path(k_a1, "/main_agencies/0")).as_object()["agency_id"] = 99; });
+  auto offline =
+      check_changed([&](json::value& c) { at(c, path(k_a1, "/main_agencies/0")).as_object()["agency_id"] = 99; });
   EXPECT_EQ(test::find(offline, "unknown_agency"), nullptr) << test::dump(offline);
   EXPECT_EQ(test::find(offline, "agency_not_linked"), nullptr) << test::dump(offline);
 }
@@ -734,6 +735,50 @@ TEST(progress, turns_a_change_from_a_stated_baseline_into_the_level_it_leads_to)
   EXPECT_EQ(item.unit, "หลักสูตร");
 }
 
+TEST(validate, reads_the_narrative_and_says_where_it_is_wrong) {
+  auto fine = check_changed([&](auto& c) {
+    c.as_object()["narrative"] = json::parse(R"({
+        "committee": {"name": "คณะกรรมการผลักดัน", "mandate": {"text": "", "duties": ["จัดทำแผน"]},
+                      "reporting": [{"text": "รายงานผลต่อ ศปท.มท. เป็นรายไตรมาส", "to": ["ศปท.มท."], "every_months": 3}]},
+        "linked_plans": [{"scope": "provincial_plan", "title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด",
+                          "first_year": 2566, "last_year": 2570}],
+        "approval": {"body": "คณะกรรมการผลักดัน", "meeting": "๑/๒๕๖๖", "date": "2022-12-20", "resolution": "เห็นชอบ"}})");
+  });
+  EXPECT_TRUE(fine.empty()) << test::dump(fine);
+  auto wrong = check_changed([&](auto& c) {
+    c.as_object()["narrative"] = json::parse(R"({
+        "committee": {"name": 5, "mandate": {"duties": ["ก", 2]}, "reporting": [{"to": "ป.ป.ช.", "every_months": 4}]},
+        "linked_plans": [{"scope": "world_plan", "title": "ก", "first_year": 2570, "last_year": 2566}],
+        "approval": {"date": "2566-13-01"}, "vision": ""})");
+  });
+  std::vector<code_and_path> expected = {
+      {"invalid_type", "/narrative/committee/name"},
+      {"invalid_type", "/narrative/committee/mandate/duties/1"},
+      {"invalid_type", "/narrative/committee/reporting/0/to"},
+      {"invalid_value", "/narrative/committee/reporting/0/every_months"},
+      {"invalid_value", "/narrative/linked_plans/0/scope"},
+      {"invalid_value", "/narrative/linked_plans/0/last_year"},
+      {"invalid_value", "/narrative/approval/date"},
+  };
+  EXPECT_EQ(test::codes(wrong, "error"), expected) << test::dump(wrong);
+  EXPECT_FINDING(wrong, "unknown_field", "/narrative/vision");
+}
+
+TEST(validate, keeps_the_budget_source_an_officer_records) {
+  auto content = valid_plan();
+  at(content, path(k_a0, "/budget")).as_object()["source"] = "งบประมาณจาก สำนักงาน ป.ป.ช.";
+  EXPECT_TRUE(check(content).empty()) << test::dump(check(content));
+  EXPECT_EQ(json::value(to_json(read_plan(content, nullptr))).at_pointer(path(k_a0, "/budget/source")),
+            "งบประมาณจาก สำนักงาน ป.ป.ช.");
+  // Not said is not written: the seeds never say.
+  EXPECT_FALSE(json::value(to_json(read_plan(valid_plan(), nullptr)))
+                   .at_pointer(path(k_a0, "/budget"))
+                   .as_object()
+                   .contains("source"));
+  EXPECT_FINDING(check_changed([&](auto& c) { at(c, path(k_a0, "/budget")).as_object()["source"] = 5; }),
+                 "invalid_type", path(k_a0, "/budget/source"));
+}
+
 TEST(validate, reports_a_malformed_target_where_it_is) {
   auto findings = check_changed([&](auto& c) {
     at(c, path(k_a0, "/target")) = json::parse(R"({"direction":"down","measures":[
@@ -850,8 +895,7 @@ TEST(migration, upgrades_agency_names_to_references) {
   const auto& u = upgraded.at_pointer(k_a0).as_object();
   EXPECT_FALSE(u.contains("agencies"));
   EXPECT_EQ(u.at("main_agencies"), json::parse(R"([{"name": "สำนักงานจังหวัดนราธิวาส"}])"));
-  EXPECT_EQ(u.at("supporting_agencies"),
-            json::parse(R"([{"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true},
+  EXPECT_EQ(u.at("supporting_agencies"), json::parse(R"([{"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true},
                             {"name": "สำนักงานจังหวัด", "sub_unit": "ศูนย์ดำรงธรรมจังหวัด"}, 7])"));
   // Everything else as it was; the second activity, already references, untouched.
   auto rest = u;

@@ -1,7 +1,7 @@
 #include "content_model.hpp"
-#include "targets.hpp"
 
 #include "master_plan.hpp"
+#include "targets.hpp"
 #include "text_util.hpp"
 
 #include <planflow/plugin/agency_refs.hpp>

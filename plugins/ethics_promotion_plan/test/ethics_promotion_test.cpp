@@ -12,10 +12,10 @@
 #include "text_checks.hpp"
 #include "text_util.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <planflow/plugin/agency_refs.hpp>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -203,6 +203,10 @@ TEST_F(seed_002, rows_as_read) {
   // line 173: the indicator's targets, five values under a header of four years
   EXPECT_EQ(at("/strategies/0/goals/0/indicators/0/unit"), "ร้อยละ");
   EXPECT_EQ(targets("/strategies/0/goals/0/indicators/0/targets"), (std::vector<double>{88, 91, 94, 97, 100}));
+  // The seed states no ceiling: every year is a level to reach, at least.
+  for (const auto& year : at("/strategies/0/goals/0/indicators/0/targets").as_object()) {
+    EXPECT_EQ(year.value().at("comparator"), "at_least") << year.key();
+  }
   const auto& p173 = at("/strategies/0/goals/0/indicators/0/strategies/0/projects/0").as_object();
   ASSERT_EQ(p173.at("activities").as_array().size(), 2u);
   EXPECT_EQ(p173.at("activities").at(0).at("title"), "การออกข้อกำหนดจริยธรรม");
@@ -1571,12 +1575,13 @@ TEST(seed_agencies, link_to_the_provinces_directory_only_where_they_name_its_age
       }
     }
   });
-  EXPECT_EQ(linked, (std::map<std::string, std::int64_t>{{"กลุ่มงานบริหารทรัพยากรบุคคล", 0},  // line 173: a division, no agency
-                                                         {"สำนักงาน จังหวัด นครราชสีมา", 0},
-                                                         {"สำนักงานจังหวัด นครราชสีมา", 0},
-                                                         {"สำนักงาน ราชการ", 0},  // lines 186, 187: garbled
-                                                         {"สำนักงาน จังหวัด นราธิวาส", 10},  // line 187
-                                                         {"สำนักงานจังหวัดจันทบุรี", 0}}));
+  EXPECT_EQ(linked,
+            (std::map<std::string, std::int64_t>{{"กลุ่มงานบริหารทรัพยากรบุคคล", 0},  // line 173: a division, no agency
+                                                 {"สำนักงาน จังหวัด นครราชสีมา", 0},
+                                                 {"สำนักงานจังหวัด นครราชสีมา", 0},
+                                                 {"สำนักงาน ราชการ", 0},          // lines 186, 187: garbled
+                                                 {"สำนักงาน จังหวัด นราธิวาส", 10},  // line 187
+                                                 {"สำนักงานจังหวัดจันทบุรี", 0}}));
   EXPECT_EQ(collective, std::set<std::string>{"ทุกส่วนราชการ"});
   // Each unlinked name is a warning on its reference; Nakhon Ratchasima's
   // office is offered Narathiwat's.
@@ -1617,8 +1622,9 @@ TEST(upgrade_content, turns_agency_names_into_references) {
             valid_plan().at_pointer(ptr(k_project, "/main_agencies")));
   EXPECT_EQ(upgraded.at_pointer(ptr(k_project, "/supporting_agencies")),
             json::parse(R"([{"name": "ทุกส่วนราชการ", "collective": true}, 7])"));  // a stray value kept for validation
-  EXPECT_EQ(upgraded.at_pointer(ptr(k_project2, "/main_agencies")),
-            json::parse(R"([{"name": "สำนักงานจังหวัดนราธิวาส"}, {"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true}])"));
+  EXPECT_EQ(
+      upgraded.at_pointer(ptr(k_project2, "/main_agencies")),
+      json::parse(R"([{"name": "สำนักงานจังหวัดนราธิวาส"}, {"name": "หน่วยงานภาครัฐในจังหวัดนราธิวาส", "collective": true}])"));
   EXPECT_EQ(plan_type().upgrade_content(valid_plan()), valid_plan());
   for (const char* odd : {"null", "[]", R"({"strategies":7})", R"({"strategies":[{"goals":[{"indicators":3}]}]})"}) {
     EXPECT_EQ(plan_type().upgrade_content(json::parse(odd)), json::parse(odd)) << odd;
@@ -1654,6 +1660,38 @@ TEST(progress_items, own_targets_first_then_the_indicators_and_budget_on_the_fir
   EXPECT_TRUE(items[2].measurable);
   EXPECT_EQ(items[2].agencies, std::vector<std::string>{"สำนักงานจังหวัดนราธิวาส"});
   EXPECT_EQ(items[2].indicator, "ร้อยละของเจ้าหน้าที่ที่เข้าใจมาตรฐานทางจริยธรรม");
+}
+
+TEST(progress_items, follow_the_comparator_of_the_years_target) {
+  auto plan = valid_plan();
+  EXPECT_EQ(plan_type().progress_items(plan)[2].comparator, "at_least");  // none stated: what a bare number means
+  plan.at_pointer(ptr(k_project2, "/targets/2569")).as_object()["comparator"] = "at_most";
+  EXPECT_EQ(plan_type().progress_items(plan)[2].comparator, "at_most");
+  EXPECT_EQ(plan_type().progress_items(plan)[0].comparator, "at_least");  // the indicator's own year
+  auto checked = plan_type().validate(plan, context("TH-96", 2569));
+  EXPECT_TRUE(errors(checked).empty()) << dump(checked);
+  plan.at_pointer(ptr(k_project2, "/targets/2570")).as_object()["comparator"] = "about";
+  checked = plan_type().validate(plan, context("TH-96", 2569));
+  EXPECT_TRUE(has(checked, "error", "invalid_value", ptr(k_project2, "/targets/2570/comparator"))) << dump(checked);
+}
+
+TEST(targets, a_ceiling_is_read_from_the_cell) {
+  EXPECT_EQ(comparator_in("ไม่เกิน ๕ เรื่อง"), "at_most");
+  EXPECT_EQ(comparator_in("ไม่ มากกว่า ร้อยละ ๕"), "at_most");
+  EXPECT_EQ(comparator_in("ไม่น้อยกว่า ๕ เรื่อง"), "at_least");
+  EXPECT_EQ(comparator_in("๘๘"), "at_least");
+}
+
+TEST(upgrade_content, marks_stored_ceilings_and_leaves_other_targets_as_they_read) {
+  auto stored = valid_plan();
+  stored.at_pointer(ptr(k_project2, "/targets/2566")) = json::parse(R"({"value": 5, "text": "ไม่เกิน ๕"})");
+  const auto upgraded = plan_type().upgrade_content(stored);
+  EXPECT_EQ(upgraded.at_pointer(ptr(k_project2, "/targets/2566/comparator")), "at_most");
+  EXPECT_FALSE(upgraded.at_pointer(ptr(k_project2, "/targets/2567")).as_object().contains("comparator"));
+  EXPECT_FALSE(upgraded.at_pointer(ptr(k_indicator, "/targets/2566")).as_object().contains("comparator"));
+  // A comparator already chosen is kept.
+  stored.at_pointer(ptr(k_project2, "/targets/2566")).as_object()["comparator"] = "exactly";
+  EXPECT_EQ(plan_type().upgrade_content(stored).at_pointer(ptr(k_project2, "/targets/2566/comparator")), "exactly");
 }
 
 TEST(compute_totals, sums_satang_exactly) {

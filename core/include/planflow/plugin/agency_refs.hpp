@@ -28,7 +28,7 @@
 namespace planflow::plugin {
 
 struct agency_ref {
-  std::string name;  ///< as written (spacing tidied)
+  std::string name;      ///< as written (spacing tidied)
   std::string sub_unit;  ///< in parentheses after the name, "" when none
   bool collective = false;
   std::optional<std::int64_t> agency_id;
@@ -73,8 +73,7 @@ boost::json::object agency_ref_labels();
 /// and a single agency not linked yet (agency_not_linked, a warning naming
 /// up to three suggestions from the directory). Directory checks need
 /// ctx.agencies; without them only the shape is checked. Never throws.
-std::vector<finding> check_agency_refs(const boost::json::value& list, std::string_view path,
-                                       const plan_context& ctx);
+std::vector<finding> check_agency_refs(const boost::json::value& list, std::string_view path, const plan_context& ctx);
 
 /// The directory part of check_agency_refs for one well-formed reference at
 /// `path`: unknown_agency or agency_not_linked, or nothing.

@@ -1,0 +1,389 @@
+#include "narrative.hpp"
+
+#include "text_scan.hpp"
+
+#include <planflow/text/thai.hpp>
+
+#include <boost/json/array.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace planflow::plugins::anti_corruption {
+namespace {
+
+namespace json = boost::json;
+using std::string_view;
+
+// A linkage line is a heading, not a paragraph that happens to start with
+// "แผนแม่บท": longer text is narrative the content does not keep.
+constexpr std::size_t k_max_linkage_bytes = 600;
+
+struct body_name {
+  string_view written;
+  string_view abbreviation;
+};
+// Whom a provincial committee reports to, by the names the master plan's
+// documents use, longest first where one contains another.
+constexpr std::array<body_name, 6> k_bodies = {{
+    {"ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย", "ศปท.มท."},
+    {"ศปท.มท", "ศปท.มท."},
+    {"ป.ป.ช.", "ป.ป.ช."},
+    {"ป.ป.ท.", "ป.ป.ท."},
+    {"คณะกรรมการขับเคลื่อนแผนแม่บท", "คณะกรรมการขับเคลื่อนแผนแม่บท"},
+    {"ผู้ว่าราชการจังหวัด", "ผู้ว่าราชการจังหวัด"},
+}};
+
+struct frequency_word {
+  string_view word;
+  int every_months;
+};
+constexpr std::array<frequency_word, 7> k_frequencies = {{
+    {"รายไตรมาส", 3},
+    {"ทุกไตรมาส", 3},
+    {"ทุกสามเดือน", 3},
+    {"ทุกหกเดือน", 6},
+    {"รายครึ่งปี", 6},
+    {"รายปี", 12},
+    {"รายเดือน", 1},
+}};
+
+// "- ๑) จัดทำ…", "๒. ส่งเสริม…": the text of a numbered duty, or "" when the
+// paragraph is not one.
+std::string duty_text(string_view paragraph) {
+  auto s = scan::trim(paragraph);
+  if (s.starts_with("-")) s = scan::trim(s.substr(1));
+  std::size_t p = 0;
+  int digits = 0;
+  while (p < s.size() && digits < 3) {
+    auto d = scan::digit_at(s, p);
+    if (!d.length) break;
+    p += d.length;
+    ++digits;
+  }
+  if (digits == 0 || p >= s.size() || (s[p] != ')' && s[p] != '.')) return {};
+  return std::string(scan::trim(s.substr(p + 1)));
+}
+
+// The years of "(พ.ศ. ๒๕๖๑ - ๒๕๘๐)", and where the parenthesis opens.
+struct year_range {
+  int first = 0, last = 0;
+  std::size_t at = string_view::npos;
+};
+std::optional<year_range> years_in(string_view text) {
+  constexpr string_view k_open = "(พ.ศ.";
+  auto at = text.find(k_open);
+  if (at == string_view::npos) return std::nullopt;
+  const std::string digits = text::thai_digits_to_arabic(text.substr(at + k_open.size(), 40));
+  int years[2] = {0, 0};
+  int found = 0;
+  for (std::size_t p = 0; p < digits.size() && found < 2;) {
+    if (digits[p] < '0' || digits[p] > '9') {
+      ++p;
+      continue;
+    }
+    int value = 0, n = 0;
+    while (p < digits.size() && digits[p] >= '0' && digits[p] <= '9' && n < 5) value = value * 10 + (digits[p++] - '0'), ++n;
+    if (n != 4) return std::nullopt;
+    years[found++] = value;
+  }
+  if (found != 2 || years[0] < 2400 || years[1] > 2799 || years[0] > years[1]) return std::nullopt;
+  return year_range{years[0], years[1], at};
+}
+
+bool is_mandate_heading(string_view s) {
+  const std::string compact = scan::without_spaces(s);
+  return compact == "หน้าที่และอำนาจ" || compact == "อำนาจหน้าที่";
+}
+
+}  // namespace
+
+std::optional<reporting_duty> reporting_duty_in(string_view duty) {
+  if (duty.find("รายงาน") == string_view::npos) return std::nullopt;
+  reporting_duty out;
+  out.text = std::string(duty);
+  std::vector<std::pair<std::size_t, string_view>> found;
+  for (const auto& b : k_bodies) {
+    auto at = duty.find(b.written);
+    if (at == string_view::npos) continue;
+    if (std::ranges::none_of(found, [&](const auto& f) { return f.second == b.abbreviation; })) {
+      found.emplace_back(at, b.abbreviation);
+    }
+  }
+  if (found.empty()) return std::nullopt;  // a report to nobody named is no duty one can check
+  std::ranges::sort(found);
+  for (const auto& [at, name] : found) out.to.emplace_back(name);
+  const std::string compact = scan::without_spaces(duty);
+  for (const auto& f : k_frequencies) {
+    if (compact.find(f.word) != std::string::npos) {
+      out.every_months = f.every_months;
+      break;
+    }
+  }
+  return out;
+}
+
+std::optional<linked_plan> linked_plan_in(string_view paragraph) {
+  auto s = scan::trim(paragraph);
+  if (s.size() > k_max_linkage_bytes) return std::nullopt;
+  auto years = years_in(s);
+  linked_plan out;
+  if (s.starts_with("แผนแม่บท")) {
+    out.scope = "master_plan";
+  } else if (s.starts_with("แผนปฏิบัติการด้านการต่อต้านการทุจริต")) {
+    out.scope = "national_action_plan";
+  } else if (s.starts_with("แผนย่อย")) {
+    out.scope = "sub_plan";
+  } else if (s.starts_with("แผนปฏิบัติการขับเคลื่อนระดับจังหวัด") && years && years->first != years->last) {
+    // The province's multi-year plan; "… ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" is this
+    // plan's own title, not a link.
+    out.scope = "provincial_plan";
+  } else {
+    return std::nullopt;
+  }
+  out.title = std::string(scan::trim(years ? s.substr(0, years->at) : s));
+  if (years) {
+    out.first_year = years->first;
+    out.last_year = years->last;
+  }
+  return out;
+}
+
+bool narrative_reader::take(string_view paragraph) {
+  auto s = scan::trim(paragraph);
+  if (is_mandate_heading(s)) {
+    state_ = state::mandate_heading;
+    return true;
+  }
+  if (state_ == state::mandate_heading) {
+    if (out_.committee.empty() && (s.starts_with("ของคณะกรรมการ") || s.starts_with("คณะกรรมการ"))) {
+      out_.committee = std::string(s.starts_with("ของ") ? scan::trim(s.substr(string_view("ของ").size())) : s);
+      return true;
+    }
+    if (out_.mandate_text.empty() && s.starts_with("คำสั่ง")) {
+      out_.mandate_text = std::string(s);
+      return true;
+    }
+  }
+  if (state_ != state::before) {
+    if (auto duty = duty_text(s); !duty.empty()) {
+      state_ = state::mandate;
+      if (auto r = reporting_duty_in(duty)) out_.reporting.push_back(std::move(*r));
+      out_.mandate.push_back(std::move(duty));
+      return true;
+    }
+    state_ = state::before;
+  }
+  if (auto plan = linked_plan_in(s)) {
+    const bool known = std::ranges::any_of(out_.linked_plans, [&](const linked_plan& p) { return p.scope == plan->scope; });
+    if (!known) out_.linked_plans.push_back(std::move(*plan));
+    return true;
+  }
+  return false;
+}
+
+json::object narrative_json(const narrative_info& n) {
+  json::object committee;
+  committee["name"] = n.committee;
+  json::array duties;
+  for (const auto& d : n.mandate) duties.emplace_back(d);
+  committee["mandate"] = json::object{{"text", n.mandate_text}, {"duties", std::move(duties)}};
+  json::array reporting;
+  for (const auto& r : n.reporting) {
+    json::array to;
+    for (const auto& t : r.to) to.emplace_back(t);
+    reporting.push_back(json::object{{"text", r.text},
+                                     {"to", std::move(to)},
+                                     {"every_months", r.every_months ? json::value(r.every_months) : json::value(nullptr)}});
+  }
+  committee["reporting"] = std::move(reporting);
+  json::array plans;
+  for (const auto& p : n.linked_plans) {
+    plans.push_back(json::object{{"scope", p.scope},
+                                 {"title", p.title},
+                                 {"first_year", p.first_year ? json::value(*p.first_year) : json::value(nullptr)},
+                                 {"last_year", p.last_year ? json::value(*p.last_year) : json::value(nullptr)}});
+  }
+  json::object out;
+  out["committee"] = std::move(committee);
+  out["linked_plans"] = std::move(plans);
+  if (n.approval) {
+    out["approval"] = json::object{{"body", n.approval->body},
+                                   {"meeting", n.approval->meeting},
+                                   {"date", n.approval->date},
+                                   {"resolution", n.approval->resolution}};
+  } else {
+    out["approval"] = nullptr;
+  }
+  return out;
+}
+
+namespace {
+
+// A lenient reader: wrong types are reported and read as empty.
+class narrative_parser {
+ public:
+  explicit narrative_parser(finding_list* issues) : issues_(issues) {}
+
+  narrative_info read(const json::value& value) {
+    narrative_info out;
+    const auto* root = object(value, "/narrative");
+    if (!root) return out;
+    known(*root, "/narrative", {"committee", "linked_plans", "approval"});
+    if (const auto* c = member_object(*root, "/narrative", "committee")) read_committee(*c, out);
+    if (const auto* plans = member_array(*root, "/narrative", "linked_plans")) {
+      for (std::size_t i = 0; i < plans->size(); ++i) read_plan((*plans)[i], pointer_append("/narrative/linked_plans", i), out);
+    }
+    if (const auto* a = root->if_contains("approval"); a && !a->is_null()) {
+      if (const auto* approval = object(*a, "/narrative/approval")) read_approval(*approval, out);
+    }
+    return out;
+  }
+
+ private:
+  void error(const std::string& path, std::string_view code, std::string th, std::string en) {
+    if (issues_) issues_->error(path, code, std::move(th), std::move(en));
+  }
+  void wrong_type(const std::string& path, std::string_view th, std::string_view en) {
+    error(path, "invalid_type", fmt::format("ต้องเป็น{}", th), fmt::format("must be {}", en));
+  }
+  const json::object* object(const json::value& v, const std::string& path) {
+    if (const auto* o = v.if_object()) return o;
+    wrong_type(path, "ออบเจกต์ JSON", "a JSON object");
+    return nullptr;
+  }
+  const json::object* member_object(const json::object& o, const std::string& path, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v ? object(*v, pointer_append(path, key)) : nullptr;
+  }
+  const json::array* member_array(const json::object& o, const std::string& path, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v) return nullptr;
+    if (const auto* a = v->if_array()) return a;
+    wrong_type(pointer_append(path, key), "อาร์เรย์", "an array");
+    return nullptr;
+  }
+  std::string string_of(const json::object& o, const std::string& path, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v) return {};
+    if (const auto* s = v->if_string()) return std::string(*s);
+    wrong_type(pointer_append(path, key), "ข้อความ", "a string");
+    return {};
+  }
+  std::optional<int> year_of(const json::object& o, const std::string& path, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    auto year = integer_of(*v);
+    if (year && *year >= 2400 && *year <= 2799) return static_cast<int>(*year);
+    error(pointer_append(path, key), "invalid_value", "ต้องเป็นปีพุทธศักราช เช่น 2566 หรือ null",
+          "must be a Buddhist-era year such as 2566, or null");
+    return std::nullopt;
+  }
+  void known(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
+    if (!issues_) return;
+    for (const auto& m : o) {
+      if (std::find(keys.begin(), keys.end(), m.key()) == keys.end()) {
+        issues_->warning(pointer_append(path, m.key()), "unknown_field", "ช่องนี้ไม่อยู่ในรูปแบบข้อมูลของแผน",
+                         "is not a field of the plan content model");
+      }
+    }
+  }
+
+  void read_committee(const json::object& c, narrative_info& out) {
+    const std::string path = "/narrative/committee";
+    known(c, path, {"name", "mandate", "reporting"});
+    out.committee = string_of(c, path, "name");
+    if (const auto* m = member_object(c, path, "mandate")) {
+      const std::string here = path + "/mandate";
+      known(*m, here, {"text", "duties"});
+      out.mandate_text = string_of(*m, here, "text");
+      if (const auto* duties = member_array(*m, here, "duties")) {
+        for (std::size_t i = 0; i < duties->size(); ++i) {
+          if (const auto* s = (*duties)[i].if_string())
+            out.mandate.emplace_back(*s);
+          else
+            wrong_type(pointer_append(here + "/duties", i), "ข้อความ", "a string");
+        }
+      }
+    }
+    if (const auto* list = member_array(c, path, "reporting")) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string here = pointer_append(path + "/reporting", i);
+        const auto* r = object((*list)[i], here);
+        if (!r) continue;
+        known(*r, here, {"text", "to", "every_months"});
+        reporting_duty duty;
+        duty.text = string_of(*r, here, "text");
+        if (const auto* to = member_array(*r, here, "to")) {
+          for (std::size_t k = 0; k < to->size(); ++k) {
+            if (const auto* s = (*to)[k].if_string())
+              duty.to.emplace_back(*s);
+            else
+              wrong_type(pointer_append(here + "/to", k), "ข้อความ", "a string");
+          }
+        }
+        if (const auto* every = r->if_contains("every_months"); every && !every->is_null()) {
+          auto months = integer_of(*every);
+          if (months && (*months == 1 || *months == 3 || *months == 6 || *months == 12)) {
+            duty.every_months = static_cast<int>(*months);
+          } else {
+            error(here + "/every_months", "invalid_value", "ต้องเป็น 1, 3, 6 หรือ 12 (เดือน) หรือ null",
+                  "must be 1, 3, 6 or 12 (months), or null");
+          }
+        }
+        out.reporting.push_back(std::move(duty));
+      }
+    }
+  }
+
+  void read_plan(const json::value& v, const std::string& path, narrative_info& out) {
+    const auto* p = object(v, path);
+    if (!p) return;
+    known(*p, path, {"scope", "title", "first_year", "last_year"});
+    linked_plan plan;
+    plan.scope = string_of(*p, path, "scope");
+    if (plan.scope != "master_plan" && plan.scope != "national_action_plan" && plan.scope != "sub_plan" &&
+        plan.scope != "provincial_plan") {
+      error(pointer_append(path, "scope"), "invalid_value",
+            "ต้องเป็น master_plan, national_action_plan, sub_plan หรือ provincial_plan",
+            "must be master_plan, national_action_plan, sub_plan or provincial_plan");
+    }
+    plan.title = string_of(*p, path, "title");
+    plan.first_year = year_of(*p, path, "first_year");
+    plan.last_year = year_of(*p, path, "last_year");
+    if (plan.first_year && plan.last_year && *plan.first_year > *plan.last_year) {
+      error(pointer_append(path, "last_year"), "invalid_value", "ปีสุดท้ายต้องไม่ก่อนปีแรก",
+            "the last year must not come before the first");
+    }
+    out.linked_plans.push_back(std::move(plan));
+  }
+
+  void read_approval(const json::object& a, narrative_info& out) {
+    const std::string path = "/narrative/approval";
+    known(a, path, {"body", "meeting", "date", "resolution"});
+    approval_info approval;
+    approval.body = string_of(a, path, "body");
+    approval.meeting = text::thai_digits_to_arabic(string_of(a, path, "meeting"));
+    approval.date = string_of(a, path, "date");
+    approval.resolution = string_of(a, path, "resolution");
+    if (!approval.date.empty() && !text::parse_iso_date(approval.date)) {
+      error(path + "/date", "invalid_value", "ต้องเป็นวันที่ ค.ศ. แบบ ปปปป-ดด-วว เช่น 2022-12-20",
+            "must be a date YYYY-MM-DD (Common Era), such as 2022-12-20");
+    }
+    out.approval = std::move(approval);
+  }
+
+  finding_list* issues_;
+};
+
+}  // namespace
+
+narrative_info read_narrative(const json::object& content, finding_list* issues) {
+  const auto* value = content.if_contains("narrative");
+  if (!value) return {};
+  return narrative_parser(issues).read(*value);
+}
+
+}  // namespace planflow::plugins::anti_corruption
