@@ -596,7 +596,11 @@ void importer::paragraph(string_view text, int line) {
   } else {
     // Narrative the content keeps is not validated for years either.
     check_line_years(text, line);
-    if (plan_.goals.empty()) narrative_.take(text);
+    // What neither the narrative nor the tables keep is listed, so that
+    // nothing of the document is lost without the officer knowing.
+    if (!(plan_.goals.empty() && narrative_.take(text))) {
+      report_unplaced(text, line, "ย่อหน้านอกตาราง", "a paragraph outside the tables");
+    }
   }
   stop_waiting();
 }

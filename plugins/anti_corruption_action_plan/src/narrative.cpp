@@ -85,7 +85,8 @@ std::optional<year_range> years_in(string_view text) {
       continue;
     }
     int value = 0, n = 0;
-    while (p < digits.size() && digits[p] >= '0' && digits[p] <= '9' && n < 5) value = value * 10 + (digits[p++] - '0'), ++n;
+    while (p < digits.size() && digits[p] >= '0' && digits[p] <= '9' && n < 5)
+      value = value * 10 + (digits[p++] - '0'), ++n;
     if (n != 4) return std::nullopt;
     years[found++] = value;
   }
@@ -177,7 +178,8 @@ bool narrative_reader::take(string_view paragraph) {
     state_ = state::before;
   }
   if (auto plan = linked_plan_in(s)) {
-    const bool known = std::ranges::any_of(out_.linked_plans, [&](const linked_plan& p) { return p.scope == plan->scope; });
+    const bool known =
+        std::ranges::any_of(out_.linked_plans, [&](const linked_plan& p) { return p.scope == plan->scope; });
     if (!known) out_.linked_plans.push_back(std::move(*plan));
     return true;
   }
@@ -194,9 +196,10 @@ json::object narrative_json(const narrative_info& n) {
   for (const auto& r : n.reporting) {
     json::array to;
     for (const auto& t : r.to) to.emplace_back(t);
-    reporting.push_back(json::object{{"text", r.text},
-                                     {"to", std::move(to)},
-                                     {"every_months", r.every_months ? json::value(r.every_months) : json::value(nullptr)}});
+    reporting.push_back(
+        json::object{{"text", r.text},
+                     {"to", std::move(to)},
+                     {"every_months", r.every_months ? json::value(r.every_months) : json::value(nullptr)}});
   }
   committee["reporting"] = std::move(reporting);
   json::array plans;
@@ -209,14 +212,13 @@ json::object narrative_json(const narrative_info& n) {
   json::object out;
   out["committee"] = std::move(committee);
   out["linked_plans"] = std::move(plans);
-  if (n.approval) {
-    out["approval"] = json::object{{"body", n.approval->body},
-                                   {"meeting", n.approval->meeting},
-                                   {"date", n.approval->date},
-                                   {"resolution", n.approval->resolution}};
-  } else {
-    out["approval"] = nullptr;
-  }
+  // Written empty when the document states none, so that the editor shows
+  // the fields to fill in.
+  const approval_info approval = n.approval.value_or(approval_info{});
+  out["approval"] = json::object{{"body", approval.body},
+                                 {"meeting", approval.meeting},
+                                 {"date", approval.date},
+                                 {"resolution", approval.resolution}};
   return out;
 }
 
@@ -234,7 +236,8 @@ class narrative_parser {
     known(*root, "/narrative", {"committee", "linked_plans", "approval"});
     if (const auto* c = member_object(*root, "/narrative", "committee")) read_committee(*c, out);
     if (const auto* plans = member_array(*root, "/narrative", "linked_plans")) {
-      for (std::size_t i = 0; i < plans->size(); ++i) read_plan((*plans)[i], pointer_append("/narrative/linked_plans", i), out);
+      for (std::size_t i = 0; i < plans->size(); ++i)
+        read_plan((*plans)[i], pointer_append("/narrative/linked_plans", i), out);
     }
     if (const auto* a = root->if_contains("approval"); a && !a->is_null()) {
       if (const auto* approval = object(*a, "/narrative/approval")) read_approval(*approval, out);
@@ -372,7 +375,10 @@ class narrative_parser {
       error(path + "/date", "invalid_value", "ต้องเป็นวันที่ ค.ศ. แบบ ปปปป-ดด-วว เช่น 2022-12-20",
             "must be a date YYYY-MM-DD (Common Era), such as 2022-12-20");
     }
-    out.approval = std::move(approval);
+    // All empty is the form of "not stated".
+    if (!approval.body.empty() || !approval.meeting.empty() || !approval.date.empty() || !approval.resolution.empty()) {
+      out.approval = std::move(approval);
+    }
   }
 
   finding_list* issues_;

@@ -23,13 +23,13 @@ namespace planflow::plugins::anti_corruption {
 struct reporting_duty {
   std::string text;             ///< as written
   std::vector<std::string> to;  ///< the bodies reported to, abbreviated ("ศปท.มท.", "ป.ป.ช.", "ป.ป.ท.")
-  int every_months = 0;         ///< 3 for รายไตรมาส, 6 for ทุกหกเดือน, 12 for รายปี; 0 when not said
+  int every_months = 0;  ///< 3 for รายไตรมาส, 6 for ทุกหกเดือน, 12 for รายปี; 0 when not said
 };
 
 /// A national (or the province's multi-year) plan this plan serves.
 struct linked_plan {
-  std::string scope;  ///< "master_plan", "national_action_plan", "sub_plan" or "provincial_plan"
-  std::string title;  ///< without the years
+  std::string scope;                         ///< "master_plan", "national_action_plan", "sub_plan" or "provincial_plan"
+  std::string title;                         ///< without the years
   std::optional<int> first_year, last_year;  ///< Buddhist era
 };
 
@@ -42,12 +42,12 @@ struct approval_info {
 };
 
 struct narrative_info {
-  std::string committee;             ///< the committee's name
-  std::string mandate_text;          ///< the sentence introducing its duties (คำสั่งแต่งตั้ง…)
+  std::string committee;     ///< the committee's name
+  std::string mandate_text;  ///< the sentence introducing its duties (คำสั่งแต่งตั้ง…)
   std::vector<std::string> mandate;  ///< หน้าที่และอำนาจ, one entry per numbered duty
   std::vector<reporting_duty> reporting;
   std::vector<linked_plan> linked_plans;
-  std::optional<approval_info> approval;
+  std::optional<approval_info> approval;  ///< nullopt when not stated (in JSON: every field empty)
 
   bool empty() const {
     return committee.empty() && mandate_text.empty() && mandate.empty() && reporting.empty() && linked_plans.empty() &&

@@ -64,7 +64,7 @@ constexpr std::string_view k_schema = R"json({
                 "properties": {
                   "text": {"type": "string"},
                   "to": {"type": "array", "items": {"type": "string"}, "description": "ศปท.มท., ป.ป.ช., ป.ป.ท., …"},
-                  "every_months": {"type": ["integer", "null"], "enum": [1, 3, 6, 12, null]}
+                  "every_months": {"type": ["integer", "null"], "minimum": 1, "maximum": 12, "description": "1, 3, 6 or 12"}
                 }
               }
             }
@@ -84,8 +84,8 @@ constexpr std::string_view k_schema = R"json({
           }
         },
         "approval": {
-          "type": ["object", "null"],
-          "description": "the meeting that approved the plan",
+          "type": "object",
+          "description": "the meeting that approved the plan; all empty when the document states none",
           "properties": {
             "body": {"type": "string"},
             "meeting": {"type": "string", "description": "1/2566"},

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setLang } from '../../src/lib/i18n';
 import { getAt, setAt } from '../../src/lib/pointer';
 import { describePointer, placeOf } from '../../src/pages/plans/place';
-import { emptyValue, kindOf, resolve } from '../../src/pages/plans/schema';
+import { emptyValue, enumOptions, kindOf, resolve } from '../../src/pages/plans/schema';
 
 const schema = {
   'x-labels': { goals: { th: 'เป้าหมาย', en: 'Goals' }, indicators: { th: 'ตัวชี้วัด', en: 'Indicators' }, unit: { th: 'หน่วยนับ', en: 'Unit' } },
@@ -29,6 +29,11 @@ describe('the content schema', () => {
     expect(kindOf({ type: ['number', 'null'] })).toBe('number');
     expect(kindOf({ enum: ['amount', 'none'] })).toBe('enum');
     expect(kindOf({ type: 'object', additionalProperties: {} })).toBe('map');
+  });
+  it('offers the choices of an enum as text, numbers included and null left out', () => {
+    expect(enumOptions({ enum: ['level', 'increase'] })).toEqual(['level', 'increase']);
+    expect(enumOptions({ type: ['integer', 'null'], enum: [1, 3, null] })).toEqual(['1', '3']);
+    expect(enumOptions({ type: 'string' })).toEqual([]);
   });
   it('starts a new item with its required members and a fresh id', () => {
     const a = emptyValue(schema, { $ref: '#/$defs/goal' }) as Record<string, unknown>;

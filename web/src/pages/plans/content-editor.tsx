@@ -7,7 +7,7 @@ import { lang, tr } from '../../lib/i18n';
 import { isWithin, joinPointer } from '../../lib/pointer';
 import { placeOf } from './place';
 import { parseNumber, toArabicDigits } from '../../lib/thai';
-import { emptyValue, isHidden, isLongText, isNullable, itemCaption, kindOf, labelOf, resolve, type Schema } from './schema';
+import { emptyValue, enumOptions, isHidden, isLongText, isNullable, itemCaption, kindOf, labelOf, resolve, type Schema } from './schema';
 import type { Finding } from './types';
 import { patched, rankAgencies, type AgencyRef, type DirectoryAgency } from './agency-ref';
 
@@ -396,7 +396,7 @@ function Scalar(props: { name: string; schema: Schema; pointer: string; value: u
   if (kind === 'enum') {
     control = (
       <select id={id} disabled={readOnly} value={String(props.value ?? '')} onChange={(e) => change(props.pointer, e.currentTarget.value)}>
-        {(props.schema.enum as string[]).map((v) => (
+        {enumOptions(props.schema).map((v) => (
           <option key={v} value={v}>
             {labelOf(root, v)}
           </option>

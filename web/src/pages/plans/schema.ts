@@ -37,6 +37,11 @@ export function kindOf(schema: Schema): Kind {
   return 'string';
 }
 
+/** The choices of an enum as the values a select sends: null (no choice) left out, numbers as text. */
+export function enumOptions(schema: Schema): string[] {
+  return ((schema.enum ?? []) as unknown[]).filter((v) => v !== null && v !== undefined).map((v) => String(v));
+}
+
 export function isNullable(schema: Schema): boolean {
   return types(schema).includes('null');
 }
