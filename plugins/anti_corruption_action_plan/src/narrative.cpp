@@ -275,6 +275,18 @@ class narrative_parser {
     wrong_type(pointer_append(path, key), "ข้อความ", "a string");
     return {};
   }
+  // A list of strings; an entry of another type is reported and left out.
+  std::vector<std::string> strings_of(const json::object& o, const std::string& path, std::string_view key) {
+    std::vector<std::string> out;
+    const auto* list = member_array(o, path, key);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      if (const auto* s = (*list)[i].if_string())
+        out.emplace_back(*s);
+      else
+        wrong_type(pointer_append(pointer_append(path, key), i), "ข้อความ", "a string");
+    }
+    return out;
+  }
   std::optional<int> year_of(const json::object& o, const std::string& path, std::string_view key) {
     const auto* v = o.if_contains(key);
     if (!v || v->is_null()) return std::nullopt;
@@ -302,14 +314,7 @@ class narrative_parser {
       const std::string here = path + "/mandate";
       known(*m, here, {"text", "duties"});
       out.mandate_text = string_of(*m, here, "text");
-      if (const auto* duties = member_array(*m, here, "duties")) {
-        for (std::size_t i = 0; i < duties->size(); ++i) {
-          if (const auto* s = (*duties)[i].if_string())
-            out.mandate.emplace_back(*s);
-          else
-            wrong_type(pointer_append(here + "/duties", i), "ข้อความ", "a string");
-        }
-      }
+      out.mandate = strings_of(*m, here, "duties");
     }
     if (const auto* list = member_array(c, path, "reporting")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
@@ -319,14 +324,7 @@ class narrative_parser {
         known(*r, here, {"text", "to", "every_months"});
         reporting_duty duty;
         duty.text = string_of(*r, here, "text");
-        if (const auto* to = member_array(*r, here, "to")) {
-          for (std::size_t k = 0; k < to->size(); ++k) {
-            if (const auto* s = (*to)[k].if_string())
-              duty.to.emplace_back(*s);
-            else
-              wrong_type(pointer_append(here + "/to", k), "ข้อความ", "a string");
-          }
-        }
+        duty.to = strings_of(*r, here, "to");
         if (const auto* every = r->if_contains("every_months"); every && !every->is_null()) {
           auto months = integer_of(*every);
           if (months && (*months == 1 || *months == 3 || *months == 6 || *months == 12)) {

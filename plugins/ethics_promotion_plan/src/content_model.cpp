@@ -309,16 +309,13 @@ std::string comparator_of(const json::object* targets, int year) {
 
 namespace {
 
-// Calls `fn` on every targets object, the indicators' and the projects'.
-template <class Fn>
-void for_each_targets(json::value& content, Fn&& fn) {
+// Calls on_indicator and on_project on every indicator and project object
+// of stored content, whatever else is malformed around them.
+template <class OnIndicator, class OnProject>
+void for_each_node(json::value& content, OnIndicator&& on_indicator, OnProject&& on_project) {
   auto list_of = [](json::value& v, std::string_view key) -> json::array* {
     auto* member = v.is_object() ? v.as_object().if_contains(key) : nullptr;
     return member ? member->if_array() : nullptr;
-  };
-  auto visit = [&](json::value& owner) {
-    auto* targets = owner.is_object() ? owner.as_object().if_contains("targets") : nullptr;
-    if (targets && targets->is_object()) fn(targets->as_object());
   };
   auto* strategies = list_of(content, "strategies");
   if (!strategies) return;
@@ -327,49 +324,40 @@ void for_each_targets(json::value& content, Fn&& fn) {
     for (std::size_t g = 0; goals && g < goals->size(); ++g) {
       auto* indicators = list_of((*goals)[g], "indicators");
       for (std::size_t i = 0; indicators && i < indicators->size(); ++i) {
-        visit((*indicators)[i]);
+        if ((*indicators)[i].is_object()) on_indicator((*indicators)[i].as_object());
         auto* tactics = list_of((*indicators)[i], "strategies");
         for (std::size_t t = 0; tactics && t < tactics->size(); ++t) {
           auto* projects = list_of((*tactics)[t], "projects");
-          for (std::size_t p = 0; projects && p < projects->size(); ++p) visit((*projects)[p]);
+          for (std::size_t p = 0; projects && p < projects->size(); ++p) {
+            if ((*projects)[p].is_object()) on_project((*projects)[p].as_object());
+          }
         }
       }
     }
   }
 }
 
+// Calls `fn` on every targets object, the indicators' and the projects'.
+template <class Fn>
+void for_each_targets(json::value& content, Fn&& fn) {
+  auto visit = [&](json::object& owner) {
+    auto* targets = owner.if_contains("targets");
+    if (targets && targets->is_object()) fn(targets->as_object());
+  };
+  for_each_node(content, visit, visit);
+}
+
 // Calls `fn` on every agency list (main and supporting) of every project.
 template <class Fn>
 void for_each_agency_list(json::value& content, Fn&& fn) {
-  auto* root = content.if_object();
-  auto list_of = [](json::object& o, std::string_view key) -> json::array* {
-    auto* v = o.if_contains(key);
-    return v ? v->if_array() : nullptr;
-  };
-  auto* strategies = root ? list_of(*root, "strategies") : nullptr;
-  if (!strategies) return;
-  for (auto& s : *strategies) {
-    auto* goals = s.is_object() ? list_of(s.as_object(), "goals") : nullptr;
-    if (!goals) continue;
-    for (auto& g : *goals) {
-      auto* indicators = g.is_object() ? list_of(g.as_object(), "indicators") : nullptr;
-      if (!indicators) continue;
-      for (auto& i : *indicators) {
-        auto* tactics = i.is_object() ? list_of(i.as_object(), "strategies") : nullptr;
-        if (!tactics) continue;
-        for (auto& t : *tactics) {
-          auto* projects = t.is_object() ? list_of(t.as_object(), "projects") : nullptr;
-          if (!projects) continue;
-          for (auto& p : *projects) {
-            if (!p.is_object()) continue;
-            for (auto key : {"main_agencies", "supporting_agencies"}) {
-              if (auto* list = list_of(p.as_object(), key)) fn(*list);
-            }
-          }
+  for_each_node(
+      content, [](json::object&) {},
+      [&](json::object& project) {
+        for (auto key : {"main_agencies", "supporting_agencies"}) {
+          auto* list = project.if_contains(key);
+          if (list && list->is_array()) fn(list->as_array());
         }
-      }
-    }
-  }
+      });
 }
 
 }  // namespace
