@@ -364,6 +364,83 @@ TEST_P(reports_test, the_ethics_seed_links_only_the_agency_of_the_province_it_na
   EXPECT_EQ(not_linked, unlinked);
 }
 
+// Issue 14: an annual plan across the years of the five-year plan it is an
+// edition of. Each year shows the province's edition (if the caller may read
+// one naming the same five-year plan), what it sets each indicator to reach,
+// and how its activities stand in its latest report with entries.
+TEST_P(reports_test, an_annual_plan_shows_its_five_year_plan_year_by_year_with_targets_and_results) {
+  auto officer = as("officer");
+  const std::string plan_2566 = approved_seed_plan();
+  ASSERT_FALSE(HasFatalFailure());
+  auto reports = officer.get(plan_2566 + "/reports").obj().at("items").as_array();
+  ASSERT_EQ(reports.size(), 4u);
+  // Line 109's activity under indicator ๑.๑ ("ไม่น้อยกว่า ๓ แห่ง"): 4 places visited in Q1.
+  const std::string q1 = "/api/v1/reports/" + std::to_string(reports[0].at("id").as_int64());
+  ASSERT_EQ(officer.put(q1 + "/entries/a-1", {{"status", "done"}, {"disbursed_baht", 0}, {"result_value", 4}}).status,
+            200);
+
+  // Next year's edition, indicator ๑.๑ raised to 85 per cent, still a draft.
+  auto content = officer.get(plan_2566).obj().at("content");
+  content.as_object()["fiscal_year"] = 2567;
+  content.at_pointer("/goals/0/indicators/0/target/measures/0/value") = 85;
+  auto next = officer.post("/api/v1/plans", {{"plan_type", "anti_corruption_action_plan"},
+                                             {"title", "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"},
+                                             {"province", "TH-96"},
+                                             {"agency", office},
+                                             {"fiscal_year", 2567},
+                                             {"content", content}});
+  ASSERT_EQ(next.status, 201) << boost::json::serialize(next.body);
+  const auto id_2567 = next.obj().at("id").as_int64();
+  // A 2568 plan that names no five-year plan is not an edition of this one.
+  auto blank = officer.get("/api/v1/plan-types/anti_corruption_action_plan/template?province=TH-96&fiscal_year=2568");
+  ASSERT_EQ(officer
+                .post("/api/v1/plans", {{"plan_type", "anti_corruption_action_plan"},
+                                        {"title", "แผน ๒๕๖๘"},
+                                        {"province", "TH-96"},
+                                        {"agency", office},
+                                        {"fiscal_year", 2568},
+                                        {"content", blank.body}})
+                .status,
+            201);
+
+  auto years = officer.get(plan_2566 + "/years");
+  ASSERT_EQ(years.status, 200) << boost::json::serialize(years.body);
+  EXPECT_EQ(years.obj().at("span"),
+            boost::json::parse(R"({"title": "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด", "first_year": 2566, "last_year": 2570})"));
+  const auto& by_year = years.obj().at("years").as_array();
+  ASSERT_EQ(by_year.size(), 5u);
+  const auto id_2566 = std::stoll(plan_2566.substr(plan_2566.rfind('/') + 1));
+  EXPECT_EQ(by_year[0].at("fiscal_year"), 2566);
+  EXPECT_EQ(by_year[0].at("plan").at("id"), id_2566);
+  EXPECT_EQ(by_year[0].at("plan").at("stage"), "approved");
+  EXPECT_EQ(by_year[0].at("report").at("quarter"), 1);
+  const auto& first = by_year[0].at("indicators").as_array();
+  ASSERT_EQ(first.size(), 8u);  // ๑.๑–๑.๓, ๒.๑, ๒.๒, ๒.๒.๑, ๒.๒.๒, ๒.๓
+  EXPECT_EQ(first[0].at("key"), "1.1");
+  EXPECT_EQ(first[0].at("target"), 80);
+  EXPECT_EQ(first[0].at("unit"), "ร้อยละ");
+  EXPECT_EQ(first[0].at("results"), boost::json::parse(R"({"items": 1, "measurable": 1, "reported": 1, "met": 1})"));
+  EXPECT_EQ(first[3].at("key"), "2.1");
+  EXPECT_EQ(first[3].at("direction"), "decrease");
+  EXPECT_EQ(by_year[1].at("plan").at("id"), id_2567);
+  EXPECT_EQ(by_year[1].at("report"), nullptr);  // a draft reports nothing yet
+  EXPECT_EQ(by_year[1].at("indicators").at(0).at("target"), 85);
+  EXPECT_EQ(by_year[1].at("indicators").at(0).at("results"),
+            boost::json::parse(R"({"items": 0, "measurable": 0, "reported": 0, "met": 0})"));
+  for (std::size_t y = 2; y < 5; ++y) {
+    EXPECT_EQ(by_year[y].at("plan"), nullptr) << y;
+    EXPECT_TRUE(by_year[y].at("indicators").as_array().empty()) << y;  // an annual plan sets no other year
+  }
+  // The other edition sees the same five years, the approved one in 2566.
+  auto from_2567 = officer.get("/api/v1/plans/" + std::to_string(id_2567) + "/years");
+  ASSERT_EQ(from_2567.status, 200);
+  EXPECT_EQ(from_2567.obj().at("years").at(0).at("plan").at("id"), id_2566);
+  EXPECT_EQ(from_2567.obj().at("years").at(1).at("plan").at("id"), id_2567);
+  // Outside the caller's scope it does not exist.
+  EXPECT_EQ(as("health_officer").get(plan_2566 + "/years").status, 404);
+  EXPECT_EQ(officer.get("/api/v1/plans/999999/years").status, 404);
+}
+
 TEST_P(reports_test, quarter_dates_follow_the_thai_fiscal_year) {
   auto q1 = reports::dates_of(2567, 1);
   EXPECT_EQ(q1.opens_on, "2023-10-01");

@@ -9,6 +9,7 @@ void add_all_routes(http::router& r, app::context& ctx) {
   add_workflow_routes(r, ctx);
   add_plan_type_routes(r, ctx);
   add_plan_routes(r, ctx);
+  add_plan_year_routes(r, ctx);
   add_action_routes(r, ctx);
   add_agency_routes(r, ctx);
   add_user_routes(r, ctx);

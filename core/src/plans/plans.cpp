@@ -200,6 +200,27 @@ std::optional<plan> service::find(std::int64_t id) {
   return found->p;
 }
 
+std::vector<plan> service::editions(const std::string& plan_type, const std::string& province_code, int first_year,
+                                    int last_year) {
+  std::vector<std::int64_t> ids;
+  {
+    storage::lease session(db_);
+    soci::rowset<soci::row> rows =
+        (session->prepare << "SELECT id FROM plans WHERE plan_type = :t AND province_code = :p AND fiscal_year >= :a "
+                             "AND fiscal_year <= :b ORDER BY fiscal_year, id",
+         soci::use(plan_type), soci::use(province_code), soci::use(first_year), soci::use(last_year));
+    for (const auto& row : rows) {
+      if (ids.size() >= std::size_t(k_max_editions)) break;
+      ids.push_back(storage::column_int(row, 0));
+    }
+  }
+  std::vector<plan> out;
+  for (auto id : ids) {
+    if (auto p = find(id)) out.push_back(std::move(*p));
+  }
+  return out;
+}
+
 std::optional<plan> service::find_by_case(std::int64_t case_id) {
   long long key = case_id, id = 0;
   {

@@ -7,6 +7,7 @@
 #include "schema.hpp"
 #include "totals.hpp"
 #include "validation.hpp"
+#include "years.hpp"
 
 #include <exception>
 
@@ -30,6 +31,15 @@ boost::json::object anti_corruption_plan::content_schema() const { return conten
 
 boost::json::value anti_corruption_plan::upgrade_content(boost::json::value stored) const {
   return anti_corruption::upgrade_content(std::move(stored));
+}
+
+std::optional<plugin::plan_span> anti_corruption_plan::span_of(const boost::json::value& content) const {
+  return span_of_content(content);
+}
+
+std::vector<plugin::indicator_target> anti_corruption_plan::indicator_targets(const boost::json::value& content,
+                                                                              int fiscal_year) const {
+  return indicator_targets_of(content, fiscal_year);
 }
 
 std::vector<plugin::finding> anti_corruption_plan::validate(const boost::json::value& content,

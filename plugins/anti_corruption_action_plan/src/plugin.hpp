@@ -18,6 +18,10 @@ class anti_corruption_plan final : public plugin::plan_type {
   boost::json::object empty_content(const plugin::plan_context& ctx) const override;
   boost::json::object content_schema() const override;
   boost::json::value upgrade_content(boost::json::value stored) const override;
+  /// The province's five-year plan the narrative links; see years.hpp.
+  std::optional<plugin::plan_span> span_of(const boost::json::value& content) const override;
+  std::vector<plugin::indicator_target> indicator_targets(const boost::json::value& content,
+                                                          int fiscal_year) const override;
 
   std::vector<plugin::finding> validate(const boost::json::value& content,
                                         const plugin::plan_context& ctx) const override;

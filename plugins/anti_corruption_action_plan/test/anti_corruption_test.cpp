@@ -760,6 +760,35 @@ TEST_F(seed_import, keeps_the_committees_mandate_and_the_plans_it_serves) {
   EXPECT_EQ(at("/narrative/approval"), json::parse(R"({"body": "", "meeting": "", "date": "", "resolution": ""})"));
 }
 
+TEST_F(seed_import, names_its_five_year_plan_and_this_years_indicator_targets) {
+  auto span = plan_type_.span_of(content());
+  ASSERT_TRUE(span);
+  EXPECT_EQ(span->title, "แผนปฏิบัติการขับเคลื่อนระดับจังหวัด");
+  EXPECT_EQ(span->first_year, 2566);
+  EXPECT_EQ(span->last_year, 2570);
+  const auto targets = plan_type_.indicator_targets(content(), 2566);
+  ASSERT_EQ(targets.size(), 8u);
+  EXPECT_EQ(targets[0].key, "1.1");
+  EXPECT_EQ(targets[0].label, "ตัวชี้วัดที่ ๑.๑");  // as its activities' progress items name it
+  EXPECT_EQ(targets[0].value, 80.0);
+  EXPECT_EQ(targets[0].unit, "ร้อยละ");
+  EXPECT_EQ(targets[3].direction, "decrease");  // ๒.๑ "ลดลงร้อยละ ๑๐"
+  EXPECT_EQ(targets[4].key, "2.2");
+  EXPECT_EQ(targets[4].value, std::nullopt);  // states no target
+  const auto items = plan_type_.progress_items(content());
+  EXPECT_EQ(items[0].indicator, targets[0].label);
+  // An annual plan sets no other year's targets; content naming no
+  // five-year plan has no span; neither throws on anything.
+  EXPECT_TRUE(plan_type_.indicator_targets(content(), 2567).empty());
+  auto bare = content();
+  bare.as_object().erase("narrative");
+  EXPECT_FALSE(plan_type_.span_of(bare));
+  for (const char* odd : {"null", "[]", R"({"narrative": 3, "goals": {}})"}) {
+    EXPECT_FALSE(plan_type_.span_of(json::parse(odd))) << odd;
+    EXPECT_TRUE(plan_type_.indicator_targets(json::parse(odd), 2566).empty()) << odd;
+  }
+}
+
 TEST_F(seed_import, reads_periods_as_fiscal_months) {
   auto months = [&](std::string_view activity) {
     const auto& period = at(std::string(activity) + "/period");

@@ -6,6 +6,7 @@
 #include "importer.hpp"
 #include "totals.hpp"
 #include "validation.hpp"
+#include "years.hpp"
 
 namespace planflow::plugins::ethics {
 
@@ -17,6 +18,15 @@ boost::json::object ethics_plan_type::content_schema() const { return content_sc
 
 boost::json::value ethics_plan_type::upgrade_content(boost::json::value stored) const {
   return ethics::upgrade_content(std::move(stored));
+}
+
+std::optional<plugin::plan_span> ethics_plan_type::span_of(const boost::json::value& content) const {
+  return span_of_content(content);
+}
+
+std::vector<plugin::indicator_target> ethics_plan_type::indicator_targets(const boost::json::value& content,
+                                                                          int fiscal_year) const {
+  return indicator_targets_of(content, fiscal_year);
 }
 
 std::vector<plugin::finding> ethics_plan_type::validate(const boost::json::value& content,

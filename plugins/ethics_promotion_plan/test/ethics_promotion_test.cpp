@@ -1694,6 +1694,25 @@ TEST(upgrade_content, marks_stored_ceilings_and_leaves_other_targets_as_they_rea
   EXPECT_EQ(plan_type().upgrade_content(stored).at_pointer(ptr(k_project2, "/targets/2566/comparator")), "exactly");
 }
 
+TEST(years, the_plan_spans_its_five_years_and_sets_each_indicator_a_target_a_year) {
+  auto span = plan_type().span_of(valid_plan());
+  ASSERT_TRUE(span);
+  EXPECT_EQ(span->title, "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดนราธิวาส");
+  EXPECT_EQ(span->first_year, 2566);
+  EXPECT_EQ(span->last_year, 2570);
+  const auto targets = plan_type().indicator_targets(valid_plan(), 2567);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0].key, "s1.g1.i1");
+  EXPECT_EQ(targets[0].value, 91.0);
+  EXPECT_EQ(targets[0].unit, "ร้อยละ");
+  EXPECT_EQ(targets[0].label, plan_type().progress_items(valid_plan())[0].indicator);
+  EXPECT_TRUE(plan_type().indicator_targets(valid_plan(), 2571).empty());  // outside the span
+  for (const char* odd : {"null", "[]", R"({"span": {"first_year": 2570, "last_year": 2566}})", R"({"span": 5})"}) {
+    EXPECT_FALSE(plan_type().span_of(json::parse(odd))) << odd;
+    EXPECT_TRUE(plan_type().indicator_targets(json::parse(odd), 2567).empty()) << odd;
+  }
+}
+
 TEST(compute_totals, sums_satang_exactly) {
   const auto totals = plan_type().compute_totals(valid_plan()).json;
   EXPECT_EQ(totals.at("overall").at("budget_baht"), 1500.5);

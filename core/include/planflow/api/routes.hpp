@@ -24,6 +24,8 @@ void add_workflow_routes(http::router& r, app::context& ctx);
 void add_plan_type_routes(http::router& r, app::context& ctx);
 /// Plans: create, list, read, edit content, revisions, diff, comments, history.
 void add_plan_routes(http::router& r, app::context& ctx);
+/// GET /api/v1/plans/{id}/years: the plan across its multi-year plan's years.
+void add_plan_year_routes(http::router& r, app::context& ctx);
 /// Workflow actions on plans, one or many at a time, and workflow migration.
 void add_action_routes(http::router& r, app::context& ctx);
 

@@ -107,6 +107,12 @@ class service {
   std::optional<plan> find(std::int64_t id);
   std::optional<plan> find_by_case(std::int64_t case_id);
   page list(const filter& f, std::optional<std::int64_t> cursor, int limit);
+  /// The plans of a type and province whose fiscal year is within
+  /// [first_year, last_year], by year then id: the editions of a multi-year
+  /// plan. At most k_max_editions (a province writes one plan a year).
+  std::vector<plan> editions(const std::string& plan_type, const std::string& province_code, int first_year,
+                             int last_year);
+  static constexpr int k_max_editions = 100;
 
   /// Saves `content` as revision expected_revision + 1 (412 when stale, 409
   /// when the stage does not let `editor` edit). Content equal to the current

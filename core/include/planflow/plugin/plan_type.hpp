@@ -15,6 +15,7 @@
 /// ABI history: 1 — first version. 2 — progress_item carries a comparator
 /// and a baseline; plan_type::upgrade_content. 3 — plan_context carries the
 /// province's agency directory; progress_item the directory ids it names.
+/// 4 — plan_type::span_of and indicator_targets, for the year-over-year view.
 
 #include <planflow/text/agency_names.hpp>
 
@@ -29,7 +30,7 @@
 
 namespace planflow::plugin {
 
-inline constexpr int k_abi_version = 3;
+inline constexpr int k_abi_version = 4;
 
 /// One problem in a plan's content, located by a JSON Pointer into it.
 struct finding {
@@ -86,6 +87,25 @@ struct progress_item {
   std::vector<std::int64_t> agency_ids;
 };
 
+/// The years a multi-year plan covers: the province's five-year plan an
+/// annual plan is an edition of, or a plan that spans years itself.
+struct plan_span {
+  std::string title;  ///< as the content names it ("แผนปฏิบัติการขับเคลื่อนระดับจังหวัด"), "" when it does not
+  int first_year = 0;  ///< Buddhist era
+  int last_year = 0;
+};
+
+/// What content sets an indicator to reach in one fiscal year.
+struct indicator_target {
+  std::string key;    ///< stable across the editions of a plan ("1.1", an indicator id)
+  std::string label;  ///< as progress_item::indicator names it, to find its items' results
+  std::string text;
+  std::optional<double> value;
+  std::string unit;
+  std::string comparator = "at_least";  ///< as progress_item::comparator
+  std::string direction = "level";      ///< "level", "increase" or "decrease" (a change from a baseline)
+};
+
 /// A section of the provincial report, in order.
 struct report_section {
   std::string id;
@@ -122,6 +142,17 @@ class plan_type {
   /// revision the server reads. Must return today's content unchanged, keep
   /// everything it does not move, and not throw for any JSON value.
   virtual boost::json::value upgrade_content(boost::json::value stored) const { return stored; }
+
+  /// The multi-year plan the content belongs to, when it says. Must not
+  /// throw for any JSON value.
+  virtual std::optional<plan_span> span_of(const boost::json::value& /*content*/) const { return std::nullopt; }
+  /// The indicator targets the content sets for `fiscal_year` (Buddhist
+  /// era), in document order; none for a year it sets nothing for. Must not
+  /// throw for any JSON value.
+  virtual std::vector<indicator_target> indicator_targets(const boost::json::value& /*content*/,
+                                                          int /*fiscal_year*/) const {
+    return {};
+  }
 
   /// Every problem of the content: structure, values and consistency. Must
   /// not throw for any JSON value.
