@@ -1068,6 +1068,7 @@ TEST_P(reports_test, get_and_head_change_nothing_on_any_route) {
       {"/api/v1/plans/{id}/diff", "/api/v1/plans/" + plan_id + "/diff?from=1&to=1"},
       {"/api/v1/plans/{id}/comments", "/api/v1/plans/" + plan_id + "/comments"},
       {"/api/v1/plans/{id}/history", "/api/v1/plans/" + plan_id + "/history"},
+      {"/api/v1/plans/{id}/years", "/api/v1/plans/" + plan_id + "/years"},
       {"/api/v1/plans/{id}/reports", "/api/v1/plans/" + plan_id + "/reports"},
       {"/api/v1/reports", "/api/v1/reports"},
       {"/api/v1/reports/quarterly", "/api/v1/reports/quarterly?province=TH-96&fiscal_year=2567&quarter=2&format=xlsx"},

@@ -12,6 +12,7 @@
 #include <planflow/app/context.hpp>
 #include <planflow/http/problem.hpp>
 #include <planflow/reports/report.hpp>
+#include <planflow/util/json_util.hpp>
 
 #include <boost/json/array.hpp>
 
@@ -26,8 +27,6 @@ namespace json = boost::json;
 // A span no plan has: more years than this is content to distrust, not a
 // plan to draw.
 constexpr int k_max_span_years = 20;
-
-json::value number_or_null(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 struct indicator_results {
   int items = 0, measurable = 0, reported = 0, met = 0;
@@ -89,8 +88,10 @@ json::object year_json(app::context& ctx, soci::session& sql, const plugin::plan
     if (edition) {
       const auto it = results.by_indicator.find(t.label);
       const auto counts = it == results.by_indicator.end() ? indicator_results{} : it->second;
-      o["results"] = json::object{
-          {"items", counts.items}, {"measurable", counts.measurable}, {"reported", counts.reported}, {"met", counts.met}};
+      o["results"] = json::object{{"items", counts.items},
+                                  {"measurable", counts.measurable},
+                                  {"reported", counts.reported},
+                                  {"met", counts.met}};
     }
     indicators.push_back(std::move(o));
   }
@@ -140,9 +141,10 @@ http::response get_plan_years(app::context& ctx, http::request& req, const direc
     years.push_back(year_json(ctx, *session, type, year, edition, source));
   }
   return http::response::json(
-      200, json::object{{"plan_id", p.id},
-                        {"span", json::object{{"title", s.title}, {"first_year", s.first_year}, {"last_year", s.last_year}}},
-                        {"years", std::move(years)}});
+      200,
+      json::object{{"plan_id", p.id},
+                   {"span", json::object{{"title", s.title}, {"first_year", s.first_year}, {"last_year", s.last_year}}},
+                   {"years", std::move(years)}});
 }
 
 }  // namespace

@@ -19,12 +19,7 @@
 namespace planflow::api {
 namespace {
 
-// Whole values as integers (50, not 50.0): they are percentages and counts.
-boost::json::value opt(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  if (std::trunc(*v) == *v && std::fabs(*v) < 1e15) return static_cast<std::int64_t>(*v);
-  return *v;
-}
+boost::json::value opt(const std::optional<double>& v) { return number_or_null(v); }
 boost::json::value opt(const std::optional<bool>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }

@@ -46,4 +46,10 @@ boost::json::value baht_json(std::int64_t satang) {
   return static_cast<double>(satang) / 100.0;
 }
 
+boost::json::value number_or_null(const std::optional<double>& value) {
+  if (!value) return nullptr;
+  if (std::trunc(*value) == *value && std::fabs(*value) < 1e15) return static_cast<std::int64_t>(*value);
+  return *value;
+}
+
 }  // namespace planflow

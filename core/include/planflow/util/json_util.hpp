@@ -30,4 +30,8 @@ std::optional<std::int64_t> integer_of(const boost::json::value& value);
 /// than a satang.
 boost::json::value baht_json(std::int64_t satang);
 
+/// A value as JSON: an integer when it is whole (80, not 8E1: targets and
+/// results are percentages and counts), null when there is none.
+boost::json::value number_or_null(const std::optional<double>& value);
+
 }  // namespace planflow
