@@ -46,6 +46,7 @@ const std::map<std::string, std::string>& expected_guards() {
       {"PUT /api/v1/plans/{id}/content", "edit_plan"},
       {"GET /api/v1/plans/{id}/diff", "read_plan"},
       {"GET /api/v1/plans/{id}/history", "read_plan"},
+      {"GET /api/v1/plans/{id}/years", "read_plan"},
       {"PUT /api/v1/plans/{id}/report-items/{item}/agency", "assign_report_item"},
       {"GET /api/v1/plans/{id}/reports", "read_plan"},
       {"GET /api/v1/plans/{id}/revisions", "read_plan"},
