@@ -98,7 +98,12 @@ TEST(agency_refs, checks_name_the_problem_and_where_it_is) {
 TEST(agency_refs, linked_ids_are_in_order_and_once_each) {
   std::vector<plugin::agency_ref> refs = {
       {"ก", "", false, 4}, {"ข", "", true, std::nullopt}, {"ค", "", false, 2}, {"ง", "", false, 4}};
-  EXPECT_EQ(plugin::linked_ids(refs), (std::vector<std::int64_t>{4, 2}));
+  std::vector<std::int64_t> ids;
+  plugin::add_linked_ids(ids, refs);
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{4, 2}));
+  // Supporting agencies after the main ones: only the ids not held yet.
+  plugin::add_linked_ids(ids, {{"จ", "", false, 2}, {"ฉ", "", false, 9}});
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{4, 2, 9}));
   EXPECT_EQ(plugin::names_of(refs), (std::vector<std::string>{"ก", "ข", "ค", "ง"}));
 }
 

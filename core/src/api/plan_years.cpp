@@ -64,13 +64,21 @@ plan_results results_of(app::context& ctx, soci::session& sql, std::int64_t plan
   return out;
 }
 
+// The plan a province wrote for one year of the span, with its content.
+struct edition {
+  plans::plan plan;
+  json::value content;
+};
+
 json::object year_json(app::context& ctx, soci::session& sql, const plugin::plan_type& type, int year,
-                       const plans::plan* edition, const json::value& content) {
+                       const edition* found, const json::value& fallback_content) {
+  const plans::plan* plan = found ? &found->plan : nullptr;
+  const json::value& content = found ? found->content : fallback_content;
   json::object out{{"fiscal_year", year}, {"plan", nullptr}, {"report", nullptr}};
   plan_results results;
-  if (edition) {
-    out["plan"] = json::object{{"id", edition->id}, {"title", edition->title}, {"stage", edition->state.stage}};
-    results = results_of(ctx, sql, edition->id);
+  if (plan) {
+    out["plan"] = json::object{{"id", plan->id}, {"title", plan->title}, {"stage", plan->state.stage}};
+    results = results_of(ctx, sql, plan->id);
     if (results.report) {
       out["report"] = json::object{
           {"id", results.report->id}, {"quarter", results.report->quarter}, {"stage", results.report->stage}};
@@ -85,7 +93,7 @@ json::object year_json(app::context& ctx, soci::session& sql, const plugin::plan
                    {"comparator", t.comparator},
                    {"direction", t.direction},
                    {"results", nullptr}};
-    if (edition) {
+    if (plan) {
       const auto it = results.by_indicator.find(t.label);
       const auto counts = it == results.by_indicator.end() ? indicator_results{} : it->second;
       o["results"] = json::object{{"items", counts.items},
@@ -114,9 +122,8 @@ http::response get_plan_years(app::context& ctx, http::request& req, const direc
 
   // One edition a year: the plan itself for its year; otherwise the latest
   // plan the caller may read that names the same multi-year plan.
-  std::map<int, plans::plan> by_year;
-  by_year.emplace(p.fiscal_year, p);
-  std::map<std::int64_t, json::value> contents{{p.id, content}};
+  std::map<int, edition> by_year;
+  by_year.emplace(p.fiscal_year, edition{p, content});
   for (auto& other : ctx.plans.editions(p.plan_type, p.province_code, s.first_year, s.last_year)) {
     if (other.fiscal_year == p.fiscal_year) continue;
     if (!policy::allows(who, policy::action::read_plan, plan_resource(ctx, other))) continue;
@@ -126,19 +133,17 @@ http::response get_plan_years(app::context& ctx, http::request& req, const direc
     const bool same = other_span && other_span->title == s.title && other_span->first_year == s.first_year &&
                       other_span->last_year == s.last_year;
     if (!same) continue;
-    contents[other.id] = revision->content;
-    by_year.insert_or_assign(other.fiscal_year, std::move(other));  // by id order: the latest wins
+    const int year = other.fiscal_year;
+    by_year.insert_or_assign(year, edition{std::move(other), revision->content});  // by id order: the latest wins
   }
 
   storage::lease session(ctx.db);
   json::array years;
   for (int year = s.first_year; year <= s.last_year; ++year) {
     const auto it = by_year.find(year);
-    const plans::plan* edition = it == by_year.end() ? nullptr : &it->second;
     // A year without an edition shows what the plan itself sets for it (a
     // five-year plan states every year's target).
-    const auto& source = edition ? contents.at(edition->id) : content;
-    years.push_back(year_json(ctx, *session, type, year, edition, source));
+    years.push_back(year_json(ctx, *session, type, year, it == by_year.end() ? nullptr : &it->second, content));
   }
   return http::response::json(
       200,

@@ -40,7 +40,7 @@ std::string either(const std::vector<std::string>& names, std::string_view or_wo
 finding not_linked(const agency_ref& ref, const std::string& path, const plan_context& ctx) {
   auto match = text::match_agency(ref.name, province_name_of(ctx), *ctx.agencies);
   std::vector<std::string> offered;
-  if (match.how == text::agency_match::kind::exact || match.how == text::agency_match::kind::normalised) {
+  if (match.links()) {
     match.suggestions = {match.agency_id};
   }
   for (auto id : match.suggestions) {
@@ -58,6 +58,22 @@ finding not_linked(const agency_ref& ref, const std::string& path, const plan_co
               "the agency \"" + ref.name + "\" is not linked to the directory yet: it may be " + either(offered, "or"));
 }
 
+// One entry of a list: a string (the earlier shape) is an unlinked name; an
+// object needs a string name, its other members taken when well-typed.
+std::optional<agency_ref> read_agency_ref(const json::value& entry) {
+  if (const auto* s = entry.if_string()) return agency_ref{std::string(*s), "", false, std::nullopt};
+  const auto* o = entry.if_object();
+  const auto* name = o ? o->if_contains("name") : nullptr;
+  if (!name || !name->is_string()) return std::nullopt;
+  agency_ref ref{std::string(name->get_string()), "", false, std::nullopt};
+  if (const auto* unit = o->if_contains("sub_unit"); unit && unit->is_string()) ref.sub_unit = unit->get_string();
+  if (const auto* c = o->if_contains("collective"); c && c->is_bool()) ref.collective = c->get_bool();
+  if (const auto* id = o->if_contains("agency_id")) {
+    if (auto n = integer_of(*id); n && *n > 0) ref.agency_id = *n;
+  }
+  return ref;
+}
+
 }  // namespace
 
 std::vector<agency_ref> agency_refs_of(std::string_view cell, const plan_context& ctx) {
@@ -67,7 +83,7 @@ std::vector<agency_ref> agency_refs_of(std::string_view cell, const plan_context
     agency_ref ref{mention.text, mention.unit, mention.collective, std::nullopt};
     if (!ref.collective && ctx.agencies) {
       auto match = text::match_agency(ref.name, province, *ctx.agencies);
-      if (match.how == text::agency_match::kind::exact || match.how == text::agency_match::kind::normalised) {
+      if (match.links()) {
         ref.agency_id = match.agency_id;
       }
     }
@@ -85,7 +101,7 @@ void link_agency_refs(json::array& refs, const plan_context& ctx) {
     if (!name || !name->is_string() || o->contains("agency_id")) continue;
     if (const auto* c = o->if_contains("collective"); c && c->is_bool() && c->get_bool()) continue;
     auto match = text::match_agency(name->get_string(), province, *ctx.agencies);
-    if (match.how == text::agency_match::kind::exact || match.how == text::agency_match::kind::normalised) {
+    if (match.links()) {
       (*o)["agency_id"] = match.agency_id;
     }
   }
@@ -110,20 +126,7 @@ std::vector<agency_ref> read_agency_refs(const json::value* list) {
   const auto* array = list ? list->if_array() : nullptr;
   if (!array) return out;
   for (const auto& entry : *array) {
-    if (const auto* s = entry.if_string()) {
-      out.push_back({std::string(*s), "", false, std::nullopt});
-      continue;
-    }
-    const auto* o = entry.if_object();
-    const auto* name = o ? o->if_contains("name") : nullptr;
-    if (!name || !name->is_string()) continue;
-    agency_ref ref{std::string(name->get_string()), "", false, std::nullopt};
-    if (const auto* unit = o->if_contains("sub_unit"); unit && unit->is_string()) ref.sub_unit = unit->get_string();
-    if (const auto* c = o->if_contains("collective"); c && c->is_bool()) ref.collective = c->get_bool();
-    if (const auto* id = o->if_contains("agency_id")) {
-      if (auto n = integer_of(*id); n && *n > 0) ref.agency_id = *n;
-    }
-    out.push_back(std::move(ref));
+    if (auto ref = read_agency_ref(entry)) out.push_back(std::move(*ref));
   }
   return out;
 }
@@ -185,9 +188,7 @@ std::vector<finding> check_agency_refs(const json::value& list, std::string_view
           make("error", "missing_field", pointer_append(here, "name"), "ยังไม่ได้ระบุชื่อหน่วยงาน", "the agency has no name"));
       continue;
     }
-    const json::value one = json::array{(*array)[i]};
-    const auto ref = read_agency_refs(&one).front();
-    if (auto f = check_link(ref, here, ctx)) out.push_back(std::move(*f));
+    if (auto f = check_link(*read_agency_ref((*array)[i]), here, ctx)) out.push_back(std::move(*f));
   }
   return out;
 }
@@ -204,12 +205,10 @@ std::optional<finding> check_link(const agency_ref& ref, const std::string& path
   return not_linked(ref, path, ctx);
 }
 
-std::vector<std::int64_t> linked_ids(const std::vector<agency_ref>& refs) {
-  std::vector<std::int64_t> out;
+void add_linked_ids(std::vector<std::int64_t>& ids, const std::vector<agency_ref>& refs) {
   for (const auto& r : refs) {
-    if (r.agency_id && std::ranges::find(out, *r.agency_id) == out.end()) out.push_back(*r.agency_id);
+    if (r.agency_id && std::ranges::find(ids, *r.agency_id) == ids.end()) ids.push_back(*r.agency_id);
   }
-  return out;
 }
 
 std::vector<std::string> names_of(const std::vector<agency_ref>& refs) {

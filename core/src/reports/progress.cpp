@@ -64,7 +64,7 @@ std::int64_t responsible_agency(const std::vector<text::directory_agency>& direc
     for (const auto& mention : text::split_agencies(cell)) {
       if (mention.collective) continue;
       auto match = text::match_agency(mention.text, province_name, directory);
-      if (match.how == text::agency_match::kind::exact || match.how == text::agency_match::kind::normalised) {
+      if (match.links()) {
         return match.agency_id;
       }
     }

@@ -219,6 +219,46 @@ class reader {
   budget_info read_budget(const json::object& object, const std::string& path);
   period_info read_period(const json::object& object, const std::string& path);
   measurable_target read_target(const json::object& object, const std::string& path);
+  narrative_info read_narrative(const json::object& root);
+  void read_committee(const json::object& committee, narrative_info& out);
+  linked_plan read_linked_plan(const json::value& value, const std::string& path);
+  std::optional<approval_info> read_approval(const json::object& approval);
+
+  // An optional list of strings; an entry of another type is reported and left out.
+  std::vector<std::string> read_strings(const json::object& object, const std::string& path, std::string_view key) {
+    std::vector<std::string> out;
+    const auto* value = member(object, path, key, false);
+    if (!value) return out;
+    const auto* list = value->if_array();
+    if (!list) invalid_type(pointer_append(path, key), k_array);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      if (const auto* s = (*list)[i].if_string())
+        out.emplace_back(*s);
+      else
+        invalid_type(pointer_append(pointer_append(path, key), i), k_string);
+    }
+    return out;
+  }
+
+  // An optional member that must be an object when present.
+  const json::object* read_object(const json::object& object, const std::string& path, std::string_view key) {
+    const auto* value = member(object, path, key, false);
+    if (!value) return nullptr;
+    if (const auto* o = value->if_object()) return o;
+    invalid_type(pointer_append(path, key), k_object);
+    return nullptr;
+  }
+
+  // A Buddhist-era year or null.
+  std::optional<int> read_be_year(const json::object& object, const std::string& path, std::string_view key) {
+    const auto* value = member(object, path, key, false);
+    if (!value || value->is_null()) return std::nullopt;
+    auto year = integer_of(*value);
+    if (year && *year >= 2400 && *year <= 2799) return static_cast<int>(*year);
+    invalid_value(pointer_append(path, key), "ต้องเป็นปีพุทธศักราช เช่น 2566 หรือ null",
+                  "must be a Buddhist-era year such as 2566, or null");
+    return std::nullopt;
+  }
 
   finding_list* issues_;
 };
@@ -255,7 +295,7 @@ plan reader::read(const json::value& content) {
   }
 
   out.title = read_string(*root, "", "title", true);
-  out.narrative = read_narrative(*root, issues_);
+  out.narrative = read_narrative(*root);
   if (const auto* goals = read_array(*root, "", "goals")) {
     out.goals.reserve(goals->size());
     for (std::size_t i = 0; i < goals->size(); ++i)
@@ -551,6 +591,108 @@ measurable_target reader::read_target(const json::object& object, const std::str
   return out;
 }
 
+narrative_info reader::read_narrative(const json::object& root) {
+  narrative_info out;
+  const auto* narrative = read_object(root, "", "narrative");
+  if (!narrative) return out;
+  const std::string path = "/narrative";
+  unknown_fields(*narrative, path, {"committee", "linked_plans", "approval"});
+  if (const auto* committee = read_object(*narrative, path, "committee")) read_committee(*committee, out);
+  if (const auto* value = member(*narrative, path, "linked_plans", false)) {
+    const std::string here = path + "/linked_plans";
+    if (const auto* plans = value->if_array()) {
+      for (std::size_t i = 0; i < plans->size(); ++i) {
+        out.linked_plans.push_back(read_linked_plan((*plans)[i], pointer_append(here, i)));
+      }
+    } else {
+      invalid_type(here, k_array);
+    }
+  }
+  if (const auto* approval = narrative->if_contains("approval"); approval && !approval->is_null()) {
+    if (const auto* object = read_object(*narrative, path, "approval")) out.approval = read_approval(*object);
+  }
+  return out;
+}
+
+void reader::read_committee(const json::object& committee, narrative_info& out) {
+  const std::string path = "/narrative/committee";
+  unknown_fields(committee, path, {"name", "mandate", "reporting"});
+  out.committee = read_string(committee, path, "name", false);
+  if (const auto* mandate = read_object(committee, path, "mandate")) {
+    const std::string here = path + "/mandate";
+    unknown_fields(*mandate, here, {"text", "duties"});
+    out.mandate_text = read_string(*mandate, here, "text", false);
+    out.mandate = read_strings(*mandate, here, "duties");
+  }
+  const auto* list = member(committee, path, "reporting", false);
+  if (!list) return;
+  if (!list->is_array()) return invalid_type(path + "/reporting", k_array);
+  for (std::size_t i = 0; i < list->as_array().size(); ++i) {
+    const std::string here = pointer_append(path + "/reporting", i);
+    const auto* duty = list->as_array()[i].if_object();
+    if (!duty) {
+      invalid_type(here, k_object);
+      continue;
+    }
+    unknown_fields(*duty, here, {"text", "to", "every_months"});
+    reporting_duty d;
+    d.text = read_string(*duty, here, "text", false);
+    d.to = read_strings(*duty, here, "to");
+    if (const auto* every = duty->if_contains("every_months"); every && !every->is_null()) {
+      auto months = integer_of(*every);
+      if (months && (*months == 1 || *months == 3 || *months == 6 || *months == 12)) {
+        d.every_months = static_cast<int>(*months);
+      } else {
+        invalid_value(here + "/every_months", "ต้องเป็น 1, 3, 6 หรือ 12 (เดือน) หรือ null",
+                      "must be 1, 3, 6 or 12 (months), or null");
+      }
+    }
+    out.reporting.push_back(std::move(d));
+  }
+}
+
+linked_plan reader::read_linked_plan(const json::value& value, const std::string& path) {
+  linked_plan out;
+  const auto* plan = value.if_object();
+  if (!plan) {
+    invalid_type(path, k_object);
+    return out;
+  }
+  unknown_fields(*plan, path, {"scope", "title", "first_year", "last_year"});
+  out.scope = read_string(*plan, path, "scope", false);
+  if (out.scope != "master_plan" && out.scope != "national_action_plan" && out.scope != "sub_plan" &&
+      out.scope != "provincial_plan") {
+    invalid_value(pointer_append(path, "scope"),
+                  "ต้องเป็น master_plan, national_action_plan, sub_plan หรือ provincial_plan",
+                  "must be master_plan, national_action_plan, sub_plan or provincial_plan");
+  }
+  out.title = read_string(*plan, path, "title", false);
+  out.first_year = read_be_year(*plan, path, "first_year");
+  out.last_year = read_be_year(*plan, path, "last_year");
+  if (out.first_year && out.last_year && *out.first_year > *out.last_year) {
+    invalid_value(pointer_append(path, "last_year"), "ปีสุดท้ายต้องไม่ก่อนปีแรก",
+                  "the last year must not come before the first");
+  }
+  return out;
+}
+
+std::optional<approval_info> reader::read_approval(const json::object& approval) {
+  const std::string path = "/narrative/approval";
+  unknown_fields(approval, path, {"body", "meeting", "date", "resolution"});
+  approval_info out;
+  out.body = read_string(approval, path, "body", false);
+  out.meeting = text::thai_digits_to_arabic(read_string(approval, path, "meeting", false));
+  out.date = read_string(approval, path, "date", false);
+  out.resolution = read_string(approval, path, "resolution", false);
+  if (!out.date.empty() && !text::parse_iso_date(out.date)) {
+    invalid_value(path + "/date", "ต้องเป็นวันที่ ค.ศ. แบบ ปปปป-ดด-วว เช่น 2022-12-20",
+                  "must be a date YYYY-MM-DD (Common Era), such as 2022-12-20");
+  }
+  // All empty is the form of "not stated".
+  if (out.body.empty() && out.meeting.empty() && out.date.empty() && out.resolution.empty()) return std::nullopt;
+  return out;
+}
+
 budget_info reader::read_budget(const json::object& object, const std::string& path) {
   budget_info out;
   const auto* value = member(object, path, "budget", true);
@@ -759,7 +901,7 @@ void upgrade_target(json::object& owner, std::string_view unit_key) {
   if (auto* t = owner.if_contains("target_text"); t && t->is_string()) text = std::string(t->as_string());
   auto reading = scan::read_target(text);
   json::object target;
-  target["direction"] = reading.direction.empty() ? "level" : reading.direction;
+  target["direction"] = reading.direction;
   json::array measures;
   if (!value.is_null()) {
     std::string comparator = reading.measures.empty() ? "at_least" : reading.measures.front().comparator;
@@ -817,7 +959,7 @@ json::value number_json(double value) {
 
 json::object target_json(const measurable_target& t) {
   json::object out;
-  out["direction"] = t.direction.empty() ? "level" : t.direction;
+  out["direction"] = t.direction;
   json::array measures;
   for (const auto& m : t.measures) {
     measures.push_back(

@@ -56,7 +56,7 @@ std::string thai_number(std::int64_t n) { return text::arabic_digits_to_thai(std
 
 measurable_target target_of(const scan::target_reading& reading) {
   measurable_target out;
-  out.direction = reading.direction.empty() ? "level" : reading.direction;
+  out.direction = reading.direction;
   for (const auto& m : reading.measures) out.measures.push_back({m.value, m.unit, m.comparator, {}});
   out.baseline = reading.baseline;
   out.base_year = reading.base_year;

@@ -7,8 +7,6 @@
 /// own approval. The content keeps it under "narrative"; the importer reads
 /// what the document states and nothing else.
 
-#include "findings.hpp"
-
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -76,11 +74,8 @@ std::optional<reporting_duty> reporting_duty_in(std::string_view duty);
 /// paragraph is one the plan links to; nullopt otherwise.
 std::optional<linked_plan> linked_plan_in(std::string_view paragraph);
 
+/// The JSON form; read_plan (content_model.hpp) reads it back, a missing
+/// "narrative" as an empty one (plans written before it was kept).
 boost::json::object narrative_json(const narrative_info& n);
-
-/// The "narrative" member read leniently, each problem reported at its
-/// JSON Pointer when `issues` is given; a missing member is an empty
-/// narrative (plans written before it had one).
-narrative_info read_narrative(const boost::json::object& content, finding_list* issues);
 
 }  // namespace planflow::plugins::anti_corruption

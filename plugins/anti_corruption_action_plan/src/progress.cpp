@@ -2,7 +2,6 @@
 
 #include "content_model.hpp"
 
-#include <algorithm>
 #include <exception>
 
 namespace planflow::plugins::anti_corruption {
@@ -53,10 +52,8 @@ std::vector<plugin::progress_item> progress_items_of(const boost::json::value& c
             apply_target(it, a.target);
             it.agencies = plugin::names_of(a.main_agencies);
             for (auto& name : plugin::names_of(a.supporting_agencies)) it.agencies.push_back(std::move(name));
-            it.agency_ids = plugin::linked_ids(a.main_agencies);
-            for (auto id : plugin::linked_ids(a.supporting_agencies)) {
-              if (std::ranges::find(it.agency_ids, id) == it.agency_ids.end()) it.agency_ids.push_back(id);
-            }
+            plugin::add_linked_ids(it.agency_ids, a.main_agencies);
+            plugin::add_linked_ids(it.agency_ids, a.supporting_agencies);
             out.push_back(std::move(it));
           }
         }

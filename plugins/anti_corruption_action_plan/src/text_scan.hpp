@@ -103,7 +103,7 @@ struct measure_match {
 /// what it will deliver, and delivering more is not missing the target.
 struct target_reading {
   std::vector<measure_match> measures;
-  std::string direction;  ///< "", "increase" or "decrease"
+  std::string direction = "level";  ///< "level", "increase" or "decrease"
   std::optional<double> baseline;
   std::optional<int> base_year;  ///< Buddhist era
   std::string text;              ///< the quantities as written, "; " between those apart in the text

@@ -176,7 +176,7 @@ TEST(find_national_scope, finds_the_national_plans_wording) {
 
 // What a reading says in one line: "decrease:10 ร้อยละ at_least".
 std::string summary(const scan::target_reading& r) {
-  std::string out = r.direction.empty() ? "level" : r.direction;
+  std::string out = r.direction;
   for (const auto& m : r.measures) out += fmt::format(" {:g} {} {}", m.value, m.unit, m.comparator);
   if (r.baseline) out += fmt::format(" baseline {:g}", *r.baseline);
   if (r.base_year) out += fmt::format(" base_year {}", *r.base_year);

@@ -8,7 +8,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -97,9 +96,7 @@ void set_agencies(plugin::progress_item& item, const json::object& project) {
     for (const auto& ref : refs) {
       if (!trim_spaces(ref.name).empty()) item.agencies.push_back(ref.name);
     }
-    for (auto id : plugin::linked_ids(refs)) {
-      if (std::ranges::find(item.agency_ids, id) == item.agency_ids.end()) item.agency_ids.push_back(id);
-    }
+    plugin::add_linked_ids(item.agency_ids, refs);
   }
 }
 

@@ -25,7 +25,6 @@ struct context {
   std::vector<plugin::province_name> provinces;  ///< read once at start: they do not change
   std::string audit_public_key;                  ///< hex; the key audit checkpoints are trusted under
 
-  /// What a plugin is told about a plan of this province and year.
   /// What a plugin is told about a plan of this province and year (see
   /// plans::service::context_for).
   plugin::plan_context plan_context(const std::string& province_code, int fiscal_year) const {

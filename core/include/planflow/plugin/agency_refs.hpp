@@ -79,8 +79,9 @@ std::vector<finding> check_agency_refs(const boost::json::value& list, std::stri
 /// `path`: unknown_agency or agency_not_linked, or nothing.
 std::optional<finding> check_link(const agency_ref& ref, const std::string& path, const plan_context& ctx);
 
-/// Directory ids the references link, in order, each once.
-std::vector<std::int64_t> linked_ids(const std::vector<agency_ref>& refs);
+/// Appends the directory ids the references link that `ids` does not hold
+/// yet, in order: main agencies added first stay first, each id once.
+void add_linked_ids(std::vector<std::int64_t>& ids, const std::vector<agency_ref>& refs);
 
 /// The names, in order (what progress_item::agencies carries).
 std::vector<std::string> names_of(const std::vector<agency_ref>& refs);

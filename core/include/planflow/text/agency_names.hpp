@@ -40,6 +40,10 @@ struct agency_match {
   enum class kind { exact, normalised, suggested, none } how = kind::none;
   std::int64_t agency_id = 0;             ///< for exact and normalised
   std::vector<std::int64_t> suggestions;  ///< best first, for suggested (at most 3)
+
+  /// Whether the match is sure enough to link the name (the same text or
+  /// the same key); a suggestion links nothing: the officer decides.
+  bool links() const { return how == kind::exact || how == kind::normalised; }
 };
 
 /// The directory agency a mention names: the same text, else the same key,
